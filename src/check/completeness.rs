@@ -1,0 +1,367 @@
+//! Completeness: which required documents each project has, which are missing, which sit
+//! in the wrong stage's folder, and the share of required documents present.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::Context;
+use crate::classify::FileClass;
+use crate::finding::{Code, Finding};
+use crate::lang::Lang;
+use crate::project::attributes::Status;
+use crate::ruleset::condition::{Facts, UnknownFact};
+use crate::ruleset::{Applicability, Category, Document};
+
+/// Whether a document is required of a project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Requirement {
+    /// Required.
+    Required,
+    /// Not required.
+    NotRequired,
+    /// Depends on facts that are not known.
+    Undetermined,
+}
+
+/// One document of one project: whether it is required and the files that evidence it.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentState {
+    /// Document id.
+    pub id: String,
+    /// Document name in the report's language.
+    pub name: String,
+    /// Whether it is required.
+    pub requirement: Requirement,
+    /// Evidence, relative to the archive root.
+    pub files: Vec<String>,
+    /// Whether it counts as present (at least `min` files).
+    pub present: bool,
+}
+
+/// One stage of one project.
+#[derive(Debug, Clone, Serialize)]
+pub struct StageScore {
+    /// Stage id.
+    #[serde(skip)]
+    pub stage: String,
+    /// Stage name in the report's language.
+    pub name: String,
+    /// Required documents.
+    pub required: usize,
+    /// Required documents present.
+    pub present: usize,
+    /// Every document of the stage.
+    pub documents: Vec<DocumentState>,
+}
+
+/// A document whose requirement could not be decided.
+#[derive(Debug, Clone, Serialize)]
+pub struct Undetermined {
+    /// Document id.
+    pub document: String,
+    /// Stage id.
+    pub stage: String,
+    /// The facts that were missing.
+    pub facts: Vec<UnknownFact>,
+    /// Why, for a person.
+    pub reason: String,
+}
+
+/// The completeness of one project.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProjectScore {
+    /// Index of the project.
+    #[serde(skip)]
+    pub project: usize,
+    /// Required documents.
+    pub required: usize,
+    /// Required documents present.
+    pub present: usize,
+    /// Per stage, in lifecycle order.
+    pub stages: Vec<StageScore>,
+    /// Documents whose requirement is undetermined.
+    pub undetermined: Vec<Undetermined>,
+    /// Whether the status was unknown and assumed to be in progress.
+    pub status_assumed: bool,
+}
+
+impl ProjectScore {
+    /// Share of required documents present, or `None` when nothing is required.
+    pub fn completeness(&self) -> Option<f64> {
+        (self.required > 0).then(|| self.present as f64 / self.required as f64)
+    }
+}
+
+/// Scores every project with a known category and reports what is missing or misfiled.
+pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Vec<ProjectScore> {
+    let mut evidence: Vec<Vec<(usize, usize)>> = vec![Vec::new(); ctx.projects.len()]; // (document, file)
+    let mut stage_folders: Vec<BTreeMap<&str, String>> = vec![BTreeMap::new(); ctx.projects.len()];
+    for (file_index, (file, classified)) in ctx.files.iter().zip(ctx.classes).enumerate() {
+        if let FileClass::Evidence { document, .. } = classified.class {
+            evidence[file.project].push((document, file_index));
+        }
+        if let (Some(stage), Some(depth)) = (
+            classified.stage_folder.as_deref(),
+            classified.stage_folder_depth,
+        ) {
+            stage_folders[file.project].entry(stage).or_insert_with(|| {
+                let folder = ctx.projects[file.project]
+                    .folder_rel
+                    .as_deref()
+                    .unwrap_or_default();
+                format!("{folder}/{}", file.dirs[..depth].join("/"))
+            });
+        }
+    }
+    let mut scores = Vec::new();
+    for (index, project) in ctx.projects.iter().enumerate() {
+        let key = project.key();
+        if project.folder.is_none() {
+            continue; // reported as project-folder-missing by discovery
+        }
+        let Some(category) = project
+            .category
+            .as_deref()
+            .and_then(|c| ctx.rules.category(c))
+        else {
+            out.push(
+                Finding::new(
+                    Code::UnknownProject,
+                    ctx.lang.pick(
+                        "无法确定项目类别：请在 project.toml 中写 category，或在项目台账中填写“项目类别”",
+                        "the category cannot be learned: set category in project.toml or 项目类别 in the project ledger",
+                    ),
+                )
+                .project(key)
+                .path(project.folder_rel.clone().unwrap_or_default()),
+            );
+            continue;
+        };
+        let status_assumed = project.status.is_none();
+        if status_assumed {
+            out.push(
+                Finding::new(
+                    Code::StatusUnknown,
+                    ctx.lang.pick(
+                        "项目状态未知，按“实施中”检查",
+                        "the status is unknown; checked as in progress",
+                    ),
+                )
+                .project(key.clone())
+                .path(project.folder_rel.clone().unwrap_or_default()),
+            );
+        }
+        let facts = Facts {
+            status: project.status.unwrap_or(Status::InProgress),
+            construction: project.construction,
+            total_investment: project.total_investment,
+            contracts: project.contracts.as_deref(),
+        };
+        let places = Places {
+            folder: project.folder_rel.as_deref().unwrap_or_default(),
+            stages: &stage_folders[index],
+        };
+        let inputs = Inputs {
+            category,
+            facts: &facts,
+            evidence: &evidence[index],
+            places: &places,
+            status_assumed,
+        };
+        scores.push(score_project(ctx, index, &inputs, out));
+    }
+    scores
+}
+
+/// What scoring one project reads.
+struct Inputs<'a> {
+    category: &'a Category,
+    facts: &'a Facts<'a>,
+    /// `(document, file)` pairs of the project.
+    evidence: &'a [(usize, usize)],
+    places: &'a Places<'a>,
+    status_assumed: bool,
+}
+
+fn score_project(
+    ctx: &Context<'_>,
+    index: usize,
+    inputs: &Inputs<'_>,
+    out: &mut Vec<Finding>,
+) -> ProjectScore {
+    let Inputs {
+        category,
+        facts,
+        evidence,
+        places,
+        status_assumed,
+    } = *inputs;
+    let project = &ctx.projects[index];
+    let key = project.key();
+    let mut score = ProjectScore {
+        project: index,
+        required: 0,
+        present: 0,
+        stages: Vec::new(),
+        undetermined: Vec::new(),
+        status_assumed,
+    };
+    for stage in &category.stages {
+        let stage_name = ctx
+            .rules
+            .stage(stage)
+            .map_or(stage.clone(), |s| s.name.get(ctx.lang).to_string());
+        let mut stage_score = StageScore {
+            stage: stage.clone(),
+            name: stage_name,
+            required: 0,
+            present: 0,
+            documents: Vec::new(),
+        };
+        for (doc_index, doc) in category
+            .documents
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| &d.stage == stage)
+        {
+            let files: Vec<usize> = evidence
+                .iter()
+                .filter(|(d, _)| *d == doc_index)
+                .map(|(_, f)| *f)
+                .collect();
+            for &file in &files {
+                report_misfiled(ctx, file, doc, &key, out);
+            }
+            let present = files.len() >= doc.min as usize;
+            let requirement = match doc.when.evaluate(facts) {
+                Applicability::Required => Requirement::Required,
+                Applicability::NotRequired => Requirement::NotRequired,
+                Applicability::Undetermined(unknown) => {
+                    let reason = unknown
+                        .iter()
+                        .map(|u| u.reason(ctx.lang))
+                        .collect::<Vec<_>>()
+                        .join("; ");
+                    score.undetermined.push(Undetermined {
+                        document: doc.id.clone(),
+                        stage: stage.clone(),
+                        facts: unknown,
+                        reason,
+                    });
+                    Requirement::Undetermined
+                }
+            };
+            if requirement == Requirement::Required {
+                stage_score.required += 1;
+                if present {
+                    stage_score.present += 1;
+                } else {
+                    out.push(missing(ctx, doc, files.len(), &key, places.of(stage)));
+                }
+            }
+            let paths = files
+                .iter()
+                .map(|&f| ctx.files[f].rel_path.clone())
+                .collect();
+            stage_score.documents.push(DocumentState {
+                id: doc.id.clone(),
+                name: doc.name.get(ctx.lang).to_string(),
+                requirement,
+                files: paths,
+                present,
+            });
+        }
+        score.required += stage_score.required;
+        score.present += stage_score.present;
+        score.stages.push(stage_score);
+    }
+    score
+}
+
+/// A missing-document finding, pointing at the stage folder when the project has one.
+fn missing(ctx: &Context<'_>, doc: &Document, found: usize, key: &str, place: String) -> Finding {
+    let lang = ctx.lang;
+    let stage = ctx
+        .rules
+        .stage(&doc.stage)
+        .map_or(doc.stage.as_str(), |s| s.name.get(lang));
+    let message = match (lang, found) {
+        (Lang::Zh, 0) => format!("缺少 {}（{}）", doc.name.zh, stage),
+        (Lang::En, 0) => format!("missing: {} ({})", doc.name.en, stage),
+        (Lang::Zh, n) => format!(
+            "{} 需要至少 {} 份，只找到 {n} 份（{}）",
+            doc.name.zh, doc.min, stage
+        ),
+        (Lang::En, n) => format!(
+            "{}: at least {} needed, {n} found ({})",
+            doc.name.en, doc.min, stage
+        ),
+    };
+    Finding::new(Code::MissingDocument, message)
+        .severity(doc.severity)
+        .project(key)
+        .stage(doc.stage.clone())
+        .document(doc.id.clone())
+        .path(place)
+}
+
+/// Where the documents of a project belong: its folder and its stage folders.
+struct Places<'a> {
+    folder: &'a str,
+    stages: &'a BTreeMap<&'a str, String>,
+}
+
+impl Places<'_> {
+    /// The stage folder of `stage` if the project has one, else the project folder.
+    fn of(&self, stage: &str) -> String {
+        self.stages
+            .get(stage)
+            .cloned()
+            .unwrap_or_else(|| self.folder.to_string())
+    }
+}
+
+/// Reports evidence filed under another stage's folder.
+fn report_misfiled(
+    ctx: &Context<'_>,
+    file: usize,
+    doc: &Document,
+    key: &str,
+    out: &mut Vec<Finding>,
+) {
+    let Some(found_in) = ctx.classes[file].stage_folder.as_deref() else {
+        return;
+    };
+    if found_in == doc.stage {
+        return;
+    }
+    let lang = ctx.lang;
+    let name = |id: &str| {
+        ctx.rules
+            .stage(id)
+            .map_or(id.to_string(), |s| s.name.get(lang).to_string())
+    };
+    let message = match lang {
+        Lang::Zh => format!(
+            "{} 属于“{}”，却放在“{}”文件夹中",
+            doc.name.zh,
+            name(&doc.stage),
+            name(found_in)
+        ),
+        Lang::En => format!(
+            "{} belongs to \"{}\" but is filed under \"{}\"",
+            doc.name.en,
+            name(&doc.stage),
+            name(found_in)
+        ),
+    };
+    out.push(
+        Finding::new(Code::MisfiledDocument, message)
+            .project(key)
+            .stage(doc.stage.clone())
+            .document(doc.id.clone())
+            .path(ctx.files[file].rel_path.clone()),
+    );
+}

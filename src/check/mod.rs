@@ -1,0 +1,36 @@
+//! Evaluation: findings and scores from everything the earlier steps produced.
+//!
+//! Every check has the same shape and is listed once in [`run`]. Checks read the
+//! [`Context`] and append findings; none reaches back into the scan or the rules.
+
+pub mod completeness;
+pub mod files;
+
+use crate::classify::Classified;
+use crate::finding::Finding;
+use crate::lang::Lang;
+use crate::project::Project;
+use crate::ruleset::RuleSet;
+use crate::scan::{FileEntry, WalkError};
+
+/// Everything the checks read.
+pub struct Context<'a> {
+    /// The rules.
+    pub rules: &'a RuleSet,
+    /// The projects, in discovery order (file entries index into it).
+    pub projects: &'a [Project],
+    /// Every scanned file.
+    pub files: &'a [FileEntry],
+    /// The classification of each file, index for index.
+    pub classes: &'a [Classified],
+    /// Folders the scan could not read.
+    pub walk_errors: &'a [WalkError],
+    /// Language of messages.
+    pub lang: Lang,
+}
+
+/// Runs every check; returns the findings and the per-project completeness.
+pub fn run(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Vec<completeness::ProjectScore> {
+    files::check(ctx, out);
+    completeness::check(ctx, out)
+}

@@ -1,0 +1,248 @@
+//! Classification: which document each file is evidence of.
+//!
+//! A file is evidence of at most one document: the one its own name matches most
+//! specifically; failing that, the document named by the nearest enclosing folder
+//! (page scans in `关于…的批复/`, photos in `施工前照片/`). Stage folders are not document
+//! folders; they give the stage hint that breaks ties and reveals misfiling. A folder
+//! whose whole name is a document (`招标文件/`) is a document folder even though its
+//! words also name a stage, unless it is numbered like stage folders are (`06 决算`).
+//!
+//! Nothing is done twice: each distinct folder name is folded and recognised once, and
+//! the folders of a run of files in the same directory are resolved once for the run.
+
+pub mod normalize;
+pub mod stage_folder;
+pub mod temporary;
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use crate::ledger::is_ledger_name;
+use crate::project::Project;
+use crate::project::discover::{CONFIG, MANIFEST};
+use crate::ruleset::{Category, RuleSet};
+use crate::scan::FileEntry;
+use normalize::{normalize, split_extension};
+use stage_folder::{StageFolders, strip_numbering};
+
+/// What a file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileClass {
+    /// Evidence of a document (index into the project category's documents).
+    Evidence {
+        /// The document's index in its category.
+        document: usize,
+        /// Whether the enclosing folder's name, not the file's, made the match.
+        by_folder: bool,
+    },
+    /// A lock file or system file.
+    Temporary,
+    /// A manifest, ledger or configuration file: part of the archive's bookkeeping.
+    Bookkeeping,
+    /// Matches no document of the project's category (or the category is unknown).
+    Unmatched,
+}
+
+/// The classification of one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Classified {
+    /// What the file is.
+    pub class: FileClass,
+    /// The stage id of the nearest enclosing stage folder, if any.
+    pub stage_folder: Option<String>,
+    /// How many of the file's folders lead down to and include that stage folder.
+    pub stage_folder_depth: Option<usize>,
+}
+
+/// Classifies every file (in the order given) against its project's category.
+pub fn classify(files: &[FileEntry], projects: &[Project], rules: &RuleSet) -> Vec<Classified> {
+    let stage_folders = StageFolders::new(&rules.stages);
+    let folders = FolderNames::build(files, &stage_folders);
+    let contexts: Vec<ProjectContext<'_>> = projects
+        .iter()
+        .map(|p| ProjectContext::new(p, rules))
+        .collect();
+    files
+        .par_chunk_by(|a, b| a.project == b.project && a.dirs == b.dirs)
+        .flat_map_iter(|run| {
+            let context = &contexts[run[0].project];
+            let place = Place::resolve(&run[0].dirs, context, &folders, rules);
+            run.iter()
+                .map(move |file| classify_file(file, context, &place))
+        })
+        .collect()
+}
+
+/// Per project: its category and the words to remove from names before matching.
+struct ProjectContext<'r> {
+    category: Option<&'r Category>,
+    /// Normalised project name and code: a file named after its project says nothing by that.
+    own_words: Vec<String>,
+}
+
+impl<'r> ProjectContext<'r> {
+    fn new(project: &Project, rules: &'r RuleSet) -> ProjectContext<'r> {
+        let category = project.category.as_deref().and_then(|c| rules.category(c));
+        let own_words = [project.name.as_deref(), project.code.as_deref()]
+            .into_iter()
+            .flatten()
+            .map(normalize)
+            .filter(|w| w.chars().count() >= 4)
+            .collect();
+        ProjectContext {
+            category,
+            own_words,
+        }
+    }
+
+    /// The name with the project's own name and code taken out.
+    fn strip_own<'n>(&self, name: &'n str) -> Cow<'n, str> {
+        let mut name = Cow::Borrowed(name);
+        for word in &self.own_words {
+            if name.contains(word.as_str()) {
+                name = Cow::Owned(name.replace(word.as_str(), " ").trim().to_string());
+            }
+        }
+        name
+    }
+}
+
+/// Every distinct folder name, folded, with the stage its words name.
+struct FolderNames<'f> {
+    names: HashMap<&'f str, FolderName>,
+}
+
+struct FolderName {
+    /// Folded, numbering removed.
+    stripped: String,
+    /// The stage its words name, if they all name one stage.
+    stage: Option<usize>,
+    /// Whether it starts with numbering.
+    numbered: bool,
+}
+
+impl<'f> FolderNames<'f> {
+    fn build(files: &'f [FileEntry], stage_folders: &StageFolders) -> FolderNames<'f> {
+        let mut unique: Vec<&str> = files
+            .iter()
+            .flat_map(|f| f.dirs.iter().map(String::as_str))
+            .collect();
+        unique.par_sort_unstable();
+        unique.dedup();
+        let names = unique
+            .into_par_iter()
+            .map(|raw| {
+                let normalised = normalize(raw);
+                let stage = stage_folders.recognise(&normalised);
+                let numbered = StageFolders::is_numbered(&normalised);
+                (
+                    raw,
+                    FolderName {
+                        stripped: strip_numbering(&normalised),
+                        stage,
+                        numbered,
+                    },
+                )
+            })
+            .collect();
+        FolderNames { names }
+    }
+}
+
+/// What the folders of one directory say, resolved once for all its files.
+struct Place {
+    /// Nearest stage folder: (stage id, depth counted from the project folder).
+    stage: Option<(String, usize)>,
+    /// Names of the enclosing document-folder candidates, nearest first, with the project's
+    /// own words removed.
+    document_folders: Vec<String>,
+}
+
+impl Place {
+    fn resolve(
+        dirs: &[String],
+        context: &ProjectContext<'_>,
+        folders: &FolderNames<'_>,
+        rules: &RuleSet,
+    ) -> Place {
+        let mut stage = None;
+        let mut document_folders = Vec::new();
+        for (index, dir) in dirs.iter().enumerate().rev() {
+            let Some(folder) = folders.names.get(dir.as_str()) else {
+                continue;
+            };
+            let name = context.strip_own(&folder.stripped).into_owned();
+            let is_stage =
+                folder.stage.is_some() && (folder.numbered || !names_a_document(&name, context));
+            if is_stage {
+                if stage.is_none() {
+                    stage = folder
+                        .stage
+                        .map(|s| (rules.stages[s].id.clone(), index + 1));
+                }
+            } else if !name.is_empty() {
+                document_folders.push(name);
+            }
+        }
+        Place {
+            stage,
+            document_folders,
+        }
+    }
+}
+
+/// Whether a whole folder name is a document's name (its match covers all of it).
+fn names_a_document(name: &str, context: &ProjectContext<'_>) -> bool {
+    context
+        .category
+        .and_then(|c| c.best_match(name, None, None))
+        .is_some_and(|m| m.length == name.chars().count())
+}
+
+fn classify_file(file: &FileEntry, context: &ProjectContext<'_>, place: &Place) -> Classified {
+    let stage_hint = place.stage.as_ref().map(|(id, _)| id.as_str());
+    let class = if temporary::is_temporary(&file.name) {
+        FileClass::Temporary
+    } else if (file.dirs.is_empty() && file.name == MANIFEST)
+        || file.name == CONFIG
+        || is_ledger_name(&file.name)
+    {
+        FileClass::Bookkeeping
+    } else if let Some(category) = context.category {
+        evidence(file, context, category, place, stage_hint).unwrap_or(FileClass::Unmatched)
+    } else {
+        FileClass::Unmatched
+    };
+    Classified {
+        class,
+        stage_folder: stage_hint.map(str::to_string),
+        stage_folder_depth: place.stage.as_ref().map(|(_, depth)| *depth),
+    }
+}
+
+fn evidence(
+    file: &FileEntry,
+    context: &ProjectContext<'_>,
+    category: &Category,
+    place: &Place,
+    stage_hint: Option<&str>,
+) -> Option<FileClass> {
+    let (stem, extension) = split_extension(&file.name);
+    let name = normalize(stem);
+    if let Some(m) = category.best_match(&context.strip_own(&name), Some(&extension), stage_hint) {
+        return Some(FileClass::Evidence {
+            document: m.document,
+            by_folder: false,
+        });
+    }
+    place
+        .document_folders
+        .iter()
+        .find_map(|folder| category.best_match(folder, Some(&extension), stage_hint))
+        .map(|m| FileClass::Evidence {
+            document: m.document,
+            by_folder: true,
+        })
+}

@@ -1,0 +1,95 @@
+//! Name normalisation: the one form in which file and folder names are matched.
+//!
+//! Clerks type names with full-width brackets and digits, in Traditional or Simplified
+//! characters, in any case. Every name is folded once, before any pattern sees it:
+//! Unicode NFC, full-width → half-width, Traditional → Simplified, lower case, runs of
+//! white space → one space. Rule patterns are written in the same folded form.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Folds `name` into the form that patterns match.
+pub fn normalize(name: &str) -> String {
+    let width_folded: String = name.nfc().map(fold_width).collect();
+    let simplified = fast2s::convert(&width_folded);
+    let mut out = String::with_capacity(simplified.len());
+    let mut last_was_space = false;
+    for c in simplified.chars().flat_map(char::to_lowercase) {
+        if c.is_whitespace() {
+            if !last_was_space && !out.is_empty() {
+                out.push(' ');
+            }
+            last_was_space = true;
+        } else {
+            out.push(c);
+            last_was_space = false;
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// Folds one full-width character to its half-width form; others pass unchanged.
+///
+/// Besides the full-width ASCII block, the brackets clerks use around years in document
+/// numbers (`〔2023〕`, `【2023】`) fold to `[` `]`, and the ideographic full stop stays as it is.
+fn fold_width(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        '〔' | '【' | '〖' => '[',
+        '〕' | '】' | '〗' => ']',
+        _ => c,
+    }
+}
+
+/// Splits a file name into stem and lower-case extension (`"a.b.PDF"` → `("a.b", "pdf")`).
+/// A leading dot is part of the stem: `.DS_Store` has no extension.
+pub fn split_extension(name: &str) -> (&str, String) {
+    match name.rfind('.') {
+        Some(dot) if dot > 0 && dot + 1 < name.len() => {
+            (&name[..dot], name[dot + 1..].to_ascii_lowercase())
+        }
+        _ => (name, String::new()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_width_script_case_and_space() {
+        let cases = [
+            ("可行性研究報告（批復）", "可行性研究报告(批复)"),
+            ("ＭＧＴ－２０２３－００１", "mgt-2023-001"),
+            ("麦发改投资〔2023〕12号", "麦发改投资[2023]12号"),
+            ("驗收　報告  v2", "验收 报告 v2"),
+            ("  竣工決算  ", "竣工决算"),
+            ("IMG_1234", "img_1234"),
+            ("資金撥付憑證", "资金拨付凭证"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(normalize(input), expected, "normalize({input:?})");
+        }
+    }
+
+    #[test]
+    fn composes_decomposed_unicode() {
+        // "é" written as e + combining acute accent composes to one char.
+        assert_eq!(normalize("Re\u{301}sume\u{301}"), "résumé");
+    }
+
+    #[test]
+    fn splits_extensions() {
+        assert_eq!(
+            split_extension("施工合同.PDF"),
+            ("施工合同", "pdf".to_string())
+        );
+        assert_eq!(split_extension("a.b.docx"), ("a.b", "docx".to_string()));
+        assert_eq!(split_extension(".DS_Store"), (".DS_Store", String::new()));
+        assert_eq!(split_extension("README"), ("README", String::new()));
+        assert_eq!(split_extension("trailing."), ("trailing.", String::new()));
+    }
+}

@@ -1,0 +1,184 @@
+//! Stage folders: `01 可研立项`, `二、招投标及合同`, `(三)施工资料`, `07影像`.
+//!
+//! After numbering and suffixes (资料, 手续, 文件 …) are stripped, a folder is a stage folder
+//! when what is left is made only of stage words (from `rules/stages.toml`) and connectors.
+//! Words are taken longest first, so `施工许可` is the permit stage although `施工` is
+//! construction, and `竣工决算` is settlement although `竣工` is acceptance.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::ruleset::Stage;
+
+static NUMBERING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:第\s*[0-9一二三四五六七八九十]+\s*(?:部分|章|节|阶段|卷)?|\(\s*[0-9一二三四五六七八九十]+\s*\)|[0-9]+(?:\.[0-9]+)*|[一二三四五六七八九十]+[、.\s]|[a-z][0-9]+(?:[.\-][0-9]+)*)[\s.、_\-:)]*",
+    )
+    .expect("numbering pattern compiles")
+});
+
+const SUFFIXES: [&str; 12] = [
+    "文件夹",
+    "资料",
+    "手续",
+    "文件",
+    "材料",
+    "阶段",
+    "档案",
+    "归档",
+    "部分",
+    "相关",
+    "类",
+    "卷",
+];
+const PREFIXES: [&str; 2] = ["项目", "工程"];
+const CONNECTORS: [char; 12] = [
+    '和', '及', '与', '、', '&', '+', ',', '/', '-', '_', ' ', '暨',
+];
+
+/// Removes leading numbering from a normalised folder name (`01 可研` → `可研`).
+pub fn strip_numbering(name: &str) -> String {
+    NUMBERING.replace(name, "").trim().to_string()
+}
+
+/// Recognises stage folders by their words.
+#[derive(Debug, Clone)]
+pub struct StageFolders {
+    /// `(word, stage index)`, longest words first.
+    words: Vec<(String, usize)>,
+}
+
+impl StageFolders {
+    /// Collects the folder words of `stages`.
+    pub fn new(stages: &[Stage]) -> StageFolders {
+        let mut words: Vec<(String, usize)> = stages
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| s.folder_words.iter().map(move |w| (w.clone(), i)))
+            .filter(|(w, _)| !w.is_empty())
+            .collect();
+        words.sort_by(|a, b| {
+            b.0.chars()
+                .count()
+                .cmp(&a.0.chars().count())
+                .then(a.1.cmp(&b.1))
+        });
+        StageFolders { words }
+    }
+
+    /// The index of the stage a normalised folder name stands for, if it is a stage folder.
+    pub fn recognise(&self, normalised: &str) -> Option<usize> {
+        let mut rest = strip_numbering(normalised);
+        loop {
+            let before = rest.len();
+            for suffix in SUFFIXES {
+                if let Some(s) = rest.strip_suffix(suffix).filter(|s| !s.is_empty()) {
+                    rest = s.trim_end().to_string();
+                }
+            }
+            for prefix in PREFIXES {
+                if let Some(s) = rest.strip_prefix(prefix).filter(|s| !s.is_empty()) {
+                    rest = s.trim_start().to_string();
+                }
+            }
+            if rest.len() == before {
+                break;
+            }
+        }
+        let mut first = None;
+        let mut i = 0;
+        while i < rest.len() {
+            let tail = &rest[i..];
+            if let Some(c) = tail.chars().next().filter(|c| CONNECTORS.contains(c)) {
+                i += c.len_utf8();
+                continue;
+            }
+            let (word, stage) = self
+                .words
+                .iter()
+                .find(|(w, _)| tail.starts_with(w.as_str()))?;
+            if *first.get_or_insert(*stage) != *stage {
+                return None; // words of two stages (施工合同, 竣工照片) name a document, not a stage
+            }
+            i += word.len();
+        }
+        first
+    }
+
+    /// Whether a normalised folder name starts with numbering (`01 `, `一、`): clerks number
+    /// stage folders, not document folders.
+    pub fn is_numbered(normalised: &str) -> bool {
+        NUMBERING
+            .find(normalised)
+            .is_some_and(|m| !m.as_str().is_empty())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::classify::normalize::normalize;
+    use crate::lang::Bilingual;
+
+    fn stages() -> Vec<Stage> {
+        let def = |id: &str, words: &[&str]| Stage {
+            id: id.into(),
+            name: Bilingual {
+                zh: id.into(),
+                en: id.into(),
+            },
+            folder_words: words.iter().map(|w| w.to_string()).collect(),
+        };
+        vec![
+            def("approval", &["可研立项", "可研", "立项", "前期"]),
+            def("permit", &["施工许可", "许可"]),
+            def("procurement", &["招投标", "招标", "合同"]),
+            def("construction", &["施工", "监理"]),
+            def("acceptance", &["竣工验收", "验收", "竣工"]),
+            def("settlement", &["竣工决算", "结算", "决算"]),
+            def("media", &["影像", "照片"]),
+        ]
+    }
+
+    #[test]
+    fn recognises_numbered_and_suffixed_stage_folders() {
+        let folders = StageFolders::new(&stages());
+        let id = |name: &str| {
+            folders
+                .recognise(&normalize(name))
+                .map(|i| stages()[i].id.clone())
+        };
+        let cases = [
+            ("01 可研立项", Some("approval")),
+            ("1.可研立项资料", Some("approval")),
+            ("一、前期手续", Some("approval")),
+            ("（一）立项", Some("approval")),
+            ("第二部分 招投标及合同", Some("procurement")),
+            ("03施工许可", Some("permit")),
+            ("04 施工和监理资料", Some("construction")),
+            ("05 竣工验收", Some("acceptance")),
+            ("06 竣工决算", Some("settlement")),
+            ("07影像", Some("media")),
+            ("A1 项目前期文件", Some("approval")),
+            ("施工前照片", None),
+            ("施工合同", None),
+            ("竣工照片", None),
+            ("施工和监理", Some("construction")),
+            ("关于可研报告的批复", None),
+            ("2023", None),
+            ("扫描件", None),
+        ];
+        for (name, expected) in cases {
+            assert_eq!(id(name).as_deref(), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn strips_numbering_only() {
+        assert_eq!(strip_numbering("01 固投类"), "固投类");
+        assert_eq!(strip_numbering("(二)设备类"), "设备类");
+        assert_eq!(strip_numbering("十、绩效"), "绩效");
+        assert_eq!(strip_numbering("十堰项目"), "十堰项目");
+    }
+}

@@ -1,0 +1,133 @@
+//! Command-line interface. The doc comments here are the `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::lang::Lang;
+
+/// 归仓 guicang: checks that aid-project archives are complete and their money traceable.
+#[derive(Debug, Parser)]
+#[command(name = "guicang", version, about, long_about = None, max_term_width = 100)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Sweep an archive and report missing, misfiled and unusable documents.
+    Check(CheckArgs),
+    /// List the documents the rules require, or explain one.
+    Rules(RulesArgs),
+    /// Explain a finding code: what it means, why it matters, how to fix it.
+    Explain(ExplainArgs),
+}
+
+/// Arguments of `guicang check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The archive root.
+    #[arg(default_value = ".")]
+    pub root: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Exit with 1 when a finding is at or above this severity.
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+    /// Show info findings one by one in the terminal report.
+    #[arg(short, long)]
+    pub verbose: bool,
+    /// Worker threads for the walk and classification [default: number of cores].
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// Arguments shared by the commands that load rules.
+#[derive(Debug, Args)]
+pub struct CommonArgs {
+    /// Language of messages.
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<Lang>,
+    /// A folder of rule files that add or override documents by id (repeatable).
+    #[arg(long = "rules", value_name = "DIR")]
+    pub rule_dirs: Vec<PathBuf>,
+    /// The configuration file [default: guicang.toml at the archive root, if present].
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// When to colour the output.
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto, global = true)]
+    pub color: ColorWhen,
+}
+
+/// Arguments of `guicang rules`.
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Only this category (fixed-asset, equipment, non-fixed, or its Chinese name).
+    #[arg(long)]
+    pub category: Option<String>,
+    /// Explain one document instead of listing all.
+    #[command(subcommand)]
+    pub command: Option<RulesCommand>,
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// Subcommands of `guicang rules`.
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// Show one document: why it is required, when, its patterns and its source.
+    Explain {
+        /// Document id, e.g. feasibility-approval.
+        id: String,
+    },
+}
+
+/// Arguments of `guicang explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// Finding code, e.g. missing-document. Without one, lists every code.
+    pub code: Option<String>,
+    /// Language of the explanation.
+    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    pub lang: Lang,
+}
+
+/// Report formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// For a person at a terminal.
+    Text,
+    /// One JSON document, for machines.
+    Json,
+}
+
+/// The severity at which a run fails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FailOn {
+    /// Fail on errors (default).
+    Error,
+    /// Fail on warnings and errors.
+    Warning,
+    /// Fail on any finding.
+    Info,
+    /// Never fail because of findings.
+    Never,
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    /// Colour when writing to a terminal and NO_COLOR is not set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}

@@ -1,0 +1,58 @@
+//! `guicang explain CODE`: what a finding means, why it matters, how to fix it.
+
+use std::fmt::Write as _;
+use std::io::Write;
+use std::process::ExitCode;
+
+use crate::cli::ExplainArgs;
+use crate::error::AppError;
+use crate::finding::Code;
+use crate::lang::Lang;
+
+/// Prints the registry entry of one code, or the list of all codes.
+pub fn run(args: &ExplainArgs) -> Result<ExitCode, AppError> {
+    let text = match &args.code {
+        None => list(args.lang),
+        Some(id) => match Code::from_id(id) {
+            Some(code) => entry(code, args.lang),
+            None => {
+                return Err(AppError::Usage(format!(
+                    "unknown finding code `{id}`; `guicang explain` lists them"
+                )));
+            }
+        },
+    };
+    let _ = anstream::stdout().lock().write_all(text.as_bytes());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn list(lang: Lang) -> String {
+    let width = Code::ALL.iter().map(|c| c.id().len()).max().unwrap_or(0);
+    let mut out = String::new();
+    for &code in Code::ALL {
+        let _ = writeln!(
+            out,
+            "{:width$}  {:7}  {}",
+            code.id(),
+            code.doc().severity.id(),
+            code.title(lang)
+        );
+    }
+    out
+}
+
+fn entry(code: Code, lang: Lang) -> String {
+    let doc = code.doc();
+    let pick = |pair: [&'static str; 2]| lang.pick(pair[0], pair[1]);
+    let mut out = String::new();
+    let _ = writeln!(out, "{} ({})\n", code.id(), doc.severity.id());
+    for (heading, text) in [
+        (lang.pick("含义", "What it means"), pick(doc.what)),
+        (lang.pick("为何重要", "Why it matters"), pick(doc.why)),
+        (lang.pick("如何处理", "How to fix it"), pick(doc.fix)),
+        (lang.pick("示例", "Example"), pick(doc.example)),
+    ] {
+        let _ = writeln!(out, "{heading}\n  {text}\n");
+    }
+    out
+}

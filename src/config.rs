@@ -1,0 +1,174 @@
+//! `guicang.toml`: the archive's own configuration, found at its root or given by `--config`.
+//!
+//! Unknown keys are errors with line and column, like rule files: a misspelt key that is
+//! silently ignored is a check silently not made.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::cli::FailOn;
+use crate::diagnostic::SourceDiagnostic;
+use crate::lang::Lang;
+
+/// The configuration as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigFile {
+    /// Rule settings.
+    #[serde(default)]
+    pub rules: RulesSection,
+    /// Project discovery settings.
+    #[serde(default)]
+    pub projects: ProjectsSection,
+    /// Threshold overrides: id → yuan (integer or text like "400万元").
+    #[serde(default)]
+    pub thresholds: BTreeMap<String, Spanned<ThresholdValue>>,
+    /// Check settings.
+    #[serde(default)]
+    pub check: CheckSection,
+    /// Output settings.
+    #[serde(default)]
+    pub output: OutputSection,
+}
+
+/// `[rules]`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RulesSection {
+    /// Folders of rule files, relative to the configuration file.
+    #[serde(default)]
+    pub dirs: Vec<String>,
+}
+
+/// `[projects]`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectsSection {
+    /// Pattern of project codes at the start of folder names.
+    pub code_pattern: Option<Spanned<String>>,
+}
+
+/// `[check]`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckSection {
+    /// Severity at which the run fails.
+    pub fail_on: Option<FailOn>,
+}
+
+/// `[output]`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutputSection {
+    /// Language of messages.
+    pub lang: Option<Lang>,
+}
+
+/// A threshold value: yuan as an integer, or money text.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum ThresholdValue {
+    /// Yuan.
+    Integer(i64),
+    /// Money text ("400万元").
+    Text(String),
+}
+
+/// A loaded configuration with the text it came from (for error positions).
+#[derive(Debug)]
+pub struct Config {
+    /// The parsed file (default when there is none).
+    pub file: ConfigFile,
+    /// Its path, if there was one.
+    pub path: Option<PathBuf>,
+    /// Its text.
+    pub source: Arc<str>,
+}
+
+impl Config {
+    /// An error at `span` of the configuration file.
+    pub fn error(
+        &self,
+        span: std::ops::Range<usize>,
+        message: String,
+        label: &str,
+        help: Option<String>,
+    ) -> SourceDiagnostic {
+        SourceDiagnostic {
+            path: self
+                .path
+                .as_ref()
+                .map_or_else(|| "guicang.toml".into(), |p| p.display().to_string()),
+            source: self.source.clone(),
+            span,
+            message,
+            label: label.into(),
+            help,
+        }
+    }
+
+    /// Folders named in `[rules] dirs`, resolved against the configuration file's folder.
+    pub fn rule_dirs(&self) -> Vec<PathBuf> {
+        let base = self
+            .path
+            .as_ref()
+            .and_then(|p| p.parent())
+            .unwrap_or(Path::new("."));
+        self.file.rules.dirs.iter().map(|d| base.join(d)).collect()
+    }
+}
+
+/// Why the configuration could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// The file named by `--config` cannot be read.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The error.
+        source: std::io::Error,
+    },
+    /// The file is not valid.
+    #[error("invalid configuration")]
+    Invalid(Box<SourceDiagnostic>),
+}
+
+/// Loads `explicit`, else `guicang.toml` at `root` if it exists, else the defaults.
+pub fn load(explicit: Option<&Path>, root: &Path) -> Result<Config, ConfigError> {
+    let path = match explicit {
+        Some(p) => Some(p.to_path_buf()),
+        None => Some(root.join("guicang.toml")).filter(|p| p.is_file()),
+    };
+    let Some(path) = path else {
+        return Ok(Config {
+            file: ConfigFile::default(),
+            path: None,
+            source: Arc::from(""),
+        });
+    };
+    let text = std::fs::read_to_string(&path).map_err(|source| ConfigError::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
+    let source: Arc<str> = Arc::from(text.as_str());
+    match toml::from_str::<ConfigFile>(&text) {
+        Ok(file) => Ok(Config {
+            file,
+            path: Some(path),
+            source,
+        }),
+        Err(e) => Err(ConfigError::Invalid(Box::new(SourceDiagnostic {
+            path: path.display().to_string(),
+            source,
+            span: e.span().unwrap_or(0..0),
+            message: e.message().trim().to_string(),
+            label: "here".into(),
+            help: None,
+        }))),
+    }
+}

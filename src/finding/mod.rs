@@ -1,0 +1,118 @@
+//! Findings: what a sweep reports, one value per problem.
+//!
+//! A finding carries a stable [`Code`], a [`Severity`], where it applies (project, stage,
+//! document) and its evidence (paths relative to the archive root, ledger cells as
+//! `file!sheet!row`). Findings are plain data; renderers only read them.
+
+pub mod code;
+
+pub use code::Code;
+use serde::{Deserialize, Serialize};
+
+/// How serious a finding is. Ordered: `Info < Warning < Error`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    clap::ValueEnum,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth knowing; never fails a run unless `--fail-on info`.
+    Info,
+    /// Expected by good practice; worth a look.
+    Warning,
+    /// Required by the rules; fails the run by default.
+    Error,
+}
+
+impl Severity {
+    /// The id used in reports and rule files.
+    pub fn id(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    /// The label shown in the terminal report.
+    pub fn label(self, lang: crate::lang::Lang) -> &'static str {
+        match self {
+            Severity::Info => lang.pick("提示", "info"),
+            Severity::Warning => lang.pick("警告", "warning"),
+            Severity::Error => lang.pick("错误", "error"),
+        }
+    }
+}
+
+/// One problem found by a sweep.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// What kind of problem it is.
+    pub code: Code,
+    /// How serious it is.
+    pub severity: Severity,
+    /// The project code (or, without one, the project folder) it concerns.
+    pub project: Option<String>,
+    /// The stage id it concerns.
+    pub stage: Option<String>,
+    /// The document id it concerns.
+    pub document: Option<String>,
+    /// Evidence: paths relative to the archive root with `/` separators, or ledger cells `file!sheet!row`.
+    pub paths: Vec<String>,
+    /// A sentence for a person, in the report's language.
+    pub message: String,
+}
+
+impl Finding {
+    /// A finding of `code` at the code's default severity, concerning nothing in particular yet.
+    pub fn new(code: Code, message: impl Into<String>) -> Finding {
+        Finding {
+            code,
+            severity: code.doc().severity,
+            project: None,
+            stage: None,
+            document: None,
+            paths: Vec::new(),
+            message: message.into(),
+        }
+    }
+
+    /// Sets the project.
+    pub fn project(mut self, project: impl Into<String>) -> Finding {
+        self.project = Some(project.into());
+        self
+    }
+
+    /// Sets the stage.
+    pub fn stage(mut self, stage: impl Into<String>) -> Finding {
+        self.stage = Some(stage.into());
+        self
+    }
+
+    /// Sets the document.
+    pub fn document(mut self, document: impl Into<String>) -> Finding {
+        self.document = Some(document.into());
+        self
+    }
+
+    /// Adds a piece of evidence.
+    pub fn path(mut self, path: impl Into<String>) -> Finding {
+        self.paths.push(path.into());
+        self
+    }
+
+    /// Overrides the severity (missing documents take the severity of their rule).
+    pub fn severity(mut self, severity: Severity) -> Finding {
+        self.severity = severity;
+        self
+    }
+}

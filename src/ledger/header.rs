@@ -1,0 +1,391 @@
+//! Recognising a ledger by its header row, on any sheet, below any title rows.
+//!
+//! Each ledger kind has columns known by several names (`ARCHIVE-CONVENTIONS.md`). A header
+//! cell is cleaned (folded, white space and line breaks removed, a unit in brackets taken
+//! out) and matched to a column; the row that best fits one kind is the header. Columns a
+//! ledger derives from others (`累计拨付`, `拨付比例`) are never mistaken for their source.
+
+use std::collections::BTreeMap;
+
+use super::sheet::{Cell, Table};
+use crate::classify::normalize::normalize;
+use crate::money::Unit;
+
+/// The kinds of ledger guicang reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum LedgerKind {
+    /// 项目台账: one row per project.
+    Projects,
+    /// 资金下达: allocations of aid funds.
+    Allocations,
+    /// 合同台账: contracts.
+    Contracts,
+    /// 资金拨付台账: payments.
+    Payments,
+    /// 发票台账: invoices.
+    Invoices,
+}
+
+/// Column synonyms of one kind: `(column key, names)`, and the keys that must all be present.
+struct KindColumns {
+    kind: LedgerKind,
+    columns: &'static [(&'static str, &'static [&'static str])],
+    required: &'static [&'static str],
+    /// Of these, at least one must be present too.
+    any_of: &'static [&'static str],
+}
+
+const PROJECT: (&str, &[&str]) = (
+    "project",
+    &["项目编号", "项目代码", "项目名称", "项目识别码"],
+);
+
+const KINDS: &[KindColumns] = &[
+    KindColumns {
+        kind: LedgerKind::Projects,
+        columns: &[
+            ("code", &["项目编号", "项目代码", "编号", "项目识别码"]),
+            ("name", &["项目名称"]),
+            ("category", &["项目类别", "项目类型", "类别", "项目分类"]),
+            (
+                "status",
+                &["项目状态", "实施状态", "进展情况", "建设状态", "状态"],
+            ),
+            ("year", &["年度", "批次", "计划年度"]),
+            ("construction", &["建设性质"]),
+            (
+                "total_investment",
+                &["总投资", "概算总投资", "项目总投资", "项目总投资额"],
+            ),
+            ("aid_funds", &["援疆资金", "援疆资金额度", "计划下达资金"]),
+            ("implementing_unit", &["实施单位", "建设单位", "项目单位"]),
+        ],
+        required: &["name"],
+        any_of: &[
+            "category",
+            "status",
+            "total_investment",
+            "aid_funds",
+            "construction",
+        ],
+    },
+    KindColumns {
+        kind: LedgerKind::Allocations,
+        columns: &[
+            PROJECT,
+            ("document_no", &["文号", "下达文号", "计划下达文号"]),
+            ("date", &["下达日期", "日期"]),
+            ("amount", &["下达金额", "金额", "下达资金"]),
+        ],
+        required: &["amount"],
+        any_of: &["document_no"],
+    },
+    KindColumns {
+        kind: LedgerKind::Contracts,
+        columns: &[
+            PROJECT,
+            ("contract_no", &["合同编号", "合同号"]),
+            ("title", &["合同名称"]),
+            ("kind", &["合同类型", "合同类别"]),
+            ("date", &["签订日期", "签约日期"]),
+            (
+                "amount",
+                &["合同金额", "合同价款", "合同价", "合同值", "中标价"],
+            ),
+            ("counterparty", &["乙方", "供应商", "承包单位", "中标单位"]),
+            ("procurement", &["采购方式", "招标方式"]),
+        ],
+        required: &["contract_no", "amount"],
+        any_of: &[],
+    },
+    KindColumns {
+        kind: LedgerKind::Payments,
+        columns: &[
+            PROJECT,
+            ("contract_no", &["合同编号", "合同号"]),
+            ("date", &["拨付日期", "支付日期", "付款日期", "日期"]),
+            (
+                "amount",
+                &["拨付金额", "支付金额", "本次拨付", "本次支付", "付款金额"],
+            ),
+            (
+                "voucher_no",
+                &["凭证号", "凭证编号", "记账凭证号", "支付凭证号"],
+            ),
+            ("payee", &["收款单位", "收款人"]),
+            ("kind", &["款项性质", "支付类型"]),
+            ("invoice_no", &["发票号", "发票号码"]),
+        ],
+        required: &["amount"],
+        any_of: &["date", "voucher_no"],
+    },
+    KindColumns {
+        kind: LedgerKind::Invoices,
+        columns: &[
+            PROJECT,
+            ("contract_no", &["合同编号", "合同号"]),
+            ("invoice_no", &["发票号", "发票号码"]),
+            ("date", &["开票日期"]),
+            ("amount", &["发票金额", "价税合计"]),
+        ],
+        required: &["invoice_no", "amount"],
+        any_of: &[],
+    },
+];
+
+/// Words that mark a derived or summary column, never a source column.
+const DERIVED_MARKERS: [&str; 7] = ["累计", "比例", "率", "未拨付", "未付", "剩余", "余额"];
+
+/// How many rows from the top of a sheet are searched for the header.
+const HEADER_SEARCH_ROWS: usize = 30;
+
+/// A recognised header.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Header {
+    /// The kind of ledger.
+    pub kind: LedgerKind,
+    /// Index into the table's rows of the header row.
+    pub row_index: usize,
+    /// Column key → 0-based column index.
+    pub columns: BTreeMap<&'static str, usize>,
+    /// Column index → unit named in its header cell.
+    pub units: BTreeMap<usize, Unit>,
+    /// The unit a unit row above the header names (`单位：万元`), if any.
+    pub table_unit: Option<Unit>,
+}
+
+impl Header {
+    /// The unit of money in `column`: the header's, else the unit row's, else yuan.
+    pub fn unit_of(&self, column: usize) -> Unit {
+        self.units
+            .get(&column)
+            .copied()
+            .or(self.table_unit)
+            .unwrap_or(Unit::Yuan)
+    }
+}
+
+/// Cleans a header cell: folded, without white space or `*`, the unit in brackets removed.
+pub fn clean_header(text: &str) -> (String, Option<Unit>) {
+    let folded: String = normalize(text)
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '*')
+        .collect();
+    let unit = Unit::named_in(&folded);
+    let mut out = String::new();
+    let mut depth = 0;
+    for c in folded.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = (depth - 1).max(0),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    let out = out
+        .trim_end_matches("万元")
+        .trim_end_matches('元')
+        .trim_end_matches(['/', ':'])
+        .to_string();
+    (out, unit)
+}
+
+/// Matches a cleaned header text to a column key of `kind`.
+fn column_key(kind: &KindColumns, text: &str) -> Option<&'static str> {
+    if text.is_empty() {
+        return None;
+    }
+    if let Some((key, _)) = kind.columns.iter().find(|(_, names)| names.contains(&text)) {
+        return Some(key);
+    }
+    if DERIVED_MARKERS.iter().any(|m| text.contains(m)) {
+        return None;
+    }
+    kind.columns
+        .iter()
+        .flat_map(|(key, names)| names.iter().map(move |n| (*key, *n)))
+        .filter(|(_, name)| name.chars().count() >= 3 && text.contains(name))
+        .max_by_key(|(_, name)| name.len())
+        .map(|(key, _)| key)
+}
+
+/// Finds the header of `table`: the row among the first rows that best fits one kind.
+pub fn detect(table: &Table) -> Option<Header> {
+    let mut best: Option<(usize, Header)> = None;
+    for (row_index, row) in table.rows.iter().enumerate().take(HEADER_SEARCH_ROWS) {
+        let cleaned: Vec<(String, Option<Unit>)> = row
+            .cells
+            .iter()
+            .map(|c| {
+                if let Cell::Text(t) = c {
+                    clean_header(t)
+                } else {
+                    (String::new(), None)
+                }
+            })
+            .collect();
+        for kind in KINDS {
+            let mut columns = BTreeMap::new();
+            let mut units = BTreeMap::new();
+            for (index, (text, unit)) in cleaned.iter().enumerate() {
+                if let Some(key) = column_key(kind, text) {
+                    columns.entry(key).or_insert(index);
+                    if let Some(unit) = unit {
+                        units.insert(index, *unit);
+                    }
+                }
+            }
+            let fits = kind.required.iter().all(|k| columns.contains_key(k))
+                && (kind.any_of.is_empty() || kind.any_of.iter().any(|k| columns.contains_key(k)));
+            let score = columns.len();
+            if fits && best.as_ref().is_none_or(|(s, _)| score > *s) {
+                let table_unit = unit_row_above(table, row_index);
+                best = Some((
+                    score,
+                    Header {
+                        kind: kind.kind,
+                        row_index,
+                        columns,
+                        units,
+                        table_unit,
+                    },
+                ));
+            }
+        }
+    }
+    best.map(|(_, header)| header)
+}
+
+/// The unit a row above the header names (`单位：万元`).
+fn unit_row_above(table: &Table, header_index: usize) -> Option<Unit> {
+    table.rows[..header_index].iter().rev().find_map(|row| {
+        row.cells.iter().find_map(|c| {
+            let text = normalize(&c.text());
+            if text.contains("单位") {
+                Unit::named_in(&text)
+            } else {
+                None
+            }
+        })
+    })
+}
+
+/// Whether a data row is a total or subtotal line (`合计`, `小计`, `总计`), not a record.
+pub fn is_total_row(cells: &[Cell]) -> bool {
+    cells.iter().any(|c| {
+        let t: String = normalize(&c.text())
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        matches!(t.as_str(), "合计" | "小计" | "总计" | "总合计" | "累计")
+            || t.starts_with("合计:")
+            || t.starts_with("小计:")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ledger::sheet::Row;
+
+    fn table(rows: &[&[&str]]) -> Table {
+        Table {
+            sheet: "Sheet1".into(),
+            rows: rows
+                .iter()
+                .enumerate()
+                .map(|(i, cells)| Row {
+                    number: i as u32 + 1,
+                    cells: cells
+                        .iter()
+                        .map(|t| {
+                            if t.is_empty() {
+                                Cell::Empty
+                            } else {
+                                Cell::Text(t.to_string())
+                            }
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn cleans_units_brackets_and_line_breaks() {
+        assert_eq!(
+            clean_header("总投资\n（万元）"),
+            ("总投资".to_string(), Some(Unit::TenThousandYuan))
+        );
+        assert_eq!(clean_header(" 项目 名称 *"), ("项目名称".to_string(), None));
+        assert_eq!(
+            clean_header("金额(元)"),
+            ("金额".to_string(), Some(Unit::Yuan))
+        );
+    }
+
+    #[test]
+    fn finds_a_project_header_below_title_and_unit_rows() {
+        let t = table(&[
+            &["麦盖提县2023年援疆项目台账"],
+            &["", "", "", "单位：万元"],
+            &[
+                "序号",
+                "项目编号",
+                "项目名称",
+                "项目类别",
+                "项目状态",
+                "总投资",
+                "援疆资金\n(万元)",
+                "累计拨付",
+            ],
+            &[
+                "1",
+                "MGT-2023-001",
+                "教学楼",
+                "固投类",
+                "已完工",
+                "1250.5",
+                "1200",
+                "800",
+            ],
+        ]);
+        let h = detect(&t).expect("header");
+        assert_eq!(h.kind, LedgerKind::Projects);
+        assert_eq!(h.row_index, 2);
+        assert_eq!(h.columns["code"], 1);
+        assert_eq!(h.columns["aid_funds"], 6);
+        assert_eq!(h.unit_of(5), Unit::TenThousandYuan);
+        assert!(!h.columns.values().any(|&c| c == 7), "累计拨付 is derived");
+    }
+
+    #[test]
+    fn tells_payment_ledgers_from_project_ledgers() {
+        let t = table(&[&[
+            "项目编号",
+            "合同编号",
+            "拨付日期",
+            "拨付金额(元)",
+            "凭证号",
+            "累计拨付",
+        ]]);
+        let h = detect(&t).expect("header");
+        assert_eq!(h.kind, LedgerKind::Payments);
+        assert_eq!(h.columns["amount"], 3);
+        assert_eq!(h.columns.get("contract_no"), Some(&1));
+    }
+
+    #[test]
+    fn no_header_in_free_text() {
+        assert_eq!(detect(&table(&[&["说明"], &["这是一份会议纪要"]])), None);
+    }
+
+    #[test]
+    fn total_rows_are_not_records() {
+        assert!(is_total_row(&[
+            Cell::Text("合 计".into()),
+            Cell::Number(1.0)
+        ]));
+        assert!(!is_total_row(&[Cell::Text("合计划".into())]));
+    }
+}

@@ -1,0 +1,291 @@
+//! Reading a spreadsheet into plain tables of cells, whatever its format.
+//!
+//! The format is taken from the bytes, never from the extension (an xlsx saved as `.xls`
+//! is common). Ledgers are untrusted input: xlsx sheets are read cell by cell with the
+//! sheet bounds of Excel enforced, files above a size cap are refused, and a parser
+//! panic becomes an error for that file instead of ending the sweep.
+
+use std::io::Cursor;
+use std::path::Path;
+
+use calamine::{Data, DataRef, Reader};
+
+/// Largest ledger file read (bytes). Real ledgers are well below it.
+pub const MAX_LEDGER_BYTES: u64 = 64 * 1024 * 1024;
+/// Excel's own sheet bounds: a cell beyond them is a hostile or broken file.
+const MAX_ROWS: u32 = 1_048_576;
+const MAX_COLUMNS: u32 = 16_384;
+/// Most cells read from one workbook, a guard against decompression bombs.
+const MAX_CELLS: usize = 20_000_000;
+
+/// One cell's value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// Nothing.
+    Empty,
+    /// Text as written.
+    Text(String),
+    /// A number (money columns are converted to decimals by their reader).
+    Number(f64),
+    /// A date cell: year, month, day (Excel's 1900 and 1904 systems both resolved).
+    Date(u16, u8, u8),
+}
+
+impl Cell {
+    /// The cell as text: numbers in their shortest form, empty as "".
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(s) => s.trim().to_string(),
+            Cell::Number(n) => format!("{n}"),
+            Cell::Date(y, m, d) => format!("{y:04}-{m:02}-{d:02}"),
+        }
+    }
+
+    /// Whether the cell holds nothing visible.
+    pub fn is_blank(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(s) => s.trim().is_empty(),
+            _ => false,
+        }
+    }
+}
+
+/// One row, with its 1-based number as a spreadsheet shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// 1-based row number.
+    pub number: u32,
+    /// Cells from column A on.
+    pub cells: Vec<Cell>,
+}
+
+/// One sheet: its name and its non-empty rows in order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// Sheet name (the file name for csv).
+    pub sheet: String,
+    /// Rows that have at least one cell, in order.
+    pub rows: Vec<Row>,
+}
+
+/// Why a spreadsheet could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SheetError {
+    /// The file could not be read from disk.
+    #[error("cannot read the file: {0}")]
+    Io(String),
+    /// Larger than [`MAX_LEDGER_BYTES`].
+    #[error("the file is {0} bytes, larger than the {MAX_LEDGER_BYTES}-byte limit for ledgers")]
+    TooLarge(u64),
+    /// Protected by a password.
+    #[error("the file is encrypted (password-protected); save it again without a password")]
+    Encrypted,
+    /// Not a spreadsheet at all.
+    #[error("not a spreadsheet ({0})")]
+    NotASpreadsheet(String),
+    /// A spreadsheet the parser rejects.
+    #[error("the spreadsheet is damaged: {0}")]
+    Corrupt(String),
+}
+
+/// The container a file's bytes show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Container {
+    Zip,
+    Ole,
+    Text,
+}
+
+/// Reads every sheet of the spreadsheet at `path`.
+pub fn read_tables(path: &Path) -> Result<Vec<Table>, SheetError> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| SheetError::Io(e.to_string()))?
+        .len();
+    if size > MAX_LEDGER_BYTES {
+        return Err(SheetError::TooLarge(size));
+    }
+    let bytes = std::fs::read(path).map_err(|e| SheetError::Io(e.to_string()))?;
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let container = match bytes.get(..4) {
+        Some([0x50, 0x4B, 0x03, 0x04]) => Container::Zip,
+        Some([0xD0, 0xCF, 0x11, 0xE0]) => Container::Ole,
+        _ if matches!(extension.as_str(), "csv" | "txt" | "tsv") => Container::Text,
+        _ => return Err(SheetError::NotASpreadsheet(describe_bytes(&bytes))),
+    };
+    std::panic::catch_unwind(|| match container {
+        Container::Text => Ok(vec![super::csv::read_csv(&bytes, &file_name)]),
+        Container::Zip => read_zip(bytes),
+        Container::Ole => read_ole(bytes),
+    })
+    .unwrap_or_else(|_| {
+        Err(SheetError::Corrupt(
+            "the spreadsheet parser crashed on this file".into(),
+        ))
+    })
+}
+
+fn describe_bytes(bytes: &[u8]) -> String {
+    if bytes.is_empty() {
+        "the file is empty".into()
+    } else if bytes.starts_with(b"%PDF") {
+        "it is a PDF".into()
+    } else {
+        "unknown content".into()
+    }
+}
+
+fn read_zip(bytes: Vec<u8>) -> Result<Vec<Table>, SheetError> {
+    let is_ods = bytes
+        .windows(39)
+        .take(200)
+        .any(|w| w == b"mimetypeapplication/vnd.oasis.opendocum");
+    if is_ods {
+        let mut book =
+            calamine::Ods::new(Cursor::new(bytes)).map_err(|e| classify_error(e.to_string()))?;
+        return read_ranges(&mut book);
+    }
+    let mut book =
+        calamine::Xlsx::new(Cursor::new(bytes)).map_err(|e| classify_error(e.to_string()))?;
+    let names = book.sheet_names();
+    let mut tables = Vec::new();
+    let mut cells_read = 0usize;
+    for name in names {
+        let mut reader = book
+            .worksheet_cells_reader(&name)
+            .map_err(|e| classify_error(e.to_string()))?;
+        let mut rows: Vec<Row> = Vec::new();
+        while let Some(cell) = reader
+            .next_cell()
+            .map_err(|e| classify_error(e.to_string()))?
+        {
+            let (row, column) = cell.get_position();
+            if row >= MAX_ROWS || column >= MAX_COLUMNS {
+                return Err(SheetError::Corrupt(format!(
+                    "sheet {name:?} has a cell at row {}, column {}, beyond Excel's limits",
+                    u64::from(row) + 1,
+                    u64::from(column) + 1
+                )));
+            }
+            cells_read += 1;
+            if cells_read > MAX_CELLS {
+                return Err(SheetError::Corrupt(format!("more than {MAX_CELLS} cells")));
+            }
+            let value = cell_from_ref(cell.get_value());
+            if value.is_blank() {
+                continue;
+            }
+            put(&mut rows, row + 1, column as usize, value);
+        }
+        rows.sort_by_key(|r| r.number);
+        tables.push(Table { sheet: name, rows });
+    }
+    Ok(tables)
+}
+
+fn read_ole(bytes: Vec<u8>) -> Result<Vec<Table>, SheetError> {
+    // An encrypted xlsx is an OLE container holding a stream named "EncryptedPackage".
+    let marker: Vec<u8> = "EncryptedPackage"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    if bytes.windows(marker.len()).any(|w| w == marker) {
+        return Err(SheetError::Encrypted);
+    }
+    let mut book =
+        calamine::Xls::new(Cursor::new(bytes)).map_err(|e| classify_error(e.to_string()))?;
+    read_ranges(&mut book)
+}
+
+fn read_ranges<R: Reader<Cursor<Vec<u8>>>>(book: &mut R) -> Result<Vec<Table>, SheetError>
+where
+    R::Error: std::fmt::Display,
+{
+    let mut tables = Vec::new();
+    for name in book.sheet_names() {
+        let range = book
+            .worksheet_range(&name)
+            .map_err(|e| classify_error(e.to_string()))?;
+        let (start_row, start_col) = range.start().unwrap_or((0, 0));
+        let mut rows = Vec::new();
+        for (offset, cells) in range.rows().enumerate() {
+            let number = start_row + offset as u32 + 1;
+            for (c, data) in cells.iter().enumerate() {
+                let value = cell_from_data(data);
+                if !value.is_blank() {
+                    put(&mut rows, number, start_col as usize + c, value);
+                }
+            }
+        }
+        tables.push(Table { sheet: name, rows });
+    }
+    Ok(tables)
+}
+
+/// Puts a value into the row `number` (rows arrive in order, or nearly).
+fn put(rows: &mut Vec<Row>, number: u32, column: usize, value: Cell) {
+    let index = match rows.iter().rposition(|r| r.number == number) {
+        Some(i) => i,
+        None => {
+            rows.push(Row {
+                number,
+                cells: Vec::new(),
+            });
+            rows.len() - 1
+        }
+    };
+    let cells = &mut rows[index].cells;
+    if cells.len() <= column {
+        cells.resize(column + 1, Cell::Empty);
+    }
+    cells[column] = value;
+}
+
+fn cell_from_ref(data: &DataRef<'_>) -> Cell {
+    match data {
+        DataRef::Int(i) => Cell::Number(*i as f64),
+        DataRef::Float(f) => Cell::Number(*f),
+        DataRef::String(s) => Cell::Text(s.clone()),
+        DataRef::SharedString(s) => Cell::Text(s.to_string()),
+        DataRef::Bool(b) => Cell::Text(b.to_string()),
+        DataRef::DateTime(d) => date_cell(d),
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Cell::Text(s.clone()),
+        DataRef::Error(_) | DataRef::Empty => Cell::Empty,
+    }
+}
+
+fn cell_from_data(data: &Data) -> Cell {
+    match data {
+        Data::Int(i) => Cell::Number(*i as f64),
+        Data::Float(f) => Cell::Number(*f),
+        Data::String(s) => Cell::Text(s.clone()),
+        Data::Bool(b) => Cell::Text(b.to_string()),
+        Data::DateTime(d) => date_cell(d),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
+        Data::Error(_) | Data::Empty => Cell::Empty,
+    }
+}
+
+/// An Excel date as its calendar day (calamine knows the workbook's date system).
+fn date_cell(d: &calamine::ExcelDateTime) -> Cell {
+    let (year, month, day, ..) = d.to_ymd_hms_milli();
+    Cell::Date(year, month, day)
+}
+
+/// Maps a parser message to the error a clerk understands.
+fn classify_error(message: String) -> SheetError {
+    let lower = message.to_ascii_lowercase();
+    if lower.contains("password") || lower.contains("encrypt") || lower.contains("codepage d7cc") {
+        SheetError::Encrypted
+    } else {
+        SheetError::Corrupt(message)
+    }
+}

@@ -1,0 +1,294 @@
+//! The report: the one value every renderer reads.
+//!
+//! [`Report::build`] gathers projects, scores and findings, sorts findings into a fixed
+//! order (project, stage, document, path, code) whatever the thread schedule was, and
+//! computes the summary. Renderers never recompute anything.
+
+pub mod json;
+pub mod text;
+
+use std::collections::{BTreeMap, HashMap};
+
+use rust_decimal::Decimal;
+use serde::{Serialize, Serializer};
+
+use crate::check::completeness::{ProjectScore, StageScore};
+use crate::finding::{Finding, Severity};
+use crate::lang::Lang;
+use crate::project::Project;
+use crate::project::attributes::{Construction, Status};
+use crate::ruleset::RuleSet;
+
+/// Version of the JSON report's shape.
+pub const REPORT_VERSION: u32 = 1;
+
+/// The result of a sweep.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// Shape version of the JSON document.
+    pub version: u32,
+    /// The archive root as given.
+    pub root: String,
+    /// Language of the messages.
+    #[serde(skip)]
+    pub lang: Lang,
+    /// Projects, sorted by folder (projects without a folder last).
+    pub projects: Vec<ProjectReport>,
+    /// Findings, sorted.
+    pub findings: Vec<Finding>,
+    /// Totals.
+    pub summary: Summary,
+}
+
+/// One project in the report.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProjectReport {
+    /// Project code.
+    pub code: Option<String>,
+    /// Project name.
+    pub name: Option<String>,
+    /// Category id.
+    pub category: Option<String>,
+    /// Category name in the report's language.
+    pub category_name: Option<String>,
+    /// Status id.
+    pub status: Option<Status>,
+    /// Whether the status was unknown and assumed to be in progress.
+    pub status_assumed: bool,
+    /// Construction type.
+    pub construction: Option<Construction>,
+    /// Year.
+    pub year: Option<i64>,
+    /// Total investment in yuan (exact decimal, as a string).
+    #[serde(serialize_with = "decimal_text")]
+    pub total_investment: Option<Decimal>,
+    /// Aid funds in yuan (exact decimal, as a string).
+    #[serde(serialize_with = "decimal_text")]
+    pub aid_funds: Option<Decimal>,
+    /// Implementing unit.
+    pub implementing_unit: Option<String>,
+    /// Folder relative to the archive root.
+    pub folder: Option<String>,
+    /// Where the facts came from.
+    pub sources: Vec<String>,
+    /// Share of required documents present (`null` when none is required or the project was not checked).
+    pub completeness: Option<f64>,
+    /// Required documents.
+    pub required: usize,
+    /// Required documents present.
+    pub present: usize,
+    /// Per stage, in lifecycle order, keyed by stage id.
+    #[serde(serialize_with = "stages_map")]
+    pub stages: Vec<StageScore>,
+    /// Documents whose requirement could not be decided.
+    pub undetermined: Vec<crate::check::completeness::Undetermined>,
+    /// Errors among the findings of this project.
+    pub errors: usize,
+    /// Warnings among the findings of this project.
+    pub warnings: usize,
+}
+
+/// Totals of a sweep.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    /// Projects in the report.
+    pub projects: usize,
+    /// Files scanned in project folders.
+    pub files: usize,
+    /// Required documents over all checked projects.
+    pub required: usize,
+    /// Of those, present.
+    pub present: usize,
+    /// `present / required` over all projects.
+    pub completeness: Option<f64>,
+    /// Findings of severity error.
+    pub errors: usize,
+    /// Findings of severity warning.
+    pub warnings: usize,
+    /// Findings of severity info.
+    pub infos: usize,
+    /// Findings per code.
+    pub by_code: BTreeMap<String, usize>,
+}
+
+impl Report {
+    /// Builds the report from the sweep's results.
+    pub fn build(
+        root: String,
+        lang: Lang,
+        rules: &RuleSet,
+        projects: &[Project],
+        scores: Vec<ProjectScore>,
+        mut findings: Vec<Finding>,
+        files: usize,
+    ) -> Report {
+        let mut scores: HashMap<usize, ProjectScore> =
+            scores.into_iter().map(|s| (s.project, s)).collect();
+        let mut order: Vec<usize> = (0..projects.len()).collect();
+        order.sort_by(|&a, &b| {
+            let key = |p: &Project| (p.folder_rel.is_none(), p.folder_rel.clone(), p.key());
+            key(&projects[a]).cmp(&key(&projects[b]))
+        });
+        let rank: HashMap<String, usize> = order
+            .iter()
+            .enumerate()
+            .map(|(r, &i)| (projects[i].key(), r))
+            .collect();
+        let categories: HashMap<String, &crate::ruleset::Category> = projects
+            .iter()
+            .filter_map(|p| Some((p.key(), rules.category(p.category.as_deref()?)?)))
+            .collect();
+        let stage_rank = |f: &Finding| {
+            let category = f.project.as_ref().and_then(|k| categories.get(k).copied());
+            let stage = match (category, f.stage.as_deref()) {
+                (Some(c), Some(s)) => c.stage_order(s),
+                (None, Some(s)) => rules
+                    .stages
+                    .iter()
+                    .position(|x| x.id == s)
+                    .unwrap_or(usize::MAX - 1),
+                (_, None) => usize::MAX,
+            };
+            let document = match (category, f.document.as_deref()) {
+                (Some(c), Some(d)) => c
+                    .documents
+                    .iter()
+                    .position(|x| x.id == d)
+                    .unwrap_or(usize::MAX - 1),
+                _ => usize::MAX,
+            };
+            (stage, document)
+        };
+        let mut keyed: Vec<_> = findings
+            .drain(..)
+            .map(|f| {
+                let project_rank = f
+                    .project
+                    .as_ref()
+                    .map_or(0, |k| rank.get(k).map_or(usize::MAX, |r| r + 1));
+                ((project_rank, stage_rank(&f), f.paths.clone(), f.code), f)
+            })
+            .collect();
+        keyed.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.message.cmp(&b.1.message)));
+        let findings: Vec<Finding> = keyed.into_iter().map(|(_, f)| f).collect();
+
+        let mut summary = Summary {
+            projects: projects.len(),
+            files,
+            ..Summary::default()
+        };
+        for f in &findings {
+            match f.severity {
+                Severity::Error => summary.errors += 1,
+                Severity::Warning => summary.warnings += 1,
+                Severity::Info => summary.infos += 1,
+            }
+            *summary.by_code.entry(f.code.id().to_string()).or_default() += 1;
+        }
+        let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+        for f in &findings {
+            if let Some(project) = f.project.as_deref() {
+                let entry = counts.entry(project).or_default();
+                match f.severity {
+                    Severity::Error => entry.0 += 1,
+                    Severity::Warning => entry.1 += 1,
+                    Severity::Info => {}
+                }
+            }
+        }
+        let project_reports: Vec<ProjectReport> = order
+            .iter()
+            .map(|&i| {
+                let p = &projects[i];
+                let score = scores.remove(&i);
+                let key = p.key();
+                let (errors, warnings) = counts.get(key.as_str()).copied().unwrap_or_default();
+                if let Some(s) = &score {
+                    summary.required += s.required;
+                    summary.present += s.present;
+                }
+                ProjectReport {
+                    code: p.code.clone(),
+                    name: p.name.clone(),
+                    category: p.category.clone(),
+                    category_name: p
+                        .category
+                        .as_deref()
+                        .and_then(|c| rules.category(c))
+                        .map(|c| c.name.get(lang).to_string()),
+                    status: p.status,
+                    status_assumed: score.as_ref().is_some_and(|s| s.status_assumed),
+                    construction: p.construction,
+                    year: p.year,
+                    total_investment: p.total_investment,
+                    aid_funds: p.aid_funds,
+                    implementing_unit: p.implementing_unit.clone(),
+                    folder: p.folder_rel.clone(),
+                    sources: p.sources.clone(),
+                    completeness: score.as_ref().and_then(|s| s.completeness()).map(round4),
+                    required: score.as_ref().map_or(0, |s| s.required),
+                    present: score.as_ref().map_or(0, |s| s.present),
+                    stages: score.as_ref().map_or_else(Vec::new, |s| s.stages.clone()),
+                    undetermined: score.map_or_else(Vec::new, |s| s.undetermined),
+                    errors,
+                    warnings,
+                }
+            })
+            .collect();
+        summary.completeness = (summary.required > 0)
+            .then(|| round4(summary.present as f64 / summary.required as f64));
+        Report {
+            version: REPORT_VERSION,
+            root,
+            lang,
+            projects: project_reports,
+            findings,
+            summary,
+        }
+    }
+
+    /// The most severe finding, if any.
+    pub fn worst(&self) -> Option<Severity> {
+        self.findings.iter().map(|f| f.severity).max()
+    }
+}
+
+fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+fn decimal_text<S: Serializer>(value: &Option<Decimal>, serializer: S) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(v) => serializer.serialize_str(&v.normalize().to_string()),
+        None => serializer.serialize_none(),
+    }
+}
+
+/// Serialises stages as an object keyed by stage id, in lifecycle order.
+fn stages_map<S: Serializer>(stages: &[StageScore], serializer: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+
+    #[derive(Serialize)]
+    struct StageView<'a> {
+        name: &'a str,
+        required: usize,
+        present: usize,
+        completeness: Option<f64>,
+        documents: &'a [crate::check::completeness::DocumentState],
+    }
+    let mut map = serializer.serialize_map(Some(stages.len()))?;
+    for s in stages {
+        let completeness = (s.required > 0).then(|| round4(s.present as f64 / s.required as f64));
+        map.serialize_entry(
+            &s.stage,
+            &StageView {
+                name: &s.name,
+                required: s.required,
+                present: s.present,
+                completeness,
+                documents: &s.documents,
+            },
+        )?;
+    }
+    map.end()
+}

@@ -1,0 +1,304 @@
+//! The terminal report: grouped project → stage, then a summary table.
+//!
+//! Written with ANSI styles; the caller's output stream strips them when stdout is not
+//! a terminal (or `NO_COLOR` is set), so pipes and CI logs stay plain.
+
+use std::collections::HashMap;
+use std::fmt::Write;
+
+use anstyle::{AnsiColor, Style};
+use unicode_width::UnicodeWidthStr;
+
+use super::{ProjectReport, Report};
+use crate::finding::{Finding, Severity};
+use crate::lang::Lang;
+
+const BOLD: Style = Style::new().bold();
+const DIM: Style = Style::new().dimmed();
+const RED: Style = AnsiColor::Red.on_default().bold();
+const YELLOW: Style = AnsiColor::Yellow.on_default().bold();
+const GREEN: Style = AnsiColor::Green.on_default();
+const CYAN: Style = AnsiColor::Cyan.on_default();
+
+/// Options of the terminal report.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TextOptions {
+    /// Show info findings one by one instead of counting them.
+    pub verbose: bool,
+}
+
+/// Renders the report for a person.
+pub fn render(report: &Report, options: TextOptions) -> String {
+    let lang = report.lang;
+    let mut out = String::new();
+    let mut by_project: HashMap<&str, Vec<&Finding>> = HashMap::new();
+    let mut orphans: Vec<&Finding> = Vec::new();
+    for f in &report.findings {
+        match f.project.as_deref() {
+            Some(key) => by_project.entry(key).or_default().push(f),
+            None => orphans.push(f),
+        }
+    }
+    for project in &report.projects {
+        let findings = by_project
+            .remove(project_key(project).as_str())
+            .unwrap_or_default();
+        render_project(&mut out, project, &findings, lang, options);
+    }
+    let mut unknown: Vec<&Finding> = by_project.into_values().flatten().collect();
+    unknown.sort_by_key(|f| (f.project.clone(), f.paths.clone()));
+    orphans.splice(0..0, unknown);
+    if !orphans.is_empty() {
+        let _ = writeln!(
+            out,
+            "{BOLD}{}{BOLD:#}",
+            lang.pick("档案级问题", "Archive-level findings")
+        );
+        render_findings(&mut out, &orphans, lang, options, "  ");
+        out.push('\n');
+    }
+    render_summary(&mut out, report, lang);
+    out
+}
+
+fn project_key(p: &ProjectReport) -> String {
+    p.code
+        .clone()
+        .or_else(|| p.folder.clone())
+        .or_else(|| p.name.clone())
+        .unwrap_or_default()
+}
+
+fn render_project(
+    out: &mut String,
+    p: &ProjectReport,
+    findings: &[&Finding],
+    lang: Lang,
+    options: TextOptions,
+) {
+    let title = [p.code.as_deref(), p.name.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut facts = Vec::new();
+    if let Some(c) = &p.category_name {
+        facts.push(c.clone());
+    }
+    if let Some(s) = p.status {
+        let text = lang.pick(s.zh(), s.id()).to_string();
+        facts.push(if p.status_assumed {
+            format!("{text}?")
+        } else {
+            text
+        });
+    }
+    let score = match p.completeness {
+        Some(c) => format!(
+            "{} {}{:.0}%{:#} ({}/{})",
+            lang.pick("完整度", "complete"),
+            score_style(c),
+            c * 100.0,
+            score_style(c),
+            p.present,
+            p.required
+        ),
+        None => String::new(),
+    };
+    let _ = writeln!(
+        out,
+        "{BOLD}{title}{BOLD:#}  {DIM}[{}]{DIM:#}  {score}",
+        facts.join(" · ")
+    );
+
+    let mut rest: Vec<&Finding> = findings
+        .iter()
+        .copied()
+        .filter(|f| f.stage.is_none())
+        .collect();
+    for stage in &p.stages {
+        let in_stage: Vec<&Finding> = findings
+            .iter()
+            .copied()
+            .filter(|f| f.stage.as_deref() == Some(stage.stage.as_str()))
+            .collect();
+        if in_stage
+            .iter()
+            .all(|f| f.severity == Severity::Info && !options.verbose)
+            && stage.present == stage.required
+        {
+            rest.extend(in_stage);
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "  {CYAN}{}{CYAN:#} {DIM}{}/{}{DIM:#}",
+            stage.name, stage.present, stage.required
+        );
+        render_findings(out, &in_stage, lang, options, "    ");
+    }
+    let stray: Vec<&Finding> = findings
+        .iter()
+        .copied()
+        .filter(|f| {
+            f.stage
+                .as_ref()
+                .is_some_and(|s| !p.stages.iter().any(|st| &st.stage == s))
+        })
+        .collect();
+    rest.extend(stray);
+    if !rest.is_empty() {
+        render_findings(out, &rest, lang, options, "  ");
+    }
+    if !p.undetermined.is_empty() {
+        let names: Vec<&str> = p.undetermined.iter().map(|u| u.document.as_str()).collect();
+        let _ = writeln!(
+            out,
+            "  {DIM}{} {}: {} — {}{DIM:#}",
+            lang.pick("未判定", "undetermined"),
+            p.undetermined.len(),
+            names.join(", "),
+            p.undetermined[0].reason
+        );
+    }
+    out.push('\n');
+}
+
+fn render_findings(
+    out: &mut String,
+    findings: &[&Finding],
+    lang: Lang,
+    options: TextOptions,
+    indent: &str,
+) {
+    let mut hidden: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for f in findings {
+        if f.severity == Severity::Info && !options.verbose {
+            *hidden.entry(f.code.id()).or_default() += 1;
+            continue;
+        }
+        let style = severity_style(f.severity);
+        let mut line = format!(
+            "{indent}{style}{}{style:#} {}",
+            pad(f.severity.label(lang), 4),
+            f.message
+        );
+        if let Some(doc) = &f.document {
+            let _ = write!(line, " {DIM}[{doc}]{DIM:#}");
+        }
+        if f.code != crate::finding::Code::MissingDocument {
+            for path in &f.paths {
+                let _ = write!(line, "\n{indent}     {DIM}{path}{DIM:#}");
+            }
+        }
+        let _ = writeln!(out, "{line}");
+    }
+    if !hidden.is_empty() {
+        let counts: Vec<String> = hidden
+            .iter()
+            .map(|(code, n)| format!("{code} {n}"))
+            .collect();
+        let total: usize = hidden.values().sum();
+        let _ = writeln!(
+            out,
+            "{indent}{DIM}{} {total} ({}){}{DIM:#}",
+            lang.pick("提示", "info"),
+            counts.join(", "),
+            lang.pick("，用 --verbose 查看", "; see them with --verbose"),
+        );
+    }
+}
+
+fn render_summary(out: &mut String, report: &Report, lang: Lang) {
+    let headers = [
+        lang.pick("项目", "Project"),
+        lang.pick("类别", "Category"),
+        lang.pick("状态", "Status"),
+        lang.pick("完整度", "Complete"),
+        lang.pick("错误", "Errors"),
+        lang.pick("警告", "Warnings"),
+    ];
+    let rows: Vec<[String; 6]> = report
+        .projects
+        .iter()
+        .map(|p| {
+            [
+                project_key(p),
+                p.category_name.clone().unwrap_or_else(|| "?".into()),
+                p.status
+                    .map_or_else(|| "?".into(), |s| lang.pick(s.zh(), s.id()).to_string()),
+                p.completeness
+                    .map_or_else(|| "—".into(), |c| format!("{:.0}%", c * 100.0)),
+                p.errors.to_string(),
+                p.warnings.to_string(),
+            ]
+        })
+        .collect();
+    let mut widths = headers.map(UnicodeWidthStr::width);
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.width());
+        }
+    }
+    let _ = writeln!(out, "{BOLD}{}{BOLD:#}", lang.pick("汇总", "Summary"));
+    let header_line: Vec<String> = headers.iter().zip(widths).map(|(h, w)| pad(h, w)).collect();
+    let _ = writeln!(out, "{BOLD}{}{BOLD:#}", header_line.join("  ").trim_end());
+    for row in &rows {
+        let cells: Vec<String> = row.iter().zip(widths).map(|(c, w)| pad(c, w)).collect();
+        let _ = writeln!(out, "{}", cells.join("  ").trim_end());
+    }
+    let s = &report.summary;
+    let completeness = s
+        .completeness
+        .map_or_else(|| "—".into(), |c| format!("{:.0}%", c * 100.0));
+    let _ = writeln!(
+        out,
+        "\n{} {RED}{}{RED:#} · {YELLOW}{}{YELLOW:#} · {}",
+        match lang {
+            Lang::Zh => format!(
+                "共 {} 个项目，{} 个文件，完整度 {completeness}（{}/{}）·",
+                s.projects, s.files, s.present, s.required
+            ),
+            Lang::En => format!(
+                "{} projects, {} files, {completeness} complete ({}/{}) ·",
+                s.projects, s.files, s.present, s.required
+            ),
+        },
+        match lang {
+            Lang::Zh => format!("错误 {}", s.errors),
+            Lang::En => format!("{} errors", s.errors),
+        },
+        match lang {
+            Lang::Zh => format!("警告 {}", s.warnings),
+            Lang::En => format!("{} warnings", s.warnings),
+        },
+        match lang {
+            Lang::Zh => format!("提示 {}", s.infos),
+            Lang::En => format!("{} info", s.infos),
+        },
+    );
+}
+
+/// Pads `text` with spaces to `width` display columns (CJK characters are two wide).
+fn pad(text: &str, width: usize) -> String {
+    let gap = width.saturating_sub(text.width());
+    format!("{text}{}", " ".repeat(gap))
+}
+
+fn severity_style(severity: Severity) -> Style {
+    match severity {
+        Severity::Error => RED,
+        Severity::Warning => YELLOW,
+        Severity::Info => DIM,
+    }
+}
+
+fn score_style(completeness: f64) -> Style {
+    if completeness >= 0.999 {
+        GREEN
+    } else if completeness >= 0.8 {
+        YELLOW
+    } else {
+        RED
+    }
+}

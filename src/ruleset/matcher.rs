@@ -1,0 +1,103 @@
+//! Matching one normalised name against the documents of one category.
+//!
+//! All patterns of a category are compiled once into one [`RegexSet`], so a name is
+//! scanned once to learn which patterns hit; only those are run again to measure the
+//! matched text. The most specific document wins: the longest matched text, then the
+//! document of the stage folder the file sits in, then the order of the rule file.
+
+use regex::{Regex, RegexSet};
+
+use super::Document;
+
+/// A match of a name to a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DocMatch {
+    /// Index of the document in its category.
+    pub document: usize,
+    /// Length of the matched text, in characters.
+    pub length: usize,
+}
+
+/// The compiled patterns of one category.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    set: RegexSet,
+    /// For each pattern of `set`: the document it belongs to and the pattern itself.
+    patterns: Vec<(usize, Regex)>,
+    /// Per document: the patterns that veto a match.
+    excludes: Vec<Vec<Regex>>,
+}
+
+impl Matcher {
+    /// Compiles the patterns of `documents` (already validated one by one).
+    pub fn new(documents: &[Document]) -> Result<Matcher, regex::Error> {
+        let mut patterns = Vec::new();
+        let mut excludes = Vec::with_capacity(documents.len());
+        for (index, doc) in documents.iter().enumerate() {
+            for pattern in &doc.patterns {
+                patterns.push((index, compile(pattern)?));
+            }
+            excludes.push(
+                doc.exclude
+                    .iter()
+                    .map(|p| compile(p))
+                    .collect::<Result<_, _>>()?,
+            );
+        }
+        let set = RegexSet::new(patterns.iter().map(|(_, re)| re.as_str()))?;
+        Ok(Matcher {
+            set,
+            patterns,
+            excludes,
+        })
+    }
+
+    /// The document `name` (normalised, without extension) is evidence of, if any.
+    ///
+    /// Only documents whose formats accept `extension` are candidates (any document when it
+    /// is `None`); `stage_hint` is the stage of the folder the file sits in and breaks ties
+    /// between equally long matches.
+    pub fn best(
+        &self,
+        name: &str,
+        extension: Option<&str>,
+        stage_hint: Option<&str>,
+        documents: &[Document],
+    ) -> Option<DocMatch> {
+        let mut best: Option<(usize, bool, usize)> = None; // (length, in hinted stage, doc)
+        for pattern_index in self.set.matches(name).iter() {
+            let (doc_index, regex) = &self.patterns[pattern_index];
+            let doc = &documents[*doc_index];
+            if extension.is_some_and(|e| !doc.accepts(e))
+                || self.excludes[*doc_index].iter().any(|re| re.is_match(name))
+            {
+                continue;
+            }
+            let Some(found) = regex.find(name) else {
+                continue;
+            };
+            let length = found.as_str().chars().count();
+            let in_stage = stage_hint == Some(doc.stage.as_str());
+            let better = match best {
+                None => true,
+                Some((best_len, best_in_stage, best_doc)) => {
+                    (length, in_stage) > (best_len, best_in_stage)
+                        || ((length, in_stage) == (best_len, best_in_stage)
+                            && *doc_index < best_doc)
+                }
+            };
+            if better {
+                best = Some((length, in_stage, *doc_index));
+            }
+        }
+        best.map(|(length, _, document)| DocMatch { document, length })
+    }
+}
+
+/// Compiles a rule pattern: unanchored and case-insensitive.
+pub fn compile(pattern: &str) -> Result<Regex, regex::Error> {
+    regex::RegexBuilder::new(pattern)
+        .case_insensitive(true)
+        .size_limit(1 << 20)
+        .build()
+}

@@ -1,0 +1,231 @@
+//! The rule set: stages, categories and the documents each stage of a category requires.
+//!
+//! Built-in rule files (`rules/*.toml`) are embedded in the binary; rule folders named by
+//! `--rules` or `guicang.toml` add documents or override them by id. Everything is
+//! validated at load time, all errors at once, before a single file is scanned.
+
+pub mod condition;
+pub mod matcher;
+mod raw;
+mod validate;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use rust_decimal::Decimal;
+
+pub use condition::{Applicability, Condition};
+pub use matcher::DocMatch;
+use matcher::Matcher;
+
+use crate::diagnostic::SourceDiagnostic;
+use crate::finding::Severity;
+use crate::lang::Bilingual;
+
+/// The built-in rule files, in load order: shared stages first, then one file per category.
+pub const BUILTIN: [(&str, &str); 4] = [
+    ("rules/stages.toml", include_str!("../../rules/stages.toml")),
+    (
+        "rules/fixed-asset.toml",
+        include_str!("../../rules/fixed-asset.toml"),
+    ),
+    (
+        "rules/equipment.toml",
+        include_str!("../../rules/equipment.toml"),
+    ),
+    (
+        "rules/non-fixed.toml",
+        include_str!("../../rules/non-fixed.toml"),
+    ),
+];
+
+/// A lifecycle stage (可研立项, 招投标, …) shared by the categories.
+#[derive(Debug, Clone)]
+pub struct Stage {
+    /// Stable id (`approval`, `procurement`, …).
+    pub id: String,
+    /// Chinese and English names.
+    pub name: Bilingual,
+    /// Words clerks use in the names of this stage's folders, normalised.
+    pub folder_words: Vec<String>,
+}
+
+/// A named amount (a tender threshold) or percentage that conditions and checks refer to.
+#[derive(Debug, Clone)]
+pub struct Threshold {
+    /// Stable id (`construction-tender`).
+    pub id: String,
+    /// The value: yuan, or a percentage when `percent` is set.
+    pub value: Decimal,
+    /// Whether `value` is a percentage.
+    pub percent: bool,
+    /// What it is.
+    pub name: Option<Bilingual>,
+    /// The regulation it comes from.
+    pub source: Option<String>,
+}
+
+/// One project category (固投类, 设备类, 非固投类) and its checklist.
+#[derive(Debug, Clone)]
+pub struct Category {
+    /// Stable id (`fixed-asset`).
+    pub id: String,
+    /// Chinese and English names.
+    pub name: Bilingual,
+    /// Other names manifests and ledgers use for it, normalised.
+    pub aliases: Vec<String>,
+    /// Its stages, in lifecycle order.
+    pub stages: Vec<String>,
+    /// Its documents, in rule-file order.
+    pub documents: Vec<Document>,
+    matcher: Matcher,
+}
+
+/// One required (or expected) document.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Stable id (`feasibility-approval`).
+    pub id: String,
+    /// The stage it belongs to.
+    pub stage: String,
+    /// Chinese and English names.
+    pub name: Bilingual,
+    /// Patterns matched against normalised names.
+    pub patterns: Vec<String>,
+    /// Patterns that veto a match.
+    pub exclude: Vec<String>,
+    /// Accepted formats as the rule file writes them (`document`, `image`, `pdf`).
+    pub formats: Vec<String>,
+    /// Accepted file extensions, lower case.
+    pub extensions: BTreeSet<String>,
+    /// When the document is required.
+    pub when: Condition,
+    /// Severity of its absence.
+    pub severity: Severity,
+    /// How many files at least.
+    pub min: u32,
+    /// The standard or regulation that requires it.
+    pub source: Option<String>,
+    /// Why an auditor needs it.
+    pub why: Option<Bilingual>,
+    /// The rule file it was defined in.
+    pub origin: String,
+}
+
+impl Document {
+    /// Whether a file with this (lower-case) extension can be evidence of the document.
+    pub fn accepts(&self, extension: &str) -> bool {
+        self.extensions.contains(extension)
+    }
+}
+
+impl Category {
+    /// The document a normalised name (without extension) is evidence of, if any; with
+    /// `extension` `None`, documents of every format are candidates.
+    pub fn best_match(
+        &self,
+        name: &str,
+        extension: Option<&str>,
+        stage_hint: Option<&str>,
+    ) -> Option<DocMatch> {
+        self.matcher
+            .best(name, extension, stage_hint, &self.documents)
+    }
+
+    /// Position of a stage in this category's lifecycle; stages of other categories sort last.
+    pub fn stage_order(&self, stage: &str) -> usize {
+        self.stages
+            .iter()
+            .position(|s| s == stage)
+            .unwrap_or(self.stages.len())
+    }
+}
+
+/// The validated rules.
+#[derive(Debug, Clone)]
+pub struct RuleSet {
+    /// All stages, in lifecycle order.
+    pub stages: Vec<Stage>,
+    /// All categories.
+    pub categories: Vec<Category>,
+    /// Named amounts and percentages.
+    pub thresholds: BTreeMap<String, Threshold>,
+}
+
+impl RuleSet {
+    /// Loads the built-in rules, then each extra rule folder in order, applying threshold overrides.
+    pub fn load(
+        extra_dirs: &[impl AsRef<Path>],
+        threshold_overrides: &BTreeMap<String, Decimal>,
+    ) -> Result<RuleSet, RuleErrors> {
+        let mut sources: Vec<(String, String)> = BUILTIN
+            .iter()
+            .map(|(name, text)| (name.to_string(), text.to_string()))
+            .collect();
+        for dir in extra_dirs {
+            sources.extend(read_rule_dir(dir.as_ref())?);
+        }
+        validate::build(&sources, threshold_overrides)
+    }
+
+    /// A category by id.
+    pub fn category(&self, id: &str) -> Option<&Category> {
+        self.categories.iter().find(|c| c.id == id)
+    }
+
+    /// The category a manifest or ledger names, by id, Chinese name or alias.
+    pub fn category_named(&self, text: &str) -> Option<&Category> {
+        let t = crate::classify::normalize::normalize(text);
+        self.categories.iter().find(|c| {
+            c.id == t
+                || crate::classify::normalize::normalize(&c.name.zh) == t
+                || c.aliases.contains(&t)
+        })
+    }
+
+    /// A stage by id.
+    pub fn stage(&self, id: &str) -> Option<&Stage> {
+        self.stages.iter().find(|s| s.id == id)
+    }
+}
+
+/// Everything wrong with the rule files: each error with its place.
+#[derive(Debug, thiserror::Error)]
+pub enum RuleErrors {
+    /// A rule folder or file that cannot be read.
+    #[error("cannot read rules from {path}: {source}")]
+    Io {
+        /// The folder or file.
+        path: String,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// Mistakes inside rule files.
+    #[error("{} error(s) in rule files", .0.len())]
+    Invalid(Vec<SourceDiagnostic>),
+}
+
+/// Reads every `*.toml` file of a rule folder, sorted by name so that load order is stable.
+fn read_rule_dir(dir: &Path) -> Result<Vec<(String, String)>, RuleErrors> {
+    let io = |source| RuleErrors::Io {
+        path: dir.display().to_string(),
+        source,
+    };
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .map_err(io)?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| {
+            std::fs::read_to_string(&path)
+                .map(|text| (path.display().to_string(), text))
+                .map_err(|source| RuleErrors::Io {
+                    path: path.display().to_string(),
+                    source,
+                })
+        })
+        .collect()
+}

@@ -1,0 +1,111 @@
+//! The rule files as written: serde types that keep the position of every value, so that
+//! validation can point at the exact place of a mistake. Nothing here is checked beyond
+//! TOML syntax and known keys; [`super::validate`] turns these into a [`super::RuleSet`].
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::lang::Bilingual;
+
+/// `rules/stages.toml`: stage definitions, format groups and thresholds shared by all categories.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawStagesFile {
+    /// Named groups of file extensions (`document`, `image`).
+    #[serde(default)]
+    pub formats: BTreeMap<String, Vec<Spanned<String>>>,
+    /// Stages in lifecycle order.
+    #[serde(default)]
+    pub stage: Vec<RawStage>,
+    /// Named amounts that conditions refer to.
+    #[serde(default)]
+    pub thresholds: BTreeMap<String, RawThreshold>,
+}
+
+/// One `[[stage]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawStage {
+    pub id: Spanned<String>,
+    pub name: Bilingual,
+    #[serde(default)]
+    pub folder_words: Vec<Spanned<String>>,
+}
+
+/// One `[thresholds.<id>]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawThreshold {
+    pub amount: Option<Spanned<RawAmount>>,
+    pub percent: Option<Spanned<RawAmount>>,
+    pub name: Option<Bilingual>,
+    pub source: Option<String>,
+}
+
+/// A number as a rule file may write it: an integer, or a string (`"400万元"`, a threshold id).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum RawAmount {
+    Integer(i64),
+    Text(String),
+}
+
+/// A category rule file, or a file of overrides for a category.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCategoryFile {
+    pub category: RawCategory,
+    #[serde(default)]
+    pub document: Vec<RawDocument>,
+}
+
+/// The `[category]` table. Only `id` is needed in a file that overrides a known category.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCategory {
+    pub id: Spanned<String>,
+    pub name: Option<Bilingual>,
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
+    pub stages: Option<Vec<Spanned<String>>>,
+}
+
+/// One `[[document]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDocument {
+    pub id: Spanned<String>,
+    pub stage: Spanned<String>,
+    pub name: Bilingual,
+    pub patterns: Spanned<Vec<Spanned<String>>>,
+    #[serde(default)]
+    pub exclude: Vec<Spanned<String>>,
+    pub formats: Spanned<Vec<Spanned<String>>>,
+    #[serde(default)]
+    pub when: Option<RawCondition>,
+    pub severity: Spanned<String>,
+    pub min: Option<Spanned<i64>>,
+    pub source: Option<String>,
+    pub why: Option<Bilingual>,
+}
+
+/// The `when` table of a document: every clause given must hold.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCondition {
+    pub status: Option<Vec<Spanned<String>>>,
+    pub construction: Option<Vec<Spanned<String>>>,
+    pub total_investment_gte: Option<Spanned<RawAmount>>,
+    pub contract: Option<RawContractCondition>,
+    pub procurement: Option<Vec<Spanned<String>>>,
+}
+
+/// `contract = { kind = "construction", amount_gte = "construction-tender" }`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawContractCondition {
+    pub kind: Spanned<String>,
+    pub amount_gte: Spanned<RawAmount>,
+}

@@ -1,0 +1,212 @@
+//! The scan: a parallel walk over the project folders that lists every file once.
+//!
+//! The walk is behind [`scan`] alone, so that it can be tuned without touching its users.
+//! It uses the `ignore` crate's parallel walker with every filter off (no .gitignore,
+//! hidden files included; an archive has no files to skip), keeps results per thread and
+//! merges them once, then sorts them so that the output never depends on thread timing.
+//! Symbolic links are not followed. A folder that cannot be listed is reported, never
+//! skipped in silence.
+
+pub mod entry;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use ignore::{ParallelVisitor, ParallelVisitorBuilder, WalkBuilder, WalkState};
+
+pub use entry::FileEntry;
+use entry::{decode_name, relative_display};
+
+/// A place the walk could not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WalkError {
+    /// Index of the project whose folder it is in.
+    pub project: usize,
+    /// The folder or file, relative to the archive root.
+    pub rel_path: String,
+    /// What went wrong.
+    pub message: String,
+}
+
+/// What the scan found.
+#[derive(Debug, Default)]
+pub struct ScanOutput {
+    /// Every file, sorted by project then path.
+    pub files: Vec<FileEntry>,
+    /// Every place that could not be read, sorted.
+    pub errors: Vec<WalkError>,
+}
+
+/// Lists the files of `project_folders` (absolute or root-relative paths under `root`).
+pub fn scan(root: &Path, project_folders: &[PathBuf], threads: usize) -> ScanOutput {
+    let Some((first, rest)) = project_folders.split_first() else {
+        return ScanOutput::default();
+    };
+    let mut builder = WalkBuilder::new(first);
+    for folder in rest {
+        builder.add(folder);
+    }
+    builder
+        .standard_filters(false)
+        .follow_links(false)
+        .threads(threads);
+    let index: HashMap<&Path, usize> = project_folders
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.as_path(), i))
+        .collect();
+    let results = Mutex::new(ScanOutput::default());
+    let mut visitors = Visitors {
+        root,
+        index: &index,
+        results: &results,
+    };
+    builder.build_parallel().visit(&mut visitors);
+    let mut out = results
+        .into_inner()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    out.files
+        .sort_by(|a, b| (a.project, &a.rel_path).cmp(&(b.project, &b.rel_path)));
+    out.errors
+        .sort_by(|a, b| (a.project, &a.rel_path).cmp(&(b.project, &b.rel_path)));
+    out.errors.dedup();
+    out
+}
+
+struct Visitors<'s> {
+    root: &'s Path,
+    index: &'s HashMap<&'s Path, usize>,
+    results: &'s Mutex<ScanOutput>,
+}
+
+impl<'s> ParallelVisitorBuilder<'s> for Visitors<'s> {
+    fn build(&mut self) -> Box<dyn ParallelVisitor + 's> {
+        Box::new(Visitor {
+            root: self.root,
+            index: self.index,
+            results: self.results,
+            local: ScanOutput::default(),
+        })
+    }
+}
+
+/// One thread's visitor: collects locally, hands its results over once when dropped.
+struct Visitor<'s> {
+    root: &'s Path,
+    index: &'s HashMap<&'s Path, usize>,
+    results: &'s Mutex<ScanOutput>,
+    local: ScanOutput,
+}
+
+impl Visitor<'_> {
+    /// The project whose folder holds `path`, and that folder.
+    fn project_of<'p>(&self, path: &'p Path) -> (usize, &'p Path) {
+        path.ancestors()
+            .find_map(|a| self.index.get(a).map(|&i| (i, a)))
+            .unwrap_or((0, path))
+    }
+
+    fn error(&mut self, error: &ignore::Error, fallback: Option<&Path>) {
+        let path = error_path(error)
+            .or(fallback)
+            .unwrap_or(self.root)
+            .to_path_buf();
+        let (project, _) = self.project_of(&path);
+        self.local.errors.push(WalkError {
+            project,
+            rel_path: relative_display(&path, self.root),
+            message: error_message(error),
+        });
+    }
+}
+
+impl ParallelVisitor for Visitor<'_> {
+    fn visit(&mut self, entry: Result<ignore::DirEntry, ignore::Error>) -> WalkState {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                self.error(&error, None);
+                return WalkState::Continue;
+            }
+        };
+        if let Some(error) = entry.error() {
+            self.error(error, Some(entry.path()));
+        }
+        let Some(file_type) = entry.file_type() else {
+            return WalkState::Continue;
+        };
+        if !file_type.is_file() {
+            return WalkState::Continue;
+        }
+        let (project, project_folder) = self.project_of(entry.path());
+        let metadata = match entry.metadata() {
+            Ok(m) => Some(m),
+            Err(error) => {
+                self.error(&error, Some(entry.path()));
+                None
+            }
+        };
+        let dirs = entry
+            .path()
+            .parent()
+            .and_then(|parent| parent.strip_prefix(project_folder).ok())
+            .map(|rel| {
+                rel.components()
+                    .map(|c| decode_name(c.as_os_str()).0)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let (name, name_guessed) = decode_name(entry.file_name());
+        self.local.files.push(FileEntry {
+            project,
+            rel_path: relative_display(entry.path(), self.root),
+            path: entry.path().to_path_buf(),
+            dirs,
+            name,
+            name_guessed,
+            size: metadata.as_ref().map_or(0, |m| m.len()),
+            mtime: metadata.and_then(|m| m.modified().ok()),
+        });
+        WalkState::Continue
+    }
+}
+
+impl Drop for Visitor<'_> {
+    fn drop(&mut self) {
+        let local = std::mem::take(&mut self.local);
+        let mut results = self
+            .results
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        results.files.extend(local.files);
+        results.errors.extend(local.errors);
+    }
+}
+
+/// The path an error of the walker is about, if it names one.
+fn error_path(error: &ignore::Error) -> Option<&Path> {
+    match error {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::Loop { child, .. } => Some(child),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
+        ignore::Error::Partial(errors) => errors.iter().find_map(error_path),
+        _ => None,
+    }
+}
+
+/// The error without the path (the finding names the path already).
+fn error_message(error: &ignore::Error) -> String {
+    match error {
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => error_message(err),
+        ignore::Error::Loop { ancestor, .. } => {
+            format!("symbolic link loop back to {}", ancestor.display())
+        }
+        ignore::Error::Io(io) => io.to_string(),
+        other => other.to_string(),
+    }
+}

@@ -1,0 +1,140 @@
+//! Settings: command-line arguments and `guicang.toml` resolved once into what a run uses,
+//! with the rules loaded and every pattern compiled.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use regex::Regex;
+use rust_decimal::Decimal;
+
+use crate::cli::{CommonArgs, FailOn};
+use crate::config::{self, Config, ThresholdValue};
+use crate::error::AppError;
+use crate::finding::Severity;
+use crate::lang::Lang;
+use crate::money::{Unit, parse_amount};
+use crate::ruleset::RuleSet;
+
+/// The default pattern of project codes: `MGT-2023-001`.
+pub const DEFAULT_CODE_PATTERN: &str = r"[A-Z]{2,8}-\d{4}-\d{2,4}";
+
+/// Everything a command needs, resolved and validated.
+pub struct Settings {
+    /// The validated rules.
+    pub rules: RuleSet,
+    /// Pattern of project codes, anchored at the start of folder names, case-insensitive.
+    pub code_pattern: Regex,
+    /// Language of messages.
+    pub lang: Lang,
+    /// Severity at which the run fails; `None` never fails.
+    pub fail_on: Option<Severity>,
+}
+
+/// Loads configuration and rules for `root`.
+pub fn resolve(
+    common: &CommonArgs,
+    root: &Path,
+    fail_on: Option<FailOn>,
+) -> Result<Settings, AppError> {
+    let config = config::load(common.config.as_deref(), root)?;
+    let mut errors = Vec::new();
+    let overrides = threshold_overrides(&config, &mut errors);
+    let code_pattern = code_pattern(&config, &mut errors);
+    if !errors.is_empty() {
+        return Err(AppError::ConfigValues(errors));
+    }
+    let mut dirs: Vec<PathBuf> = config.rule_dirs();
+    dirs.extend(common.rule_dirs.iter().cloned());
+    let rules = RuleSet::load(&dirs, &overrides)?;
+    for (id, value) in &config.file.thresholds {
+        if !rules.thresholds.contains_key(id) {
+            let known = rules
+                .thresholds
+                .keys()
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ");
+            errors.push(config.error(
+                value.span(),
+                format!("unknown threshold `{id}`"),
+                "not a threshold",
+                Some(format!("known thresholds: {known}")),
+            ));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(AppError::ConfigValues(errors));
+    }
+    let fail_on = match fail_on
+        .or(config.file.check.fail_on)
+        .unwrap_or(FailOn::Error)
+    {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Never => None,
+    };
+    let lang = common.lang.or(config.file.output.lang).unwrap_or_default();
+    Ok(Settings {
+        rules,
+        code_pattern,
+        lang,
+        fail_on,
+    })
+}
+
+fn threshold_overrides(
+    config: &Config,
+    errors: &mut Vec<crate::diagnostic::SourceDiagnostic>,
+) -> BTreeMap<String, Decimal> {
+    let mut out = BTreeMap::new();
+    for (id, value) in &config.file.thresholds {
+        let amount = match value.get_ref() {
+            ThresholdValue::Integer(n) => Ok(Decimal::from(*n)),
+            ThresholdValue::Text(t) => parse_amount(t, Unit::Yuan),
+        };
+        match amount {
+            Ok(v) => {
+                out.insert(id.clone(), v);
+            }
+            Err(e) => errors.push(config.error(
+                value.span(),
+                e.to_string(),
+                "not an amount",
+                Some("write yuan as an integer, or text such as \"400万元\"".into()),
+            )),
+        }
+    }
+    out
+}
+
+fn code_pattern(config: &Config, errors: &mut Vec<crate::diagnostic::SourceDiagnostic>) -> Regex {
+    let default =
+        || build_code_pattern(DEFAULT_CODE_PATTERN).expect("default code pattern compiles");
+    match &config.file.projects.code_pattern {
+        None => default(),
+        Some(p) => build_code_pattern(p.get_ref()).unwrap_or_else(|e| {
+            let detail = e
+                .to_string()
+                .lines()
+                .last()
+                .unwrap_or_default()
+                .trim()
+                .to_string();
+            errors.push(config.error(
+                p.span(),
+                format!("invalid code pattern: {detail}"),
+                "does not compile",
+                None,
+            ));
+            default()
+        }),
+    }
+}
+
+/// Anchors a code pattern at the start of a name, case-insensitively.
+pub fn build_code_pattern(pattern: &str) -> Result<Regex, regex::Error> {
+    regex::RegexBuilder::new(&format!("^(?:{pattern})"))
+        .case_insensitive(true)
+        .build()
+}
