@@ -14,6 +14,9 @@ pub mod normalize;
 pub mod stage_folder;
 pub mod temporary;
 
+#[cfg(test)]
+mod catalogue_tests;
+
 use std::borrow::Cow;
 use std::collections::HashMap;
 

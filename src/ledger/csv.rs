@@ -26,7 +26,9 @@ pub fn read_csv(bytes: &[u8], file_name: &str) -> Table {
     let mut lines = LineCounter::default();
     for record in reader.records() {
         let Ok(record) = record else { continue };
-        let number = record.position().map_or(lines.line, |p| lines.line_at(text.as_bytes(), p.byte() as usize));
+        let number = record.position().map_or(lines.line, |p| {
+            lines.line_at(text.as_bytes(), p.byte() as usize)
+        });
         let cells: Vec<Cell> = record
             .iter()
             .map(|field| {
@@ -102,7 +104,10 @@ mod tests {
     #[test]
     fn counts_cr_only_line_ends() {
         let table = read_csv(b"a,b\r\r1,2\r", "a.csv");
-        assert_eq!(table.rows.iter().map(|r| r.number).collect::<Vec<_>>(), vec![1, 3]);
+        assert_eq!(
+            table.rows.iter().map(|r| r.number).collect::<Vec<_>>(),
+            vec![1, 3]
+        );
     }
 
     #[test]

@@ -105,11 +105,12 @@ fn render_project(
         ),
         None => String::new(),
     };
-    let _ = writeln!(
-        out,
-        "{BOLD}{title}{BOLD:#}  {DIM}[{}]{DIM:#}  {score}",
-        facts.join(" · ")
-    );
+    let facts = if facts.is_empty() {
+        String::new()
+    } else {
+        format!("  {DIM}[{}]{DIM:#}", facts.join(" · "))
+    };
+    let _ = writeln!(out, "{BOLD}{title}{BOLD:#}{facts}  {score}");
 
     let mut rest: Vec<&Finding> = findings
         .iter()

@@ -1,0 +1,471 @@
+//! Writes the demo archive of `fixtures/demo-archive/`: a dozen aid projects across the
+//! three categories and statuses, with a project ledger and a handful of known gaps.
+//!
+//! The archive is committed; run this only to regenerate it after changing it here:
+//! `cargo run --example demo_archive -- fixtures/demo-archive`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rust_xlsxwriter::{Format, FormatAlign, Workbook};
+
+/// Every file of a project, relative to its folder. Gaps are marked in comments.
+const PROJECTS: &[(&str, &[&str], Option<&str>)] = &[
+    (
+        "2023/固投类/MGT-2023-001 麦盖提县第三小学教学楼建设项目",
+        &[
+            "01 可研立项/关于下达2023年日照市援疆项目计划的通知.pdf",
+            "01 可研立项/麦盖提县第三小学教学楼建设项目可行性研究报告.pdf",
+            "01 可研立项/关于麦盖提县第三小学教学楼建设项目可行性研究报告的批复/001.jpg",
+            "01 可研立项/关于麦盖提县第三小学教学楼建设项目可行性研究报告的批复/002.jpg",
+            "01 可研立项/初步设计及概算批复（麦发改投资〔2023〕21号）.pdf",
+            "01 可研立项/环境影响登记表.pdf",
+            "02 用地规划/建设项目用地预审与选址意见书.pdf",
+            "02 用地规划/建设用地规划许可证.pdf",
+            "02 用地规划/不动产权证书.pdf",
+            "02 用地规划/建设工程规划许可证.pdf",
+            "03 施工许可/施工图设计文件审查合格书.pdf",
+            "03 施工许可/建筑工程施工许可证.pdf",
+            "03 施工许可/工程质量安全监督登记表.pdf",
+            "04 招投标/招标文件.pdf",
+            "04 招投标/评标报告.pdf",
+            "04 招投标/中标通知书.pdf",
+            "04 招投标/监理合同.pdf",
+            // gap: the construction contract is filed under the payment stage (misfiled).
+            "05 施工和监理/开工报告.pdf",
+            "05 施工和监理/施工组织设计.pdf",
+            "05 施工和监理/监理规划.pdf",
+            "05 施工和监理/监理月报/2023年7月监理月报.pdf",
+            "05 施工和监理/隐蔽工程验收记录.pdf",
+            "06 资金拨付/施工合同.pdf",
+            "06 资金拨付/关于下达2023年援疆资金的通知.pdf",
+            "06 资金拨付/用款申请表.pdf",
+            "06 资金拨付/20230615 拨付凭证 记-0032 1200000.00.pdf",
+            "06 资金拨付/增值税发票.pdf",
+            "06 资金拨付/~$用款申请表.docx",
+            "07 竣工验收/工程竣工报告.pdf",
+            "07 竣工验收/监理质量评估报告.pdf",
+            "07 竣工验收/竣工验收报告.pdf",
+            "07 竣工验收/竣工验收备案表.pdf",
+            // gap: no fire-safety acceptance (消防验收).
+            "07 竣工验收/竣工图.pdf",
+            "08 结算决算/工程结算审核报告.pdf",
+            "08 结算决算/竣工财务决算报告.pdf",
+            "09 移交使用/交付使用资产清单.pdf",
+            "09 移交使用/固定资产入账凭证.pdf",
+            "10 绩效评价/绩效目标申报表.pdf",
+            "10 绩效评价/绩效自评报告.pdf",
+            "10 绩效评价/绩效评价报告.pdf",
+            "11 影像资料/施工前照片/IMG_0001.jpg",
+            "11 影像资料/施工过程照片/IMG_0101.jpg",
+            "11 影像资料/竣工后照片/IMG_0201.jpg",
+            "11 影像资料/援疆标识牌.jpg",
+            "11 影像资料/Thumbs.db",
+        ],
+        Some(
+            "code = \"MGT-2023-001\"\nname = \"麦盖提县第三小学教学楼建设项目\"\ncategory = \"固投类\"\nstatus = \"已完工\"\nyear = 2023\nconstruction = \"新建\"\ntotal_investment = \"1250.5万元\"\naid_funds = 12000000\nimplementing_unit = \"麦盖提县教育局\"\n",
+        ),
+    ),
+    (
+        "2023/固投类/MGT-2023-002 麦盖提县人民医院门诊楼维修改造项目",
+        &[
+            "一、前期手续/关于下达2023年日照市援疆项目计划的通知.pdf",
+            "一、前期手续/可研报告.pdf",
+            "一、前期手续/可研批复.pdf",
+            "二、施工许可/施工图审查合格书.pdf",
+            "二、施工许可/施工许可证.pdf",
+            "二、施工许可/质量监督登记.pdf",
+            "三、招投标及合同/施工合同.pdf",
+            "三、招投标及合同/监理服务合同.pdf",
+            "四、施工和监理/开工令.pdf",
+            "四、施工和监理/施工方案.pdf",
+            "四、施工和监理/监理实施细则.pdf",
+            // gap: no supervision log or monthly report (监理日志).
+            "四、施工和监理/隐蔽工程验收记录.pdf",
+            "五、资金拨付/资金下达文件.pdf",
+            "五、资金拨付/付款申请.pdf",
+            "五、资金拨付/记账凭证 记-0107.pdf",
+            "五、资金拨付/发票.pdf",
+            "六、绩效/绩效目标表.pdf",
+            "七、影像/施工前/IMG_2001.jpg",
+            "七、影像/施工中/IMG_2101.jpg",
+        ],
+        None,
+    ),
+    (
+        "2023/设备类/MGT-2023-003 麦盖提县人民医院医疗设备采购项目",
+        &[
+            "01立项/2023年援疆项目年度计划.pdf",
+            "01立项/医疗设备采购实施方案.pdf",
+            "01立项/关于同意实施医疗设备采购项目的批复.pdf",
+            "02采购/政府采购计划备案表.pdf",
+            "02采购/采购需求及技术参数.pdf",
+            "02采购/公开招标文件.pdf",
+            "02采购/评审报告.pdf",
+            "02采购/中标通知书.pdf",
+            "02采购/政府采购合同.pdf",
+            "03资金/资金下达文件.pdf",
+            "03资金/用款申请.pdf",
+            "03资金/支付凭证 付-12.pdf",
+            "03资金/发票.pdf",
+            "04验收/到货签收单.pdf",
+            "04验收/安装调试报告.pdf",
+            // gap: no acceptance report (验收报告).
+            "05决算/项目资金决算.pdf",
+            "06移交/固定资产登记表.pdf",
+            "06移交/设备移交清单.pdf",
+            "07绩效/绩效目标申报表.pdf",
+            "07绩效/绩效自评表.pdf",
+            "08影像/设备照片/DSC_0001.jpg",
+            "08影像/援疆标识照片.jpg",
+        ],
+        None,
+    ),
+    (
+        "2023/非固投类/MGT-2023-004 麦盖提县农村教师能力提升培训项目",
+        &[
+            "立项/关于下达2023年援疆项目计划的通知.pdf",
+            "立项/培训实施方案.pdf",
+            "立项/立项批复.pdf",
+            "立项/经费预算表.xlsx",
+            "实施/关于举办麦盖提县农村教师能力提升培训班的通知.pdf",
+            "实施/签到表/第1天.jpg",
+            "实施/签到表/第2天.jpg",
+            "实施/课程安排.pdf",
+            "实施/培训课件.pdf",
+            "资金/资金下达.pdf",
+            "资金/拨款申请.pdf",
+            "资金/付款凭证.pdf",
+            "资金/发票.pdf",
+            "验收/项目实施总结.pdf",
+            "验收/验收意见.pdf",
+            "决算/费用明细表.pdf",
+            "绩效/绩效目标.pdf",
+            "绩效/绩效自评报告.pdf",
+            "影像/培训照片/IMG_3001.jpg",
+        ],
+        None,
+    ),
+    (
+        "2023/设备类/MGT-2023-005 麦盖提县第二中学实验室设备采购项目",
+        &[
+            "援疆项目计划下达文件.pdf",
+            "实验室设备采购工作方案.pdf",
+            "项目立项批复.pdf",
+            "采购/采购意向公开.pdf",
+            "采购/采购需求.pdf",
+            "采购/竞争性磋商文件.pdf",
+            "采购/评审报告.pdf",
+            "采购/成交通知书.pdf",
+            "采购/供货合同.pdf",
+            "资金/资金指标文件.pdf",
+            "资金/用款申请.pdf",
+            "资金/支付凭证.pdf",
+            "资金/发票.pdf",
+            "绩效/绩效目标申报表.pdf",
+        ],
+        Some("code = \"MGT-2023-005\"\ncategory = \"equipment\"\nstatus = \"in-progress\"\n"),
+    ),
+    (
+        "2023/非固投类/MGT-2023-006 麥蓋提縣維吾爾醫藥人才交流項目",
+        &[
+            "01 立項/關於下達2023年援疆項目計劃的通知.pdf",
+            "01 立項/交流活動實施方案.pdf",
+            "01 立項/項目立項批復.pdf",
+            "01 立項/經費預算明細.pdf",
+            "02 組織實施/關於開展醫藥人才交流活動的通知.pdf",
+            "02 組織實施/簽到表.pdf",
+            "02 組織實施/活動日程.pdf",
+            "03 資金撥付/資金下達文件.pdf",
+            "03 資金撥付/用款申請.pdf",
+            "03 資金撥付/撥付憑證.pdf",
+            // gap: no invoice (发票).
+            "04 績效/績效目標申報表.pdf",
+            "05 影像/活動照片/IMG_4001.jpg",
+        ],
+        Some("category = \"非固投类\"\nstatus = \"实施中\"\n"),
+    ),
+    (
+        "2024/MGT-2024-001 麦盖提县城北片区道路建设项目",
+        &["前期/项目建议书.pdf"],
+        Some(
+            "code = \"MGT-2024-001\"\ncategory = \"fixed-asset\"\nstatus = \"谋划\"\nconstruction = \"new\"\n",
+        ),
+    ),
+    (
+        "2024/麦盖提县城乡供水管网改造项目",
+        &[
+            "可研立项/年度计划.pdf",
+            "可研立项/可行性研究报告.pdf",
+            "可研立项/可研批复.pdf",
+            "施工许可/施工许可证.pdf",
+            "施工许可/施工图审查.pdf",
+            "招投标/施工合同.pdf",
+            "招投标/监理合同.pdf",
+            "施工和监理/开工报告.pdf",
+            "施工和监理/监理日志.pdf",
+            "资金拨付/资金下达.pdf",
+            "资金拨付/用款申请.pdf",
+            "资金拨付/拨付凭证.pdf",
+            "资金拨付/发票.pdf",
+            "绩效评价/绩效目标.pdf",
+            "影像资料/开工前原貌.jpg",
+            "影像资料/施工过程/IMG_5001.jpg",
+            "扫描001.pdf",
+        ],
+        None,
+    ),
+    (
+        "2024/MGT-2024-003 某乡镇道路硬化项目",
+        &["可研报告.pdf"],
+        None,
+    ),
+    (
+        "2024/MGT-2024-004 麦盖提县职业技术学校实训设备项目",
+        &["实施方案.pdf"],
+        Some("code = \"MGT-2024-004\"\ncategory = \"设备类\"\nstatus = \"半完工\"\n"),
+    ),
+];
+
+/// The project ledger: code, name, category, status, construction, total investment (万元), aid funds (万元).
+const LEDGER: &[[&str; 7]] = &[
+    [
+        "MGT-2023-001",
+        "麦盖提县第三小学教学楼建设项目",
+        "固投类",
+        "已完工",
+        "新建",
+        "1250.5",
+        "1200",
+    ],
+    [
+        "MGT-2023-002",
+        "麦盖提县人民医院门诊楼维修改造项目",
+        "固投类",
+        "实施中",
+        "改建",
+        "380",
+        "350",
+    ],
+    [
+        "MGT-2023-003",
+        "麦盖提县人民医院医疗设备采购项目",
+        "设备类",
+        "已完工",
+        "无",
+        "460",
+        "460",
+    ],
+    [
+        "MGT-2023-004",
+        "麦盖提县农村教师能力提升培训项目",
+        "非固投类",
+        "已完工",
+        "无",
+        "45",
+        "45",
+    ],
+    [
+        "MGT-2023-005",
+        "麦盖提县第二中学实验室设备采购项目",
+        "设备类",
+        "实施中",
+        "无",
+        "180",
+        "180",
+    ],
+    [
+        "MGT-2023-006",
+        "麦盖提县维吾尔医药人才交流项目",
+        "非固投类",
+        "实施中",
+        "无",
+        "30",
+        "30",
+    ],
+    [
+        "MGT-2024-001",
+        "麦盖提县城北片区道路建设项目",
+        "固投类",
+        "谋划",
+        "新建",
+        "2600",
+        "2000",
+    ],
+    [
+        "MGT-2024-002",
+        "麦盖提县库木库萨尔乡卫生院建设项目",
+        "固投类",
+        "实施中",
+        "新建",
+        "900",
+        "800",
+    ],
+    [
+        "",
+        "麦盖提县城乡供水管网改造项目",
+        "固投类",
+        "在建",
+        "扩建",
+        "1500",
+        "1200",
+    ],
+    [
+        "MGT-2024-005",
+        "麦盖提县双语幼儿园教师交流项目",
+        "非固投类",
+        "谋划",
+        "无",
+        "20",
+        "20",
+    ],
+];
+
+fn main() {
+    let root: PathBuf = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "fixtures/demo-archive".into())
+        .into();
+    if root.exists() {
+        fs::remove_dir_all(&root).expect("remove the old demo archive");
+    }
+    for (folder, files, manifest) in PROJECTS {
+        let folder = root.join(folder);
+        fs::create_dir_all(&folder).expect("create project folder");
+        if let Some(text) = manifest {
+            fs::write(folder.join("project.toml"), text).expect("write manifest");
+        }
+        for file in *files {
+            write_file(&folder.join(file));
+        }
+    }
+    write_file(&root.join("2023/会议纪要.pdf"));
+    write_ledger(&root.join("项目台账.xlsx"));
+    println!("wrote {}", root.display());
+}
+
+/// Writes a small file whose bytes match its extension.
+fn write_file(path: &Path) {
+    fs::create_dir_all(path.parent().expect("a parent")).expect("create folders");
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    let extension = name
+        .rsplit('.')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let bytes: Vec<u8> = match extension.as_str() {
+        "pdf" => minimal_pdf(name),
+        "jpg" | "jpeg" => TINY_JPEG.to_vec(),
+        "xlsx" => {
+            let mut book = Workbook::new();
+            book.add_worksheet().write(0, 0, name).expect("write cell");
+            book.save_to_buffer().expect("save xlsx")
+        }
+        _ => b"demo\n".to_vec(),
+    };
+    fs::write(path, bytes).expect("write file");
+}
+
+/// A valid one-page PDF with a correct cross-reference table.
+fn minimal_pdf(title: &str) -> Vec<u8> {
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>".to_string(),
+        format!(
+            "<< /Title <FEFF{}> >>",
+            title
+                .encode_utf16()
+                .map(|u| format!("{u:04X}"))
+                .collect::<String>()
+        ),
+    ];
+    let mut out = b"%PDF-1.4\n%\xE2\xE3\xCF\xD3\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    for offset in offsets {
+        out.extend(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    out.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R /Info 4 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+/// A complete 1×1 JPEG (SOI … EOI).
+const TINY_JPEG: &[u8] = &[
+    0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x01, 0x00, 0x48,
+    0x00, 0x48, 0x00, 0x00, 0xFF, 0xDB, 0x00, 0x43, 0x00, 0x03, 0x02, 0x02, 0x02, 0x02, 0x02, 0x03,
+    0x02, 0x02, 0x02, 0x03, 0x03, 0x03, 0x03, 0x04, 0x06, 0x04, 0x04, 0x04, 0x04, 0x04, 0x08, 0x06,
+    0x06, 0x05, 0x06, 0x09, 0x08, 0x0A, 0x0A, 0x09, 0x08, 0x09, 0x09, 0x0A, 0x0C, 0x0F, 0x0C, 0x0A,
+    0x0B, 0x0E, 0x0B, 0x09, 0x09, 0x0D, 0x11, 0x0D, 0x0E, 0x0F, 0x10, 0x10, 0x11, 0x10, 0x0A, 0x0C,
+    0x12, 0x13, 0x12, 0x10, 0x13, 0x0F, 0x10, 0x10, 0x10, 0xFF, 0xC9, 0x00, 0x0B, 0x08, 0x00, 0x01,
+    0x00, 0x01, 0x01, 0x01, 0x11, 0x00, 0xFF, 0xCC, 0x00, 0x06, 0x00, 0x10, 0x10, 0x05, 0xFF, 0xDA,
+    0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00, 0xD2, 0xCF, 0x20, 0xFF, 0xD9,
+];
+
+/// The project ledger as supervision teams keep it: a merged title, a unit row, headers
+/// with units and line breaks, and a total row.
+fn write_ledger(path: &Path) {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("2023-2024年援疆项目").expect("sheet name");
+    let title = Format::new().set_bold().set_align(FormatAlign::Center);
+    sheet
+        .merge_range(0, 0, 0, 7, "麦盖提县2023—2024年日照市援疆项目台账", &title)
+        .expect("title");
+    sheet.write(1, 7, "单位：万元").expect("unit row");
+    let headers = [
+        "序号",
+        "项目编号",
+        "项目名称",
+        "项目类别",
+        "项目状态",
+        "建设性质",
+        "总投资\n(万元)",
+        "援疆资金\n（万元）",
+    ];
+    for (column, header) in headers.iter().enumerate() {
+        sheet.write(2, column as u16, *header).expect("header");
+    }
+    let mut total_investment = 0.0;
+    for (i, row) in LEDGER.iter().enumerate() {
+        let r = 3 + i as u32;
+        sheet.write(r, 0, (i + 1) as f64).expect("number");
+        for (c, value) in row[..5].iter().enumerate() {
+            if !value.is_empty() {
+                sheet.write(r, 1 + c as u16, *value).expect("cell");
+            }
+        }
+        for (c, value) in row[5..].iter().enumerate() {
+            let number: f64 = value.parse().expect("a number");
+            if c == 0 {
+                total_investment += number;
+            }
+            sheet.write(r, 6 + c as u16, number).expect("money");
+        }
+    }
+    let total_row = 3 + LEDGER.len() as u32;
+    sheet.write(total_row, 0, "合计").expect("total");
+    sheet.write(total_row, 6, total_investment).expect("total");
+    sheet
+        .write(
+            total_row + 1,
+            0,
+            "注：本表由项目办填写，数据截至2024年6月。",
+        )
+        .expect("note");
+    book.save(path).expect("save the ledger");
+}
