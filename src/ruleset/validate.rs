@@ -454,7 +454,8 @@ fn condition(raw: RawCondition, shared: &Shared, errors: &mut FileErrors<'_>) ->
                 Some(format!("use one of: {help}")),
             );
         }
-        Some((kind?, amount_value(&c.amount_gte, Some(shared), errors)?))
+        let amount = amount_value(&c.amount_gte, Some(shared), errors);
+        Some((kind?, amount?))
     });
     let procurement = raw.procurement.map(|values| {
         let mut set = BTreeSet::new();

@@ -1,0 +1,61 @@
+//! `guicang rules`, `guicang rules explain`, `guicang explain` and `--help`.
+
+use crate::support::guicang;
+
+fn stdout(args: &[&str]) -> (String, i32) {
+    let output = guicang().args(args).output().expect("run");
+    (
+        String::from_utf8(output.stdout).expect("utf-8"),
+        output.status.code().expect("code"),
+    )
+}
+
+#[test]
+fn rules_lists_every_document_of_every_category() {
+    let (text, code) = stdout(&["rules", "--lang", "en"]);
+    assert_eq!(code, 0);
+    for header in [
+        "fixed-asset (44 documents)",
+        "equipment (25 documents)",
+        "non-fixed (20 documents)",
+    ] {
+        assert!(text.contains(header), "{header}");
+    }
+    assert!(text.contains("construction-permit"));
+    assert!(text.contains("status=in-progress|completed & construction=new|expansion|renovation & total_investment≥300,000.00"));
+    let (one, _) = stdout(&["rules", "--category", "设备类"]);
+    assert!(one.contains("single-source-approval") && !one.contains("fire-acceptance"));
+}
+
+#[test]
+fn rules_explain_shows_patterns_condition_and_source() {
+    let (text, code) = stdout(&["rules", "explain", "construction-permit", "--lang", "en"]);
+    assert_eq!(code, 0);
+    insta::assert_snapshot!("rules_explain_construction_permit", text);
+    let (_, code) = stdout(&["rules", "explain", "no-such-document"]);
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn explain_prints_the_registry_entry() {
+    let (text, code) = stdout(&["explain", "missing-document", "--lang", "en"]);
+    assert_eq!(code, 0);
+    for heading in [
+        "What it means",
+        "Why it matters",
+        "How to fix it",
+        "Example",
+    ] {
+        assert!(text.contains(heading), "{heading}");
+    }
+    let (list, _) = stdout(&["explain"]);
+    assert!(list.contains("unreadable-folder") && list.contains("misfiled-document"));
+    assert_eq!(stdout(&["explain", "no-such-code"]).1, 2);
+}
+
+#[test]
+fn help_snapshot() {
+    let (text, code) = stdout(&["check", "--help"]);
+    assert_eq!(code, 0);
+    insta::assert_snapshot!("check_help", text);
+}

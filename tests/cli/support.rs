@@ -1,0 +1,89 @@
+//! Helpers shared by the CLI tests: running the binary, building archives in temp dirs.
+
+use std::path::{Path, PathBuf};
+use std::process::Command as StdCommand;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+/// The guicang binary, run from the crate root, with colour off.
+pub fn guicang() -> Command {
+    let mut cmd = Command::cargo_bin("guicang").expect("binary built");
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+/// Runs `guicang check ROOT --format json ARGS…`; returns the report and the exit code.
+pub fn check_json(root: &Path, args: &[&str]) -> (Value, i32) {
+    let output = guicang()
+        .arg("check")
+        .arg(root)
+        .args(["--format", "json"])
+        .args(args)
+        .output()
+        .expect("run guicang");
+    let code = output.status.code().expect("exit code");
+    let text = String::from_utf8(output.stdout).expect("utf-8 report");
+    let report = serde_json::from_str(&text).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {text}\nstderr: {}",
+            String::from_utf8_lossy(&output.stderr)
+        )
+    });
+    (report, code)
+}
+
+/// Writes `bytes` at `path`, creating folders.
+pub fn write(path: &Path, bytes: impl AsRef<[u8]>) {
+    std::fs::create_dir_all(path.parent().expect("parent")).expect("create folders");
+    std::fs::write(path, bytes).expect("write file");
+}
+
+/// Writes a stand-in document (a few bytes of PDF header) at `root/rel`.
+pub fn doc(root: &Path, rel: &str) {
+    write(&root.join(rel), b"%PDF-1.4\n%demo\n");
+}
+
+/// Findings of the report as `(code, project, document)` triples, for codes in `codes`.
+pub fn findings(report: &Value, codes: &[&str]) -> Vec<(String, String, String)> {
+    report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| codes.contains(&f["code"].as_str().unwrap_or_default()))
+        .map(|f| {
+            let s = |k: &str| f[k].as_str().unwrap_or_default().to_string();
+            (s("code"), s("project"), s("document"))
+        })
+        .collect()
+}
+
+/// The first finding of `code`, if any.
+pub fn finding<'r>(report: &'r Value, code: &str) -> Option<&'r Value> {
+    report["findings"]
+        .as_array()?
+        .iter()
+        .find(|f| f["code"] == code)
+}
+
+/// Copies a folder tree.
+pub fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.expect("walk");
+        let target: PathBuf = to.join(entry.path().strip_prefix(from).expect("prefix"));
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).expect("mkdir");
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+/// Whether the tests run as root (root reads folders without permission bits).
+pub fn is_root() -> bool {
+    StdCommand::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+}
