@@ -158,6 +158,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Vec<ProjectScore> {
             construction: project.construction,
             total_investment: project.total_investment,
             contracts: project.contracts.as_deref(),
+            attributes: Some(&project.attributes),
         };
         let places = Places {
             folder: project.folder_rel.as_deref().unwrap_or_default(),

@@ -5,7 +5,7 @@
 //! (the construction type is not recorded, no contract ledger was read). An undetermined
 //! document is never reported missing; the JSON report lists it with the reason.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -26,6 +26,8 @@ pub struct Condition {
     pub contract: Option<(ContractKind, Decimal)>,
     /// Some contract must have been procured by one of these methods.
     pub procurement: Option<BTreeSet<ProcurementMethod>>,
+    /// Other project attributes (from `project.toml`): key → accepted values, normalised.
+    pub attributes: BTreeMap<String, BTreeSet<String>>,
 }
 
 /// One contract as far as conditions need it.
@@ -50,6 +52,8 @@ pub struct Facts<'a> {
     pub total_investment: Option<Decimal>,
     /// The project's contracts, or `None` when no contract ledger was read.
     pub contracts: Option<&'a [ContractFacts]>,
+    /// Other attributes of the project (unknown `project.toml` keys), values as written.
+    pub attributes: Option<&'a BTreeMap<String, String>>,
 }
 
 /// A fact a condition needed and did not have.
@@ -62,6 +66,8 @@ pub enum UnknownFact {
     TotalInvestment,
     /// No contract ledger lists the project's contracts.
     Contracts,
+    /// A project attribute the condition reads is not set.
+    Attribute,
 }
 
 impl UnknownFact {
@@ -75,6 +81,10 @@ impl UnknownFact {
             UnknownFact::TotalInvestment => lang.pick(
                 "总投资未知（在 project.toml 或项目台账中填写 total_investment / 总投资）",
                 "total investment unknown (set total_investment in project.toml or 总投资 in the project ledger)",
+            ),
+            UnknownFact::Attribute => lang.pick(
+                "条件所需的项目属性未填写（在 project.toml 中补充）",
+                "a project attribute the condition reads is not set (add it to project.toml)",
             ),
             UnknownFact::Contracts => lang.pick(
                 "取决于合同金额或采购方式，尚未读取合同台账",
@@ -136,6 +146,12 @@ impl Condition {
                 });
                 clause(answer, UnknownFact::Contracts);
             }
+            for (key, accepted) in &self.attributes {
+                let value = facts.attributes.and_then(|a| a.get(key));
+                let answer =
+                    value.map(|v| accepted.contains(&crate::classify::normalize::normalize(v)));
+                clause(answer, UnknownFact::Attribute);
+            }
         }
         if !holds {
             Applicability::NotRequired
@@ -180,6 +196,12 @@ impl Condition {
                 list(m.iter().map(|m| m.id()).collect())
             ));
         }
+        for (key, values) in &self.attributes {
+            parts.push(format!(
+                "{key}={}",
+                list(values.iter().map(String::as_str).collect())
+            ));
+        }
         if parts.is_empty() {
             "always".to_string()
         } else {
@@ -198,6 +220,7 @@ mod tests {
             construction: None,
             total_investment: None,
             contracts: None,
+            attributes: None,
         }
     }
 
@@ -305,6 +328,32 @@ mod tests {
             Applicability::NotRequired
         );
         assert_eq!(c.evaluate(&with(&[])), Applicability::NotRequired);
+    }
+
+    #[test]
+    fn attribute_clauses_read_manifest_keys() {
+        let c = Condition {
+            attributes: [(
+                "needs_new_land".to_string(),
+                ["true".to_string(), "是".to_string()].into(),
+            )]
+            .into(),
+            ..Condition::default()
+        };
+        let yes: BTreeMap<String, String> =
+            [("needs_new_land".to_string(), "是".to_string())].into();
+        let no: BTreeMap<String, String> =
+            [("needs_new_land".to_string(), "否".to_string())].into();
+        let with = |a| Facts {
+            attributes: Some(a),
+            ..facts(Status::InProgress)
+        };
+        assert_eq!(c.evaluate(&with(&yes)), Applicability::Required);
+        assert_eq!(c.evaluate(&with(&no)), Applicability::NotRequired);
+        assert_eq!(
+            c.evaluate(&facts(Status::InProgress)),
+            Applicability::Undetermined(vec![UnknownFact::Attribute])
+        );
     }
 
     #[test]

@@ -100,6 +100,9 @@ pub struct RawCondition {
     pub total_investment_gte: Option<Spanned<RawAmount>>,
     pub contract: Option<RawContractCondition>,
     pub procurement: Option<Vec<Spanned<String>>>,
+    /// Other project attributes (unknown manifest keys): key → accepted values.
+    #[serde(default)]
+    pub attributes: BTreeMap<String, Vec<String>>,
 }
 
 /// `contract = { kind = "construction", amount_gte = "construction-tender" }`.

@@ -480,12 +480,18 @@ fn condition(raw: RawCondition, shared: &Shared, errors: &mut FileErrors<'_>) ->
         }
         set
     });
+    let attributes = raw
+        .attributes
+        .into_iter()
+        .map(|(key, values)| (key, values.iter().map(|v| normalize(v)).collect()))
+        .collect();
     Condition {
         status,
         construction,
         total_investment_gte,
         contract,
         procurement,
+        attributes,
     }
 }
 
