@@ -114,13 +114,7 @@ fn code_pattern(config: &Config, errors: &mut Vec<crate::diagnostic::SourceDiagn
     match &config.file.projects.code_pattern {
         None => default(),
         Some(p) => build_code_pattern(p.get_ref()).unwrap_or_else(|e| {
-            let detail = e
-                .to_string()
-                .lines()
-                .last()
-                .unwrap_or_default()
-                .trim()
-                .to_string();
+            let detail = crate::ruleset::matcher::regex_error_detail(&e);
             errors.push(config.error(
                 p.span(),
                 format!("invalid code pattern: {detail}"),

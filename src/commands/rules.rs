@@ -6,6 +6,8 @@ use std::process::ExitCode;
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::report::table::aligned_lines;
+
 use crate::cli::{RulesArgs, RulesCommand};
 use crate::error::AppError;
 use crate::lang::Lang;
@@ -53,14 +55,14 @@ fn table(rules: &RuleSet, categories: &[&Category], lang: Lang) -> String {
             lang.pick("要求条件", "required when"),
             lang.pick("级别", "severity"),
         ];
-        let rows: Vec<[String; 5]> = category
+        let rows: Vec<Vec<String>> = category
             .documents
             .iter()
             .map(|d| {
                 let stage = rules
                     .stage(&d.stage)
                     .map_or(d.stage.clone(), |s| s.name.get(lang).to_string());
-                [
+                vec![
                     stage,
                     d.id.clone(),
                     d.name.get(lang).to_string(),
@@ -69,25 +71,8 @@ fn table(rules: &RuleSet, categories: &[&Category], lang: Lang) -> String {
                 ]
             })
             .collect();
-        let mut widths = headers.map(UnicodeWidthStr::width);
-        for row in &rows {
-            for (w, cell) in widths.iter_mut().zip(row) {
-                *w = (*w).max(cell.width());
-            }
-        }
-        let line = |cells: Vec<&str>| -> String {
-            cells
-                .iter()
-                .zip(widths)
-                .map(|(c, w)| format!("{c}{}", " ".repeat(w.saturating_sub(c.width()))))
-                .collect::<Vec<_>>()
-                .join("  ")
-                .trim_end()
-                .to_string()
-        };
-        let _ = writeln!(out, "  {}", line(headers.to_vec()));
-        for row in &rows {
-            let _ = writeln!(out, "  {}", line(row.iter().map(String::as_str).collect()));
+        for line in aligned_lines(&headers, &rows) {
+            let _ = writeln!(out, "  {line}");
         }
         out.push('\n');
     }

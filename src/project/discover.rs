@@ -14,7 +14,7 @@ use regex::Regex;
 use super::Project;
 use super::attributes::{Construction, Status};
 use super::ledger_rows::{ProjectRow, project_rows};
-use super::manifest::{Manifest, parse_manifest};
+use super::manifest::parse_manifest;
 use crate::classify::normalize::normalize;
 use crate::classify::temporary::is_temporary;
 use crate::finding::{Code, Finding};
@@ -320,7 +320,7 @@ fn folder_project(
     };
 
     let manifest_path = folder.join(MANIFEST);
-    let mut manifest = Manifest::default();
+    let mut manifest = Project::default();
     if manifest_path.is_file() {
         let manifest_rel = relative_display(&manifest_path, root);
         match std::fs::read_to_string(&manifest_path) {
@@ -452,7 +452,7 @@ fn apply_row(
 }
 
 /// Overrides project facts with every fact the manifest states.
-fn apply_manifest(project: &mut Project, m: Manifest) {
+fn apply_manifest(project: &mut Project, m: Project) {
     fn set<T>(target: &mut Option<T>, value: Option<T>) {
         if value.is_some() {
             *target = value;

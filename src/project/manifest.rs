@@ -2,44 +2,19 @@
 //!
 //! Values may be English ids or the Chinese words clerks use (`固投类`, `已完工`, `新建`,
 //! `1250.5万元`). Unknown keys are kept as attributes. Every mistake is reported with its
-//! line and column, and the facts that could be read are still used.
+//! line and column, and the facts that could be read are still used. The result is a
+//! [`Project`] holding only what the manifest states.
 
-use std::collections::BTreeMap;
 use std::ops::Range;
 
-use rust_decimal::Decimal;
 use toml::de::{DeTable, DeValue};
 
+use super::Project;
 use super::attributes::{Construction, Status};
 use crate::diagnostic::line_col;
 use crate::lang::Lang;
 use crate::money::{Unit, parse_amount};
 use crate::ruleset::RuleSet;
-
-/// The facts a manifest states; `None` where it is silent or the value was invalid.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Manifest {
-    /// Project code.
-    pub code: Option<String>,
-    /// Project name.
-    pub name: Option<String>,
-    /// Category id (validated against the rule set).
-    pub category: Option<String>,
-    /// Status.
-    pub status: Option<Status>,
-    /// Year.
-    pub year: Option<i64>,
-    /// Construction type.
-    pub construction: Option<Construction>,
-    /// Total investment in yuan.
-    pub total_investment: Option<Decimal>,
-    /// Aid funds (援疆资金) in yuan.
-    pub aid_funds: Option<Decimal>,
-    /// Implementing unit.
-    pub implementing_unit: Option<String>,
-    /// Other keys, as text.
-    pub attributes: BTreeMap<String, String>,
-}
 
 /// One mistake in a manifest: `line:col: message`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,8 +28,8 @@ pub struct ManifestError {
 }
 
 /// Parses a manifest; returns what it could read and every mistake.
-pub fn parse_manifest(text: &str, rules: &RuleSet, lang: Lang) -> (Manifest, Vec<ManifestError>) {
-    let mut manifest = Manifest::default();
+pub fn parse_manifest(text: &str, rules: &RuleSet, lang: Lang) -> (Project, Vec<ManifestError>) {
+    let mut manifest = Project::default();
     let mut errors = Vec::new();
     let mut error = |span: Range<usize>, zh: String, en: String| {
         let (line, column) = line_col(text, span.start);

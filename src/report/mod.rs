@@ -5,6 +5,7 @@
 //! computes the summary. Renderers never recompute anything.
 
 pub mod json;
+pub mod table;
 pub mod text;
 
 use std::collections::{BTreeMap, HashMap};

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use std::fmt::Write;
 
 use anstyle::{AnsiColor, Style};
-use unicode_width::UnicodeWidthStr;
 
+use super::table::{aligned_lines, pad};
 use super::{ProjectReport, Report};
 use crate::finding::{Finding, Severity};
 use crate::lang::Lang;
@@ -219,11 +219,11 @@ fn render_summary(out: &mut String, report: &Report, lang: Lang) {
         lang.pick("错误", "Errors"),
         lang.pick("警告", "Warnings"),
     ];
-    let rows: Vec<[String; 6]> = report
+    let rows: Vec<Vec<String>> = report
         .projects
         .iter()
         .map(|p| {
-            [
+            vec![
                 project_key(p),
                 p.category_name.clone().unwrap_or_else(|| "?".into()),
                 p.status
@@ -235,18 +235,13 @@ fn render_summary(out: &mut String, report: &Report, lang: Lang) {
             ]
         })
         .collect();
-    let mut widths = headers.map(UnicodeWidthStr::width);
-    for row in &rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.width());
-        }
-    }
     let _ = writeln!(out, "{BOLD}{}{BOLD:#}", lang.pick("汇总", "Summary"));
-    let header_line: Vec<String> = headers.iter().zip(widths).map(|(h, w)| pad(h, w)).collect();
-    let _ = writeln!(out, "{BOLD}{}{BOLD:#}", header_line.join("  ").trim_end());
-    for row in &rows {
-        let cells: Vec<String> = row.iter().zip(widths).map(|(c, w)| pad(c, w)).collect();
-        let _ = writeln!(out, "{}", cells.join("  ").trim_end());
+    for (index, line) in aligned_lines(&headers, &rows).into_iter().enumerate() {
+        if index == 0 {
+            let _ = writeln!(out, "{BOLD}{line}{BOLD:#}");
+        } else {
+            let _ = writeln!(out, "{line}");
+        }
     }
     let s = &report.summary;
     let completeness = s
@@ -278,12 +273,6 @@ fn render_summary(out: &mut String, report: &Report, lang: Lang) {
             Lang::En => format!("{} info", s.infos),
         },
     );
-}
-
-/// Pads `text` with spaces to `width` display columns (CJK characters are two wide).
-fn pad(text: &str, width: usize) -> String {
-    let gap = width.saturating_sub(text.width());
-    format!("{text}{}", " ".repeat(gap))
 }
 
 fn severity_style(severity: Severity) -> Style {

@@ -101,3 +101,14 @@ pub fn compile(pattern: &str) -> Result<Regex, regex::Error> {
         .size_limit(1 << 20)
         .build()
 }
+
+/// The last line of a regex error: what is wrong, without the pattern echoed above it.
+pub fn regex_error_detail(error: &regex::Error) -> String {
+    error
+        .to_string()
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .trim()
+        .to_string()
+}

@@ -549,13 +549,7 @@ fn check_id(id: &Spanned<String>, errors: &mut FileErrors<'_>) {
 fn check_pattern(pattern: &Spanned<String>, errors: &mut FileErrors<'_>) {
     let p = pattern.get_ref();
     if let Err(e) = super::matcher::compile(p) {
-        let detail = e
-            .to_string()
-            .lines()
-            .last()
-            .unwrap_or_default()
-            .trim()
-            .to_string();
+        let detail = crate::ruleset::matcher::regex_error_detail(&e);
         errors.at(
             pattern.span(),
             format!("invalid regular expression: {detail}"),
