@@ -41,6 +41,11 @@ const PROJECTS: &[(&str, &[&str], Option<&str>)] = &[
             "06 资金拨付/关于下达2023年援疆资金的通知.pdf",
             "06 资金拨付/用款申请表.pdf",
             "06 资金拨付/20230615 拨付凭证 记-0032 1200000.00.pdf",
+            // gap: no voucher file for 记-0041 (payment-without-voucher).
+            "06 资金拨付/20231020 拨付凭证 记-0077.pdf",
+            "06 资金拨付/20240110 拨付凭证 记-0102.pdf",
+            // gap: a voucher that no payment row has (voucher-not-in-ledger).
+            "06 资金拨付/记-0099 拨付凭证.pdf",
             "06 资金拨付/增值税发票.pdf",
             "06 资金拨付/~$用款申请表.docx",
             "07 竣工验收/工程竣工报告.pdf",
@@ -85,6 +90,7 @@ const PROJECTS: &[(&str, &[&str], Option<&str>)] = &[
             "五、资金拨付/资金下达文件.pdf",
             "五、资金拨付/付款申请.pdf",
             "五、资金拨付/记账凭证 记-0107.pdf",
+            "五、资金拨付/记账凭证 记-0115.pdf",
             "五、资金拨付/发票.pdf",
             "六、绩效/绩效目标表.pdf",
             "七、影像/施工前/IMG_2001.jpg",
@@ -341,6 +347,8 @@ fn main() {
     }
     write_file(&root.join("2023/会议纪要.pdf"));
     write_ledger(&root.join("项目台账.xlsx"));
+    write_contracts(&root.join("合同台账.xlsx"));
+    write_payments(&root.join("资金拨付台账.xlsx"));
     println!("wrote {}", root.display());
 }
 
@@ -415,6 +423,245 @@ const TINY_JPEG: &[u8] = &[
     0x00, 0x01, 0x01, 0x01, 0x11, 0x00, 0xFF, 0xCC, 0x00, 0x06, 0x00, 0x10, 0x10, 0x05, 0xFF, 0xDA,
     0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00, 0xD2, 0xCF, 0x20, 0xFF, 0xD9,
 ];
+
+/// Contracts: project, number, title, kind, signed, amount (yuan), counterparty, method, settled.
+const CONTRACTS: &[[&str; 9]] = &[
+    [
+        "MGT-2023-001",
+        "HT-2023-015",
+        "教学楼施工合同",
+        "施工",
+        "2023-05-20",
+        "5805000.00",
+        "新疆某建筑公司",
+        "公开招标",
+        "5760000.00",
+    ],
+    // below-threshold method: the procurement-method approval becomes required (and is missing).
+    [
+        "MGT-2023-001",
+        "HT-2023-016",
+        "监理服务合同",
+        "监理",
+        "2023-05-25",
+        "180000.00",
+        "某监理公司",
+        "询价",
+        "",
+    ],
+    // gap: two construction contracts below the threshold that together reach it.
+    [
+        "MGT-2023-002",
+        "HT-2023-031",
+        "门诊楼改造施工合同（一标段）",
+        "施工",
+        "2023-07-01",
+        "3000000.00",
+        "某建设公司",
+        "询价",
+        "",
+    ],
+    [
+        "MGT-2023-002",
+        "HT-2023-032",
+        "门诊楼改造施工合同（二标段）",
+        "施工",
+        "2023-07-03",
+        "1500000.00",
+        "某建设公司",
+        "询价",
+        "",
+    ],
+    // gap: goods above the government-procurement tender threshold, not tendered.
+    [
+        "MGT-2023-003",
+        "CG-2023-003",
+        "医疗设备采购合同",
+        "采购",
+        "2023-08-15",
+        "4600000.00",
+        "某医疗器械公司",
+        "竞争性磋商",
+        "",
+    ],
+];
+
+/// Payments: project, contract, date, amount (yuan), voucher, kind, invoice, cumulative (as the clerk typed it).
+const PAYMENTS: &[[&str; 8]] = &[
+    [
+        "MGT-2023-001",
+        "HT-2023-015",
+        "2023-06-15",
+        "1200000.00",
+        "记-0032",
+        "预付款",
+        "04512345",
+        "1200000.00",
+    ],
+    [
+        "MGT-2023-001",
+        "HT-2023-015",
+        "2023-08-01",
+        "2400000.00",
+        "记-0041",
+        "进度款",
+        "04512346",
+        "3600000.00",
+    ],
+    // gap: the cumulative column is typed over (ledger-derived-mismatch).
+    [
+        "MGT-2023-001",
+        "HT-2023-015",
+        "2023-10-20",
+        "1800000.50",
+        "记-0077",
+        "进度款",
+        "04512347",
+        "5410000.50",
+    ],
+    // gap: no invoice number, no invoice (payment-without-invoice).
+    [
+        "MGT-2023-001",
+        "HT-2023-015",
+        "2024-01-10",
+        "359999.50",
+        "记-0102",
+        "结算款",
+        "",
+        "5760000.00",
+    ],
+    [
+        "MGT-2023-002",
+        "HT-2023-031",
+        "2023-09-10",
+        "900000.00",
+        "记-0107",
+        "进度款",
+        "04519001",
+        "",
+    ],
+    // gap: a contract number the contract ledger does not have (payment-without-contract).
+    [
+        "MGT-2023-002",
+        "HT-2023-099",
+        "2023-10-10",
+        "200000.00",
+        "记-0115",
+        "进度款",
+        "04519002",
+        "",
+    ],
+    [
+        "MGT-2023-003",
+        "CG-2023-003",
+        "2023-09-01",
+        "4600000.00",
+        "付-12",
+        "货款",
+        "04523001",
+        "",
+    ],
+    // gap: paid before the contract was signed, no voucher file, and beyond contract and aid funds.
+    [
+        "MGT-2023-003",
+        "CG-2023-003",
+        "2023-07-01",
+        "100000.00",
+        "付-13",
+        "预付款",
+        "04523002",
+        "",
+    ],
+];
+
+/// A ledger sheet: a title row merged over the columns, then the headers, then the rows.
+/// Amounts are written as numbers and dates as date cells, as Excel users type them.
+fn write_sheet(
+    path: &Path,
+    title: &str,
+    headers: &[&str],
+    rows: &[Vec<&str>],
+    money: &[usize],
+    dates: &[usize],
+) {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let bold = Format::new().set_bold().set_align(FormatAlign::Center);
+    let date_format = Format::new().set_num_format("yyyy-mm-dd");
+    sheet
+        .merge_range(0, 0, 0, headers.len() as u16 - 1, title, &bold)
+        .expect("title");
+    for (c, h) in headers.iter().enumerate() {
+        sheet.write(1, c as u16, *h).expect("header");
+    }
+    for (r, row) in rows.iter().enumerate() {
+        let r = 2 + r as u32;
+        for (c, value) in row.iter().enumerate() {
+            let c = c as u16;
+            if value.is_empty() {
+                continue;
+            }
+            if money.contains(&(c as usize)) {
+                sheet
+                    .write(r, c, value.parse::<f64>().expect("amount"))
+                    .expect("money");
+            } else if dates.contains(&(c as usize)) {
+                let date = rust_xlsxwriter::ExcelDateTime::parse_from_str(value).expect("date");
+                sheet
+                    .write_datetime_with_format(r, c, &date, &date_format)
+                    .expect("date");
+            } else {
+                sheet.write(r, c, *value).expect("cell");
+            }
+        }
+    }
+    book.save(path).expect("save ledger");
+}
+
+fn write_contracts(path: &Path) {
+    let headers = [
+        "项目编号",
+        "合同编号",
+        "合同名称",
+        "合同类型",
+        "签订日期",
+        "合同金额(元)",
+        "乙方",
+        "采购方式",
+        "结算金额(元)",
+    ];
+    let rows: Vec<Vec<&str>> = CONTRACTS.iter().map(|r| r.to_vec()).collect();
+    write_sheet(
+        path,
+        "麦盖提县援疆项目合同台账",
+        &headers,
+        &rows,
+        &[5, 8],
+        &[4],
+    );
+}
+
+fn write_payments(path: &Path) {
+    let headers = [
+        "项目编号",
+        "合同编号",
+        "拨付日期",
+        "拨付金额(元)",
+        "凭证号",
+        "款项性质",
+        "发票号",
+        "累计拨付(元)",
+    ];
+    let rows: Vec<Vec<&str>> = PAYMENTS.iter().map(|r| r.to_vec()).collect();
+    write_sheet(
+        path,
+        "麦盖提县援疆项目资金拨付台账",
+        &headers,
+        &rows,
+        &[3, 7],
+        &[2],
+    );
+}
 
 /// The project ledger as supervision teams keep it: a merged title, a unit row, headers
 /// with units and line breaks, and a total row.

@@ -33,6 +33,21 @@ pub struct ConfigFile {
     /// Output settings.
     #[serde(default)]
     pub output: OutputSection,
+    /// Ledger settings.
+    #[serde(default)]
+    pub ledgers: LedgersSection,
+    /// Settled amounts of whole projects: project code → yuan (integer or text like "1180万元").
+    #[serde(default)]
+    pub settlements: BTreeMap<String, Spanned<ThresholdValue>>,
+}
+
+/// `[ledgers]`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LedgersSection {
+    /// Ledger files whose names do not say 台账, relative to the archive root.
+    #[serde(default)]
+    pub paths: Vec<String>,
 }
 
 /// `[rules]`.

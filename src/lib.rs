@@ -12,6 +12,7 @@ pub mod classify;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod dates;
 pub mod diagnostic;
 pub mod error;
 pub mod exit;

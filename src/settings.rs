@@ -12,6 +12,7 @@ use crate::config::{self, Config, ThresholdValue};
 use crate::error::AppError;
 use crate::finding::Severity;
 use crate::lang::Lang;
+use crate::ledger::amount::Amount;
 use crate::money::{Unit, parse_amount};
 use crate::ruleset::RuleSet;
 
@@ -28,6 +29,17 @@ pub struct Settings {
     pub lang: Lang,
     /// Severity at which the run fails; `None` never fails.
     pub fail_on: Option<Severity>,
+    /// Ledger files named in the configuration, relative to the archive root with `/`.
+    pub ledger_paths: Vec<String>,
+    /// Settled amounts of projects, by project code.
+    pub settlements: BTreeMap<String, Amount>,
+}
+
+impl Settings {
+    /// Whether a file is a ledger: named like one (台账) or listed in the configuration.
+    pub fn is_ledger(&self, rel_path: &str, name: &str) -> bool {
+        crate::ledger::is_ledger_name(name) || self.ledger_paths.iter().any(|p| p == rel_path)
+    }
 }
 
 /// Loads configuration and rules for `root`.
@@ -38,7 +50,11 @@ pub fn resolve(
 ) -> Result<Settings, AppError> {
     let config = config::load(common.config.as_deref(), root)?;
     let mut errors = Vec::new();
-    let overrides = threshold_overrides(&config, &mut errors);
+    let overrides = amounts(&config, &config.file.thresholds, &mut errors);
+    let settlements = amounts(&config, &config.file.settlements, &mut errors)
+        .into_iter()
+        .map(|(code, yuan)| (code, Amount::exact(yuan)))
+        .collect();
     let code_pattern = code_pattern(&config, &mut errors);
     if !errors.is_empty() {
         return Err(AppError::ConfigValues(errors));
@@ -75,20 +91,31 @@ pub fn resolve(
         FailOn::Never => None,
     };
     let lang = common.lang.or(config.file.output.lang).unwrap_or_default();
+    let ledger_paths = config
+        .file
+        .ledgers
+        .paths
+        .iter()
+        .map(|p| p.replace('\\', "/").trim_start_matches("./").to_string())
+        .collect();
     Ok(Settings {
         rules,
         code_pattern,
         lang,
         fail_on,
+        ledger_paths,
+        settlements,
     })
 }
 
-fn threshold_overrides(
+/// Amounts of a `key = amount` table of the configuration (thresholds, settlements).
+fn amounts(
     config: &Config,
+    table: &BTreeMap<String, toml::Spanned<ThresholdValue>>,
     errors: &mut Vec<crate::diagnostic::SourceDiagnostic>,
 ) -> BTreeMap<String, Decimal> {
     let mut out = BTreeMap::new();
-    for (id, value) in &config.file.thresholds {
+    for (id, value) in table {
         let amount = match value.get_ref() {
             ThresholdValue::Integer(n) => Ok(Decimal::from(*n)),
             ThresholdValue::Text(t) => parse_amount(t, Unit::Yuan),

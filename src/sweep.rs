@@ -1,29 +1,49 @@
 //! The pipeline of `guicang check`, from an archive root to a [`Report`]:
-//! discover → scan → classify → evaluate → report. Each step hands plain data to the next.
+//! discover → scan → classify → ledgers → evaluate → report. Each step hands plain data
+//! to the next.
 
 use std::path::Path;
 
+use crate::check::chain::link::link;
 use crate::check::{self, Context};
-use crate::classify::classify;
+use crate::classify::{FileClass, classify};
+use crate::ledger::load::{LedgerSource, collect_records, open_ledgers};
 use crate::project::discover::{DiscoverOptions, discover};
-use crate::report::Report;
+use crate::report::{Evaluation, Report};
 use crate::scan::scan;
 use crate::settings::Settings;
 
 /// Sweeps the archive at `root` with `threads` workers and returns the report.
 pub fn sweep(root: &Path, settings: &Settings, threads: usize) -> Report {
+    pool(threads).install(|| sweep_in_pool(root, settings, threads))
+}
+
+fn sweep_in_pool(root: &Path, settings: &Settings, threads: usize) -> Report {
+    let lang = settings.lang;
+    let is_ledger = |rel: &str, name: &str| settings.is_ledger(rel, name);
     let options = DiscoverOptions {
         code_pattern: &settings.code_pattern,
-        lang: settings.lang,
+        lang,
+        is_ledger: &is_ledger,
     };
-    let discovery = discover(root, &settings.rules, &options);
+    let mut discovery = discover(root, &settings.rules, &options);
+    for project in &mut discovery.projects {
+        if let Some(amount) = project
+            .code
+            .as_ref()
+            .and_then(|c| settings.settlements.get(c))
+        {
+            project.settlement = Some(*amount);
+        }
+    }
+
     let folders: Vec<_> = discovery
         .projects
         .iter()
         .filter_map(|p| p.folder.clone())
         .collect();
     let scanned = scan(root, &folders, threads);
-    // Scan indexes projects with folders; map them back to discovery's list.
+    // The scan numbers projects among those with a folder; map them back to discovery's list.
     let with_folder: Vec<usize> = discovery
         .projects
         .iter()
@@ -42,25 +62,52 @@ pub fn sweep(root: &Path, settings: &Settings, threads: usize) -> Report {
             .copied()
             .unwrap_or(error.project);
     }
-    let classes = pool(threads).install(|| classify(&files, &discovery.projects, &settings.rules));
-    let mut findings = discovery.findings;
+    let classes = classify(&files, &discovery.projects, &settings.rules);
+
+    let sources: Vec<LedgerSource<'_>> = files
+        .iter()
+        .zip(&classes)
+        .filter(|(f, c)| {
+            c.class == FileClass::Bookkeeping && settings.is_ledger(&f.rel_path, &f.name)
+        })
+        .map(|(f, _)| LedgerSource {
+            path: &f.path,
+            rel: f.rel_path.clone(),
+            owner: Some(f.project),
+        })
+        .collect();
+    let (mut ledgers, mut findings) = open_ledgers(&sources, lang);
+    ledgers.splice(0..0, std::mem::take(&mut discovery.ledgers));
+    let (records, cell_findings) = collect_records(&ledgers, lang);
+    findings.extend(cell_findings);
+    findings.extend(discovery.findings);
+    let linked = link(&records, &discovery.projects, lang, &mut findings);
+
     let ctx = Context {
         rules: &settings.rules,
         projects: &discovery.projects,
         files: &files,
         classes: &classes,
         walk_errors: &walk_errors,
-        lang: settings.lang,
+        ledgers: &linked,
+        lang,
     };
     let scores = check::run(&ctx, &mut findings);
+    let chains = (0..discovery.projects.len())
+        .map(|i| check::chain::summary(&ctx, i))
+        .collect();
+    let evaluation = Evaluation {
+        scores,
+        chains,
+        findings,
+        files: files.len(),
+    };
     Report::build(
         root.display().to_string(),
-        settings.lang,
+        lang,
         &settings.rules,
         &discovery.projects,
-        scores,
-        findings,
-        files.len(),
+        evaluation,
     )
 }
 

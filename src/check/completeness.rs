@@ -153,11 +153,12 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Vec<ProjectScore> {
                 .path(project.folder_rel.clone().unwrap_or_default()),
             );
         }
+        let contracts = ctx.ledgers.get(index).and_then(|l| l.contract_facts());
         let facts = Facts {
             status: project.status.unwrap_or(Status::InProgress),
             construction: project.construction,
-            total_investment: project.total_investment,
-            contracts: project.contracts.as_deref(),
+            total_investment: project.total_investment.map(|a| a.yuan),
+            contracts: contracts.as_deref(),
             attributes: Some(&project.attributes),
         };
         let places = Places {

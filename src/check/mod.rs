@@ -3,6 +3,7 @@
 //! Every check has the same shape and is listed once in [`run`]. Checks read the
 //! [`Context`] and append findings; none reaches back into the scan or the rules.
 
+pub mod chain;
 pub mod completeness;
 pub mod files;
 
@@ -25,6 +26,8 @@ pub struct Context<'a> {
     pub classes: &'a [Classified],
     /// Folders the scan could not read.
     pub walk_errors: &'a [WalkError],
+    /// Ledger records of each project, index for index with `projects`.
+    pub ledgers: &'a [chain::link::ProjectLedgers<'a>],
     /// Language of messages.
     pub lang: Lang,
 }
@@ -32,5 +35,6 @@ pub struct Context<'a> {
 /// Runs every check; returns the findings and the per-project completeness.
 pub fn run(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Vec<completeness::ProjectScore> {
     files::check(ctx, out);
+    chain::check(ctx, out);
     completeness::check(ctx, out)
 }

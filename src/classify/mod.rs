@@ -10,6 +10,7 @@
 //! Nothing is done twice: each distinct folder name is folded and recognised once, and
 //! the folders of a run of files in the same directory are resolved once for the run.
 
+pub mod name_fields;
 pub mod normalize;
 pub mod stage_folder;
 pub mod temporary;

@@ -75,6 +75,32 @@ codes! {
     LedgerBadCell = "ledger-bad-cell",
     /// A folder that cannot be listed.
     UnreadableFolder = "unreadable-folder",
+    /// A ledger row naming a project the archive does not have.
+    LedgerUnknownProject = "ledger-unknown-project",
+    /// A derived ledger column (累计拨付, 拨付比例) that disagrees with the rows it derives from.
+    LedgerDerivedMismatch = "ledger-derived-mismatch",
+    /// A payment row with no voucher file.
+    PaymentWithoutVoucher = "payment-without-voucher",
+    /// A voucher file whose number is in no payment row.
+    VoucherNotInLedger = "voucher-not-in-ledger",
+    /// A payment naming a contract that no contract ledger has.
+    PaymentWithoutContract = "payment-without-contract",
+    /// Payments on a contract add up to more than its amount.
+    ContractOverpaid = "contract-overpaid",
+    /// Payments or allocations of a project add up to more than its aid funds.
+    AllocationExceeded = "allocation-exceeded",
+    /// A payment dated before its contract was signed.
+    PaymentOutOfOrder = "payment-out-of-order",
+    /// A contract at or above a tender threshold that was not tendered.
+    ContractWithoutProcurement = "contract-without-procurement",
+    /// A payment with no invoice.
+    PaymentWithoutInvoice = "payment-without-invoice",
+    /// Payments above the settled amount.
+    SettlementExceeded = "settlement-exceeded",
+    /// Retention money held above the allowed share of the settlement.
+    RetentionExcessive = "retention-excessive",
+    /// Contracts of one kind, each below a tender threshold, that together reach it.
+    PossibleContractSplitting = "possible-contract-splitting",
 }
 
 impl Code {
@@ -339,6 +365,253 @@ impl Code {
                 [
                     "2023/MGT-2023-004 …/05 验收: 权限不足",
                     "2023/MGT-2023-004 …/05 验收: permission denied",
+                ],
+            ),
+            Code::LedgerUnknownProject => (
+                Warning,
+                [
+                    "台账中的行所写的项目编号或名称在档案中找不到对应项目，该行未参与检查。",
+                    "A ledger row names a project code or name the archive does not have; the row takes no part in the checks.",
+                ],
+                [
+                    "资金去向无法对应到项目档案，审计时即为线索。",
+                    "Money that cannot be tied to a project's records is a lead for auditors.",
+                ],
+                [
+                    "改正台账中的项目编号，或补建该项目的档案文件夹。",
+                    "Correct the project code in the ledger, or create the project's folder.",
+                ],
+                [
+                    "资金拨付台账.xlsx!Sheet1!7: MGT-2023-099",
+                    "资金拨付台账.xlsx!Sheet1!7: MGT-2023-099",
+                ],
+            ),
+            Code::LedgerDerivedMismatch => (
+                Warning,
+                [
+                    "台账中由其他数据计算得出的列（累计拨付、拨付比例）与重新计算的结果不一致。",
+                    "A derived ledger column (累计拨付 cumulative payments, 拨付比例 payment ratio) disagrees with guicang's recomputation.",
+                ],
+                [
+                    "汇总列常被手工修改或公式断链，依据它上报的支出进度会出错。",
+                    "Derived columns are often typed over or lose their formula; an execution rate reported from them is wrong.",
+                ],
+                [
+                    "用公式重新计算该列（累计 = 上一行累计 + 本次拨付）。",
+                    "Recompute the column with a formula (cumulative = previous cumulative + this payment).",
+                ],
+                [
+                    "资金拨付台账.xlsx!台账!J7: 台账写 5,410,000.50，应为 5,400,000.50",
+                    "资金拨付台账.xlsx!台账!J7: ledger says 5,410,000.50, rows add up to 5,400,000.50",
+                ],
+            ),
+            Code::PaymentWithoutVoucher => (
+                Error,
+                [
+                    "拨付台账中的一笔拨付找不到对应的拨付凭证文件（按凭证号匹配文件名，否则按日期和金额）。",
+                    "A payment of the payment ledger has no voucher file (matched by voucher number in the file name, else by date and amount).",
+                ],
+                [
+                    "没有凭证的支付无法证明资金确已按规定拨付，是审计重点。",
+                    "A payment without its voucher cannot be shown to have been made as booked; auditors look for exactly this.",
+                ],
+                [
+                    "扫描记账凭证归档，文件名写明凭证号，如“20230615 拨付凭证 记-0032.pdf”。",
+                    "Scan the voucher and file it with its number in the name, e.g. \"20230615 拨付凭证 记-0032.pdf\".",
+                ],
+                [
+                    "资金拨付台账.xlsx!Sheet1!5 记-0041: 没有凭证文件",
+                    "资金拨付台账.xlsx!Sheet1!5 记-0041: no voucher file",
+                ],
+            ),
+            Code::VoucherNotInLedger => (
+                Warning,
+                [
+                    "凭证文件的凭证号在拨付台账中没有对应的行。",
+                    "A voucher file carries a number that no payment row has.",
+                ],
+                [
+                    "台账漏记的支付，或归错项目的凭证，都会使资金链对不上。",
+                    "A payment missing from the ledger, or a voucher filed under the wrong project, breaks the chain.",
+                ],
+                [
+                    "在拨付台账中补记该笔支付，或把凭证移到所属项目。",
+                    "Add the payment to the ledger, or move the voucher to its project.",
+                ],
+                [
+                    "06 资金拨付/记-0099 拨付凭证.pdf",
+                    "06 资金拨付/记-0099 拨付凭证.pdf",
+                ],
+            ),
+            Code::PaymentWithoutContract => (
+                Error,
+                [
+                    "拨付所写的合同编号在合同台账中不存在。",
+                    "A payment names a contract number that no contract ledger row has.",
+                ],
+                [
+                    "无合同支付或合同编号错误，都使支付失去依据。",
+                    "A payment without a contract, or with a wrong contract number, has no basis.",
+                ],
+                [
+                    "在合同台账中登记该合同，或改正拨付台账中的合同编号。",
+                    "Register the contract in the contract ledger, or correct the number in the payment ledger.",
+                ],
+                [
+                    "资金拨付台账.xlsx!Sheet1!6 HT-2023-099",
+                    "资金拨付台账.xlsx!Sheet1!6 HT-2023-099",
+                ],
+            ),
+            Code::ContractOverpaid => (
+                Error,
+                [
+                    "同一合同的拨付合计超过合同金额（已考虑台账金额的精度）。",
+                    "Payments on one contract add up to more than its amount (allowing for the precision of the ledgers).",
+                ],
+                [
+                    "超合同付款须有补充协议或变更审批，否则为违规支付。",
+                    "Paying beyond a contract needs a supplementary agreement or an approved change; otherwise it is an irregular payment.",
+                ],
+                [
+                    "归档补充协议并在合同台账中更新金额，或核对拨付记录。",
+                    "File the supplementary agreement and update the contract ledger, or check the payment rows.",
+                ],
+                [
+                    "HT-2023-015: 合同 5,805,000.00，已付 5,900,000.00",
+                    "HT-2023-015: contract 5,805,000.00, paid 5,900,000.00",
+                ],
+            ),
+            Code::AllocationExceeded => (
+                Error,
+                [
+                    "项目的拨付合计或下达合计超过其援疆资金额度。",
+                    "A project's payments, or its allocations, add up to more than its aid funds (援疆资金).",
+                ],
+                [
+                    "超额使用援疆资金须有调整批复。",
+                    "Spending aid funds beyond the approved amount needs an approved adjustment.",
+                ],
+                [
+                    "归档资金调整批复并更新项目台账，或核对拨付记录。",
+                    "File the approved adjustment and update the project ledger, or check the payment rows.",
+                ],
+                [
+                    "MGT-2023-001: 援疆资金 12,000,000.00，拨付 12,600,000.00",
+                    "MGT-2023-001: aid funds 12,000,000.00, paid 12,600,000.00",
+                ],
+            ),
+            Code::PaymentOutOfOrder => (
+                Error,
+                [
+                    "拨付日期早于合同签订日期。",
+                    "A payment is dated before its contract was signed.",
+                ],
+                [
+                    "先付款后签合同是常见的审计问题。",
+                    "Paying before the contract is signed is a common audit finding.",
+                ],
+                [
+                    "核对日期；确有预付时归档说明或审批。",
+                    "Check the dates; if it was an approved advance, file the approval.",
+                ],
+                [
+                    "记-0032 2023-05-01，合同 HT-2023-015 签订于 2023-05-20",
+                    "记-0032 on 2023-05-01, contract HT-2023-015 signed 2023-05-20",
+                ],
+            ),
+            Code::ContractWithoutProcurement => (
+                Error,
+                [
+                    "合同金额达到必须招标的限额，合同台账记载的采购方式却不是公开或邀请招标。",
+                    "A contract at or above a tender threshold was, by the contract ledger, not procured by public or invited tender.",
+                ],
+                [
+                    "达到限额的项目必须招标（必须招标的工程项目规定第5条）；规避招标是违法行为。",
+                    "Contracts at or above the thresholds must be tendered (必须招标的工程项目规定 art. 5); avoiding the tender is unlawful.",
+                ],
+                [
+                    "核对合同金额与采购方式；如有依法可不招标的批准文件，请归档。",
+                    "Check the amount and the method; if an exemption was approved, file the approval.",
+                ],
+                [
+                    "HT-2023-020 施工 4,500,000.00 询价",
+                    "HT-2023-020 construction 4,500,000.00 by inquiry",
+                ],
+            ),
+            Code::PaymentWithoutInvoice => (
+                Error,
+                [
+                    "一笔拨付既没有发票号，也没有发票台账行或发票文件与之对应。",
+                    "A payment has neither an invoice number in its row, nor an invoice ledger row, nor an invoice file.",
+                ],
+                [
+                    "没有发票的支付不能入账核销。",
+                    "A payment without an invoice cannot be booked.",
+                ],
+                [
+                    "归档发票并在拨付台账中填写发票号。",
+                    "File the invoice and write its number in the payment ledger.",
+                ],
+                [
+                    "资金拨付台账.xlsx!Sheet1!8 记-0102",
+                    "资金拨付台账.xlsx!Sheet1!8 记-0102",
+                ],
+            ),
+            Code::SettlementExceeded => (
+                Error,
+                [
+                    "已完工项目（或合同）的拨付合计超过结算金额。",
+                    "Payments on a completed project (or contract) exceed its settled amount.",
+                ],
+                [
+                    "超结算付款即多付，须追回。",
+                    "Paying beyond the settlement is an overpayment to be recovered.",
+                ],
+                [
+                    "核对结算审核报告与拨付记录。",
+                    "Check the settlement audit report against the payment rows.",
+                ],
+                [
+                    "HT-2023-015: 结算 5,600,000.00，已付 5,700,000.00",
+                    "HT-2023-015: settled 5,600,000.00, paid 5,700,000.00",
+                ],
+            ),
+            Code::RetentionExcessive => (
+                Warning,
+                [
+                    "已完工项目结算后仍未支付的金额（质量保证金）超过结算金额的规定比例（默认 3%）。",
+                    "After settlement of a completed project, the amount still unpaid (retention money) is above the allowed share of the settlement (3% by default).",
+                ],
+                [
+                    "质量保证金不得高于结算总额的 3%（建设工程质量保证金管理办法第7条）；多扣即拖欠工程款。",
+                    "Retention may not exceed 3% of the settlement (建设工程质量保证金管理办法 art. 7); holding more is withholding payment.",
+                ],
+                [
+                    "支付超出部分，或归档说明未付原因的文件。",
+                    "Pay the excess, or file the document that explains why it is held.",
+                ],
+                [
+                    "HT-2023-015: 结算 5,600,000.00，未付 400,000.00 (7.1%)",
+                    "HT-2023-015: settled 5,600,000.00, unpaid 400,000.00 (7.1%)",
+                ],
+            ),
+            Code::PossibleContractSplitting => (
+                Warning,
+                [
+                    "同一项目中同类合同各自低于招标限额，合计却达到限额。",
+                    "Contracts of one kind in one project are each below a tender threshold but together reach it.",
+                ],
+                [
+                    "把应招标的项目拆分为若干小合同以规避招标是被禁止的（必须招标的工程项目规定第5条）。",
+                    "Splitting a contract to stay below the tender threshold is forbidden (必须招标的工程项目规定 art. 5).",
+                ],
+                [
+                    "核对这些合同是否属于同一标的；确属不同标的时归档说明。",
+                    "Check whether the contracts are one piece of work; if they are not, file an explanation.",
+                ],
+                [
+                    "HT-2023-021 + HT-2023-022: 施工，合计 4,100,000.00",
+                    "HT-2023-021 + HT-2023-022: construction, together 4,100,000.00",
                 ],
             ),
         };

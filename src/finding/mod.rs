@@ -70,6 +70,12 @@ pub struct Finding {
     pub paths: Vec<String>,
     /// A sentence for a person, in the report's language.
     pub message: String,
+    /// The contract number a funding-chain finding concerns.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contract: Option<String>,
+    /// The voucher number a funding-chain finding concerns.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub voucher: Option<String>,
 }
 
 impl Finding {
@@ -83,6 +89,8 @@ impl Finding {
             document: None,
             paths: Vec::new(),
             message: message.into(),
+            contract: None,
+            voucher: None,
         }
     }
 
@@ -107,6 +115,18 @@ impl Finding {
     /// Adds a piece of evidence.
     pub fn path(mut self, path: impl Into<String>) -> Finding {
         self.paths.push(path.into());
+        self
+    }
+
+    /// Sets the contract number.
+    pub fn contract(mut self, contract: impl Into<String>) -> Finding {
+        self.contract = Some(contract.into());
+        self
+    }
+
+    /// Sets the voucher number.
+    pub fn voucher(mut self, voucher: impl Into<String>) -> Finding {
+        self.voucher = Some(voucher.into());
         self
     }
 

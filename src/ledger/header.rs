@@ -59,6 +59,7 @@ const KINDS: &[KindColumns] = &[
             ),
             ("aid_funds", &["援疆资金", "援疆资金额度", "计划下达资金"]),
             ("implementing_unit", &["实施单位", "建设单位", "项目单位"]),
+            ("settlement", &["结算金额", "审定金额", "结算审定金额"]),
         ],
         required: &["name"],
         any_of: &[
@@ -94,6 +95,10 @@ const KINDS: &[KindColumns] = &[
             ),
             ("counterparty", &["乙方", "供应商", "承包单位", "中标单位"]),
             ("procurement", &["采购方式", "招标方式"]),
+            (
+                "settlement",
+                &["结算金额", "审定金额", "结算审定金额", "结算价"],
+            ),
         ],
         required: &["contract_no", "amount"],
         any_of: &[],
@@ -115,6 +120,26 @@ const KINDS: &[KindColumns] = &[
             ("payee", &["收款单位", "收款人"]),
             ("kind", &["款项性质", "支付类型"]),
             ("invoice_no", &["发票号", "发票号码"]),
+            (
+                "cumulative",
+                &[
+                    "累计拨付",
+                    "累计拨付金额",
+                    "累计支付",
+                    "累计支付金额",
+                    "累计已付金额",
+                ],
+            ),
+            (
+                "ratio",
+                &[
+                    "拨付比例",
+                    "支付比例",
+                    "拨付率",
+                    "累计拨付比例",
+                    "累计支付比例",
+                ],
+            ),
         ],
         required: &["amount"],
         any_of: &["date", "voucher_no"],

@@ -3,8 +3,12 @@
 //! kind by the header row; the readers of each kind turn rows into typed records that keep
 //! their provenance `file!sheet!row`.
 
+pub mod amount;
 pub mod csv;
 pub mod header;
+pub mod load;
+pub mod read;
+pub mod records;
 pub mod sheet;
 
 use rust_decimal::Decimal;

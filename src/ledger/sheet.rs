@@ -153,42 +153,86 @@ fn read_zip(bytes: Vec<u8>) -> Result<Vec<Table>, SheetError> {
             calamine::Ods::new(Cursor::new(bytes)).map_err(|e| classify_error(e.to_string()))?;
         return read_ranges(&mut book);
     }
-    let mut book =
-        calamine::Xlsx::new(Cursor::new(bytes)).map_err(|e| classify_error(e.to_string()))?;
-    let names = book.sheet_names();
+    let is_xlsb = bytes.windows(15).any(|w| w == b"xl/workbook.bin");
+    let mut sink = CellSink::default();
     let mut tables = Vec::new();
-    let mut cells_read = 0usize;
-    for name in names {
-        let mut reader = book
-            .worksheet_cells_reader(&name)
-            .map_err(|e| classify_error(e.to_string()))?;
-        let mut rows: Vec<Row> = Vec::new();
-        while let Some(cell) = reader
-            .next_cell()
-            .map_err(|e| classify_error(e.to_string()))?
-        {
-            let (row, column) = cell.get_position();
-            if row >= MAX_ROWS || column >= MAX_COLUMNS {
-                return Err(SheetError::Corrupt(format!(
-                    "sheet {name:?} has a cell at row {}, column {}, beyond Excel's limits",
-                    u64::from(row) + 1,
-                    u64::from(column) + 1
-                )));
+    if is_xlsb {
+        let mut book =
+            calamine::Xlsb::new(Cursor::new(bytes)).map_err(|e| classify_error(e.to_string()))?;
+        for name in worksheet_names(&book) {
+            let mut reader = book
+                .worksheet_cells_reader(&name)
+                .map_err(|e| classify_error(e.to_string()))?;
+            while let Some(cell) = reader
+                .next_cell()
+                .map_err(|e| classify_error(e.to_string()))?
+            {
+                sink.add(&name, cell)?;
             }
-            cells_read += 1;
-            if cells_read > MAX_CELLS {
-                return Err(SheetError::Corrupt(format!("more than {MAX_CELLS} cells")));
-            }
-            let value = cell_from_ref(cell.get_value());
-            if value.is_blank() {
-                continue;
-            }
-            put(&mut rows, row + 1, column as usize, value);
+            tables.push(sink.table(name));
         }
-        rows.sort_by_key(|r| r.number);
-        tables.push(Table { sheet: name, rows });
+    } else {
+        let mut book =
+            calamine::Xlsx::new(Cursor::new(bytes)).map_err(|e| classify_error(e.to_string()))?;
+        for name in worksheet_names(&book) {
+            let mut reader = book
+                .worksheet_cells_reader(&name)
+                .map_err(|e| classify_error(e.to_string()))?;
+            while let Some(cell) = reader
+                .next_cell()
+                .map_err(|e| classify_error(e.to_string()))?
+            {
+                sink.add(&name, cell)?;
+            }
+            tables.push(sink.table(name));
+        }
     }
     Ok(tables)
+}
+
+/// Names of the sheets that hold cells (chart and dialog sheets have none).
+fn worksheet_names<R: std::io::Read + std::io::Seek, W: Reader<R>>(book: &W) -> Vec<String> {
+    book.sheets_metadata()
+        .iter()
+        .filter(|s| s.typ == calamine::SheetType::WorkSheet)
+        .map(|s| s.name.clone())
+        .collect()
+}
+
+/// Collects streamed cells of one sheet at a time, enforcing Excel's bounds and the cell cap.
+#[derive(Default)]
+struct CellSink {
+    rows: Vec<Row>,
+    cells_read: usize,
+}
+
+impl CellSink {
+    fn add(&mut self, sheet: &str, cell: calamine::Cell<DataRef<'_>>) -> Result<(), SheetError> {
+        let (row, column) = cell.get_position();
+        if row >= MAX_ROWS || column >= MAX_COLUMNS {
+            return Err(SheetError::Corrupt(format!(
+                "sheet {sheet:?} has a cell at row {}, column {}, beyond Excel's limits",
+                u64::from(row) + 1,
+                u64::from(column) + 1
+            )));
+        }
+        self.cells_read += 1;
+        if self.cells_read > MAX_CELLS {
+            return Err(SheetError::Corrupt(format!("more than {MAX_CELLS} cells")));
+        }
+        let value = cell_from_ref(cell.get_value());
+        if !value.is_blank() {
+            put(&mut self.rows, row + 1, column as usize, value);
+        }
+        Ok(())
+    }
+
+    /// The rows collected so far, as the table `sheet`; the sink is ready for the next sheet.
+    fn table(&mut self, sheet: String) -> Table {
+        let mut rows = std::mem::take(&mut self.rows);
+        rows.sort_by_key(|r| r.number);
+        Table { sheet, rows }
+    }
 }
 
 fn read_ole(bytes: Vec<u8>) -> Result<Vec<Table>, SheetError> {
@@ -210,7 +254,7 @@ where
     R::Error: std::fmt::Display,
 {
     let mut tables = Vec::new();
-    for name in book.sheet_names() {
+    for name in worksheet_names(book) {
         let range = book
             .worksheet_range(&name)
             .map_err(|e| classify_error(e.to_string()))?;

@@ -182,6 +182,18 @@ impl ContractKind {
         }
     }
 
+    /// The Chinese name.
+    pub fn zh(self) -> &'static str {
+        match self {
+            ContractKind::Construction => "施工",
+            ContractKind::Supervision => "监理",
+            ContractKind::Design => "设计",
+            ContractKind::Survey => "勘察",
+            ContractKind::Goods => "货物",
+            ContractKind::Service => "服务",
+        }
+    }
+
     /// Reads a kind by id or Chinese name.
     pub fn parse(text: &str) -> Option<ContractKind> {
         let t = crate::classify::normalize::normalize(text);
@@ -251,6 +263,19 @@ impl ProcurementMethod {
             ProcurementMethod::Inquiry => "inquiry",
             ProcurementMethod::SingleSource => "single-source",
             ProcurementMethod::Direct => "direct",
+        }
+    }
+
+    /// The Chinese name.
+    pub fn zh(self) -> &'static str {
+        match self {
+            ProcurementMethod::PublicTender => "公开招标",
+            ProcurementMethod::InvitedTender => "邀请招标",
+            ProcurementMethod::CompetitiveNegotiation => "竞争性谈判",
+            ProcurementMethod::CompetitiveConsultation => "竞争性磋商",
+            ProcurementMethod::Inquiry => "询价",
+            ProcurementMethod::SingleSource => "单一来源",
+            ProcurementMethod::Direct => "直接委托",
         }
     }
 

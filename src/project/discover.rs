@@ -19,9 +19,7 @@ use crate::classify::normalize::normalize;
 use crate::classify::temporary::is_temporary;
 use crate::finding::{Code, Finding};
 use crate::lang::Lang;
-use crate::ledger::header::{LedgerKind, detect};
-use crate::ledger::is_ledger_name;
-use crate::ledger::sheet::read_tables;
+use crate::ledger::load::{LedgerFile, LedgerSource, open_ledgers};
 use crate::ruleset::RuleSet;
 use crate::scan::entry::{decode_name, relative_display};
 
@@ -36,6 +34,8 @@ pub struct DiscoverOptions<'a> {
     pub code_pattern: &'a Regex,
     /// Language of messages.
     pub lang: Lang,
+    /// Whether a file (relative path, name) is a ledger: named like one or configured.
+    pub is_ledger: &'a (dyn Fn(&str, &str) -> bool + Sync),
 }
 
 /// The projects of an archive and what discovery found wrong.
@@ -45,8 +45,8 @@ pub struct Discovery {
     pub projects: Vec<Project>,
     /// Findings of discovery: invalid manifests, unknown projects, unreadable ledgers, …
     pub findings: Vec<Finding>,
-    /// Ledger files outside project folders, relative to the root.
-    pub ledgers: Vec<String>,
+    /// Ledger files outside project folders, opened.
+    pub ledgers: Vec<LedgerFile>,
 }
 
 /// What the walk above the project folders saw.
@@ -63,21 +63,23 @@ pub fn discover(root: &Path, rules: &RuleSet, options: &DiscoverOptions<'_>) -> 
     let mut discovery = Discovery::default();
     let mut surface = walk_surface(root, options.code_pattern, lang, &mut discovery.findings);
 
-    let mut rows: Vec<ProjectRow> = Vec::new();
-    for file in surface
+    let sources: Vec<LedgerSource<'_>> = surface
         .files
         .iter()
-        .filter(|f| is_ledger_name(&decode_name(f.file_name().unwrap_or_default()).0))
-    {
-        let rel = relative_display(file, root);
-        rows.extend(read_project_ledger(
-            file,
-            &rel,
-            lang,
-            &mut discovery.findings,
-        ));
-        discovery.ledgers.push(rel);
-    }
+        .map(|f| (f, relative_display(f, root)))
+        .filter(|(f, rel)| {
+            (options.is_ledger)(rel, &decode_name(f.file_name().unwrap_or_default()).0)
+        })
+        .map(|(path, rel)| LedgerSource {
+            path,
+            rel,
+            owner: None,
+        })
+        .collect();
+    let (ledgers, ledger_findings) = open_ledgers(&sources, lang);
+    discovery.findings.extend(ledger_findings);
+    let rows: Vec<ProjectRow> = project_rows(&ledgers, lang, &mut discovery.findings);
+    discovery.ledgers = ledgers;
 
     // Folders named after a ledger project that the code pattern did not catch.
     let needles: Vec<String> = rows
@@ -122,7 +124,7 @@ pub fn discover(root: &Path, rules: &RuleSet, options: &DiscoverOptions<'_>) -> 
                 )
                 .path(rel),
             );
-        } else if !is_ledger_name(&name) && name != CONFIG {
+        } else if !(options.is_ledger)(&rel, &name) && name != CONFIG {
             discovery.findings.push(
                 Finding::new(
                     Code::UnassignedFile,
@@ -240,54 +242,6 @@ pub fn unreadable_folder(root: &Path, path: &Path, error: &str, lang: Lang) -> F
         },
     )
     .path(rel)
-}
-
-/// Reads a ledger file and returns its project rows; reports an unreadable or unrecognised file.
-fn read_project_ledger(
-    path: &Path,
-    rel: &str,
-    lang: Lang,
-    findings: &mut Vec<Finding>,
-) -> Vec<ProjectRow> {
-    let tables = match read_tables(path) {
-        Ok(tables) => tables,
-        Err(error) => {
-            findings.push(
-                Finding::new(
-                    Code::LedgerUnreadable,
-                    match lang {
-                        Lang::Zh => format!("无法打开台账：{error}"),
-                        Lang::En => format!("cannot open the ledger: {error}"),
-                    },
-                )
-                .path(rel),
-            );
-            return Vec::new();
-        }
-    };
-    let mut rows = Vec::new();
-    let mut recognised = false;
-    for table in &tables {
-        if let Some(header) = detect(table) {
-            recognised = true;
-            if header.kind == LedgerKind::Projects {
-                rows.extend(project_rows(rel, table, &header, lang, findings));
-            }
-        }
-    }
-    if !recognised {
-        findings.push(
-            Finding::new(
-                Code::LedgerUnrecognised,
-                lang.pick(
-                    "在任何工作表中都找不到可识别的表头行（如“项目编号、项目名称、项目类别”）",
-                    "no sheet has a recognisable header row (such as 项目编号, 项目名称, 项目类别)",
-                ),
-            )
-            .path(rel),
-        );
-    }
-    rows
 }
 
 /// Builds the project of one folder from its manifest, its ledger row and its name.
@@ -416,6 +370,7 @@ fn apply_row(
     project.year = row.year;
     project.total_investment = row.total_investment;
     project.aid_funds = row.aid_funds;
+    project.settlement = row.settlement;
     project.implementing_unit = row.implementing_unit.clone();
     project.sources.push(row.provenance.clone());
     let mut bad = |what: [&str; 2], raw: &str| {

@@ -13,6 +13,7 @@ use super::Project;
 use super::attributes::{Construction, Status};
 use crate::diagnostic::line_col;
 use crate::lang::Lang;
+use crate::ledger::amount::Amount;
 use crate::money::{Unit, parse_amount};
 use crate::ruleset::RuleSet;
 
@@ -128,12 +129,14 @@ pub fn parse_manifest(text: &str, rules: &RuleSet, lang: Lang) -> (Project, Vec<
                     format!("year must be four digits, not \"{raw}\""),
                 ),
             },
-            "total_investment" | "aid_funds" => match parse_amount(&raw, Unit::Yuan) {
+            "total_investment" | "aid_funds" | "settlement" => match parse_amount(&raw, Unit::Yuan)
+            {
                 Ok(v) => {
-                    if key == "aid_funds" {
-                        manifest.aid_funds = Some(v)
-                    } else {
-                        manifest.total_investment = Some(v)
+                    let v = Amount::written(v, &raw, Unit::named_in(&raw).unwrap_or(Unit::Yuan));
+                    match key {
+                        "aid_funds" => manifest.aid_funds = Some(v),
+                        "settlement" => manifest.settlement = Some(v),
+                        _ => manifest.total_investment = Some(v),
                     }
                 }
                 Err(_) => error(

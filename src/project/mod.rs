@@ -8,9 +8,7 @@ pub mod manifest;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use rust_decimal::Decimal;
-
-use crate::ruleset::condition::ContractFacts;
+use crate::ledger::amount::Amount;
 use attributes::{Construction, Status};
 
 /// One aid project and its facts, merged from manifest, ledger row and folder name.
@@ -28,10 +26,10 @@ pub struct Project {
     pub year: Option<i64>,
     /// Construction type (建设性质).
     pub construction: Option<Construction>,
-    /// Total investment in yuan.
-    pub total_investment: Option<Decimal>,
-    /// Aid funds (援疆资金) in yuan.
-    pub aid_funds: Option<Decimal>,
+    /// Total investment.
+    pub total_investment: Option<Amount>,
+    /// Aid funds (援疆资金).
+    pub aid_funds: Option<Amount>,
     /// Implementing unit (实施单位).
     pub implementing_unit: Option<String>,
     /// Other manifest keys.
@@ -42,8 +40,8 @@ pub struct Project {
     pub folder_rel: Option<String>,
     /// Where the facts came from: the manifest path, ledger rows `file!sheet!row`, the folder name.
     pub sources: Vec<String>,
-    /// Contracts from a contract ledger; `None` until one is read.
-    pub contracts: Option<Vec<ContractFacts>>,
+    /// Settled amount of the whole project (结算金额), when a ledger or the configuration says.
+    pub settlement: Option<Amount>,
 }
 
 impl Project {

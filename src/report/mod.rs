@@ -10,9 +10,10 @@ pub mod text;
 
 use std::collections::{BTreeMap, HashMap};
 
-use rust_decimal::Decimal;
+use crate::ledger::amount::Amount;
 use serde::{Serialize, Serializer};
 
+use crate::check::chain::ChainSummary;
 use crate::check::completeness::{ProjectScore, StageScore};
 use crate::finding::{Finding, Severity};
 use crate::lang::Lang;
@@ -61,11 +62,9 @@ pub struct ProjectReport {
     /// Year.
     pub year: Option<i64>,
     /// Total investment in yuan (exact decimal, as a string).
-    #[serde(serialize_with = "decimal_text")]
-    pub total_investment: Option<Decimal>,
+    pub total_investment: Option<Amount>,
     /// Aid funds in yuan (exact decimal, as a string).
-    #[serde(serialize_with = "decimal_text")]
-    pub aid_funds: Option<Decimal>,
+    pub aid_funds: Option<Amount>,
     /// Implementing unit.
     pub implementing_unit: Option<String>,
     /// Folder relative to the archive root.
@@ -87,6 +86,20 @@ pub struct ProjectReport {
     pub errors: usize,
     /// Warnings among the findings of this project.
     pub warnings: usize,
+    /// Money along the funding chain, when ledgers concern the project.
+    pub chain: Option<ChainSummary>,
+}
+
+/// What the checks produced, for [`Report::build`].
+pub struct Evaluation {
+    /// Completeness of each checked project.
+    pub scores: Vec<ProjectScore>,
+    /// Funding-chain money of each project, index for index with the projects.
+    pub chains: Vec<Option<ChainSummary>>,
+    /// Every finding, in any order.
+    pub findings: Vec<Finding>,
+    /// How many files were scanned.
+    pub files: usize,
 }
 
 /// Totals of a sweep.
@@ -119,10 +132,14 @@ impl Report {
         lang: Lang,
         rules: &RuleSet,
         projects: &[Project],
-        scores: Vec<ProjectScore>,
-        mut findings: Vec<Finding>,
-        files: usize,
+        evaluation: Evaluation,
     ) -> Report {
+        let Evaluation {
+            scores,
+            chains,
+            mut findings,
+            files,
+        } = evaluation;
         let mut scores: HashMap<usize, ProjectScore> =
             scores.into_iter().map(|s| (s.project, s)).collect();
         let mut order: Vec<usize> = (0..projects.len()).collect();
@@ -233,6 +250,7 @@ impl Report {
                     undetermined: score.map_or_else(Vec::new, |s| s.undetermined),
                     errors,
                     warnings,
+                    chain: chains.get(i).cloned().flatten(),
                 }
             })
             .collect();
@@ -256,13 +274,6 @@ impl Report {
 
 fn round4(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
-}
-
-fn decimal_text<S: Serializer>(value: &Option<Decimal>, serializer: S) -> Result<S::Ok, S::Error> {
-    match value {
-        Some(v) => serializer.serialize_str(&v.normalize().to_string()),
-        None => serializer.serialize_none(),
-    }
 }
 
 /// Serialises stages as an object keyed by stage id, in lifecycle order.

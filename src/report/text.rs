@@ -112,6 +112,9 @@ fn render_project(
     };
     let _ = writeln!(out, "{BOLD}{title}{BOLD:#}{facts}  {score}");
 
+    if let Some(chain) = &p.chain {
+        render_chain(out, chain, lang);
+    }
     let mut rest: Vec<&Finding> = findings
         .iter()
         .copied()
@@ -163,6 +166,49 @@ fn render_project(
         );
     }
     out.push('\n');
+}
+
+/// One line of money along the funding chain.
+fn render_chain(out: &mut String, chain: &crate::check::chain::ChainSummary, lang: Lang) {
+    let money = |a: &crate::ledger::amount::Amount| crate::money::format_yuan(a.yuan);
+    let mut parts = Vec::new();
+    if let Some(aid) = &chain.aid_funds {
+        parts.push(format!(
+            "{} {}",
+            lang.pick("援疆资金", "aid funds"),
+            money(aid)
+        ));
+    }
+    parts.push(format!(
+        "{} {}",
+        lang.pick("下达", "allocated"),
+        money(&chain.allocated)
+    ));
+    parts.push(format!(
+        "{} {}",
+        lang.pick("合同", "contracted"),
+        money(&chain.contracted)
+    ));
+    parts.push(format!(
+        "{} {} ({} {})",
+        lang.pick("拨付", "paid"),
+        money(&chain.paid),
+        chain.payments,
+        lang.pick("笔", "payments")
+    ));
+    if let Some(rate) = chain.execution_rate {
+        parts.push(format!(
+            "{} {:.1}%",
+            lang.pick("支出进度", "execution"),
+            rate * 100.0
+        ));
+    }
+    let _ = writeln!(
+        out,
+        "  {CYAN}{}{CYAN:#} {}",
+        lang.pick("资金链", "Funding chain"),
+        parts.join(" · ")
+    );
 }
 
 fn render_findings(

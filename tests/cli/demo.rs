@@ -16,8 +16,11 @@ fn reports_exactly_the_known_gaps() {
         .map(|(_, p, d)| (p, d))
         .collect();
     let expected = [
+        ("MGT-2023-001", "procurement-approval"),
         ("MGT-2023-001", "fire-acceptance"),
+        ("MGT-2023-002", "procurement-approval"),
         ("MGT-2023-002", "supervision-log"),
+        ("MGT-2023-003", "single-source-approval"),
         ("MGT-2023-003", "acceptance-report"),
         ("MGT-2023-003", "performance-evaluation-report"),
         ("MGT-2023-006", "materials"),
@@ -35,6 +38,85 @@ fn reports_exactly_the_known_gaps() {
         misfiled["paths"][0],
         "2023/固投类/MGT-2023-001 麦盖提县第三小学教学楼建设项目/06 资金拨付/施工合同.pdf"
     );
+}
+
+#[test]
+fn reports_exactly_the_known_chain_gaps() {
+    let (report, _) = check_json(Path::new(DEMO), &[]);
+    let chain: Vec<(String, String, String, String)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| {
+            f["code"] != "missing-document"
+                && f["project"]
+                    .as_str()
+                    .is_some_and(|p| p.starts_with("MGT-2023"))
+        })
+        .filter(|f| {
+            !matches!(f["severity"].as_str(), Some("info")) && f["code"] != "misfiled-document"
+        })
+        .map(|f| {
+            let s = |k: &str| f[k].as_str().unwrap_or("-").to_string();
+            (s("project"), s("code"), s("contract"), s("voucher"))
+        })
+        .collect();
+    let expected = [
+        ("MGT-2023-001", "voucher-not-in-ledger", "-", "记-0099"),
+        (
+            "MGT-2023-001",
+            "payment-without-voucher",
+            "HT-2023-015",
+            "记-0041",
+        ),
+        (
+            "MGT-2023-001",
+            "payment-without-invoice",
+            "HT-2023-015",
+            "记-0102",
+        ),
+        ("MGT-2023-001", "ledger-derived-mismatch", "-", "-"),
+        (
+            "MGT-2023-002",
+            "possible-contract-splitting",
+            "HT-2023-031 + HT-2023-032",
+            "-",
+        ),
+        (
+            "MGT-2023-002",
+            "payment-without-contract",
+            "HT-2023-099",
+            "-",
+        ),
+        (
+            "MGT-2023-003",
+            "contract-without-procurement",
+            "CG-2023-003",
+            "-",
+        ),
+        (
+            "MGT-2023-003",
+            "payment-without-voucher",
+            "CG-2023-003",
+            "付-13",
+        ),
+        ("MGT-2023-003", "contract-overpaid", "CG-2023-003", "-"),
+        (
+            "MGT-2023-003",
+            "payment-out-of-order",
+            "CG-2023-003",
+            "付-13",
+        ),
+        ("MGT-2023-003", "allocation-exceeded", "-", "-"),
+    ];
+    let mut expected: Vec<(String, String, String, String)> = expected
+        .iter()
+        .map(|(a, b, c, d)| (a.to_string(), b.to_string(), c.to_string(), d.to_string()))
+        .collect();
+    let mut chain_sorted = chain.clone();
+    chain_sorted.sort();
+    expected.sort();
+    assert_eq!(chain_sorted, expected, "{chain:#?}");
 }
 
 #[test]

@@ -1,6 +1,8 @@
 //! End-to-end tests of the `guicang` binary: one test binary keeps link time low.
 
+mod chain;
 mod commands;
+mod corpus_sheets;
 mod demo;
 mod discovery;
 mod errors;

@@ -1,0 +1,336 @@
+//! Sums that must not exceed their ceilings (contract amount, aid funds, settlement), the
+//! retention held after settlement, and ledger columns derived from the payment rows.
+//! Every comparison allows for the precision the ledgers were written in.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use super::ProjectChain;
+use crate::check::Context;
+use crate::finding::{Code, Finding};
+use crate::lang::Lang;
+use crate::ledger::amount::Amount;
+use crate::ledger::records::Payment;
+use crate::money::format_yuan;
+use crate::project::attributes::Status;
+
+/// Runs the amount checks of one project.
+pub fn check(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: &mut Vec<Finding>) {
+    contracts_overpaid_or_beyond_settlement(ctx, chain, out);
+    aid_funds_exceeded(ctx, chain, out);
+    project_settlement(ctx, chain, out);
+    derived_columns(ctx, chain, out);
+}
+
+/// Payments per contract number, in ledger order.
+fn paid_by_contract<'p>(payments: &[&'p Payment]) -> BTreeMap<&'p str, Amount> {
+    let mut paid: BTreeMap<&str, Amount> = BTreeMap::new();
+    for p in payments {
+        if let (Some(contract), Some(amount)) = (p.contract_no.as_deref(), p.amount) {
+            let total = paid.entry(contract).or_default();
+            *total = total.plus(&amount);
+        }
+    }
+    paid
+}
+
+fn contracts_overpaid_or_beyond_settlement(
+    ctx: &Context<'_>,
+    chain: &ProjectChain<'_>,
+    out: &mut Vec<Finding>,
+) {
+    let lang = ctx.lang;
+    let paid = paid_by_contract(&chain.ledgers.payments);
+    let completed = ctx.projects[chain.index].status == Some(Status::Completed);
+    for contract in &chain.ledgers.contracts {
+        let Some(number) = contract.contract_no.as_deref() else {
+            continue;
+        };
+        let Some(paid) = paid.get(number) else {
+            continue;
+        };
+        if let Some(amount) = contract.amount
+            && paid.exceeds(&amount)
+        {
+            out.push(
+                Finding::new(
+                    Code::ContractOverpaid,
+                    match lang {
+                        Lang::Zh => format!(
+                            "合同 {number} 金额 {}，已拨付 {}",
+                            format_yuan(amount.yuan),
+                            format_yuan(paid.yuan)
+                        ),
+                        Lang::En => format!(
+                            "contract {number} is for {} but {} was paid",
+                            format_yuan(amount.yuan),
+                            format_yuan(paid.yuan)
+                        ),
+                    },
+                )
+                .project(chain.key.clone())
+                .stage("payment")
+                .contract(number)
+                .path(contract.at.clone()),
+            );
+        }
+        if let (true, Some(settlement)) = (completed, contract.settlement) {
+            settlement_findings(
+                ctx,
+                chain,
+                Some(number),
+                &settlement,
+                paid,
+                &contract.at,
+                out,
+            );
+        }
+    }
+}
+
+/// Payments, or allocations, above the project's aid funds.
+fn aid_funds_exceeded(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: &mut Vec<Finding>) {
+    let Some(aid) = ctx.projects[chain.index].aid_funds else {
+        return;
+    };
+    let lang = ctx.lang;
+    let sums = [
+        (
+            Amount::sum(
+                chain
+                    .ledgers
+                    .payments
+                    .iter()
+                    .filter_map(|p| p.amount.as_ref()),
+            ),
+            ["拨付合计", "payments add up to"],
+            chain.ledgers.payments.first().map(|p| p.at.clone()),
+        ),
+        (
+            Amount::sum(
+                chain
+                    .ledgers
+                    .allocations
+                    .iter()
+                    .filter_map(|a| a.amount.as_ref()),
+            ),
+            ["资金下达合计", "allocations add up to"],
+            chain.ledgers.allocations.first().map(|a| a.at.clone()),
+        ),
+    ];
+    for (total, what, at) in sums {
+        if total.exceeds(&aid) {
+            let message = match lang {
+                Lang::Zh => format!(
+                    "{} {}，超过援疆资金 {}",
+                    what[0],
+                    format_yuan(total.yuan),
+                    format_yuan(aid.yuan)
+                ),
+                Lang::En => format!(
+                    "{} {}, more than the aid funds of {}",
+                    what[1],
+                    format_yuan(total.yuan),
+                    format_yuan(aid.yuan)
+                ),
+            };
+            let mut finding = Finding::new(Code::AllocationExceeded, message)
+                .project(chain.key.clone())
+                .stage("payment");
+            finding.paths.extend(at);
+            out.push(finding);
+        }
+    }
+}
+
+/// Payments of a completed project against the settled amount of the whole project.
+fn project_settlement(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: &mut Vec<Finding>) {
+    let project = &ctx.projects[chain.index];
+    let (Some(Status::Completed), Some(settlement)) = (project.status, project.settlement) else {
+        return;
+    };
+    let paid = Amount::sum(
+        chain
+            .ledgers
+            .payments
+            .iter()
+            .filter_map(|p| p.amount.as_ref()),
+    );
+    let at = project.sources.first().cloned().unwrap_or_default();
+    settlement_findings(ctx, chain, None, &settlement, &paid, &at, out);
+}
+
+/// `settlement-exceeded` when more was paid than settled; `retention-excessive` when more
+/// than the allowed share of the settlement is still unpaid.
+fn settlement_findings(
+    ctx: &Context<'_>,
+    chain: &ProjectChain<'_>,
+    contract: Option<&str>,
+    settlement: &Amount,
+    paid: &Amount,
+    at: &str,
+    out: &mut Vec<Finding>,
+) {
+    let lang = ctx.lang;
+    let subject = match (lang, contract) {
+        (Lang::Zh, Some(c)) => format!("合同 {c} "),
+        (Lang::En, Some(c)) => format!("contract {c}: "),
+        (Lang::Zh, None) => "项目".to_string(),
+        (Lang::En, None) => "project: ".to_string(),
+    };
+    let with_contract = |f: Finding| match contract {
+        Some(c) => f.contract(c),
+        None => f,
+    };
+    if paid.exceeds(settlement) {
+        let message = match lang {
+            Lang::Zh => format!(
+                "{subject}结算金额 {}，已拨付 {}",
+                format_yuan(settlement.yuan),
+                format_yuan(paid.yuan)
+            ),
+            Lang::En => format!(
+                "{subject}settled at {} but {} was paid",
+                format_yuan(settlement.yuan),
+                format_yuan(paid.yuan)
+            ),
+        };
+        out.push(with_contract(
+            Finding::new(Code::SettlementExceeded, message)
+                .project(chain.key.clone())
+                .stage("settlement")
+                .path(at),
+        ));
+        return;
+    }
+    let Some(limit) = ctx
+        .rules
+        .thresholds
+        .get("retention-max-percent")
+        .map(|t| t.value)
+    else {
+        return;
+    };
+    let held = settlement.yuan - paid.yuan;
+    let allowed = Amount {
+        yuan: settlement.yuan * limit / Decimal::from(100),
+        tolerance: settlement.tolerance + paid.tolerance,
+    };
+    if Amount::exact(held).exceeds(&allowed) && !settlement.yuan.is_zero() {
+        let share = (held * Decimal::from(100) / settlement.yuan).round_dp(1);
+        let message = match lang {
+            Lang::Zh => format!(
+                "{subject}结算金额 {}，未付 {}（{share}%），超过质量保证金上限 {limit}%",
+                format_yuan(settlement.yuan),
+                format_yuan(held)
+            ),
+            Lang::En => format!(
+                "{subject}settled at {}, {} unpaid ({share}%), above the {limit}% retention limit",
+                format_yuan(settlement.yuan),
+                format_yuan(held)
+            ),
+        };
+        out.push(with_contract(
+            Finding::new(Code::RetentionExcessive, message)
+                .project(chain.key.clone())
+                .stage("settlement")
+                .path(at),
+        ));
+    }
+}
+
+/// Recomputes 累计拨付 and 拨付比例 from the rows of each payment table, in order.
+///
+/// Clerks keep running totals per contract or per table; a stated value that matches
+/// neither is a mismatch. The ratio is checked against the contract amount, else the
+/// project's aid funds.
+fn derived_columns(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: &mut Vec<Finding>) {
+    let lang = ctx.lang;
+    let contract_amount = |number: Option<&str>| {
+        chain
+            .ledgers
+            .contracts
+            .iter()
+            .find(|c| c.contract_no.as_deref() == number && number.is_some())
+            .and_then(|c| c.amount)
+    };
+    let mut by_table: BTreeMap<usize, Amount> = BTreeMap::new();
+    let mut by_contract: BTreeMap<(usize, Option<&str>), Amount> = BTreeMap::new();
+    let mut payments = chain.ledgers.payments.clone();
+    payments.sort_by_key(|p| p.sequence);
+    for p in payments {
+        let amount = p.amount.unwrap_or_default();
+        let table_total = by_table.entry(p.sequence.0).or_default();
+        *table_total = table_total.plus(&amount);
+        let contract_total = by_contract
+            .entry((p.sequence.0, p.contract_no.as_deref()))
+            .or_default();
+        *contract_total = contract_total.plus(&amount);
+        let (table_total, contract_total) = (*table_total, *contract_total);
+        if let Some(stated) = p.cumulative
+            && !stated.agrees(&table_total)
+            && !stated.agrees(&contract_total)
+        {
+            let expected = if p.contract_no.is_some() {
+                contract_total
+            } else {
+                table_total
+            };
+            let message = match lang {
+                Lang::Zh => format!(
+                    "累计拨付写为 {}，按各行拨付重新计算为 {}",
+                    format_yuan(stated.yuan),
+                    format_yuan(expected.yuan)
+                ),
+                Lang::En => format!(
+                    "cumulative payments are stated as {}, the rows add up to {}",
+                    format_yuan(stated.yuan),
+                    format_yuan(expected.yuan)
+                ),
+            };
+            let cell = p.cumulative_cell.clone().unwrap_or_else(|| p.at.clone());
+            out.push(
+                Finding::new(Code::LedgerDerivedMismatch, message)
+                    .project(chain.key.clone())
+                    .stage("payment")
+                    .path(cell),
+            );
+        }
+        if let Some(stated) = p.ratio {
+            let base =
+                contract_amount(p.contract_no.as_deref()).or(ctx.projects[chain.index].aid_funds);
+            let total = if p.contract_no.is_some() {
+                contract_total
+            } else {
+                table_total
+            };
+            if let Some(base) = base.filter(|b| !b.yuan.is_zero()) {
+                let actual = total.yuan / base.yuan;
+                // A ratio is written to a percent or two; allow half a percent, plus what the amounts' precision allows.
+                let slack = Decimal::new(5, 3) + (total.tolerance + base.tolerance) / base.yuan;
+                if (actual - stated).abs() > slack {
+                    let message = match lang {
+                        Lang::Zh => format!(
+                            "拨付比例写为 {}%，重新计算为 {}%",
+                            (stated * Decimal::from(100)).round_dp(2),
+                            (actual * Decimal::from(100)).round_dp(2)
+                        ),
+                        Lang::En => format!(
+                            "the payment ratio is stated as {}%, recomputed as {}%",
+                            (stated * Decimal::from(100)).round_dp(2),
+                            (actual * Decimal::from(100)).round_dp(2)
+                        ),
+                    };
+                    let cell = p.ratio_cell.clone().unwrap_or_else(|| p.at.clone());
+                    out.push(
+                        Finding::new(Code::LedgerDerivedMismatch, message)
+                            .project(chain.key.clone())
+                            .stage("payment")
+                            .path(cell),
+                    );
+                }
+            }
+        }
+    }
+}

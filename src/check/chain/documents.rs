@@ -1,0 +1,205 @@
+//! The documents behind each payment: a voucher file per payment row, no voucher file
+//! outside the ledger, and an invoice for each payment.
+
+use super::ProjectChain;
+use crate::check::Context;
+use crate::classify::FileClass;
+use crate::classify::name_fields::{NameFields, name_fields};
+use crate::classify::normalize::{normalize, split_extension};
+use crate::finding::{Code, Finding};
+use crate::lang::Lang;
+use crate::ledger::amount::Amount;
+use crate::ledger::records::Payment;
+use crate::money::format_yuan;
+
+/// A file of the project and what its name says.
+struct NamedFile<'a> {
+    rel: &'a str,
+    fields: NameFields,
+}
+
+/// Reports payments without voucher or invoice, and voucher files missing from the ledger.
+pub fn check(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: &mut Vec<Finding>) {
+    if chain.ledgers.payments.is_empty() {
+        return;
+    }
+    let (vouchers, invoices) = payment_files(ctx, chain);
+    for payment in &chain.ledgers.payments {
+        if !vouchers
+            .iter()
+            .any(|f| evidences_voucher(&f.fields, payment))
+        {
+            out.push(finding(
+                ctx.lang,
+                Code::PaymentWithoutVoucher,
+                chain,
+                payment,
+                ["没有对应的拨付凭证文件", "has no voucher file"],
+            ));
+        }
+        if !has_invoice(chain, payment, &invoices) {
+            out.push(finding(
+                ctx.lang,
+                Code::PaymentWithoutInvoice,
+                chain,
+                payment,
+                [
+                    "没有发票号、发票台账记录或发票文件",
+                    "has no invoice number, invoice ledger row or invoice file",
+                ],
+            ));
+        }
+    }
+    for file in &vouchers {
+        let Some(number) = file.fields.voucher else {
+            continue;
+        };
+        if !chain
+            .ledgers
+            .payments
+            .iter()
+            .any(|p| p.voucher.is_some_and(|v| v.matches(&number)))
+        {
+            let voucher = voucher_label(&number);
+            out.push(
+                Finding::new(
+                    Code::VoucherNotInLedger,
+                    match ctx.lang {
+                        Lang::Zh => format!("凭证 {voucher} 在拨付台账中没有对应的行"),
+                        Lang::En => format!("voucher {voucher} is in no row of the payment ledger"),
+                    },
+                )
+                .project(chain.key.clone())
+                .stage("payment")
+                .document("payment-voucher")
+                .voucher(voucher)
+                .path(file.rel),
+            );
+        }
+    }
+}
+
+/// The project's voucher files and invoice files.
+fn payment_files<'a>(
+    ctx: &'a Context<'_>,
+    chain: &ProjectChain<'_>,
+) -> (Vec<NamedFile<'a>>, Vec<NamedFile<'a>>) {
+    let category = ctx.projects[chain.index]
+        .category
+        .as_deref()
+        .and_then(|c| ctx.rules.category(c));
+    let doc_id = |class: FileClass| match (class, category) {
+        (FileClass::Evidence { document, .. }, Some(c)) => Some(c.documents[document].id.as_str()),
+        _ => None,
+    };
+    let mut vouchers = Vec::new();
+    let mut invoices = Vec::new();
+    for &index in &chain.files {
+        let class = ctx.classes[index].class;
+        if matches!(class, FileClass::Temporary | FileClass::Bookkeeping) {
+            continue;
+        }
+        let file = &ctx.files[index];
+        let fields = name_fields(&normalize(split_extension(&file.name).0));
+        let named = NamedFile {
+            rel: &file.rel_path,
+            fields,
+        };
+        match doc_id(class) {
+            Some("payment-voucher") => vouchers.push(named),
+            Some("invoice") => invoices.push(named),
+            None if named.fields.voucher.is_some() => vouchers.push(named),
+            _ => {}
+        }
+    }
+    (vouchers, invoices)
+}
+
+/// A voucher file evidences a payment by its number, else by date and amount.
+fn evidences_voucher(fields: &NameFields, payment: &Payment) -> bool {
+    match (fields.voucher, payment.voucher) {
+        (Some(file), Some(row)) => file.matches(&row),
+        _ => same_date_and_amount(fields, payment),
+    }
+}
+
+fn same_date_and_amount(fields: &NameFields, payment: &Payment) -> bool {
+    let dated = matches!((fields.date, payment.date), (Some(a), Some(b)) if a == b);
+    let amount = match (fields.amount, payment.amount) {
+        (Some(a), Some(b)) => Amount::exact(a).agrees(&b),
+        _ => false,
+    };
+    dated && amount
+}
+
+/// An invoice number in the row, an invoice ledger row for the same contract and amount
+/// (or date and amount), or an invoice file naming the payment's amount or date.
+fn has_invoice(chain: &ProjectChain<'_>, payment: &Payment, files: &[NamedFile<'_>]) -> bool {
+    if payment.invoice_no.is_some() {
+        return true;
+    }
+    let agrees = |amount: Option<Amount>| matches!((amount, payment.amount), (Some(a), Some(b)) if a.agrees(&b));
+    let in_ledger = chain.ledgers.invoices.iter().any(|invoice| {
+        let same_contract =
+            invoice.contract_no.is_some() && invoice.contract_no == payment.contract_no;
+        let same_date = invoice.date.is_some() && invoice.date == payment.date;
+        agrees(invoice.amount) && (same_contract || same_date)
+    });
+    in_ledger
+        || files.iter().any(|f| {
+            agrees(f.fields.amount.map(Amount::exact))
+                || (f.fields.date.is_some() && f.fields.date == payment.date)
+        })
+}
+
+fn voucher_label(number: &crate::classify::name_fields::VoucherNo) -> String {
+    match number.kind {
+        Some(kind) => format!("{kind}-{:04}", number.number),
+        None => format!("{:04}", number.number),
+    }
+}
+
+/// A finding about one payment row, naming its voucher, contract, date and amount.
+fn finding(
+    lang: Lang,
+    code: Code,
+    chain: &ProjectChain<'_>,
+    payment: &Payment,
+    what: [&str; 2],
+) -> Finding {
+    let mut described = Vec::new();
+    if let Some(v) = &payment.voucher_text {
+        described.push(v.clone());
+    }
+    if let Some(d) = payment.date {
+        described.push(d.to_string());
+    }
+    if let Some(a) = payment.amount {
+        described.push(format_yuan(a.yuan));
+    }
+    let subject = if described.is_empty() {
+        lang.pick("拨付", "payment").to_string()
+    } else {
+        described.join(" ")
+    };
+    let message = match lang {
+        Lang::Zh => format!("拨付 {subject} {}", what[0]),
+        Lang::En => format!("payment {subject} {}", what[1]),
+    };
+    let mut finding = Finding::new(code, message)
+        .project(chain.key.clone())
+        .stage("payment")
+        .path(payment.at.clone());
+    if code == Code::PaymentWithoutVoucher {
+        finding = finding.document("payment-voucher");
+    } else {
+        finding = finding.document("invoice");
+    }
+    if let Some(v) = &payment.voucher_text {
+        finding = finding.voucher(v.clone());
+    }
+    if let Some(c) = &payment.contract_no {
+        finding = finding.contract(c.clone());
+    }
+    finding
+}

@@ -1,0 +1,97 @@
+//! The funding chain: allocation → contract → payment → voucher → invoice → settlement.
+//!
+//! Ledger records are linked to projects ([`link`]); then each family of checks walks one
+//! project's records and files: the documents behind each payment ([`documents`]), the
+//! sums that must not exceed their ceilings ([`amounts`]) and the contracts' procurement
+//! and dates ([`contracts`]). Every finding names its ledger row `file!sheet!row` and,
+//! where it applies, its contract and voucher numbers.
+
+pub mod amounts;
+pub mod contracts;
+pub mod documents;
+pub mod link;
+
+use serde::Serialize;
+
+use super::Context;
+use crate::finding::Finding;
+use crate::ledger::amount::Amount;
+use link::ProjectLedgers;
+
+/// What one project's check needs: the project, its ledgers and its files.
+pub struct ProjectChain<'a> {
+    /// Index of the project.
+    pub index: usize,
+    /// The project's key for findings.
+    pub key: String,
+    /// Its ledger records.
+    pub ledgers: &'a ProjectLedgers<'a>,
+    /// Indexes into `ctx.files` of its files.
+    pub files: Vec<usize>,
+}
+
+/// Runs every chain check on every project that has ledger records.
+pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let mut files_of: Vec<Vec<usize>> = vec![Vec::new(); ctx.projects.len()];
+    for (index, file) in ctx.files.iter().enumerate() {
+        files_of[file.project].push(index);
+    }
+    for (index, ledgers) in ctx.ledgers.iter().enumerate() {
+        if ledgers.is_empty() {
+            continue;
+        }
+        let chain = ProjectChain {
+            index,
+            key: ctx.projects[index].key(),
+            ledgers,
+            files: std::mem::take(&mut files_of[index]),
+        };
+        documents::check(ctx, &chain, out);
+        amounts::check(ctx, &chain, out);
+        contracts::check(ctx, &chain, out);
+    }
+}
+
+/// The money of one project along the chain, for reports.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChainSummary {
+    /// 援疆资金.
+    pub aid_funds: Option<Amount>,
+    /// Sum of allocations (资金下达).
+    pub allocated: Amount,
+    /// Sum of contract amounts.
+    pub contracted: Amount,
+    /// Sum of payments.
+    pub paid: Amount,
+    /// Execution rate 支出进度 = paid / aid funds, when the aid funds are known.
+    pub execution_rate: Option<f64>,
+    /// Number of payment rows.
+    pub payments: usize,
+}
+
+/// The chain summary of a project, when any ledger row concerns it.
+pub fn summary(ctx: &Context<'_>, index: usize) -> Option<ChainSummary> {
+    let ledgers = ctx.ledgers.get(index)?;
+    if ledgers.is_empty() {
+        return None;
+    }
+    let aid_funds = ctx.projects[index].aid_funds;
+    let paid = Amount::sum(ledgers.payments.iter().filter_map(|p| p.amount.as_ref()));
+    let execution_rate = aid_funds.filter(|a| !a.yuan.is_zero()).map(|a| {
+        let rate = paid.yuan / a.yuan;
+        (rate * rust_decimal::Decimal::from(10_000))
+            .round()
+            .to_string()
+            .parse::<f64>()
+            .unwrap_or(0.0)
+            / 10_000.0
+    });
+    Some(ChainSummary {
+        aid_funds,
+        allocated: Amount::sum(ledgers.allocations.iter().filter_map(|a| a.amount.as_ref())),
+        contracted: Amount::sum(ledgers.contracts.iter().filter_map(|c| c.amount.as_ref())),
+        paid,
+        execution_rate,
+        payments: ledgers.payments.len(),
+    })
+}

@@ -1,0 +1,102 @@
+//! Opening ledger files: read each workbook once, recognise the header of every sheet, and
+//! report files that cannot be opened or hold no ledger.
+
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use super::header::{Header, detect};
+use super::read::{CellReader, read_records};
+use super::records::Records;
+use super::sheet::{Table, read_tables};
+use crate::finding::{Code, Finding};
+use crate::lang::Lang;
+
+/// A ledger file that was opened: its recognised tables.
+#[derive(Debug, Clone)]
+pub struct LedgerFile {
+    /// Path relative to the archive root.
+    pub rel: String,
+    /// The project whose folder holds it, if any.
+    pub owner: Option<usize>,
+    /// Every sheet with a recognised header.
+    pub tables: Vec<(Table, Header)>,
+}
+
+/// A ledger file to open.
+#[derive(Debug, Clone)]
+pub struct LedgerSource<'a> {
+    /// Where to read it.
+    pub path: &'a Path,
+    /// Path relative to the archive root, for reports.
+    pub rel: String,
+    /// The project whose folder holds it, if any.
+    pub owner: Option<usize>,
+}
+
+/// Opens every source in parallel; returns the files with at least one recognised table
+/// (in the order given) and the findings of the others.
+pub fn open_ledgers(sources: &[LedgerSource<'_>], lang: Lang) -> (Vec<LedgerFile>, Vec<Finding>) {
+    let opened: Vec<Result<LedgerFile, Box<Finding>>> =
+        sources.par_iter().map(|s| open_ledger(s, lang)).collect();
+    let mut files = Vec::new();
+    let mut findings = Vec::new();
+    for result in opened {
+        match result {
+            Ok(file) => files.push(file),
+            Err(finding) => findings.push(*finding),
+        }
+    }
+    (files, findings)
+}
+
+fn open_ledger(source: &LedgerSource<'_>, lang: Lang) -> Result<LedgerFile, Box<Finding>> {
+    let tables = read_tables(source.path).map_err(|error| {
+        Box::new(
+            Finding::new(
+                Code::LedgerUnreadable,
+                match lang {
+                    Lang::Zh => format!("无法打开台账：{error}"),
+                    Lang::En => format!("cannot open the ledger: {error}"),
+                },
+            )
+            .path(source.rel.clone()),
+        )
+    })?;
+    let tables: Vec<(Table, Header)> = tables
+        .into_iter()
+        .filter_map(|t| detect(&t).map(|h| (t, h)))
+        .collect();
+    if tables.is_empty() {
+        return Err(Box::new(Finding::new(
+            Code::LedgerUnrecognised,
+            lang.pick(
+                "在任何工作表中都找不到可识别的表头行（如“项目编号、项目名称”“合同编号、合同金额”“拨付日期、拨付金额、凭证号”）",
+                "no sheet has a recognisable header row (such as 项目编号/项目名称, 合同编号/合同金额, 拨付日期/拨付金额/凭证号)",
+            ),
+        )
+        .path(source.rel.clone())));
+    }
+    Ok(LedgerFile {
+        rel: source.rel.clone(),
+        owner: source.owner,
+        tables,
+    })
+}
+
+/// The records of every ledger file, and the findings about their cells.
+pub fn collect_records(files: &[LedgerFile], lang: Lang) -> (Records, Vec<Finding>) {
+    let mut records = Records::default();
+    let mut findings = Vec::new();
+    for (file_index, file) in files.iter().enumerate() {
+        for (table_index, (table, header)) in file.tables.iter().enumerate() {
+            let mut reader = CellReader::new(&file.rel, table, header, lang, &mut findings);
+            records.extend(read_records(
+                &mut reader,
+                file.owner,
+                file_index * 1000 + table_index,
+            ));
+        }
+    }
+    (records, findings)
+}

@@ -1,0 +1,275 @@
+//! Rows of a recognised ledger table as typed records; cells that cannot be read become
+//! `ledger-bad-cell` findings naming the cell and its raw text, and the row is kept with
+//! that value unknown.
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+
+use super::amount::Amount;
+use super::header::{Header, LedgerKind, is_total_row};
+use super::records::{Allocation, Contract, Invoice, Payment, ProjectRef, Records};
+use super::sheet::{Cell, Row, Table};
+use super::{cell_text, column_letter};
+use crate::classify::name_fields::{VoucherNo, normalize_contract_no};
+use crate::finding::{Code, Finding};
+use crate::lang::Lang;
+use crate::money::{self, Unit};
+use crate::project::attributes::{ContractKind, ProcurementMethod};
+
+/// Reads the cells of one table, reporting the ones that cannot be understood.
+pub struct CellReader<'a> {
+    rel: &'a str,
+    table: &'a Table,
+    header: &'a Header,
+    lang: Lang,
+    findings: &'a mut Vec<Finding>,
+}
+
+impl<'a> CellReader<'a> {
+    /// A reader of `table`, a ledger of file `rel` with `header`.
+    pub fn new(
+        rel: &'a str,
+        table: &'a Table,
+        header: &'a Header,
+        lang: Lang,
+        findings: &'a mut Vec<Finding>,
+    ) -> CellReader<'a> {
+        CellReader {
+            rel,
+            table,
+            header,
+            lang,
+            findings,
+        }
+    }
+
+    /// The rows below the header that are records: not blank, not totals, not notes.
+    pub fn record_rows(&self) -> impl Iterator<Item = &'a Row> + 'a {
+        let header = self.header;
+        self.table.rows[header.row_index + 1..]
+            .iter()
+            .filter(move |row| {
+                !is_total_row(&row.cells)
+                    && header
+                        .columns
+                        .values()
+                        .filter(|&&c| row.cells.get(c).is_some_and(|v| !v.is_blank()))
+                        .count()
+                        >= 2
+            })
+    }
+
+    /// `file!sheet!row` of a row.
+    pub fn at(&self, row: &Row) -> String {
+        format!("{}!{}!{}", self.rel, self.table.sheet, row.number)
+    }
+
+    /// `file!sheet!A12` of a cell.
+    pub fn cell_at(&self, row: &Row, column: usize) -> String {
+        format!(
+            "{}!{}!{}{}",
+            self.rel,
+            self.table.sheet,
+            column_letter(column),
+            row.number
+        )
+    }
+
+    /// The text of column `key`.
+    pub fn text(&self, row: &Row, key: &str) -> Option<String> {
+        cell_text(&row.cells, self.header.columns.get(key).copied())
+    }
+
+    /// The amount of column `key`, in yuan with its precision.
+    pub fn money(&mut self, row: &Row, key: &str, label: [&str; 2]) -> Option<Amount> {
+        let column = *self.header.columns.get(key)?;
+        let unit = self.header.unit_of(column);
+        let cell = row.cells.get(column)?;
+        let parsed = match cell {
+            Cell::Empty => return None,
+            Cell::Text(t) if matches!(t.trim(), "" | "-" | "/" | "—" | "无") => return None,
+            Cell::Number(n) => {
+                money::from_cell_number(*n, unit).map(|y| Amount::written(y, &format!("{n}"), unit))
+            }
+            Cell::Text(t) => money::parse_amount(t, unit)
+                .ok()
+                .map(|y| Amount::written(y, t, Unit::named_in(t).unwrap_or(unit))),
+            Cell::Date(..) => None,
+        };
+        if parsed.is_none() {
+            self.bad(row, column, label, ["金额", "amount"]);
+        }
+        parsed
+    }
+
+    /// The date of column `key`: a date cell, an Excel serial number, or text in any usual form.
+    pub fn date(&mut self, row: &Row, key: &str, label: [&str; 2]) -> Option<Date> {
+        let column = *self.header.columns.get(key)?;
+        let cell = row.cells.get(column)?;
+        let parsed = match cell {
+            Cell::Empty => return None,
+            Cell::Date(y, m, d) => Date::new(*y as i16, *m as i8, *d as i8).ok(),
+            Cell::Number(n) => excel_serial_date(*n),
+            Cell::Text(t) if t.trim().is_empty() => return None,
+            Cell::Text(t) => crate::dates::parse_date(t),
+        };
+        if parsed.is_none() {
+            self.bad(row, column, label, ["日期", "date"]);
+        }
+        parsed
+    }
+
+    /// A share written as `85%`, `0.85` or `85`, as a fraction.
+    pub fn ratio(&mut self, row: &Row, key: &str) -> Option<Decimal> {
+        let column = *self.header.columns.get(key)?;
+        let parsed = match row.cells.get(column)? {
+            Cell::Empty => return None,
+            Cell::Number(n) => money::from_cell_number(*n, Unit::Yuan).map(as_fraction),
+            Cell::Text(t) => {
+                let t = t.trim();
+                match t.strip_suffix(['%', '％']) {
+                    Some(p) => p
+                        .trim()
+                        .parse::<Decimal>()
+                        .ok()
+                        .map(|v| v / Decimal::from(100)),
+                    None => t.parse::<Decimal>().ok().map(as_fraction),
+                }
+            }
+            Cell::Date(..) => None,
+        };
+        if parsed.is_none() {
+            self.bad(
+                row,
+                column,
+                ["拨付比例", "payment ratio"],
+                ["比例", "share"],
+            );
+        }
+        parsed
+    }
+
+    fn bad(&mut self, row: &Row, column: usize, label: [&str; 2], what: [&str; 2]) {
+        let raw = row.cells.get(column).map(Cell::text).unwrap_or_default();
+        let message = match self.lang {
+            Lang::Zh => format!("{}不是有效的{}：\"{raw}\"", label[0], what[0]),
+            Lang::En => format!("{} is not a valid {}: \"{raw}\"", label[1], what[1]),
+        };
+        let cell = self.cell_at(row, column);
+        self.findings
+            .push(Finding::new(Code::LedgerBadCell, message).path(cell));
+    }
+}
+
+/// `85` means 85%; `0.85` means 85% too.
+fn as_fraction(value: Decimal) -> Decimal {
+    if value > Decimal::new(15, 1) {
+        value / Decimal::from(100)
+    } else {
+        value
+    }
+}
+
+/// An Excel 1900-system serial day number as a date (a number cell in a date column).
+fn excel_serial_date(serial: f64) -> Option<Date> {
+    if !(1.0..2_958_466.0).contains(&serial) {
+        return None;
+    }
+    let epoch = Date::new(1899, 12, 30).ok()?;
+    epoch
+        .checked_add(jiff::Span::new().days(serial.floor() as i64))
+        .ok()
+}
+
+/// Reads the records of one recognised table. `owner` is the project whose folder holds
+/// the ledger, for rows without a project column.
+pub fn read_records(
+    reader: &mut CellReader<'_>,
+    owner: Option<usize>,
+    table_index: usize,
+) -> Records {
+    let mut records = Records::default();
+    let kind = reader.header.kind;
+    if kind == LedgerKind::Contracts {
+        match owner {
+            Some(project) => records.projects_with_contract_ledger.push(project),
+            None => records.archive_contract_ledger = true,
+        }
+    }
+    let rows: Vec<&Row> = reader.record_rows().collect();
+    for (sequence, row) in rows.into_iter().enumerate() {
+        let project = reader
+            .text(row, "project")
+            .map(ProjectRef::Named)
+            .or(owner.map(ProjectRef::Folder));
+        let at = reader.at(row);
+        let contract_no = reader
+            .text(row, "contract_no")
+            .map(|c| normalize_contract_no(&c));
+        match kind {
+            LedgerKind::Projects => {}
+            LedgerKind::Allocations => records.allocations.push(Allocation {
+                project,
+                document_no: reader.text(row, "document_no"),
+                date: reader.date(row, "date", ["下达日期", "allocation date"]),
+                amount: reader.money(row, "amount", ["下达金额", "allocated amount"]),
+                at,
+            }),
+            LedgerKind::Contracts => records.contracts.push(Contract {
+                project,
+                contract_no,
+                title: reader.text(row, "title"),
+                kind: reader
+                    .text(row, "kind")
+                    .and_then(|k| ContractKind::parse(&k)),
+                date: reader.date(row, "date", ["签订日期", "signing date"]),
+                amount: reader.money(row, "amount", ["合同金额", "contract amount"]),
+                procurement: reader
+                    .text(row, "procurement")
+                    .and_then(|m| ProcurementMethod::parse(&m)),
+                settlement: reader.money(row, "settlement", ["结算金额", "settlement amount"]),
+                at,
+            }),
+            LedgerKind::Payments => {
+                let voucher_text = reader.text(row, "voucher_no");
+                let column = |key: &str| {
+                    reader
+                        .header
+                        .columns
+                        .get(key)
+                        .map(|&c| reader.cell_at(row, c))
+                };
+                let (cumulative_cell, ratio_cell) = (column("cumulative"), column("ratio"));
+                records.payments.push(Payment {
+                    project,
+                    contract_no,
+                    date: reader.date(row, "date", ["拨付日期", "payment date"]),
+                    amount: reader.money(row, "amount", ["拨付金额", "payment amount"]),
+                    voucher: voucher_text.as_deref().and_then(VoucherNo::parse),
+                    voucher_text,
+                    kind: reader.text(row, "kind"),
+                    invoice_no: reader.text(row, "invoice_no"),
+                    cumulative: reader.money(
+                        row,
+                        "cumulative",
+                        ["累计拨付", "cumulative payments"],
+                    ),
+                    ratio: reader.ratio(row, "ratio"),
+                    cumulative_cell,
+                    ratio_cell,
+                    at,
+                    sequence: (table_index, sequence),
+                })
+            }
+            LedgerKind::Invoices => records.invoices.push(Invoice {
+                project,
+                contract_no,
+                invoice_no: reader.text(row, "invoice_no"),
+                date: reader.date(row, "date", ["开票日期", "invoice date"]),
+                amount: reader.money(row, "amount", ["发票金额", "invoice amount"]),
+                at,
+            }),
+        }
+    }
+    records
+}

@@ -1,0 +1,139 @@
+//! Typed ledger records (allocations, contracts, payments, invoices) with provenance.
+//!
+//! Every record keeps `at`, the cell row it came from as `file!sheet!row` (1-based row as
+//! a spreadsheet shows it), so that a finding can point a clerk at the exact line.
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+
+use super::amount::Amount;
+use crate::classify::name_fields::VoucherNo;
+use crate::project::attributes::{ContractKind, ProcurementMethod};
+
+/// The project a record names: by code or by name, or the project whose folder holds the ledger.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProjectRef {
+    /// The `项目编号`/`项目名称` cell, as written.
+    Named(String),
+    /// The ledger lies inside this project's folder and has no project column.
+    Folder(usize),
+}
+
+/// 资金下达: aid funds allocated to a project.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Allocation {
+    /// The project.
+    pub project: Option<ProjectRef>,
+    /// 下达文号.
+    pub document_no: Option<String>,
+    /// 下达日期.
+    pub date: Option<Date>,
+    /// 下达金额.
+    pub amount: Option<Amount>,
+    /// `file!sheet!row`.
+    pub at: String,
+}
+
+/// 合同: one contract of a project.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Contract {
+    /// The project.
+    pub project: Option<ProjectRef>,
+    /// 合同编号, normalised for comparison.
+    pub contract_no: Option<String>,
+    /// 合同名称.
+    pub title: Option<String>,
+    /// 合同类型.
+    pub kind: Option<ContractKind>,
+    /// 签订日期.
+    pub date: Option<Date>,
+    /// 合同金额.
+    pub amount: Option<Amount>,
+    /// 采购方式.
+    pub procurement: Option<ProcurementMethod>,
+    /// 结算金额 (settled amount), when the ledger has it.
+    pub settlement: Option<Amount>,
+    /// `file!sheet!row`.
+    pub at: String,
+}
+
+/// 拨付: one payment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Payment {
+    /// The project.
+    pub project: Option<ProjectRef>,
+    /// 合同编号, normalised.
+    pub contract_no: Option<String>,
+    /// 拨付日期.
+    pub date: Option<Date>,
+    /// 拨付金额.
+    pub amount: Option<Amount>,
+    /// 凭证号, parsed.
+    pub voucher: Option<VoucherNo>,
+    /// 凭证号 as written.
+    pub voucher_text: Option<String>,
+    /// 款项性质 as written (预付款, 进度款, 结算款, 质保金).
+    pub kind: Option<String>,
+    /// 发票号.
+    pub invoice_no: Option<String>,
+    /// 累计拨付 as the ledger states it (derived; recomputed by the checks).
+    pub cumulative: Option<Amount>,
+    /// 拨付比例 as the ledger states it, as a fraction (0.85 for 85%).
+    pub ratio: Option<Decimal>,
+    /// Column of 累计拨付, for pointing at the cell.
+    pub cumulative_cell: Option<String>,
+    /// Column of 拨付比例, for pointing at the cell.
+    pub ratio_cell: Option<String>,
+    /// `file!sheet!row`.
+    pub at: String,
+    /// Position of the row in its table, for running totals.
+    pub sequence: (usize, usize),
+}
+
+/// 发票: one invoice.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Invoice {
+    /// The project.
+    pub project: Option<ProjectRef>,
+    /// 合同编号, normalised.
+    pub contract_no: Option<String>,
+    /// 发票号码.
+    pub invoice_no: Option<String>,
+    /// 开票日期.
+    pub date: Option<Date>,
+    /// 价税合计.
+    pub amount: Option<Amount>,
+    /// `file!sheet!row`.
+    pub at: String,
+}
+
+/// Every record of every ledger read.
+#[derive(Debug, Clone, Default)]
+pub struct Records {
+    /// Allocations.
+    pub allocations: Vec<Allocation>,
+    /// Contracts.
+    pub contracts: Vec<Contract>,
+    /// Payments.
+    pub payments: Vec<Payment>,
+    /// Invoices.
+    pub invoices: Vec<Invoice>,
+    /// Whether a contract ledger covering the whole archive was read (then every project's
+    /// contracts are known, an empty list included).
+    pub archive_contract_ledger: bool,
+    /// Projects whose own folder holds a contract ledger.
+    pub projects_with_contract_ledger: Vec<usize>,
+}
+
+impl Records {
+    /// Adds the records of another ledger.
+    pub fn extend(&mut self, other: Records) {
+        self.allocations.extend(other.allocations);
+        self.contracts.extend(other.contracts);
+        self.payments.extend(other.payments);
+        self.invoices.extend(other.invoices);
+        self.archive_contract_ledger |= other.archive_contract_ledger;
+        self.projects_with_contract_ledger
+            .extend(other.projects_with_contract_ledger);
+    }
+}
