@@ -62,7 +62,7 @@ fn sweep_in_pool(root: &Path, settings: &Settings, threads: usize) -> Report {
             .copied()
             .unwrap_or(error.project);
     }
-    let classes = classify(&files, &discovery.projects, &settings.rules);
+    let classes = classify(&files, &discovery.projects, &settings.rules, &is_ledger);
 
     let sources: Vec<LedgerSource<'_>> = files
         .iter()

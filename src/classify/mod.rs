@@ -5,7 +5,8 @@
 //! (page scans in `关于…的批复/`, photos in `施工前照片/`). Stage folders are not document
 //! folders; they give the stage hint that breaks ties and reveals misfiling. A folder
 //! whose whole name is a document (`招标文件/`) is a document folder even though its
-//! words also name a stage, unless it is numbered like stage folders are (`06 决算`).
+//! words also name a stage, unless it is numbered like stage folders are (`06 决算`) or
+//! is nothing but stage words (`竣工验收`).
 //!
 //! Nothing is done twice: each distinct folder name is folded and recognised once, and
 //! the folders of a run of files in the same directory are resolved once for the run.
@@ -23,7 +24,6 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-use crate::ledger::is_ledger_name;
 use crate::project::Project;
 use crate::project::discover::{CONFIG, MANIFEST};
 use crate::ruleset::{Category, RuleSet};
@@ -61,7 +61,13 @@ pub struct Classified {
 }
 
 /// Classifies every file (in the order given) against its project's category.
-pub fn classify(files: &[FileEntry], projects: &[Project], rules: &RuleSet) -> Vec<Classified> {
+/// `is_ledger(rel_path, name)` tells which files are ledgers (named 台账, or configured).
+pub fn classify(
+    files: &[FileEntry],
+    projects: &[Project],
+    rules: &RuleSet,
+    is_ledger: &(dyn Fn(&str, &str) -> bool + Sync),
+) -> Vec<Classified> {
     let stage_folders = StageFolders::new(&rules.stages);
     let folders = FolderNames::build(files, &stage_folders);
     let contexts: Vec<ProjectContext<'_>> = projects
@@ -74,7 +80,7 @@ pub fn classify(files: &[FileEntry], projects: &[Project], rules: &RuleSet) -> V
             let context = &contexts[run[0].project];
             let place = Place::resolve(&run[0].dirs, context, &folders, rules);
             run.iter()
-                .map(move |file| classify_file(file, context, &place))
+                .map(move |file| classify_file(file, context, &place, is_ledger))
         })
         .collect()
 }
@@ -125,6 +131,8 @@ struct FolderName {
     stage: Option<usize>,
     /// Whether it starts with numbering.
     numbered: bool,
+    /// Whether the name is nothing but stage words (`竣工验收`, `施工和监理`).
+    pure: bool,
 }
 
 impl<'f> FolderNames<'f> {
@@ -139,7 +147,9 @@ impl<'f> FolderNames<'f> {
             .into_par_iter()
             .map(|raw| {
                 let normalised = normalize(raw);
-                let stage = stage_folders.recognise(&normalised);
+                let (stage, pure) = stage_folders
+                    .recognise_words(&normalised)
+                    .map_or((None, false), |(s, p)| (Some(s), p));
                 let numbered = StageFolders::is_numbered(&normalised);
                 (
                     raw,
@@ -147,6 +157,7 @@ impl<'f> FolderNames<'f> {
                         stripped: strip_numbering(&normalised),
                         stage,
                         numbered,
+                        pure,
                     },
                 )
             })
@@ -178,8 +189,8 @@ impl Place {
                 continue;
             };
             let name = context.strip_own(&folder.stripped).into_owned();
-            let is_stage =
-                folder.stage.is_some() && (folder.numbered || !names_a_document(&name, context));
+            let is_stage = folder.stage.is_some()
+                && (folder.numbered || folder.pure || !names_a_document(&name, context));
             if is_stage {
                 if stage.is_none() {
                     stage = folder
@@ -205,13 +216,18 @@ fn names_a_document(name: &str, context: &ProjectContext<'_>) -> bool {
         .is_some_and(|m| m.length == name.chars().count())
 }
 
-fn classify_file(file: &FileEntry, context: &ProjectContext<'_>, place: &Place) -> Classified {
+fn classify_file(
+    file: &FileEntry,
+    context: &ProjectContext<'_>,
+    place: &Place,
+    is_ledger: &(dyn Fn(&str, &str) -> bool + Sync),
+) -> Classified {
     let stage_hint = place.stage.as_ref().map(|(id, _)| id.as_str());
     let class = if temporary::is_temporary(&file.name) {
         FileClass::Temporary
     } else if (file.dirs.is_empty() && file.name == MANIFEST)
         || file.name == CONFIG
-        || is_ledger_name(&file.name)
+        || is_ledger(&file.rel_path, &file.name)
     {
         FileClass::Bookkeeping
     } else if let Some(category) = context.category {

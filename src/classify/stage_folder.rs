@@ -18,7 +18,9 @@ static NUMBERING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("numbering pattern compiles")
 });
 
-const SUFFIXES: [&str; 12] = [
+const SUFFIXES: [&str; 14] = [
+    "工作",
+    "情况",
     "文件夹",
     "资料",
     "手续",
@@ -69,7 +71,14 @@ impl StageFolders {
 
     /// The index of the stage a normalised folder name stands for, if it is a stage folder.
     pub fn recognise(&self, normalised: &str) -> Option<usize> {
-        let mut rest = strip_numbering(normalised);
+        self.recognise_words(normalised).map(|(stage, _)| stage)
+    }
+
+    /// Like [`StageFolders::recognise`], and also whether the name is nothing but stage
+    /// words (no numbering, prefix or suffix was taken off): `竣工验收` is, `招标文件` is not.
+    pub fn recognise_words(&self, normalised: &str) -> Option<(usize, bool)> {
+        let numbering_stripped = strip_numbering(normalised);
+        let mut rest = numbering_stripped.clone();
         loop {
             let before = rest.len();
             for suffix in SUFFIXES {
@@ -103,7 +112,7 @@ impl StageFolders {
             }
             i += word.len();
         }
-        first
+        first.map(|stage| (stage, rest == normalised))
     }
 
     /// Whether a normalised folder name starts with numbering (`01 `, `一、`): clerks number
@@ -165,6 +174,7 @@ mod tests {
             ("施工合同", None),
             ("竣工照片", None),
             ("施工和监理", Some("construction")),
+            ("一、前期工作手续", Some("approval")),
             ("关于可研报告的批复", None),
             ("2023", None),
             ("扫描件", None),
@@ -172,6 +182,23 @@ mod tests {
         for (name, expected) in cases {
             assert_eq!(id(name).as_deref(), expected, "{name}");
         }
+    }
+
+    #[test]
+    fn tells_pure_stage_names_from_names_with_suffixes() {
+        let folders = StageFolders::new(&stages());
+        assert_eq!(
+            folders.recognise_words("竣工验收").map(|(_, pure)| pure),
+            Some(true)
+        );
+        assert_eq!(
+            folders.recognise_words("招标文件").map(|(_, pure)| pure),
+            Some(false)
+        );
+        assert_eq!(
+            folders.recognise_words("05 竣工验收").map(|(_, pure)| pure),
+            Some(false)
+        );
     }
 
     #[test]

@@ -143,7 +143,34 @@ fn describe_bytes(bytes: &[u8]) -> String {
     }
 }
 
+/// Largest uncompressed part of a zip workbook, and largest total: a few-megabyte file that
+/// inflates to gigabytes is a decompression bomb, refused before any XML is parsed.
+const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
+const MAX_TOTAL_BYTES: u64 = 1024 * 1024 * 1024;
+
+/// Checks the sizes a zip container declares for its parts, before anything is inflated.
+fn check_zip_parts(bytes: &[u8]) -> Result<(), SheetError> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| SheetError::Corrupt(format!("not a readable zip container: {e}")))?;
+    let mut total = 0u64;
+    for index in 0..archive.len() {
+        let part = archive
+            .by_index_raw(index)
+            .map_err(|e| SheetError::Corrupt(format!("zip entry {index}: {e}")))?;
+        let size = part.size();
+        total = total.saturating_add(size);
+        if size > MAX_PART_BYTES || total > MAX_TOTAL_BYTES {
+            return Err(SheetError::Corrupt(format!(
+                "part {:?} inflates to {size} bytes: a decompression bomb, not a ledger",
+                part.name()
+            )));
+        }
+    }
+    Ok(())
+}
+
 fn read_zip(bytes: Vec<u8>) -> Result<Vec<Table>, SheetError> {
+    check_zip_parts(&bytes)?;
     let is_ods = bytes
         .windows(39)
         .take(200)
@@ -331,5 +358,77 @@ fn classify_error(message: String) -> SheetError {
         SheetError::Encrypted
     } else {
         SheetError::Corrupt(message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A one-entry stored zip whose central directory declares `declared` uncompressed bytes.
+    fn zip_declaring(declared: u32) -> Vec<u8> {
+        let name = b"xl/sharedStrings.xml";
+        let data = b"<sst/>";
+        let mut out = Vec::new();
+        let u16le = |v: u16| v.to_le_bytes();
+        let u32le = |v: u32| v.to_le_bytes();
+        out.extend(u32le(0x0403_4b50));
+        out.extend(u16le(20));
+        out.extend([0, 0, 0, 0, 0, 0, 0, 0]); // flags, method (stored), time, date
+        out.extend(u32le(0)); // crc
+        out.extend(u32le(data.len() as u32));
+        out.extend(u32le(declared));
+        out.extend(u16le(name.len() as u16));
+        out.extend(u16le(0));
+        out.extend(name);
+        out.extend(data);
+        let central = out.len() as u32;
+        out.extend(u32le(0x0201_4b50));
+        out.extend(u16le(20));
+        out.extend(u16le(20));
+        out.extend([0, 0, 0, 0, 0, 0, 0, 0]); // flags, method, time, date
+        out.extend(u32le(0));
+        out.extend(u32le(data.len() as u32));
+        out.extend(u32le(declared));
+        out.extend(u16le(name.len() as u16));
+        out.extend([0, 0, 0, 0, 0, 0, 0, 0]); // extra, comment, disk, internal attributes
+        out.extend(u32le(0)); // external attributes
+        out.extend(u32le(0)); // local header offset
+        out.extend(name);
+        let central_size = out.len() as u32 - central;
+        out.extend(u32le(0x0605_4b50));
+        out.extend([0, 0, 0, 0]);
+        out.extend(u16le(1));
+        out.extend(u16le(1));
+        out.extend(u32le(central_size));
+        out.extend(u32le(central));
+        out.extend(u16le(0));
+        out
+    }
+
+    #[test]
+    fn a_zip_part_that_inflates_to_gigabytes_is_refused_before_parsing() {
+        let error = check_zip_parts(&zip_declaring(3_000_000_000)).unwrap_err();
+        assert!(
+            matches!(&error, SheetError::Corrupt(m) if m.contains("decompression bomb")),
+            "{error:?}"
+        );
+        assert_eq!(check_zip_parts(&zip_declaring(6)), Ok(()));
+    }
+
+    #[test]
+    fn format_comes_from_the_bytes_not_the_extension() {
+        let dir = std::env::temp_dir().join(format!("guicang-sheet-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let pdf = dir.join("台账.xlsx");
+        std::fs::write(&pdf, b"%PDF-1.4\n").unwrap();
+        assert_eq!(
+            read_tables(&pdf),
+            Err(SheetError::NotASpreadsheet("it is a PDF".into()))
+        );
+        let csv = dir.join("台账.csv");
+        std::fs::write(&csv, "项目编号,项目名称\nA-1,学校\n").unwrap();
+        assert_eq!(read_tables(&csv).unwrap()[0].rows.len(), 2);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

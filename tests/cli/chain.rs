@@ -350,3 +350,38 @@ fn ledgers_inside_a_project_folder_belong_to_that_project() {
         format!("{PROJECT}/06 资金拨付/拨付台账.csv!拨付台账.csv!2")
     );
 }
+
+#[test]
+fn configured_ledger_paths_and_project_settlements() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        &root.join("guicang.toml"),
+        "[ledgers]\npaths = [\"财务/拨付明细.csv\"]\n\n[settlements]\n\"MGT-2023-001\" = \"90万元\"\n",
+    );
+    write(
+        &root.join(PROJECT).join("project.toml"),
+        "category = \"fixed-asset\"\nstatus = \"completed\"\n",
+    );
+    write(
+        &root.join("财务/拨付明细.csv"),
+        "项目编号,拨付日期,拨付金额,凭证号,发票号\nMGT-2023-001,2023-06-01,1000000,记-1,FP1\n",
+    );
+    doc(root, &format!("{PROJECT}/记-1.pdf"));
+    let report = check_json(root, &[]).0;
+    let f = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "settlement-exceeded")
+        .expect("paid above the configured settlement");
+    assert_eq!(f["project"], "MGT-2023-001");
+    assert!(
+        !report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["code"] == "unassigned-file"),
+        "a configured ledger is not an unassigned file"
+    );
+}

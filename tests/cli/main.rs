@@ -6,5 +6,6 @@ mod corpus_sheets;
 mod demo;
 mod discovery;
 mod errors;
+mod ledger_formats;
 mod read_only;
 mod support;
