@@ -28,6 +28,7 @@ use crate::project::Project;
 use crate::project::discover::{CONFIG, MANIFEST};
 use crate::ruleset::{Category, RuleSet};
 use crate::scan::FileEntry;
+use name_fields::{NameFields, name_fields};
 use normalize::{normalize, split_extension};
 use stage_folder::{StageFolders, strip_numbering};
 
@@ -50,7 +51,7 @@ pub enum FileClass {
 }
 
 /// The classification of one file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Classified {
     /// What the file is.
     pub class: FileClass,
@@ -58,6 +59,8 @@ pub struct Classified {
     pub stage_folder: Option<String>,
     /// How many of the file's folders lead down to and include that stage folder.
     pub stage_folder_depth: Option<usize>,
+    /// What the file's name says for the funding chain: date, 文号, voucher, contract, amount.
+    pub fields: NameFields,
 }
 
 /// Classifies every file (in the order given) against its project's category.
@@ -223,6 +226,7 @@ fn classify_file(
     is_ledger: &(dyn Fn(&str, &str) -> bool + Sync),
 ) -> Classified {
     let stage_hint = place.stage.as_ref().map(|(id, _)| id.as_str());
+    let mut fields = NameFields::default();
     let class = if temporary::is_temporary(&file.name) {
         FileClass::Temporary
     } else if (file.dirs.is_empty() && file.name == MANIFEST)
@@ -230,38 +234,44 @@ fn classify_file(
         || is_ledger(&file.rel_path, &file.name)
     {
         FileClass::Bookkeeping
-    } else if let Some(category) = context.category {
-        evidence(file, context, category, place, stage_hint).unwrap_or(FileClass::Unmatched)
     } else {
-        FileClass::Unmatched
+        let (stem, extension) = split_extension(&file.name);
+        let name = normalize(stem);
+        fields = name_fields(&name);
+        match context.category {
+            Some(category) => evidence(&name, &extension, context, category, place, stage_hint),
+            None => FileClass::Unmatched,
+        }
     };
     Classified {
         class,
         stage_folder: stage_hint.map(str::to_string),
         stage_folder_depth: place.stage.as_ref().map(|(_, depth)| *depth),
+        fields,
     }
 }
 
+/// The document a file is evidence of: by its own (normalised) name, else by the nearest
+/// document folder around it.
 fn evidence(
-    file: &FileEntry,
+    name: &str,
+    extension: &str,
     context: &ProjectContext<'_>,
     category: &Category,
     place: &Place,
     stage_hint: Option<&str>,
-) -> Option<FileClass> {
-    let (stem, extension) = split_extension(&file.name);
-    let name = normalize(stem);
-    if let Some(m) = category.best_match(&context.strip_own(&name), Some(&extension), stage_hint) {
-        return Some(FileClass::Evidence {
+) -> FileClass {
+    if let Some(m) = category.best_match(&context.strip_own(name), Some(extension), stage_hint) {
+        return FileClass::Evidence {
             document: m.document,
             by_folder: false,
-        });
+        };
     }
     place
         .document_folders
         .iter()
-        .find_map(|folder| category.best_match(folder, Some(&extension), stage_hint))
-        .map(|m| FileClass::Evidence {
+        .find_map(|folder| category.best_match(folder, Some(extension), stage_hint))
+        .map_or(FileClass::Unmatched, |m| FileClass::Evidence {
             document: m.document,
             by_folder: true,
         })

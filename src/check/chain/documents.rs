@@ -4,8 +4,7 @@
 use super::ProjectChain;
 use crate::check::Context;
 use crate::classify::FileClass;
-use crate::classify::name_fields::{NameFields, name_fields};
-use crate::classify::normalize::{normalize, split_extension};
+use crate::classify::name_fields::NameFields;
 use crate::finding::{Code, Finding};
 use crate::lang::Lang;
 use crate::ledger::amount::Amount;
@@ -15,7 +14,7 @@ use crate::money::format_yuan;
 /// A file of the project and what its name says.
 struct NamedFile<'a> {
     rel: &'a str,
-    fields: NameFields,
+    fields: &'a NameFields,
 }
 
 /// Reports payments without voucher or invoice, and voucher files missing from the ledger.
@@ -99,11 +98,9 @@ fn payment_files<'a>(
         if matches!(class, FileClass::Temporary | FileClass::Bookkeeping) {
             continue;
         }
-        let file = &ctx.files[index];
-        let fields = name_fields(&normalize(split_extension(&file.name).0));
         let named = NamedFile {
-            rel: &file.rel_path,
-            fields,
+            rel: &ctx.files[index].rel_path,
+            fields: &ctx.classes[index].fields,
         };
         match doc_id(class) {
             Some("payment-voucher") => vouchers.push(named),
