@@ -345,6 +345,24 @@ fn main() {
             write_file(&folder.join(file));
         }
     }
+    // Unusable or misnamed files (file health):
+    let training = root.join("2023/非固投类/MGT-2023-004 麦盖提县农村教师能力提升培训项目");
+    let truncated = tiny_jpeg("IMG_3002.jpg");
+    fs::write(
+        training.join("影像/培训照片/IMG_3002.jpg"),
+        &truncated[..truncated.len() - 20],
+    )
+    .expect("truncated photo");
+    let lab = root.join("2023/设备类/MGT-2023-005 麦盖提县第二中学实验室设备采购项目");
+    fs::write(lab.join("资金/发票.pdf"), tiny_jpeg("发票.pdf")).expect("a photo saved as .pdf");
+    let mut cut = minimal_pdf("竣工财务决算报告");
+    cut.truncate(cut.len() / 2);
+    let school = root.join("2023/固投类/MGT-2023-001 麦盖提县第三小学教学楼建设项目");
+    fs::write(
+        school.join("08 结算决算/竣工财务决算报告（扫描不全）.pdf"),
+        cut,
+    )
+    .expect("a truncated scan");
     write_file(&root.join("2023/会议纪要.pdf"));
     write_ledger(&root.join("项目台账.xlsx"));
     write_contracts(&root.join("合同台账.xlsx"));
@@ -366,7 +384,7 @@ fn write_file(path: &Path) {
         .to_ascii_lowercase();
     let bytes: Vec<u8> = match extension.as_str() {
         "pdf" => minimal_pdf(name),
-        "jpg" | "jpeg" => TINY_JPEG.to_vec(),
+        "jpg" | "jpeg" => tiny_jpeg(name),
         "xlsx" => {
             let mut book = Workbook::new();
             book.add_worksheet().write(0, 0, name).expect("write cell");
@@ -409,6 +427,17 @@ fn minimal_pdf(title: &str) -> Vec<u8> {
         )
         .as_bytes(),
     );
+    out
+}
+
+/// A complete 1×1 JPEG carrying `comment` in a COM segment, so that no two photos are
+/// byte-for-byte the same.
+fn tiny_jpeg(comment: &str) -> Vec<u8> {
+    let mut out = TINY_JPEG[..2].to_vec();
+    out.extend([0xFF, 0xFE]);
+    out.extend(((comment.len() + 2) as u16).to_be_bytes());
+    out.extend(comment.as_bytes());
+    out.extend(&TINY_JPEG[2..]);
     out
 }
 

@@ -32,9 +32,15 @@ pub struct CheckArgs {
     /// The archive root.
     #[arg(default_value = ".")]
     pub root: PathBuf,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    /// Format of the report on stdout [default: text]. With -o and no --format, stdout
+    /// stays empty and only the files are written.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Also write the report to FILE, in the format its extension names: .txt, .json, .md,
+    /// .sarif, .xml (JUnit), .xlsx, .html or .htm. Repeatable: one sweep writes every
+    /// file. Never inside the archive being checked (guicang does not write there).
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub outputs: Vec<PathBuf>,
     /// Exit with 1 when a finding is at or above this severity.
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOn>,
@@ -105,6 +111,33 @@ pub enum Format {
     Text,
     /// One JSON document, for machines.
     Json,
+    /// A short summary for CI job summaries and merge-request comments.
+    Markdown,
+    /// SARIF 2.1.0, for code-scanning dashboards and CI annotations.
+    Sarif,
+    /// JUnit XML, for the test views of CI systems.
+    Junit,
+    /// An Excel workbook (binary: to a file with -o, or to a pipe).
+    Xlsx,
+    /// One self-contained HTML page, to open offline or print.
+    Html,
+}
+
+impl Format {
+    /// The format a file name's extension names, if any.
+    pub fn from_extension(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "txt" => Format::Text,
+            "json" => Format::Json,
+            "md" | "markdown" => Format::Markdown,
+            "sarif" => Format::Sarif,
+            "xml" => Format::Junit,
+            "xlsx" => Format::Xlsx,
+            "html" | "htm" => Format::Html,
+            _ => return None,
+        })
+    }
 }
 
 /// The severity at which a run fails.

@@ -36,9 +36,26 @@ pub struct ConfigFile {
     /// Ledger settings.
     #[serde(default)]
     pub ledgers: LedgersSection,
+    /// File inspection settings.
+    #[serde(default)]
+    pub inspect: InspectSection,
     /// Settled amounts of whole projects: project code → yuan (integer or text like "1180万元").
     #[serde(default)]
     pub settlements: BTreeMap<String, Spanned<ThresholdValue>>,
+}
+
+/// `[inspect]`: limits of the file health checks.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InspectSection {
+    /// Whether file health is checked at all (default true).
+    pub enabled: Option<bool>,
+    /// Files above this many MB are not inspected (`file-skipped-too-large`).
+    pub max_file_mb: Option<u64>,
+    /// PDFs above this many MB are judged from their head and tail only.
+    pub pdf_full_load_mb: Option<u64>,
+    /// Seconds one parser call may take (`file-check-timeout`).
+    pub timeout_seconds: Option<u64>,
 }
 
 /// `[ledgers]`.

@@ -17,6 +17,7 @@ pub mod diagnostic;
 pub mod error;
 pub mod exit;
 pub mod finding;
+pub mod inspect;
 pub mod lang;
 pub mod ledger;
 pub mod money;

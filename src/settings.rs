@@ -11,6 +11,7 @@ use crate::cli::{CommonArgs, FailOn};
 use crate::config::{self, Config, ThresholdValue};
 use crate::error::AppError;
 use crate::finding::Severity;
+use crate::inspect::InspectOptions;
 use crate::lang::Lang;
 use crate::ledger::amount::Amount;
 use crate::money::{Unit, parse_amount};
@@ -33,6 +34,8 @@ pub struct Settings {
     pub ledger_paths: Vec<String>,
     /// Settled amounts of projects, by project code.
     pub settlements: BTreeMap<String, Amount>,
+    /// Limits of the file health checks; `None` when inspection is off.
+    pub inspect: Option<InspectOptions>,
 }
 
 impl Settings {
@@ -98,6 +101,17 @@ pub fn resolve(
         .iter()
         .map(|p| p.replace('\\', "/").trim_start_matches("./").to_string())
         .collect();
+    let section = &config.file.inspect;
+    let defaults = InspectOptions::default();
+    let megabytes =
+        |mb: Option<u64>, default: u64| mb.map_or(default, |mb| mb.saturating_mul(1024 * 1024));
+    let inspect = section.enabled.unwrap_or(true).then(|| InspectOptions {
+        max_file_bytes: megabytes(section.max_file_mb, defaults.max_file_bytes),
+        pdf_full_load_bytes: megabytes(section.pdf_full_load_mb, defaults.pdf_full_load_bytes),
+        timeout: section
+            .timeout_seconds
+            .map_or(defaults.timeout, std::time::Duration::from_secs),
+    });
     Ok(Settings {
         rules,
         code_pattern,
@@ -105,6 +119,7 @@ pub fn resolve(
         fail_on,
         ledger_paths,
         settlements,
+        inspect,
     })
 }
 

@@ -7,6 +7,7 @@ use std::path::Path;
 use crate::check::chain::link::link;
 use crate::check::{self, Context};
 use crate::classify::{FileClass, classify};
+use crate::inspect::inspect_all;
 use crate::ledger::load::{LedgerSource, collect_records, open_ledgers};
 use crate::project::discover::{DiscoverOptions, discover};
 use crate::report::{Evaluation, Report};
@@ -55,6 +56,11 @@ fn sweep_in_pool(root: &Path, settings: &Settings, threads: usize) -> Report {
     for file in &mut files {
         file.project = with_folder[file.project];
     }
+    let symlinks: Vec<(usize, String)> = scanned
+        .symlinks
+        .into_iter()
+        .map(|(p, path)| (with_folder[p], path))
+        .collect();
     let mut walk_errors = scanned.errors;
     for error in &mut walk_errors {
         error.project = with_folder
@@ -63,6 +69,10 @@ fn sweep_in_pool(root: &Path, settings: &Settings, threads: usize) -> Report {
             .unwrap_or(error.project);
     }
     let classes = classify(&files, &discovery.projects, &settings.rules, &is_ledger);
+    let inspections = match &settings.inspect {
+        Some(options) => inspect_all(&files, &classes, options),
+        None => Vec::new(),
+    };
 
     let sources: Vec<LedgerSource<'_>> = files
         .iter()
@@ -89,6 +99,8 @@ fn sweep_in_pool(root: &Path, settings: &Settings, threads: usize) -> Report {
         files: &files,
         classes: &classes,
         walk_errors: &walk_errors,
+        symlinks: &symlinks,
+        inspections: &inspections,
         ledgers: &linked,
         lang,
     };

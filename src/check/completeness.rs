@@ -36,6 +36,9 @@ pub struct DocumentState {
     pub requirement: Requirement,
     /// Evidence, relative to the archive root.
     pub files: Vec<String>,
+    /// Pages of each PDF among the files, when counted.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub pages: BTreeMap<String, u32>,
     /// Whether it counts as present (at least `min` files).
     pub present: bool,
 }
@@ -236,7 +239,12 @@ fn score_project(
             for &file in &files {
                 report_misfiled(ctx, file, doc, &key, out);
             }
-            let present = files.len() >= doc.min as usize;
+            let usable: Vec<usize> = files
+                .iter()
+                .copied()
+                .filter(|&f| ctx.is_usable(f))
+                .collect();
+            let present = usable.len() >= doc.min as usize;
             let requirement = match doc.when.evaluate(facts) {
                 Applicability::Required => Requirement::Required,
                 Applicability::NotRequired => Requirement::NotRequired,
@@ -260,18 +268,40 @@ fn score_project(
                 if present {
                     stage_score.present += 1;
                 } else {
-                    out.push(missing(ctx, doc, files.len(), &key, places.of(stage)));
+                    let unusable: Vec<&str> = files
+                        .iter()
+                        .filter(|&&f| !ctx.is_usable(f))
+                        .map(|&f| ctx.files[f].rel_path.as_str())
+                        .collect();
+                    out.push(missing(
+                        ctx,
+                        doc,
+                        usable.len(),
+                        &unusable,
+                        &key,
+                        places.of(stage),
+                    ));
                 }
             }
             let paths = files
                 .iter()
                 .map(|&f| ctx.files[f].rel_path.clone())
                 .collect();
+            let pages = files
+                .iter()
+                .filter_map(|&f| {
+                    Some((
+                        ctx.files[f].rel_path.clone(),
+                        ctx.inspections.get(f)?.pages?,
+                    ))
+                })
+                .collect();
             stage_score.documents.push(DocumentState {
                 id: doc.id.clone(),
                 name: doc.name.get(ctx.lang).to_string(),
                 requirement,
                 files: paths,
+                pages,
                 present,
             });
         }
@@ -283,7 +313,15 @@ fn score_project(
 }
 
 /// A missing-document finding, pointing at the stage folder when the project has one.
-fn missing(ctx: &Context<'_>, doc: &Document, found: usize, key: &str, place: String) -> Finding {
+/// `unusable` are the files that would have been evidence but failed a health check.
+fn missing(
+    ctx: &Context<'_>,
+    doc: &Document,
+    found: usize,
+    unusable: &[&str],
+    key: &str,
+    place: String,
+) -> Finding {
     let lang = ctx.lang;
     let stage = ctx
         .rules
@@ -301,6 +339,13 @@ fn missing(ctx: &Context<'_>, doc: &Document, found: usize, key: &str, place: St
             doc.name.en, doc.min, stage
         ),
     };
+    let mut message = message;
+    if !unusable.is_empty() {
+        message.push_str(&match lang {
+            Lang::Zh => format!("：现有文件无法使用（{}）", unusable.join("、")),
+            Lang::En => format!(": the files there are unusable ({})", unusable.join(", ")),
+        });
+    }
     Finding::new(Code::MissingDocument, message)
         .severity(doc.severity)
         .project(key)

@@ -1,34 +1,67 @@
-//! File-level findings of the sweep: temporary files, files that match nothing, folders
+//! File-level findings: health problems of each file (one finding per file, the most
+//! specific), temporary files, files that match nothing, links not followed and folders
 //! that could not be read.
+
+use std::collections::HashMap;
 
 use super::Context;
 use crate::classify::FileClass;
+use crate::classify::normalize::split_extension;
 use crate::finding::{Code, Finding};
 use crate::lang::Lang;
 
-/// Reports temporary files, unmatched files and unreadable folders.
+/// Reports every file-level problem.
 pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let usable = usable_evidence_counts(ctx);
     let lang = ctx.lang;
-    for (file, classified) in ctx.files.iter().zip(ctx.classes) {
+    for (index, (file, classified)) in ctx.files.iter().zip(ctx.classes).enumerate() {
         let project = ctx.projects[file.project].key();
-        let finding = match classified.class {
-            FileClass::Temporary => Finding::new(
+        let extension = split_extension(&file.name).1;
+        let problem = ctx.inspections.get(index).and_then(|i| i.problem.as_ref());
+        let mut finding = match (classified.class, problem) {
+            (FileClass::Temporary, _) => Finding::new(
                 Code::TemporaryFile,
                 lang.pick(
                     "临时文件或系统文件，不计为归档文件",
                     "temporary or system file, not counted as a document",
                 ),
             ),
-            FileClass::Unmatched if ctx.projects[file.project].category.is_some() => Finding::new(
-                Code::UnmatchedFile,
-                lang.pick(
-                    "文件名与本类别的任何文件要求都不对应",
-                    "the name matches no document of this category",
-                ),
-            ),
+            (class, Some(problem)) => {
+                let only = match class {
+                    FileClass::Evidence { document, .. } => {
+                        usable.get(&(file.project, document)).copied().unwrap_or(0) == 0
+                    }
+                    _ => false,
+                };
+                let mut finding =
+                    Finding::new(problem.code(&extension), problem.describe(lang, &extension))
+                        .severity(problem.severity(&extension, only));
+                if let (FileClass::Evidence { document, .. }, Some(category)) =
+                    (class, ctx.category_of(file.project))
+                {
+                    let doc = &category.documents[document];
+                    finding = finding.document(doc.id.clone());
+                    if problem.is_unusable() {
+                        finding.message.push_str(&match lang {
+                            Lang::Zh => format!("，不能作为“{}”的依据", doc.name.zh),
+                            Lang::En => format!("; it does not count as {}", doc.name.en),
+                        });
+                    }
+                }
+                finding
+            }
+            (FileClass::Unmatched, None) if ctx.projects[file.project].category.is_some() => {
+                Finding::new(
+                    Code::UnmatchedFile,
+                    lang.pick(
+                        "文件名与本类别的任何文件要求都不对应",
+                        "the name matches no document of this category",
+                    ),
+                )
+            }
             _ => continue,
         };
-        let mut finding = finding.project(project).path(file.rel_path.clone());
+        finding = finding.project(project).path(file.rel_path.clone());
         if let Some(stage) = &classified.stage_folder {
             finding = finding.stage(stage.clone());
         }
@@ -40,8 +73,20 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         }
         out.push(finding);
     }
+    for (project, path) in ctx.symlinks {
+        out.push(
+            Finding::new(
+                Code::SymlinkSkipped,
+                lang.pick(
+                    "符号链接未被跟随，其内容未检查",
+                    "a symbolic link, not followed; its target was not checked",
+                ),
+            )
+            .project(ctx.projects[*project].key())
+            .path(path.clone()),
+        );
+    }
     for error in ctx.walk_errors {
-        let project = ctx.projects.get(error.project).map(|p| p.key());
         let mut finding = Finding::new(
             Code::UnreadableFolder,
             match lang {
@@ -53,7 +98,20 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             },
         )
         .path(error.rel_path.clone());
-        finding.project = project;
+        finding.project = ctx.projects.get(error.project).map(|p| p.key());
         out.push(finding);
     }
+}
+
+/// How many usable evidence files each `(project, document)` has.
+pub fn usable_evidence_counts(ctx: &Context<'_>) -> HashMap<(usize, usize), usize> {
+    let mut counts = HashMap::new();
+    for (index, (file, classified)) in ctx.files.iter().zip(ctx.classes).enumerate() {
+        if let FileClass::Evidence { document, .. } = classified.class
+            && ctx.is_usable(index)
+        {
+            *counts.entry((file.project, document)).or_default() += 1;
+        }
+    }
+    counts
 }

@@ -5,10 +5,12 @@
 
 pub mod chain;
 pub mod completeness;
+pub mod duplicates;
 pub mod files;
 
 use crate::classify::Classified;
 use crate::finding::Finding;
+use crate::inspect::Inspection;
 use crate::lang::Lang;
 use crate::project::Project;
 use crate::ruleset::RuleSet;
@@ -26,15 +28,38 @@ pub struct Context<'a> {
     pub classes: &'a [Classified],
     /// Folders the scan could not read.
     pub walk_errors: &'a [WalkError],
+    /// Symbolic links the scan did not follow: `(project, path)`.
+    pub symlinks: &'a [(usize, String)],
+    /// The health of each file, index for index (empty when inspection is off).
+    pub inspections: &'a [Inspection],
     /// Ledger records of each project, index for index with `projects`.
     pub ledgers: &'a [chain::link::ProjectLedgers<'a>],
     /// Language of messages.
     pub lang: Lang,
 }
 
+impl Context<'_> {
+    /// The category of a project, when known.
+    pub fn category_of(&self, project: usize) -> Option<&crate::ruleset::Category> {
+        self.projects[project]
+            .category
+            .as_deref()
+            .and_then(|c| self.rules.category(c))
+    }
+
+    /// Whether file `index` can count as evidence: it was not found unusable.
+    pub fn is_usable(&self, index: usize) -> bool {
+        self.inspections
+            .get(index)
+            .and_then(|i| i.problem.as_ref())
+            .is_none_or(|p| !p.is_unusable())
+    }
+}
+
 /// Runs every check; returns the findings and the per-project completeness.
 pub fn run(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Vec<completeness::ProjectScore> {
     files::check(ctx, out);
+    duplicates::check(ctx, out);
     chain::check(ctx, out);
     completeness::check(ctx, out)
 }

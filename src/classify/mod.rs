@@ -5,8 +5,8 @@
 //! (page scans in `关于…的批复/`, photos in `施工前照片/`). Stage folders are not document
 //! folders; they give the stage hint that breaks ties and reveals misfiling. A folder
 //! whose whole name is a document (`招标文件/`) is a document folder even though its
-//! words also name a stage, unless it is numbered like stage folders are (`06 决算`) or
-//! is nothing but stage words (`竣工验收`).
+//! words also name a stage (`招标文件` is 招标 and a suffix, `采购合同` two stage words),
+//! unless the name, numbering aside, is one single stage word (`06 决算`, `竣工验收`).
 //!
 //! Nothing is done twice: each distinct folder name is folded and recognised once, and
 //! the folders of a run of files in the same directory are resolved once for the run.
@@ -132,10 +132,8 @@ struct FolderName {
     stripped: String,
     /// The stage its words name, if they all name one stage.
     stage: Option<usize>,
-    /// Whether it starts with numbering.
-    numbered: bool,
-    /// Whether the name is nothing but stage words (`竣工验收`, `施工和监理`).
-    pure: bool,
+    /// Whether the name, numbering aside, is one single stage word (`06 竣工验收`).
+    single_word: bool,
 }
 
 impl<'f> FolderNames<'f> {
@@ -150,17 +148,15 @@ impl<'f> FolderNames<'f> {
             .into_par_iter()
             .map(|raw| {
                 let normalised = normalize(raw);
-                let (stage, pure) = stage_folders
+                let (stage, single_word) = stage_folders
                     .recognise_words(&normalised)
                     .map_or((None, false), |(s, p)| (Some(s), p));
-                let numbered = StageFolders::is_numbered(&normalised);
                 (
                     raw,
                     FolderName {
                         stripped: strip_numbering(&normalised),
                         stage,
-                        numbered,
-                        pure,
+                        single_word,
                     },
                 )
             })
@@ -192,8 +188,8 @@ impl Place {
                 continue;
             };
             let name = context.strip_own(&folder.stripped).into_owned();
-            let is_stage = folder.stage.is_some()
-                && (folder.numbered || folder.pure || !names_a_document(&name, context));
+            let is_stage =
+                folder.stage.is_some() && (folder.single_word || !names_a_document(&name, context));
             if is_stage {
                 if stage.is_none() {
                     stage = folder

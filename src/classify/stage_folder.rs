@@ -74,8 +74,9 @@ impl StageFolders {
         self.recognise_words(normalised).map(|(stage, _)| stage)
     }
 
-    /// Like [`StageFolders::recognise`], and also whether the name is nothing but stage
-    /// words (no numbering, prefix or suffix was taken off): `竣工验收` is, `招标文件` is not.
+    /// Like [`StageFolders::recognise`], and also whether the name (numbering aside) is one
+    /// single stage word with nothing else: `06 竣工验收` is, `招标文件` (a word and a
+    /// suffix) and `采购合同` (two words) are not.
     pub fn recognise_words(&self, normalised: &str) -> Option<(usize, bool)> {
         let numbering_stripped = strip_numbering(normalised);
         let mut rest = numbering_stripped.clone();
@@ -96,6 +97,7 @@ impl StageFolders {
             }
         }
         let mut first = None;
+        let mut words = 0;
         let mut i = 0;
         while i < rest.len() {
             let tail = &rest[i..];
@@ -111,16 +113,9 @@ impl StageFolders {
                 return None; // words of two stages (施工合同, 竣工照片) name a document, not a stage
             }
             i += word.len();
+            words += 1;
         }
-        first.map(|stage| (stage, rest == normalised))
-    }
-
-    /// Whether a normalised folder name starts with numbering (`01 `, `一、`): clerks number
-    /// stage folders, not document folders.
-    pub fn is_numbered(normalised: &str) -> bool {
-        NUMBERING
-            .find(normalised)
-            .is_some_and(|m| !m.as_str().is_empty())
+        first.map(|stage| (stage, words == 1 && rest == numbering_stripped))
     }
 }
 
@@ -185,20 +180,18 @@ mod tests {
     }
 
     #[test]
-    fn tells_pure_stage_names_from_names_with_suffixes() {
+    fn tells_single_stage_words_from_longer_names() {
         let folders = StageFolders::new(&stages());
-        assert_eq!(
-            folders.recognise_words("竣工验收").map(|(_, pure)| pure),
-            Some(true)
-        );
-        assert_eq!(
-            folders.recognise_words("招标文件").map(|(_, pure)| pure),
-            Some(false)
-        );
-        assert_eq!(
-            folders.recognise_words("05 竣工验收").map(|(_, pure)| pure),
-            Some(false)
-        );
+        let single = |name: &str| {
+            folders
+                .recognise_words(&normalize(name))
+                .map(|(_, single)| single)
+        };
+        assert_eq!(single("竣工验收"), Some(true));
+        assert_eq!(single("05 竣工验收"), Some(true));
+        assert_eq!(single("招标文件"), Some(false), "a word and a suffix");
+        assert_eq!(single("招投标及合同"), Some(false), "two words");
+        assert_eq!(single("20231226_招标文件"), Some(false));
     }
 
     #[test]

@@ -1,16 +1,24 @@
-//! `guicang check`: sweep an archive, print the report, decide the exit code.
+//! `guicang check`: sweep an archive once, write every report asked for, decide the exit
+//! code.
+//!
+//! Reports go to stdout (`--format`, text by default) and to files (`-o FILE`, format from
+//! the extension). With `-o` and no `--format`, stdout stays empty. Every output is
+//! checked before the sweep starts: a file inside the archive root, in a folder that does
+//! not exist, or named twice is a usage error (exit 2), so a long sweep never ends in a
+//! refusal, and guicang never writes into the archive it checks.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::cli::{CheckArgs, Format};
 use crate::error::AppError;
 use crate::exit;
-use crate::report::{json, text};
+use crate::report::{Report, html, json, junit, markdown, sarif, text, xlsx};
 use crate::settings::resolve;
 use crate::sweep::sweep;
 
-/// Runs the check and prints the report on stdout.
+/// Runs the check, writes the reports, and returns the exit code.
 pub fn run(args: &CheckArgs) -> Result<ExitCode, AppError> {
     if !args.root.is_dir() {
         return Err(AppError::Usage(format!(
@@ -18,29 +26,143 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, AppError> {
             args.root.display()
         )));
     }
+    let outputs = output_files(&args.root, &args.outputs)?;
+    let on_stdout = match (args.format, outputs.is_empty()) {
+        (Some(format), _) => Some(format),
+        (None, true) => Some(Format::Text),
+        (None, false) => None,
+    };
+    if on_stdout == Some(Format::Xlsx) && std::io::stdout().is_terminal() {
+        return Err(AppError::Usage(
+            "the xlsx report is binary and stdout is a terminal; write it to a file with \
+             -o report.xlsx, or redirect stdout"
+                .into(),
+        ));
+    }
     let settings = resolve(&args.common, &args.root, args.fail_on)?;
     let threads = args
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()))
         .max(1);
     let report = sweep(&args.root, &settings, threads);
-    let rendered = match args.format {
-        Format::Text => text::render(
-            &report,
-            text::TextOptions {
-                verbose: args.verbose,
-            },
-        ),
-        Format::Json => json::render(&report),
+    let text_options = text::TextOptions {
+        verbose: args.verbose,
     };
-    let mut stdout = anstream::stdout().lock();
-    if let Err(e) = stdout
-        .write_all(rendered.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            return Err(AppError::Usage(format!("cannot write the report: {e}")));
+    for (path, format) in &outputs {
+        let bytes = render(&report, *format, text_options, false)?;
+        std::fs::write(path, bytes).map_err(|e| {
+            AppError::Usage(format!("cannot write the report {}: {e}", path.display()))
+        })?;
+        eprintln!("guicang: wrote {}", path.display());
+    }
+    if let Some(format) = on_stdout {
+        let bytes = render(&report, format, text_options, true)?;
+        let written = if format == Format::Text {
+            let mut stdout = anstream::stdout().lock();
+            stdout.write_all(&bytes).and_then(|()| stdout.flush())
+        } else {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(&bytes).and_then(|()| stdout.flush())
+        };
+        if let Err(e) = written {
+            if e.kind() != std::io::ErrorKind::BrokenPipe {
+                return Err(AppError::Usage(format!("cannot write the report: {e}")));
+            }
         }
     }
     Ok(exit::for_findings(report.worst(), settings.fail_on))
+}
+
+/// Renders one report. Terminal text keeps its styles for stdout (the stream strips them
+/// when it is not a terminal); a text file never has them.
+fn render(
+    report: &Report,
+    format: Format,
+    text_options: text::TextOptions,
+    to_stdout: bool,
+) -> Result<Vec<u8>, AppError> {
+    Ok(match format {
+        Format::Text => {
+            let styled = text::render(report, text_options);
+            if to_stdout {
+                styled.into_bytes()
+            } else {
+                anstream::adapter::strip_str(&styled)
+                    .to_string()
+                    .into_bytes()
+            }
+        }
+        Format::Json => json::render(report).into_bytes(),
+        Format::Markdown => markdown::render(report).into_bytes(),
+        Format::Sarif => sarif::render(report).into_bytes(),
+        Format::Junit => junit::render(report).into_bytes(),
+        Format::Html => html::render(report).into_bytes(),
+        Format::Xlsx => xlsx::render(report)
+            .map_err(|e| AppError::Usage(format!("cannot build the xlsx report: {e}")))?,
+    })
+}
+
+/// The report files with their formats, each checked: a known extension, an existing
+/// folder outside the archive root, named once.
+fn output_files(root: &Path, outputs: &[PathBuf]) -> Result<Vec<(PathBuf, Format)>, AppError> {
+    let usage = |message: String| AppError::Usage(message);
+    let root = root.canonicalize().map_err(|e| {
+        usage(format!(
+            "cannot resolve the archive root {}: {e}",
+            root.display()
+        ))
+    })?;
+    let mut seen: Vec<PathBuf> = Vec::new();
+    let mut files = Vec::new();
+    for path in outputs {
+        let format = Format::from_extension(path).ok_or_else(|| {
+            usage(format!(
+                "cannot tell the format of {} from its extension; use .txt, .json, .md, \
+                 .sarif, .xml (JUnit), .xlsx, .html or .htm",
+                path.display()
+            ))
+        })?;
+        let resolved = resolve_output(path)?;
+        if resolved.starts_with(&root) {
+            return Err(usage(format!(
+                "{} is inside the archive being checked ({}); guicang never writes into the \
+                 archive: write the report somewhere else",
+                path.display(),
+                root.display()
+            )));
+        }
+        if seen.contains(&resolved) {
+            return Err(usage(format!("{} is named twice with -o", path.display())));
+        }
+        seen.push(resolved);
+        files.push((path.clone(), format));
+    }
+    Ok(files)
+}
+
+/// Where an output file really is: its folder resolved (symbolic links followed), then the
+/// file itself when it exists already (it may be a link into the archive).
+fn resolve_output(path: &Path) -> Result<PathBuf, AppError> {
+    let name = path
+        .file_name()
+        .ok_or_else(|| AppError::Usage(format!("{} does not name a file", path.display())))?;
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let folder = folder.canonicalize().map_err(|e| {
+        AppError::Usage(format!(
+            "cannot write {}: the folder {} cannot be used ({e})",
+            path.display(),
+            folder.display()
+        ))
+    })?;
+    let full = folder.join(name);
+    if full.is_dir() {
+        return Err(AppError::Usage(format!(
+            "{} is a folder; name a file",
+            path.display()
+        )));
+    }
+    Ok(full.canonicalize().unwrap_or(full))
 }

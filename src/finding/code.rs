@@ -101,6 +101,32 @@ codes! {
     RetentionExcessive = "retention-excessive",
     /// Contracts of one kind, each below a tender threshold, that together reach it.
     PossibleContractSplitting = "possible-contract-splitting",
+    /// A file of 0 bytes.
+    EmptyFile = "empty-file",
+    /// A file that cannot be read.
+    UnreadableFile = "unreadable-file",
+    /// Content and extension disagree.
+    FormatMismatch = "format-mismatch",
+    /// A damaged or truncated PDF.
+    CorruptPdf = "corrupt-pdf",
+    /// An encrypted PDF.
+    EncryptedPdf = "encrypted-pdf",
+    /// A damaged or truncated image.
+    CorruptImage = "corrupt-image",
+    /// A spreadsheet that does not open.
+    CorruptSpreadsheet = "corrupt-spreadsheet",
+    /// An Office or OFD file that does not open.
+    CorruptOffice = "corrupt-office",
+    /// A password-protected Office file.
+    EncryptedOffice = "encrypted-office",
+    /// A file above the inspection size limit.
+    FileSkippedTooLarge = "file-skipped-too-large",
+    /// A file whose check ran out of time.
+    FileCheckTimeout = "file-check-timeout",
+    /// The same content in two places of one project.
+    DuplicateFile = "duplicate-file",
+    /// A symbolic link that was not followed.
+    SymlinkSkipped = "symlink-skipped",
 }
 
 impl Code {
@@ -612,6 +638,244 @@ impl Code {
                 [
                     "HT-2023-021 + HT-2023-022: 施工，合计 4,100,000.00",
                     "HT-2023-021 + HT-2023-022: construction, together 4,100,000.00",
+                ],
+            ),
+            Code::EmptyFile => (
+                Warning,
+                [
+                    "文件为空（0 字节）。作为某项文件的唯一依据时为错误，该文件同时报告为缺失。",
+                    "The file is empty (0 bytes). When it is the only evidence of a document it is an error, and the document is reported missing too.",
+                ],
+                [
+                    "空文件通常是扫描或复制中断的结果，不能作为档案。",
+                    "An empty file is usually an interrupted scan or copy; it is not a record.",
+                ],
+                [
+                    "重新扫描或从原位置重新复制该文件。",
+                    "Scan the document again, or copy it again from where it came from.",
+                ],
+                [
+                    "01 可研立项/可研批复.pdf（0 字节）",
+                    "01 可研立项/可研批复.pdf (0 bytes)",
+                ],
+            ),
+            Code::UnreadableFile => (
+                Error,
+                [
+                    "文件无法读取（权限不足、I/O 错误，或在检查过程中被删除）。",
+                    "The file cannot be read (permission denied, I/O error, or deleted during the sweep).",
+                ],
+                [
+                    "无法读取的文件无法证明任何事项，且不计为依据。",
+                    "A file that cannot be read proves nothing and does not count as evidence.",
+                ],
+                [
+                    "检查文件权限和存储介质后重新运行。",
+                    "Check the file's permissions and the storage, then run again.",
+                ],
+                [
+                    "06 资金拨付/拨付凭证.pdf: 权限不足",
+                    "06 资金拨付/拨付凭证.pdf: permission denied",
+                ],
+            ),
+            Code::FormatMismatch => (
+                Warning,
+                [
+                    "文件内容的格式与扩展名不符（例如把 JPEG 图片命名为 .pdf）。",
+                    "The content is another format than the extension says (a JPEG saved as .pdf).",
+                ],
+                [
+                    "按扩展名打开时会失败；档案系统和移交检测按格式处理文件。",
+                    "Opening it by its extension fails; archive systems and handover checks go by format.",
+                ],
+                [
+                    "改正扩展名，或用正确的程序转换格式。",
+                    "Correct the extension, or convert the file properly.",
+                ],
+                [
+                    "施工许可证.pdf: 文件内容是 JPEG",
+                    "施工许可证.pdf: the content is JPEG",
+                ],
+            ),
+            Code::CorruptPdf => (
+                Error,
+                [
+                    "PDF 已损坏：没有有效的文件头、交叉引用或文件尾，被截断，或没有页面。",
+                    "The PDF is damaged: no valid header, cross-reference or trailer, truncated, or without pages.",
+                ],
+                [
+                    "损坏的 PDF 可能缺页或无法打开，不能作为依据（四性检测中的可用性）。",
+                    "A damaged PDF may miss pages or not open at all; it is not usable evidence (the usability test of DA/T 70).",
+                ],
+                [
+                    "从原件重新扫描或重新导出 PDF。",
+                    "Scan or export the PDF again from the original.",
+                ],
+                [
+                    "竣工验收报告.pdf: 文件被截断",
+                    "竣工验收报告.pdf: the file is truncated",
+                ],
+            ),
+            Code::EncryptedPdf => (
+                Warning,
+                [
+                    "PDF 已加密：需要密码才能打开，或设有权限限制，无法核验和检索。",
+                    "The PDF is encrypted: it needs a password to open, or carries restrictions; it cannot be verified or indexed.",
+                ],
+                [
+                    "加密文件移交后可能无人能打开；电子档案不得加密（DA/T 70 安全性、可用性）。",
+                    "After handover nobody may be able to open it; electronic records should not be encrypted (DA/T 70).",
+                ],
+                ["去除密码后重新保存。", "Save it again without a password."],
+                [
+                    "中标通知书.pdf: 需要打开密码",
+                    "中标通知书.pdf: a password is needed to open it",
+                ],
+            ),
+            Code::CorruptImage => (
+                Error,
+                [
+                    "图片文件已损坏或被截断（JPEG 没有结束标记、PNG 没有 IEND）。",
+                    "An image is damaged or cut short (a JPEG without its end marker, a PNG without IEND).",
+                ],
+                [
+                    "截断的照片只显示一部分或无法打开，不能作为影像依据。",
+                    "A truncated photo shows only part of the picture or none; it is not usable evidence.",
+                ],
+                [
+                    "从相机或原始存储重新复制照片。",
+                    "Copy the photo again from the camera or its original storage.",
+                ],
+                [
+                    "影像资料/施工前照片/IMG_0001.jpg: 缺少结束标记",
+                    "影像资料/施工前照片/IMG_0001.jpg: no end-of-image marker",
+                ],
+            ),
+            Code::CorruptSpreadsheet => (
+                Error,
+                [
+                    "表格文件已损坏，无法打开。",
+                    "A spreadsheet is damaged and does not open.",
+                ],
+                [
+                    "无法打开的表格不能作为依据。",
+                    "A spreadsheet that does not open is not usable evidence.",
+                ],
+                [
+                    "用 Excel 或 WPS 修复后另存，或从原始来源重新获取。",
+                    "Repair and save it again in Excel or WPS, or get it again from its source.",
+                ],
+                [
+                    "经费预算表.xlsx: zip 容器无法打开",
+                    "经费预算表.xlsx: the zip container does not open",
+                ],
+            ),
+            Code::CorruptOffice => (
+                Error,
+                [
+                    "Office 或 OFD 文件已损坏，无法打开。",
+                    "An Office or OFD file is damaged and does not open.",
+                ],
+                [
+                    "无法打开的文件不能作为依据。",
+                    "A file that does not open is not usable evidence.",
+                ],
+                [
+                    "修复后另存，或从原始来源重新获取。",
+                    "Repair and save it again, or get it again from its source.",
+                ],
+                [
+                    "实施方案.docx: zip 容器无法打开",
+                    "实施方案.docx: the zip container does not open",
+                ],
+            ),
+            Code::EncryptedOffice => (
+                Warning,
+                [
+                    "Office 文件设有打开密码，无法核验。",
+                    "An Office file is password-protected and cannot be verified.",
+                ],
+                [
+                    "加密文件移交后可能无人能打开。",
+                    "After handover nobody may be able to open it.",
+                ],
+                ["去除密码后重新保存。", "Save it again without a password."],
+                [
+                    "合同台账.xlsx: 需要密码",
+                    "合同台账.xlsx: a password is needed",
+                ],
+            ),
+            Code::FileSkippedTooLarge => (
+                Info,
+                [
+                    "文件超过检查的大小上限，未检查其内容。",
+                    "The file is larger than the inspection limit; its content was not checked.",
+                ],
+                [
+                    "未检查的文件处于“无法检查”状态。",
+                    "An unchecked file could not be checked, which is not the same as healthy.",
+                ],
+                [
+                    "在 guicang.toml 的 [inspect] 中调高 max_file_mb。",
+                    "Raise max_file_mb under [inspect] in guicang.toml.",
+                ],
+                ["影像资料/航拍.mp4（5 GB）", "影像资料/航拍.mp4 (5 GB)"],
+            ),
+            Code::FileCheckTimeout => (
+                Info,
+                [
+                    "检查该文件超过时间上限，已放弃。",
+                    "Checking the file took longer than the time budget and was given up.",
+                ],
+                [
+                    "异常复杂或恶意构造的文件可能拖慢检查；该文件未能判断。",
+                    "An unusually complex or hostile file can stall a parser; this one could not be judged.",
+                ],
+                [
+                    "在其他软件中打开确认；或在 [inspect] 中调高 timeout_seconds。",
+                    "Open it in another program to confirm; or raise timeout_seconds under [inspect].",
+                ],
+                [
+                    "竣工图.pdf: 超过 20 秒",
+                    "竣工图.pdf: longer than 20 seconds",
+                ],
+            ),
+            Code::DuplicateFile => (
+                Info,
+                [
+                    "同一项目中两处存放着内容完全相同的文件。",
+                    "Two places in one project hold files with exactly the same content.",
+                ],
+                [
+                    "重复文件使档案臃肿，且常是归错位置的信号。",
+                    "Duplicates bloat the archive and often signal a file put in the wrong place.",
+                ],
+                [
+                    "保留应在的那一份，删除另一份。",
+                    "Keep the copy where it belongs and remove the other.",
+                ],
+                [
+                    "01 可研立项/可研批复.pdf 与 06 资金拨付/可研批复(1).pdf",
+                    "01 可研立项/可研批复.pdf and 06 资金拨付/可研批复(1).pdf",
+                ],
+            ),
+            Code::SymlinkSkipped => (
+                Info,
+                [
+                    "符号链接（快捷方式）未被跟随，其指向的内容未检查。",
+                    "A symbolic link was not followed; what it points to was not checked.",
+                ],
+                [
+                    "链接可能指向档案外部或形成循环；档案中的文件应是实体文件。",
+                    "Links may point outside the archive or form loops; the archive should hold the files themselves.",
+                ],
+                [
+                    "用实际文件替换链接。",
+                    "Replace the link with the file itself.",
+                ],
+                [
+                    "06 资金拨付/凭证 -> /mnt/finance/2023",
+                    "06 资金拨付/凭证 -> /mnt/finance/2023",
                 ],
             ),
         };

@@ -169,8 +169,10 @@ const HEADER_SEARCH_ROWS: usize = 30;
 pub struct Header {
     /// The kind of ledger.
     pub kind: LedgerKind,
-    /// Index into the table's rows of the header row.
+    /// Index into the table's rows of the header row (the upper one of a two-row header).
     pub row_index: usize,
+    /// Index into the table's rows of the first row below the header.
+    pub data_start: usize,
     /// Column key → 0-based column index.
     pub columns: BTreeMap<&'static str, usize>,
     /// Column index → unit named in its header cell.
@@ -236,28 +238,37 @@ fn column_key(kind: &KindColumns, text: &str) -> Option<&'static str> {
 
 /// Finds the header of `table`: the row among the first rows that best fits one kind.
 pub fn detect(table: &Table) -> Option<Header> {
+    let cleaned: Vec<Vec<(String, Option<Unit>)>> = table
+        .rows
+        .iter()
+        .take(HEADER_SEARCH_ROWS + 1)
+        .map(|row| row.cells.iter().map(clean_cell).collect())
+        .collect();
     let mut best: Option<(usize, Header)> = None;
-    for (row_index, row) in table.rows.iter().enumerate().take(HEADER_SEARCH_ROWS) {
-        let cleaned: Vec<(String, Option<Unit>)> = row
-            .cells
-            .iter()
-            .map(|c| {
-                if let Cell::Text(t) = c {
-                    clean_header(t)
-                } else {
-                    (String::new(), None)
-                }
-            })
-            .collect();
+    for row_index in 0..cleaned.len().min(HEADER_SEARCH_ROWS) {
+        let below = cleaned
+            .get(row_index + 1)
+            .filter(|_| all_text(&table.rows[row_index + 1].cells));
         for kind in KINDS {
-            let mut columns = BTreeMap::new();
-            let mut units = BTreeMap::new();
-            for (index, (text, unit)) in cleaned.iter().enumerate() {
-                if let Some(key) = column_key(kind, text) {
-                    columns.entry(key).or_insert(index);
-                    if let Some(unit) = unit {
-                        units.insert(index, *unit);
+            let (mut columns, mut units) = map_columns(kind, &cleaned[row_index], &BTreeMap::new());
+            let mut data_start = row_index + 1;
+            // A two-row header: group titles above (`投资情况(万元)`), column names below.
+            if let Some(below) = below.filter(|_| !columns.is_empty()) {
+                let (more, more_units) = map_columns(kind, below, &columns);
+                if !more.is_empty() {
+                    for (key, column) in more {
+                        columns.insert(key, column);
+                        let group_unit = cleaned[row_index]
+                            [..=column.min(cleaned[row_index].len().saturating_sub(1))]
+                            .iter()
+                            .rev()
+                            .find(|(text, _)| !text.is_empty())
+                            .and_then(|(_, unit)| *unit);
+                        if let Some(unit) = more_units.get(&column).copied().or(group_unit) {
+                            units.insert(column, unit);
+                        }
                     }
+                    data_start = row_index + 2;
                 }
             }
             let fits = kind.required.iter().all(|k| columns.contains_key(k))
@@ -270,6 +281,7 @@ pub fn detect(table: &Table) -> Option<Header> {
                     Header {
                         kind: kind.kind,
                         row_index,
+                        data_start,
                         columns,
                         units,
                         table_unit,
@@ -279,6 +291,43 @@ pub fn detect(table: &Table) -> Option<Header> {
         }
     }
     best.map(|(_, header)| header)
+}
+
+fn clean_cell(cell: &Cell) -> (String, Option<Unit>) {
+    match cell {
+        Cell::Text(t) => clean_header(t),
+        _ => (String::new(), None),
+    }
+}
+
+/// Whether a row holds only text (a header row, not data).
+fn all_text(cells: &[Cell]) -> bool {
+    cells
+        .iter()
+        .all(|c| matches!(c, Cell::Text(_) | Cell::Empty))
+        && cells.iter().any(|c| !c.is_blank())
+}
+
+/// Maps the cleaned cells of one row to column keys of `kind`, skipping keys in `taken`.
+fn map_columns(
+    kind: &KindColumns,
+    row: &[(String, Option<Unit>)],
+    taken: &BTreeMap<&'static str, usize>,
+) -> (BTreeMap<&'static str, usize>, BTreeMap<usize, Unit>) {
+    let mut columns = BTreeMap::new();
+    let mut units = BTreeMap::new();
+    for (index, (text, unit)) in row.iter().enumerate() {
+        if taken.values().any(|&c| c == index) {
+            continue;
+        }
+        if let Some(key) = column_key(kind, text).filter(|k| !taken.contains_key(k)) {
+            columns.entry(key).or_insert(index);
+            if let Some(unit) = unit {
+                units.insert(index, *unit);
+            }
+        }
+    }
+    (columns, units)
 }
 
 /// The unit a row above the header names (`单位：万元`).
@@ -398,6 +447,34 @@ mod tests {
         assert_eq!(h.kind, LedgerKind::Payments);
         assert_eq!(h.columns["amount"], 3);
         assert_eq!(h.columns.get("contract_no"), Some(&1));
+    }
+
+    #[test]
+    fn reads_two_row_headers_with_group_units() {
+        let t = table(&[
+            &["麦盖提县援疆项目台账"],
+            &[
+                "项目代码",
+                "项目名称",
+                "项目类别",
+                "项目状态",
+                "投资情况\n（万元）",
+                "",
+            ],
+            &["", "", "", "", "总投资", "援疆资金"],
+            &["MGT-1", "学校", "固投类", "在建", "120", "100"],
+        ]);
+        let h = detect(&t).expect("header");
+        assert_eq!(h.kind, LedgerKind::Projects);
+        assert_eq!((h.row_index, h.data_start), (1, 3));
+        assert_eq!(h.columns["total_investment"], 4);
+        assert_eq!(h.columns["aid_funds"], 5);
+        assert_eq!(
+            h.unit_of(4),
+            Unit::TenThousandYuan,
+            "the group title's unit applies below it"
+        );
+        assert_eq!(h.unit_of(5), Unit::TenThousandYuan);
     }
 
     #[test]

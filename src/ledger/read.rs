@@ -46,7 +46,7 @@ impl<'a> CellReader<'a> {
     /// The rows below the header that are records: not blank, not totals, not notes.
     pub fn record_rows(&self) -> impl Iterator<Item = &'a Row> + 'a {
         let header = self.header;
-        self.table.rows[header.row_index + 1..]
+        self.table.rows[header.data_start.min(self.table.rows.len())..]
             .iter()
             .filter(move |row| {
                 !is_total_row(&row.cells)

@@ -162,7 +162,7 @@ fn check_zip_parts(bytes: &[u8]) -> Result<(), SheetError> {
         if size > MAX_PART_BYTES || total > MAX_TOTAL_BYTES {
             return Err(SheetError::Corrupt(format!(
                 "part {:?} inflates to {size} bytes: a decompression bomb, not a ledger",
-                part.name()
+                part.name().map(|n| n.into_owned()).unwrap_or_default()
             )));
         }
     }

@@ -4,9 +4,15 @@
 //! order (project, stage, document, path, code) whatever the thread schedule was, and
 //! computes the summary. Renderers never recompute anything.
 
+pub mod html;
 pub mod json;
+pub mod junit;
+pub mod markdown;
+pub mod sarif;
 pub mod table;
 pub mod text;
+pub mod view;
+pub mod xlsx;
 
 use std::collections::{BTreeMap, HashMap};
 

@@ -36,6 +36,8 @@ pub struct ScanOutput {
     pub files: Vec<FileEntry>,
     /// Every place that could not be read, sorted.
     pub errors: Vec<WalkError>,
+    /// Symbolic links, which are not followed: `(project, path relative to the root)`, sorted.
+    pub symlinks: Vec<(usize, String)>,
 }
 
 /// Lists the files of `project_folders` (absolute or root-relative paths under `root`).
@@ -71,6 +73,7 @@ pub fn scan(root: &Path, project_folders: &[PathBuf], threads: usize) -> ScanOut
     out.errors
         .sort_by(|a, b| (a.project, &a.rel_path).cmp(&(b.project, &b.rel_path)));
     out.errors.dedup();
+    out.symlinks.sort();
     out
 }
 
@@ -136,6 +139,13 @@ impl ParallelVisitor for Visitor<'_> {
         let Some(file_type) = entry.file_type() else {
             return WalkState::Continue;
         };
+        if file_type.is_symlink() {
+            let (project, _) = self.project_of(entry.path());
+            self.local
+                .symlinks
+                .push((project, relative_display(entry.path(), self.root)));
+            return WalkState::Continue;
+        }
         if !file_type.is_file() {
             return WalkState::Continue;
         }
@@ -181,6 +191,7 @@ impl Drop for Visitor<'_> {
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         results.files.extend(local.files);
         results.errors.extend(local.errors);
+        results.symlinks.extend(local.symlinks);
     }
 }
 

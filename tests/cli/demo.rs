@@ -41,7 +41,7 @@ fn reports_exactly_the_known_gaps() {
 }
 
 #[test]
-fn reports_exactly_the_known_chain_gaps() {
+fn reports_exactly_the_known_chain_and_file_gaps() {
     let (report, _) = check_json(Path::new(DEMO), &[]);
     let chain: Vec<(String, String, String, String)> = report["findings"]
         .as_array()
@@ -108,6 +108,9 @@ fn reports_exactly_the_known_chain_gaps() {
             "付-13",
         ),
         ("MGT-2023-003", "allocation-exceeded", "-", "-"),
+        ("MGT-2023-001", "corrupt-pdf", "-", "-"),
+        ("MGT-2023-004", "corrupt-image", "-", "-"),
+        ("MGT-2023-005", "format-mismatch", "-", "-"),
     ];
     let mut expected: Vec<(String, String, String, String)> = expected
         .iter()

@@ -2,10 +2,13 @@
 
 mod chain;
 mod commands;
+mod corpus_health;
 mod corpus_sheets;
 mod demo;
 mod discovery;
 mod errors;
+mod health;
 mod ledger_formats;
 mod read_only;
+mod reports;
 mod support;

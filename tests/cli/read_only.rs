@@ -35,3 +35,59 @@ fn a_sweep_leaves_the_archive_untouched() {
     assert!(report["summary"]["files"].as_u64().unwrap() > 100);
     assert_eq!(snapshot(dir.path()), before);
 }
+
+/// The sweep also runs on an archive it has no right to write to (a read-only share): with
+/// every write bit removed and, as root, the capability to override them dropped.
+#[cfg(unix)]
+#[test]
+fn a_sweep_runs_on_a_tree_without_write_permission() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_tree(Path::new("fixtures/demo-archive"), dir.path());
+    let set_modes = |file_mode: u32, dir_mode: u32| {
+        for entry in walkdir::WalkDir::new(dir.path()).contents_first(true) {
+            let entry = entry.expect("walk");
+            let mode = if entry.file_type().is_dir() {
+                dir_mode
+            } else {
+                file_mode
+            };
+            std::fs::set_permissions(entry.path(), std::fs::Permissions::from_mode(mode))
+                .expect("chmod");
+        }
+    };
+    set_modes(0o444, 0o555);
+    let before = snapshot(dir.path());
+    let mut command = if crate::support::is_root() {
+        let mut c = std::process::Command::new("setpriv");
+        c.args(["--bounding-set=-dac_override,-dac_read_search", "--"])
+            .arg(assert_cmd::cargo::cargo_bin("guicang"));
+        c
+    } else {
+        std::process::Command::new(assert_cmd::cargo::cargo_bin("guicang"))
+    };
+    let output = command
+        .arg("check")
+        .arg(dir.path())
+        .args(["--format", "json"])
+        .output()
+        .expect("run");
+    let after = snapshot(dir.path());
+    set_modes(0o644, 0o755);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert!(report["summary"]["files"].as_u64().unwrap() > 100);
+    assert!(
+        !report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["code"] == "unreadable-file" || f["code"] == "unreadable-folder")
+    );
+    assert_eq!(after, before);
+}

@@ -26,7 +26,7 @@ pub fn check(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: &mut Vec<Finding>
     for payment in &chain.ledgers.payments {
         if !vouchers
             .iter()
-            .any(|f| evidences_voucher(&f.fields, payment))
+            .any(|f| evidences_voucher(f.fields, payment))
         {
             out.push(finding(
                 ctx.lang,

@@ -1,0 +1,118 @@
+//! `duplicate-file`: the same content in two places of one project.
+//!
+//! Only files whose sizes collide are read, and a shared hash is confirmed byte for byte,
+//! so a report of a duplicate is never a hash accident.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::hash::{DefaultHasher, Hasher};
+use std::io::{BufReader, Read};
+
+use rayon::prelude::*;
+
+use super::Context;
+use crate::classify::FileClass;
+use crate::finding::{Code, Finding};
+use crate::lang::Lang;
+
+/// Reports files of a project that have the same content as an earlier one.
+pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    if ctx.inspections.is_empty() {
+        return; // inspection is off: no file is read
+    }
+    let mut by_size: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
+    for (index, (file, classified)) in ctx.files.iter().zip(ctx.classes).enumerate() {
+        let candidate = !matches!(
+            classified.class,
+            FileClass::Temporary | FileClass::Bookkeeping
+        ) && file.size > 0
+            && ctx.inspections[index].problem.is_none();
+        if candidate {
+            by_size
+                .entry((file.project, file.size))
+                .or_default()
+                .push(index);
+        }
+    }
+    let mut groups: Vec<Vec<usize>> = by_size.into_values().filter(|g| g.len() > 1).collect();
+    groups.sort();
+    let hashed: Vec<Vec<(usize, u64)>> = groups
+        .par_iter()
+        .map(|group| {
+            group
+                .iter()
+                .filter_map(|&i| content_hash(&ctx.files[i].path).map(|h| (i, h)))
+                .collect()
+        })
+        .collect();
+    for group in hashed {
+        let mut seen: Vec<(u64, usize)> = Vec::new();
+        for (index, hash) in group {
+            let original = seen.iter().find(|(h, first)| {
+                *h == hash && same_content(&ctx.files[*first].path, &ctx.files[index].path)
+            });
+            match original {
+                Some(&(_, first)) => out.push(duplicate(ctx, first, index)),
+                None => seen.push((hash, index)),
+            }
+        }
+    }
+}
+
+fn duplicate(ctx: &Context<'_>, first: usize, copy: usize) -> Finding {
+    let (a, b) = (&ctx.files[first], &ctx.files[copy]);
+    Finding::new(
+        Code::DuplicateFile,
+        match ctx.lang {
+            Lang::Zh => format!("与 {} 内容完全相同", a.rel_path),
+            Lang::En => format!("the same content as {}", a.rel_path),
+        },
+    )
+    .project(ctx.projects[b.project].key())
+    .path(b.rel_path.clone())
+    .path(a.rel_path.clone())
+}
+
+fn content_hash(path: &std::path::Path) -> Option<u64> {
+    let mut reader = BufReader::with_capacity(256 * 1024, File::open(path).ok()?);
+    let mut hasher = DefaultHasher::new();
+    let mut buffer = vec![0u8; 256 * 1024];
+    loop {
+        let n = reader.read(&mut buffer).ok()?;
+        if n == 0 {
+            return Some(hasher.finish());
+        }
+        hasher.write(&buffer[..n]);
+    }
+}
+
+fn same_content(a: &std::path::Path, b: &std::path::Path) -> bool {
+    let (Ok(fa), Ok(fb)) = (File::open(a), File::open(b)) else {
+        return false;
+    };
+    let (mut ra, mut rb) = (BufReader::new(fa), BufReader::new(fb));
+    let (mut ba, mut bb) = (vec![0u8; 64 * 1024], vec![0u8; 64 * 1024]);
+    loop {
+        let (Ok(na), Ok(nb)) = (read_full(&mut ra, &mut ba), read_full(&mut rb, &mut bb)) else {
+            return false;
+        };
+        if na != nb || ba[..na] != bb[..nb] {
+            return false;
+        }
+        if na == 0 {
+            return true;
+        }
+    }
+}
+
+/// Reads until the buffer is full or the file ends.
+fn read_full(reader: &mut impl Read, buffer: &mut [u8]) -> std::io::Result<usize> {
+    let mut filled = 0;
+    while filled < buffer.len() {
+        match reader.read(&mut buffer[filled..])? {
+            0 => break,
+            n => filled += n,
+        }
+    }
+    Ok(filled)
+}

@@ -1,0 +1,202 @@
+//! PDF health: header, trailer, encryption and the page tree.
+//!
+//! The cheap checks come first and read only the first and last few KB: a PDF must start
+//! with a `%PDF-x.y` header and end with `startxref <offset>` and `%%EOF`; a file cut off
+//! in transfer fails here even where a lenient reader could recover a page or two. Files
+//! that pass are loaded with lopdf to learn encryption and count pages by walking the
+//! page tree (a tree that loops back on itself is damage lopdf does not report). A file
+//! whose cross-reference data could not be read and was rebuilt by scanning for objects is
+//! damaged too: objects may be missing or come from an older revision. A mere offset that
+//! lopdf corrected is not reported. A file
+//! whose cross-reference data could not be read and was rebuilt by scanning for objects is
+//! damaged too: objects may be missing or come from an older revision. A mere offset that
+//! lopdf corrected is not reported.
+//!
+//! lopdf reads the whole file into memory for every load, even `load_metadata`. Above
+//! `full_load_limit` bytes the file is not loaded: its structure is judged from the head
+//! and tail alone, encryption from the trailer, and the page count stays unknown. That
+//! bounds the cost of a 300 MB scanned PDF to two small reads.
+
+use std::collections::HashSet;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use lopdf::{Document, Object, ObjectId};
+
+use super::magic::find;
+use super::{Detail, Problem};
+
+/// What a healthy (or merely encrypted) PDF revealed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PdfFacts {
+    /// Pages, when they could be counted.
+    pub pages: Option<u32>,
+}
+
+/// Limits of the PDF check.
+#[derive(Debug, Clone, Copy)]
+pub struct PdfLimits {
+    /// Largest file loaded whole (bytes).
+    pub full_load_limit: u64,
+    /// How long one load may take.
+    pub timeout: Duration,
+}
+
+/// Checks a PDF whose first and last bytes are `head` and `tail`; `load` reads the whole file.
+pub fn check(
+    size: u64,
+    head: &[u8],
+    tail: &[u8],
+    load: impl FnOnce() -> std::io::Result<Vec<u8>>,
+    limits: PdfLimits,
+) -> Result<PdfFacts, Problem> {
+    let header = find(&head[..head.len().min(1024)], b"%PDF-")
+        .and_then(|at| head.get(at + 5..at + 8))
+        .is_some_and(|v| v[0].is_ascii_digit() && v[1] == b'.' && v[2].is_ascii_digit());
+    if !header {
+        return Err(Problem::CorruptPdf(Detail::new(
+            "没有有效的 %PDF-x.y 文件头",
+            "no valid %PDF-x.y header",
+        )));
+    }
+    let startxref = find_last(tail, b"startxref").and_then(|at| {
+        let digits: String = tail[at + 9..]
+            .iter()
+            .skip_while(|b| b.is_ascii_whitespace())
+            .take_while(|b| b.is_ascii_digit())
+            .map(|&b| b as char)
+            .collect();
+        digits.parse::<u64>().ok()
+    });
+    match startxref {
+        None => {
+            return Err(Problem::CorruptPdf(Detail::new(
+                "文件被截断或损坏：文件末尾没有 startxref",
+                "truncated or damaged: no startxref offset at the end of the file",
+            )));
+        }
+        Some(offset) if offset >= size => {
+            return Err(Problem::CorruptPdf(Detail::new(
+                format!("startxref 指向第 {offset} 字节，超出文件末尾"),
+                format!("damaged: startxref points to byte {offset}, beyond the end of the file"),
+            )));
+        }
+        Some(_) => {}
+    }
+    if find_last(tail, b"%%EOF").is_none() {
+        return Err(Problem::CorruptPdf(Detail::new(
+            "文件被截断：末尾没有 %%EOF",
+            "truncated: no %%EOF marker at the end of the file",
+        )));
+    }
+    let declares_encryption = find(tail, b"/Encrypt").is_some();
+    if size > limits.full_load_limit {
+        return if declares_encryption {
+            Err(Problem::EncryptedPdf { pages: None })
+        } else {
+            Ok(PdfFacts { pages: None })
+        };
+    }
+    let bytes = load().map_err(|e| Problem::Unreadable(e.to_string()))?;
+    match load_with_timeout(bytes, limits.timeout) {
+        LoadOutcome::TimedOut => Err(Problem::Timeout),
+        LoadOutcome::Failed(message) => Err(Problem::CorruptPdf(Detail::parser(message))),
+        LoadOutcome::Loaded {
+            reconstructed: true,
+            encrypted: false,
+            ..
+        } if !declares_encryption => Err(Problem::CorruptPdf(Detail::new(
+            "交叉引用表无法读取，只能扫描重建：可能缺少页面或内容",
+            "the cross-reference data cannot be read and had to be rebuilt by scanning: pages or content may be missing",
+        ))),
+        LoadOutcome::Loaded {
+            encrypted, pages, ..
+        } => match (encrypted || declares_encryption, pages) {
+            (true, Ok(n)) => Err(Problem::EncryptedPdf {
+                pages: (n > 0).then_some(n),
+            }),
+            (true, Err(_)) => Err(Problem::EncryptedPdf { pages: None }),
+            (false, Ok(0)) => Err(Problem::CorruptPdf(Detail::new(
+                "文档没有页面",
+                "the document has no pages",
+            ))),
+            (false, Ok(n)) => Ok(PdfFacts { pages: Some(n) }),
+            (false, Err(message)) => Err(Problem::CorruptPdf(Detail::parser(message))),
+        },
+    }
+}
+
+enum LoadOutcome {
+    Loaded {
+        encrypted: bool,
+        pages: Result<u32, String>,
+        reconstructed: bool,
+    },
+    Failed(String),
+    TimedOut,
+}
+
+/// Loads the document on a worker thread, so that a pathological file cannot stall the
+/// sweep: after `timeout` the check gives up (the worker finishes or dies on its own; it
+/// holds only its copy of the bytes). A panic inside lopdf is caught and reported.
+fn load_with_timeout(bytes: Vec<u8>, timeout: Duration) -> LoadOutcome {
+    let (sender, receiver) = mpsc::channel();
+    let spawned = std::thread::Builder::new()
+        .name("guicang-pdf".into())
+        .spawn(move || {
+            let outcome = std::panic::catch_unwind(|| match Document::load_mem(&bytes) {
+                Ok(doc) => LoadOutcome::Loaded {
+                    encrypted: doc.is_encrypted() || doc.was_encrypted(),
+                    pages: count_pages(&doc),
+                    reconstructed: matches!(
+                        doc.xref_recovery,
+                        Some(lopdf::xref::XrefRecovery::Reconstructed)
+                    ),
+                },
+                Err(e) => LoadOutcome::Failed(format!("lopdf: {e}")),
+            })
+            .unwrap_or_else(|_| LoadOutcome::Failed("the PDF parser crashed on this file".into()));
+            let _ = sender.send(outcome);
+        });
+    if spawned.is_err() {
+        return LoadOutcome::Failed("no thread to check the file".into());
+    }
+    receiver
+        .recv_timeout(timeout)
+        .unwrap_or(LoadOutcome::TimedOut)
+}
+
+/// Counts the leaves of the page tree, refusing loops and missing nodes.
+fn count_pages(doc: &Document) -> Result<u32, String> {
+    let root = doc
+        .catalog()
+        .and_then(|c| c.get(b"Pages"))
+        .and_then(Object::as_reference)
+        .map_err(|e| format!("no page tree: {e}"))?;
+    let mut visited: HashSet<ObjectId> = HashSet::new();
+    let mut stack = vec![root];
+    let mut pages = 0u32;
+    while let Some(id) = stack.pop() {
+        if !visited.insert(id) {
+            return Err(format!(
+                "the page tree loops back to object {} {}",
+                id.0, id.1
+            ));
+        }
+        let node = doc
+            .get_dictionary(id)
+            .map_err(|e| format!("page tree node {} {}: {e}", id.0, id.1))?;
+        match node.get(b"Kids").and_then(Object::as_array) {
+            Ok(kids) => stack.extend(kids.iter().filter_map(|k| k.as_reference().ok())),
+            Err(_) => pages += 1,
+        }
+        if visited.len() > 10_000_000 {
+            return Err("the page tree is too large to walk".into());
+        }
+    }
+    Ok(pages)
+}
+
+fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
+}

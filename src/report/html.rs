@@ -1,0 +1,284 @@
+//! The HTML report: one self-contained page (inline CSS and script, no network) that
+//! opens offline in any browser and prints cleanly.
+//!
+//! Totals at the top; per project a completeness bar for each stage with the documents
+//! still missing; then every finding in one table that sorts by clicking a header and
+//! filters by a text box and a severity list. All report text is HTML-escaped.
+
+use std::fmt::Write;
+
+use super::view::{ByProject, Names, escape_markup as esc, percent, project_title, status_label};
+use super::{ProjectReport, Report};
+use crate::check::completeness::Requirement;
+use crate::finding::{Code, Finding, Severity};
+use crate::lang::Lang;
+use crate::money::format_yuan;
+
+const STYLE: &str = include_str!("html/style.css");
+const SCRIPT: &str = include_str!("html/script.js");
+
+/// Renders the report as one HTML document.
+pub fn render(report: &Report) -> String {
+    let lang = report.lang;
+    let title = lang.pick("归仓 档案检查", "guicang archive check");
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{title} — {}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n",
+        lang.pick("zh-CN", "en"),
+        esc(&report.root)
+    );
+    let _ = writeln!(
+        out,
+        "<header>\n<h1>{title}</h1>\n<p class=\"root\">{}</p>",
+        esc(&report.root)
+    );
+    totals(&mut out, report, lang);
+    out.push_str("</header>\n<main>\n");
+    projects(&mut out, report, lang);
+    findings(&mut out, report, lang);
+    let _ = write!(
+        out,
+        "</main>\n<footer>guicang {}</footer>\n<script>\n{SCRIPT}</script>\n</body>\n</html>\n",
+        env!("CARGO_PKG_VERSION")
+    );
+    out
+}
+
+fn totals(out: &mut String, report: &Report, lang: Lang) {
+    let s = &report.summary;
+    let completeness = s.completeness.map_or_else(|| "—".into(), percent);
+    let cards = [
+        ("", lang.pick("项目", "projects"), s.projects.to_string()),
+        ("", lang.pick("文件", "files"), s.files.to_string()),
+        (
+            "",
+            lang.pick("完整度", "complete"),
+            format!(
+                "{completeness} <small>({}/{})</small>",
+                s.present, s.required
+            ),
+        ),
+        ("error", Severity::Error.label(lang), s.errors.to_string()),
+        (
+            "warning",
+            Severity::Warning.label(lang),
+            s.warnings.to_string(),
+        ),
+        ("info", Severity::Info.label(lang), s.infos.to_string()),
+    ];
+    out.push_str("<div class=\"cards\">\n");
+    for (class, label, value) in cards {
+        let _ = writeln!(
+            out,
+            "<div class=\"card {class}\"><b>{value}</b><span>{label}</span></div>"
+        );
+    }
+    out.push_str("</div>\n");
+}
+
+fn projects(out: &mut String, report: &Report, lang: Lang) {
+    let groups = ByProject::new(report);
+    let _ = writeln!(
+        out,
+        "<section id=\"projects\">\n<h2>{} ({})</h2>",
+        lang.pick("项目", "Projects"),
+        report.projects.len()
+    );
+    for (p, _) in &groups.projects {
+        project(out, p, lang);
+    }
+    out.push_str("</section>\n");
+}
+
+fn project(out: &mut String, p: &ProjectReport, lang: Lang) {
+    let mut tags: Vec<String> = Vec::new();
+    if let Some(c) = &p.category_name {
+        tags.push(esc(c));
+    }
+    let status = status_label(p, lang);
+    if !status.is_empty() {
+        tags.push(esc(&status));
+    }
+    let score = p.completeness.map_or_else(
+        || "—".into(),
+        |c| format!("{} ({}/{})", percent(c), p.present, p.required),
+    );
+    let _ = writeln!(
+        out,
+        "<article class=\"project\">\n<h3>{} <span class=\"tags\">{}</span></h3>\n\
+         <p class=\"score\"><span class=\"{}\">{score}</span> · {} {} · {} {}</p>",
+        esc(&project_title(p)),
+        tags.join(" · "),
+        score_class(p.completeness),
+        Severity::Error.label(lang),
+        p.errors,
+        Severity::Warning.label(lang),
+        p.warnings,
+    );
+    if p.stages.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p class=\"muted\">{}</p>",
+            lang.pick(
+                "没有检查文件（类别未知或无要求）",
+                "No documents checked (category unknown or nothing required)"
+            )
+        );
+    } else {
+        out.push_str("<table class=\"stages\">\n");
+        for stage in &p.stages {
+            let share = (stage.required > 0).then(|| stage.present as f64 / stage.required as f64);
+            let missing: Vec<String> = stage
+                .documents
+                .iter()
+                .filter(|d| d.requirement == Requirement::Required && !d.present)
+                .map(|d| esc(&d.name))
+                .collect();
+            let _ = writeln!(
+                out,
+                "<tr class=\"{}\"><th>{}</th><td class=\"bar\"><div class=\"track\"><div class=\"fill {}\" style=\"width:{:.1}%\"></div></div></td>\
+                 <td class=\"num\">{}/{}</td><td class=\"missing\">{}</td></tr>",
+                if stage.required == 0 { "empty" } else { "" },
+                esc(&stage.name),
+                score_class(share),
+                share.map_or(0.0, |s| s * 100.0),
+                stage.present,
+                stage.required,
+                missing.join("、"),
+            );
+        }
+        out.push_str("</table>\n");
+    }
+    if let Some(chain) = &p.chain {
+        let mut parts = Vec::new();
+        if let Some(aid) = &chain.aid_funds {
+            parts.push(format!(
+                "{} {}",
+                lang.pick("援疆资金", "aid funds"),
+                format_yuan(aid.yuan)
+            ));
+        }
+        parts.push(format!(
+            "{} {}",
+            lang.pick("下达", "allocated"),
+            format_yuan(chain.allocated.yuan)
+        ));
+        parts.push(format!(
+            "{} {}",
+            lang.pick("合同", "contracted"),
+            format_yuan(chain.contracted.yuan)
+        ));
+        parts.push(format!(
+            "{} {}",
+            lang.pick("拨付", "paid"),
+            format_yuan(chain.paid.yuan)
+        ));
+        if let Some(rate) = chain.execution_rate {
+            parts.push(format!(
+                "{} {}",
+                lang.pick("支出进度", "execution"),
+                percent(rate)
+            ));
+        }
+        let _ = writeln!(
+            out,
+            "<p class=\"chain\"><b>{}</b> {}</p>",
+            lang.pick("资金链", "Funding chain"),
+            esc(&parts.join(" · "))
+        );
+    }
+    if !p.undetermined.is_empty() {
+        let list: Vec<String> = p
+            .undetermined
+            .iter()
+            .map(|u| format!("{} ({})", esc(&u.document), esc(&u.reason)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "<p class=\"muted\">{}: {}</p>",
+            lang.pick("未判定", "Undetermined"),
+            list.join("; ")
+        );
+    }
+    out.push_str("</article>\n");
+}
+
+fn findings(out: &mut String, report: &Report, lang: Lang) {
+    let names = Names::new(report);
+    let _ = writeln!(
+        out,
+        "<section id=\"findings\">\n<h2>{} ({})</h2>",
+        lang.pick("问题", "Findings"),
+        report.findings.len()
+    );
+    let _ = writeln!(
+        out,
+        "<div class=\"controls\"><input id=\"q\" type=\"search\" placeholder=\"{}\" aria-label=\"{0}\">\
+         <select id=\"sev\" aria-label=\"{}\"><option value=\"\">{}</option>\
+         <option value=\"error\">{}</option><option value=\"warning\">{}</option><option value=\"info\">{}</option></select>\
+         <span id=\"shown\"></span> <span class=\"hint\">{}</span></div>",
+        lang.pick("筛选：项目、文件、说明…", "Filter: project, file, message…"),
+        lang.pick("严重程度", "Severity"),
+        lang.pick("全部严重程度", "All severities"),
+        Severity::Error.label(lang),
+        Severity::Warning.label(lang),
+        Severity::Info.label(lang),
+        lang.pick("点击表头排序", "Click a header to sort"),
+    );
+    let headers = [
+        lang.pick("严重程度", "Severity"),
+        lang.pick("项目", "Project"),
+        lang.pick("阶段", "Stage"),
+        lang.pick("文件", "Document"),
+        lang.pick("代码", "Code"),
+        lang.pick("说明", "Message"),
+        lang.pick("证据", "Evidence"),
+    ];
+    out.push_str("<table id=\"findings-table\" class=\"findings\">\n<thead><tr>");
+    for h in headers {
+        let _ = write!(out, "<th>{h}</th>");
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for (index, f) in report.findings.iter().enumerate() {
+        finding_row(out, index, f, &names, lang);
+    }
+    out.push_str("</tbody>\n</table>\n</section>\n");
+}
+
+fn finding_row(out: &mut String, index: usize, f: &Finding, names: &Names<'_>, lang: Lang) {
+    let rank = match f.severity {
+        Severity::Error => 0,
+        Severity::Warning => 1,
+        Severity::Info => 2,
+    };
+    let evidence: Vec<String> = if f.code == Code::MissingDocument {
+        f.paths.iter().map(|p| format!("→ {}", esc(p))).collect()
+    } else {
+        f.paths.iter().map(|p| esc(p)).collect()
+    };
+    let _ = writeln!(
+        out,
+        "<tr data-sev=\"{sev}\" data-i=\"{index}\"><td data-key=\"{rank}\"><span class=\"sev {sev}\">{}</span></td>\
+         <td>{}</td><td class=\"nowrap\">{}</td><td>{}</td><td><code>{}</code></td><td>{}</td><td class=\"paths\">{}</td></tr>",
+        f.severity.label(lang),
+        esc(f.project.as_deref().unwrap_or("—")),
+        esc(f.stage.as_deref().map_or("", |s| names.stage(s))),
+        esc(f.document.as_deref().map_or("", |d| names.document(d))),
+        f.code.id(),
+        esc(&f.message),
+        evidence.join("<br>"),
+        sev = f.severity.id(),
+    );
+}
+
+fn score_class(share: Option<f64>) -> &'static str {
+    match share {
+        None => "none",
+        Some(s) if s >= 0.999 => "good",
+        Some(s) if s >= 0.8 => "fair",
+        Some(_) => "poor",
+    }
+}

@@ -1,0 +1,215 @@
+//! Read-only views of a [`Report`] shared by the file renderers (markdown, SARIF, JUnit,
+//! xlsx, HTML): which project a finding belongs to, which kind of problem a code is,
+//! names of stages and documents, percentages, and escaping for markup.
+//!
+//! Nothing here recomputes a result; it only looks things up in the report.
+
+use std::collections::HashMap;
+
+use super::{ProjectReport, Report};
+use crate::finding::{Code, Finding};
+use crate::lang::Lang;
+
+/// The three kinds of problem the spreadsheet and JUnit reports sort findings into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// A required document is missing (`missing-document`).
+    Missing,
+    /// A problem along the funding chain or in a ledger.
+    Chain,
+    /// Everything else: file health, stray and misfiled files, project facts.
+    File,
+}
+
+/// Prefixes of the ids of funding-chain and ledger codes.
+const CHAIN_PREFIXES: &[&str] = &[
+    "payment-",
+    "voucher-",
+    "contract-",
+    "allocation-",
+    "settlement-",
+    "retention-",
+    "ledger-",
+];
+
+impl Kind {
+    /// The kind of a finding code. Codes added later fall into [`Kind::File`] unless
+    /// their id names the funding chain.
+    pub fn of(code: Code) -> Kind {
+        let id = code.id();
+        if code == Code::MissingDocument {
+            Kind::Missing
+        } else if code == Code::PossibleContractSplitting
+            || CHAIN_PREFIXES.iter().any(|p| id.starts_with(p))
+        {
+            Kind::Chain
+        } else {
+            Kind::File
+        }
+    }
+}
+
+/// The key findings use to name a project: its code, else its folder, else its name.
+pub fn project_key(p: &ProjectReport) -> String {
+    p.code
+        .clone()
+        .or_else(|| p.folder.clone())
+        .or_else(|| p.name.clone())
+        .unwrap_or_default()
+}
+
+/// A project's title for people: code and name, or its folder.
+pub fn project_title(p: &ProjectReport) -> String {
+    let parts: Vec<&str> = [p.code.as_deref(), p.name.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    if parts.is_empty() {
+        project_key(p)
+    } else {
+        parts.join(" ")
+    }
+}
+
+/// Findings grouped by project, in report order, plus those that belong to no listed
+/// project (archive-level findings, or a project key the report does not list).
+pub struct ByProject<'r> {
+    /// Each project with its findings.
+    pub projects: Vec<(&'r ProjectReport, Vec<&'r Finding>)>,
+    /// Findings of no listed project.
+    pub archive: Vec<&'r Finding>,
+}
+
+impl<'r> ByProject<'r> {
+    /// Groups the findings of `report`.
+    pub fn new(report: &'r Report) -> ByProject<'r> {
+        let index: HashMap<String, usize> = report
+            .projects
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (project_key(p), i))
+            .collect();
+        let mut projects: Vec<(&ProjectReport, Vec<&Finding>)> =
+            report.projects.iter().map(|p| (p, Vec::new())).collect();
+        let mut archive = Vec::new();
+        for f in &report.findings {
+            match f.project.as_ref().and_then(|k| index.get(k)) {
+                Some(&i) => projects[i].1.push(f),
+                None => archive.push(f),
+            }
+        }
+        ByProject { projects, archive }
+    }
+}
+
+/// Names of stages and documents, looked up in the projects' scores.
+#[derive(Default)]
+pub struct Names<'r> {
+    stages: HashMap<&'r str, &'r str>,
+    documents: HashMap<&'r str, &'r str>,
+}
+
+impl<'r> Names<'r> {
+    /// Collects the names every project's stages and documents carry.
+    pub fn new(report: &'r Report) -> Names<'r> {
+        let mut names = Names::default();
+        for stage in report.projects.iter().flat_map(|p| &p.stages) {
+            names.stages.insert(&stage.stage, &stage.name);
+            for d in &stage.documents {
+                names.documents.insert(&d.id, &d.name);
+            }
+        }
+        names
+    }
+
+    /// A stage's name, or its id when no project names it.
+    pub fn stage<'a>(&'a self, id: &'a str) -> &'a str {
+        self.stages.get(id).copied().unwrap_or(id)
+    }
+
+    /// A document's name, or its id when no project names it.
+    pub fn document<'a>(&'a self, id: &'a str) -> &'a str {
+        self.documents.get(id).copied().unwrap_or(id)
+    }
+}
+
+/// A share as a percentage with one decimal: `0.8182` → `81.8%`.
+pub fn percent(share: f64) -> String {
+    format!("{:.1}%", share * 100.0)
+}
+
+/// A project's status in `lang`, marked `?` when it was assumed; empty when unknown.
+pub fn status_label(p: &ProjectReport, lang: Lang) -> String {
+    match p.status {
+        Some(s) => {
+            let text = lang.pick(s.zh(), s.id());
+            if p.status_assumed {
+                format!("{text}?")
+            } else {
+                text.to_string()
+            }
+        }
+        None => String::new(),
+    }
+}
+
+/// Escapes text for XML and HTML content and attribute values, dropping characters XML 1.0
+/// forbids (control characters other than tab, newline and carriage return).
+pub fn escape_markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_of_codes() {
+        let cases = [
+            (Code::MissingDocument, Kind::Missing),
+            (Code::PaymentWithoutVoucher, Kind::Chain),
+            (Code::VoucherNotInLedger, Kind::Chain),
+            (Code::ContractWithoutProcurement, Kind::Chain),
+            (Code::AllocationExceeded, Kind::Chain),
+            (Code::SettlementExceeded, Kind::Chain),
+            (Code::RetentionExcessive, Kind::Chain),
+            (Code::PossibleContractSplitting, Kind::Chain),
+            (Code::LedgerBadCell, Kind::Chain),
+            (Code::TemporaryFile, Kind::File),
+            (Code::UnmatchedFile, Kind::File),
+            (Code::UnassignedFile, Kind::File),
+            (Code::MisfiledDocument, Kind::File),
+        ];
+        for (code, kind) in cases {
+            assert_eq!(Kind::of(code), kind, "{}", code.id());
+        }
+    }
+
+    #[test]
+    fn markup_is_escaped_and_control_characters_dropped() {
+        assert_eq!(
+            escape_markup("a<b>&\"c\"'d'\u{1b}[31m\ne"),
+            "a&lt;b&gt;&amp;&quot;c&quot;&#39;d&#39;[31m\ne"
+        );
+        assert_eq!(escape_markup("缺少 可研批复"), "缺少 可研批复");
+    }
+
+    #[test]
+    fn percentages_have_one_decimal() {
+        assert_eq!(percent(0.8182), "81.8%");
+        assert_eq!(percent(1.0), "100.0%");
+    }
+}
