@@ -47,9 +47,23 @@ pub struct CheckArgs {
     /// Show info findings one by one in the terminal report.
     #[arg(short, long)]
     pub verbose: bool,
-    /// Worker threads for the walk and classification [default: number of cores].
+    /// Worker threads for the walk, the file checks and classification [default: the
+    /// number of cores; on a network share, 4 per core].
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
+    /// Names only: skip the file health checks (no file is opened; fastest sweep).
+    #[arg(long)]
+    pub no_inspect: bool,
+    /// Folder of the inspection cache, keyed by path, size and modification time [default:
+    /// the user's cache folder]. Never inside the archive.
+    #[arg(long, value_name = "DIR", conflicts_with = "no_cache")]
+    pub cache: Option<PathBuf>,
+    /// Inspect every file again; neither read nor write the cache.
+    #[arg(long)]
+    pub no_cache: bool,
+    /// No progress bar on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
     #[command(flatten)]
     pub common: CommonArgs,
 }

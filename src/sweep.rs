@@ -2,11 +2,12 @@
 //! discover → scan → classify → ledgers → evaluate → report. Each step hands plain data
 //! to the next.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::check::chain::link::link;
 use crate::check::{self, Context};
 use crate::classify::{FileClass, classify};
+use crate::inspect::cache::{Cache, cache_file, save};
 use crate::inspect::inspect_all;
 use crate::ledger::load::{LedgerSource, collect_records, open_ledgers};
 use crate::project::discover::{DiscoverOptions, discover};
@@ -14,20 +15,48 @@ use crate::report::{Evaluation, Report};
 use crate::scan::scan;
 use crate::settings::Settings;
 
-/// Sweeps the archive at `root` with `threads` workers and returns the report.
-pub fn sweep(root: &Path, settings: &Settings, threads: usize) -> Report {
-    pool(threads).install(|| sweep_in_pool(root, settings, threads))
+/// How a sweep runs (as opposed to what it checks, which [`Settings`] says).
+#[derive(Debug, Clone)]
+pub struct SweepOptions {
+    /// Worker threads.
+    pub threads: usize,
+    /// Whether files are opened for health checks (`--no-inspect` turns it off).
+    pub inspect: bool,
+    /// Folder of the inspection cache; `None` for no cache.
+    pub cache_dir: Option<PathBuf>,
+    /// Whether a progress bar is drawn on stderr.
+    pub progress: bool,
 }
 
-fn sweep_in_pool(root: &Path, settings: &Settings, threads: usize) -> Report {
+impl SweepOptions {
+    /// Plain options: `threads` workers, inspection on, no cache, no progress bar.
+    pub fn new(threads: usize) -> SweepOptions {
+        SweepOptions {
+            threads,
+            inspect: true,
+            cache_dir: None,
+            progress: false,
+        }
+    }
+}
+
+/// Sweeps the archive at `root` and returns the report.
+pub fn sweep(root: &Path, settings: &Settings, options: &SweepOptions) -> Report {
+    pool(options.threads).install(|| sweep_in_pool(root, settings, options))
+}
+
+fn sweep_in_pool(root: &Path, settings: &Settings, options: &SweepOptions) -> Report {
+    let threads = options.threads;
+    let inspect = settings.inspect.filter(|_| options.inspect);
+    let progress = options.progress.then(|| progress::spinner(settings.lang));
     let lang = settings.lang;
     let is_ledger = |rel: &str, name: &str| settings.is_ledger(rel, name);
-    let options = DiscoverOptions {
+    let discover_options = DiscoverOptions {
         code_pattern: &settings.code_pattern,
         lang,
         is_ledger: &is_ledger,
     };
-    let mut discovery = discover(root, &settings.rules, &options);
+    let mut discovery = discover(root, &settings.rules, &discover_options);
     for project in &mut discovery.projects {
         if let Some(amount) = project
             .code
@@ -43,7 +72,7 @@ fn sweep_in_pool(root: &Path, settings: &Settings, threads: usize) -> Report {
         .iter()
         .filter_map(|p| p.folder.clone())
         .collect();
-    let scanned = scan(root, &folders, threads);
+    let scanned = scan(root, &folders, threads, inspect.is_some());
     // The scan numbers projects among those with a folder; map them back to discovery's list.
     let with_folder: Vec<usize> = discovery
         .projects
@@ -69,10 +98,29 @@ fn sweep_in_pool(root: &Path, settings: &Settings, threads: usize) -> Report {
             .unwrap_or(error.project);
     }
     let classes = classify(&files, &discovery.projects, &settings.rules, &is_ledger);
-    let inspections = match &settings.inspect {
-        Some(options) => inspect_all(&files, &classes, options),
+    let inspections = match &inspect {
+        Some(limits) => {
+            let cache_file = options
+                .cache_dir
+                .as_ref()
+                .map(|dir| cache_file(dir, root, limits));
+            let cache = cache_file.as_ref().map(|path| Cache::load(path));
+            if let Some(bar) = &progress {
+                progress::files(bar, files.len() as u64, lang);
+            }
+            let inspections =
+                inspect_all(&files, &classes, limits, cache.as_ref(), progress.as_ref());
+            if let Some(path) = &cache_file {
+                // A cache that cannot be written costs the next sweep time, never a result.
+                let _ = save(path, &files, &inspections);
+            }
+            inspections
+        }
         None => Vec::new(),
     };
+    if let Some(bar) = &progress {
+        bar.finish_and_clear();
+    }
 
     let sources: Vec<LedgerSource<'_>> = files
         .iter()
@@ -133,4 +181,30 @@ fn pool(threads: usize) -> rayon::ThreadPool {
                 .build()
                 .expect("a default thread pool")
         })
+}
+
+/// The progress bar on stderr: a spinner while folders are walked, a bar while files are checked.
+mod progress {
+    use indicatif::{ProgressBar, ProgressStyle};
+
+    use crate::lang::Lang;
+
+    /// A spinner drawn on stderr (indicatif draws nothing when stderr is not a terminal).
+    pub fn spinner(lang: Lang) -> ProgressBar {
+        let bar = ProgressBar::new_spinner();
+        bar.set_message(lang.pick("正在扫描档案…", "scanning the archive…"));
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+        bar
+    }
+
+    /// Turns the spinner into a bar over `total` files.
+    pub fn files(bar: &ProgressBar, total: u64, lang: Lang) {
+        bar.disable_steady_tick();
+        bar.set_length(total);
+        bar.set_position(0);
+        if let Ok(style) = ProgressStyle::with_template("{msg} {wide_bar} {pos}/{len} ({eta})") {
+            bar.set_style(style);
+        }
+        bar.set_message(lang.pick("检查文件", "checking files"));
+    }
 }

@@ -14,9 +14,11 @@ use std::process::ExitCode;
 use crate::cli::{CheckArgs, Format};
 use crate::error::AppError;
 use crate::exit;
+use crate::inspect::cache::default_dir;
 use crate::report::{Report, html, json, junit, markdown, sarif, text, xlsx};
+use crate::scan::share::is_network_filesystem;
 use crate::settings::resolve;
-use crate::sweep::sweep;
+use crate::sweep::{SweepOptions, sweep};
 
 /// Runs the check, writes the reports, and returns the exit code.
 pub fn run(args: &CheckArgs) -> Result<ExitCode, AppError> {
@@ -40,11 +42,7 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, AppError> {
         ));
     }
     let settings = resolve(&args.common, &args.root, args.fail_on)?;
-    let threads = args
-        .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()))
-        .max(1);
-    let report = sweep(&args.root, &settings, threads);
+    let report = sweep(&args.root, &settings, &sweep_options(args)?);
     let text_options = text::TextOptions {
         verbose: args.verbose,
     };
@@ -99,6 +97,51 @@ fn render(
         Format::Html => html::render(report).into_bytes(),
         Format::Xlsx => xlsx::render(report)
             .map_err(|e| AppError::Usage(format!("cannot build the xlsx report: {e}")))?,
+    })
+}
+
+/// How the sweep runs: threads (4 per core on a network share, where threads wait on the
+/// network), inspection, the cache folder (never inside the archive) and the progress bar.
+fn sweep_options(args: &CheckArgs) -> Result<SweepOptions, AppError> {
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let threads = args
+        .threads
+        .unwrap_or_else(|| {
+            if is_network_filesystem(&args.root) {
+                cores * 4
+            } else {
+                cores
+            }
+        })
+        .max(1);
+    let root = args
+        .root
+        .canonicalize()
+        .unwrap_or_else(|_| args.root.clone());
+    let inside_archive = |dir: &Path| {
+        let absolute = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+        absolute
+            .canonicalize()
+            .unwrap_or(absolute)
+            .starts_with(&root)
+    };
+    let cache_dir = match (&args.cache, args.no_cache || args.no_inspect) {
+        (_, true) => None,
+        (Some(dir), false) if inside_archive(dir) => {
+            return Err(AppError::Usage(format!(
+                "the cache folder {} is inside the archive being checked; guicang never writes there",
+                dir.display()
+            )));
+        }
+        (Some(dir), false) => Some(dir.clone()),
+        // The default cache is silently skipped when the archive holds it (an archive in $HOME).
+        (None, false) => default_dir().filter(|dir| !inside_archive(dir)),
+    };
+    Ok(SweepOptions {
+        threads,
+        inspect: !args.no_inspect,
+        cache_dir,
+        progress: !args.quiet && std::io::stderr().is_terminal(),
     })
 }
 

@@ -78,6 +78,36 @@ impl Format {
         }
     }
 
+    /// Every format.
+    pub const ALL: [Format; 21] = [
+        Format::Pdf,
+        Format::Ofd,
+        Format::Jpeg,
+        Format::Png,
+        Format::Tiff,
+        Format::Heic,
+        Format::Bmp,
+        Format::IsoMedia,
+        Format::Avi,
+        Format::Ole,
+        Format::EncryptedOoxml,
+        Format::Docx,
+        Format::Xlsx,
+        Format::Xlsb,
+        Format::Pptx,
+        Format::OpenDocument,
+        Format::Zip,
+        Format::Dwg,
+        Format::LegacyXls,
+        Format::Text,
+        Format::Unknown,
+    ];
+
+    /// The format named by [`Format::name`].
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.name() == name)
+    }
+
     /// Whether the format is a container of parts (zip or OLE), whose absence under its
     /// extension means damage rather than another format.
     pub fn is_binary_container(self) -> bool {

@@ -9,6 +9,7 @@
 //! end of the sweep. Temporary files and the archive's bookkeeping (manifests, ledgers)
 //! are not inspected.
 
+pub mod cache;
 pub mod magic;
 pub mod pdf;
 
@@ -215,18 +216,29 @@ pub struct Inspection {
     pub problem: Option<Problem>,
 }
 
-/// Inspects every file that can be evidence (in the order given, in parallel).
+/// Inspects every file that can be evidence (in the order given, in parallel), taking
+/// unchanged files from `cache`; `progress` advances by one for each file.
 pub fn inspect_all(
     files: &[FileEntry],
     classes: &[Classified],
     options: &InspectOptions,
+    cache: Option<&cache::Cache>,
+    progress: Option<&indicatif::ProgressBar>,
 ) -> Vec<Inspection> {
     files
         .par_iter()
         .zip(classes)
-        .map(|(file, class)| match class.class {
-            FileClass::Temporary | FileClass::Bookkeeping => Inspection::default(),
-            _ => inspect_file(file, options),
+        .map(|(file, class)| {
+            let inspection = match class.class {
+                FileClass::Temporary | FileClass::Bookkeeping => Inspection::default(),
+                _ => cache
+                    .and_then(|c| c.get(file))
+                    .unwrap_or_else(|| inspect_file(file, options)),
+            };
+            if let Some(progress) = progress {
+                progress.inc(1);
+            }
+            inspection
         })
         .collect()
 }

@@ -8,6 +8,7 @@
 //! skipped in silence.
 
 pub mod entry;
+pub mod share;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -41,7 +42,14 @@ pub struct ScanOutput {
 }
 
 /// Lists the files of `project_folders` (absolute or root-relative paths under `root`).
-pub fn scan(root: &Path, project_folders: &[PathBuf], threads: usize) -> ScanOutput {
+/// With `metadata` off, no file is stat-ed: sizes are 0 and times unknown (a names-only
+/// sweep needs neither, and the stat per file dominates a walk).
+pub fn scan(
+    root: &Path,
+    project_folders: &[PathBuf],
+    threads: usize,
+    metadata: bool,
+) -> ScanOutput {
     let Some((first, rest)) = project_folders.split_first() else {
         return ScanOutput::default();
     };
@@ -63,6 +71,7 @@ pub fn scan(root: &Path, project_folders: &[PathBuf], threads: usize) -> ScanOut
         root,
         index: &index,
         results: &results,
+        metadata,
     };
     builder.build_parallel().visit(&mut visitors);
     let mut out = results
@@ -78,6 +87,7 @@ pub fn scan(root: &Path, project_folders: &[PathBuf], threads: usize) -> ScanOut
 }
 
 struct Visitors<'s> {
+    metadata: bool,
     root: &'s Path,
     index: &'s HashMap<&'s Path, usize>,
     results: &'s Mutex<ScanOutput>,
@@ -86,6 +96,7 @@ struct Visitors<'s> {
 impl<'s> ParallelVisitorBuilder<'s> for Visitors<'s> {
     fn build(&mut self) -> Box<dyn ParallelVisitor + 's> {
         Box::new(Visitor {
+            metadata: self.metadata,
             root: self.root,
             index: self.index,
             results: self.results,
@@ -96,6 +107,7 @@ impl<'s> ParallelVisitorBuilder<'s> for Visitors<'s> {
 
 /// One thread's visitor: collects locally, hands its results over once when dropped.
 struct Visitor<'s> {
+    metadata: bool,
     root: &'s Path,
     index: &'s HashMap<&'s Path, usize>,
     results: &'s Mutex<ScanOutput>,
@@ -150,11 +162,15 @@ impl ParallelVisitor for Visitor<'_> {
             return WalkState::Continue;
         }
         let (project, project_folder) = self.project_of(entry.path());
-        let metadata = match entry.metadata() {
-            Ok(m) => Some(m),
-            Err(error) => {
-                self.error(&error, Some(entry.path()));
-                None
+        let metadata = if !self.metadata {
+            None
+        } else {
+            match entry.metadata() {
+                Ok(m) => Some(m),
+                Err(error) => {
+                    self.error(&error, Some(entry.path()));
+                    None
+                }
             }
         };
         let dirs = entry
