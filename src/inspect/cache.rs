@@ -22,10 +22,17 @@ const HEADER: &str = "guicang-inspection-cache 1";
 pub struct Cache {
     /// The whole file as read; entries point into it.
     text: String,
-    /// Path → (size, mtime in ns, encoded inspection) as byte ranges into `text`.
-    entries: HashMap<(usize, usize), (u64, i128, (usize, usize))>,
-    /// Path text → key, for lookups.
-    index: HashMap<Box<str>, (usize, usize)>,
+    /// Path → its entry.
+    index: HashMap<Box<str>, Entry>,
+}
+
+/// One cached file: what it was, and where its encoded inspection lies in the text.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    size: u64,
+    mtime: i128,
+    start: usize,
+    end: usize,
 }
 
 /// The cache file for an archive root and inspection limits.
@@ -77,12 +84,16 @@ impl Cache {
             let (Ok(size), Ok(mtime)) = (size.parse::<u64>(), mtime.parse::<i128>()) else {
                 continue;
             };
-            let path_range = (start, start + path.len());
             let rest_start = start + line.trim_end_matches('\n').len() - rest.len();
-            index.insert(Box::from(path), path_range);
-            cache.entries.insert(
-                path_range,
-                (size, mtime, (rest_start, rest_start + rest.len())),
+            let end = rest_start + rest.len();
+            index.insert(
+                Box::from(path),
+                Entry {
+                    size,
+                    mtime,
+                    start: rest_start,
+                    end,
+                },
             );
         }
         cache.index = index;
@@ -92,10 +103,9 @@ impl Cache {
     /// The cached inspection of `file`, if its size and modification time are unchanged.
     pub fn get(&self, file: &FileEntry) -> Option<Inspection> {
         let mtime = nanos(file.mtime?)?;
-        let key = self.index.get(file.rel_path.as_str())?;
-        let &(size, cached_mtime, (start, end)) = self.entries.get(key)?;
-        (size == file.size && cached_mtime == mtime)
-            .then(|| decode(&self.text[start..end]))
+        let entry = self.index.get(file.rel_path.as_str())?;
+        (entry.size == file.size && entry.mtime == mtime)
+            .then(|| decode(&self.text[entry.start..entry.end]))
             .flatten()
     }
 }

@@ -295,14 +295,27 @@ fn the_inspection_cache_gives_the_same_report_and_lives_outside_the_archive() {
     let (second, _) = check_json(root, &["--cache", cache_arg]);
     assert_eq!(first, second, "a cached sweep reports the same");
     // A changed file is inspected again.
-    write(&root.join(PROJECT).join("施工许可证.pdf"), minimal_pdf("施工许可证"));
+    write(
+        &root.join(PROJECT).join("施工许可证.pdf"),
+        minimal_pdf("施工许可证"),
+    );
     let (third, _) = check_json(root, &["--cache", cache_arg]);
     assert!(with_code(&third, "empty-file").is_empty());
     let (_, code) = check_json(root, &["--no-inspect"]);
     assert_eq!(code, 1);
     let inside = root.join("cache");
-    let output = crate::support::guicang().arg("check").arg(root).arg("--cache").arg(&inside).output().unwrap();
-    assert_eq!(output.status.code(), Some(2), "a cache inside the archive is refused");
+    let output = crate::support::guicang()
+        .arg("check")
+        .arg(root)
+        .arg("--cache")
+        .arg(&inside)
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "a cache inside the archive is refused"
+    );
     assert!(!inside.exists());
 }
 
@@ -313,6 +326,12 @@ fn names_only_sweeps_open_no_file() {
     project(root);
     write(&root.join(PROJECT).join("开工报告.pdf"), b"");
     let (report, _) = check_json(root, &["--no-inspect"]);
-    assert!(with_code(&report, "empty-file").is_empty(), "no health checks");
-    assert!(missing(&report, "commencement-order").is_none(), "names alone count");
+    assert!(
+        with_code(&report, "empty-file").is_empty(),
+        "no health checks"
+    );
+    assert!(
+        missing(&report, "commencement-order").is_none(),
+        "names alone count"
+    );
 }
