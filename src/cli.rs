@@ -24,6 +24,34 @@ pub enum Command {
     Rules(RulesArgs),
     /// Explain a finding code: what it means, why it matters, how to fix it.
     Explain(ExplainArgs),
+    /// Print a commented starter guicang.toml, or write it to PATH.
+    InitConfig(InitConfigArgs),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff).
+    Man(ManArgs),
+}
+
+/// Arguments of `guicang init-config`.
+#[derive(Debug, Args)]
+pub struct InitConfigArgs {
+    /// Write the file here instead of printing it; an existing file is never overwritten.
+    pub path: Option<PathBuf>,
+}
+
+/// Arguments of `guicang completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell, e.g. `guicang completions bash > /etc/bash_completion.d/guicang`.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// Arguments of `guicang man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// A subcommand's page instead of the main one, e.g. `guicang man check`.
+    pub command: Option<String>,
 }
 
 /// Arguments of `guicang check`.
@@ -32,18 +60,27 @@ pub struct CheckArgs {
     /// The archive root.
     #[arg(default_value = ".")]
     pub root: PathBuf,
-    /// Format of the report on stdout [default: text]. With -o and no --format, stdout
-    /// stays empty and only the files are written.
+    /// Format of the report on stdout [default: `[output] format` of guicang.toml, else
+    /// text]. With -o and neither, stdout stays empty and only the files are written.
     #[arg(long, value_enum)]
     pub format: Option<Format>,
     /// Also write the report to FILE, in the format its extension names: .txt, .json, .md,
     /// .sarif, .xml (JUnit), .xlsx, .html or .htm. Repeatable: one sweep writes every
     /// file. Never inside the archive being checked (guicang does not write there).
+    /// Without -o, the files of `[output] outputs` in guicang.toml are written.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub outputs: Vec<PathBuf>,
     /// Exit with 1 when a finding is at or above this severity.
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOn>,
+    /// Fail only on findings not recorded in FILE (written by --write-baseline); the others
+    /// are counted as baselined.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record this sweep's findings (after waivers) in FILE, to pass to --baseline later.
+    /// Never inside the archive being checked.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
     /// Show info findings one by one in the terminal report.
     #[arg(short, long)]
     pub verbose: bool,
@@ -119,7 +156,8 @@ pub struct ExplainArgs {
 }
 
 /// Report formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Format {
     /// For a person at a terminal.
     Text,

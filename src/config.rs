@@ -10,7 +10,7 @@ use std::sync::Arc;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::cli::FailOn;
+use crate::cli::{FailOn, Format};
 use crate::diagnostic::SourceDiagnostic;
 use crate::lang::Lang;
 
@@ -42,6 +42,31 @@ pub struct ConfigFile {
     /// Settled amounts of whole projects: project code → yuan (integer or text like "1180万元").
     #[serde(default)]
     pub settlements: BTreeMap<String, Spanned<ThresholdValue>>,
+    /// Documented exceptions (`[[waiver]]`): findings they match do not fail the run.
+    #[serde(default, rename = "waiver")]
+    pub waivers: Vec<Spanned<WaiverEntry>>,
+}
+
+/// One `[[waiver]]` entry as written. Every field is optional here so that all mistakes
+/// of all entries are reported at once, with their places, by the validation in
+/// [`crate::check::waivers`].
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WaiverEntry {
+    /// Project code (or folder, for a project without a code) the waived findings concern.
+    pub project: Option<Spanned<String>>,
+    /// Document id the waived findings concern.
+    pub document: Option<Spanned<String>>,
+    /// Finding code waived.
+    pub code: Option<Spanned<String>>,
+    /// Evidence path, exact or a glob, relative to the archive root.
+    pub path: Option<Spanned<String>>,
+    /// Why the exception is acceptable (required).
+    pub reason: Option<Spanned<String>>,
+    /// Who approved it (required).
+    pub approved_by: Option<Spanned<String>>,
+    /// Last day the waiver holds: a TOML date or a `YYYY-MM-DD` string.
+    pub expires: Option<Spanned<toml::Value>>,
 }
 
 /// `[inspect]`: limits of the file health checks.
@@ -98,6 +123,12 @@ pub struct CheckSection {
 pub struct OutputSection {
     /// Language of messages.
     pub lang: Option<Lang>,
+    /// Format of the report on stdout when `--format` is not given.
+    pub format: Option<Format>,
+    /// Report files written on every run unless `-o` is given, relative to the
+    /// configuration file's folder; the format comes from the extension, as with `-o`.
+    #[serde(default)]
+    pub outputs: Vec<Spanned<String>>,
 }
 
 /// A threshold value: yuan as an integer, or money text.
@@ -131,10 +162,7 @@ impl Config {
         help: Option<String>,
     ) -> SourceDiagnostic {
         SourceDiagnostic {
-            path: self
-                .path
-                .as_ref()
-                .map_or_else(|| "guicang.toml".into(), |p| p.display().to_string()),
+            path: self.display_path(),
             source: self.source.clone(),
             span,
             message,
@@ -145,12 +173,29 @@ impl Config {
 
     /// Folders named in `[rules] dirs`, resolved against the configuration file's folder.
     pub fn rule_dirs(&self) -> Vec<PathBuf> {
-        let base = self
-            .path
+        let base = self.folder();
+        self.file.rules.dirs.iter().map(|d| base.join(d)).collect()
+    }
+
+    /// The folder relative paths of the file are resolved against (empty, meaning the
+    /// current folder, without a file or for a bare file name).
+    pub fn folder(&self) -> &Path {
+        self.path
             .as_ref()
             .and_then(|p| p.parent())
-            .unwrap_or(Path::new("."));
-        self.file.rules.dirs.iter().map(|d| base.join(d)).collect()
+            .unwrap_or(Path::new(""))
+    }
+
+    /// The file as the user should see it in messages.
+    pub fn display_path(&self) -> String {
+        self.path
+            .as_ref()
+            .map_or_else(|| "guicang.toml".into(), |p| p.display().to_string())
+    }
+
+    /// 1-based line of byte `offset` in the file.
+    pub fn line_of(&self, offset: usize) -> usize {
+        crate::diagnostic::line_col(&self.source, offset).0
     }
 }
 

@@ -4,10 +4,12 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use jiff::civil::Date;
 use regex::Regex;
 use rust_decimal::Decimal;
 
-use crate::cli::{CommonArgs, FailOn};
+use crate::check::waivers::{self, Waiver};
+use crate::cli::{CommonArgs, FailOn, Format};
 use crate::config::{self, Config, ThresholdValue};
 use crate::error::AppError;
 use crate::finding::Severity;
@@ -36,7 +38,22 @@ pub struct Settings {
     pub settlements: BTreeMap<String, Amount>,
     /// Limits of the file health checks; `None` when inspection is off.
     pub inspect: Option<InspectOptions>,
+    /// Documented exceptions (`[[waiver]]`), validated.
+    pub waivers: Vec<Waiver>,
+    /// The day waivers expire against: today, or `GUICANG_TODAY` (`YYYY-MM-DD`).
+    pub today: Date,
+    /// Format of the report on stdout when `--format` is not given (`[output] format`).
+    pub format: Option<Format>,
+    /// Report files of `[output] outputs`, resolved against the configuration file's
+    /// folder, each with its format; written when `-o` is not given.
+    pub outputs: Vec<(PathBuf, Format)>,
+    /// The configuration file as the user should see it, for messages.
+    pub config_path: String,
 }
+
+/// The environment variable that sets the day waivers expire against (`YYYY-MM-DD`), so
+/// that tests and a clerk planning ahead can ask "what fails on that day?".
+pub const TODAY_VAR: &str = "GUICANG_TODAY";
 
 impl Settings {
     /// Whether a file is a ledger: named like one (台账) or listed in the configuration.
@@ -59,6 +76,7 @@ pub fn resolve(
         .map(|(code, yuan)| (code, Amount::exact(yuan)))
         .collect();
     let code_pattern = code_pattern(&config, &mut errors);
+    let outputs = outputs(&config, &mut errors);
     if !errors.is_empty() {
         return Err(AppError::ConfigValues(errors));
     }
@@ -81,9 +99,11 @@ pub fn resolve(
             ));
         }
     }
+    let waivers = waivers::validate(&config, &rules, root, &mut errors);
     if !errors.is_empty() {
         return Err(AppError::ConfigValues(errors));
     }
+    let today = today()?;
     let fail_on = match fail_on
         .or(config.file.check.fail_on)
         .unwrap_or(FailOn::Error)
@@ -120,7 +140,47 @@ pub fn resolve(
         ledger_paths,
         settlements,
         inspect,
+        waivers,
+        today,
+        format: config.file.output.format,
+        outputs,
+        config_path: config.display_path(),
     })
+}
+
+/// Today's date, or the one `GUICANG_TODAY` gives.
+pub fn today() -> Result<Date, AppError> {
+    match std::env::var(TODAY_VAR) {
+        Ok(text) => text
+            .trim()
+            .parse::<Date>()
+            .map_err(|_| AppError::Usage(format!("{TODAY_VAR}={text} is not a date YYYY-MM-DD"))),
+        Err(_) => Ok(jiff::ZonedDateTime::now().date()),
+    }
+}
+
+/// The report files of `[output] outputs` with their formats, taken from the extensions.
+fn outputs(
+    config: &Config,
+    errors: &mut Vec<crate::diagnostic::SourceDiagnostic>,
+) -> Vec<(PathBuf, Format)> {
+    let mut out = Vec::new();
+    for name in &config.file.output.outputs {
+        let path = config.folder().join(name.get_ref());
+        match Format::from_extension(&path) {
+            Some(format) => out.push((path, format)),
+            None => errors.push(config.error(
+                name.span(),
+                format!(
+                    "cannot tell the format of `{}` from its extension",
+                    name.get_ref()
+                ),
+                "unknown extension",
+                Some("use .txt, .json, .md, .sarif, .xml (JUnit), .xlsx, .html or .htm".into()),
+            )),
+        }
+    }
+    out
 }
 
 /// Amounts of a `key = amount` table of the configuration (thresholds, settlements).

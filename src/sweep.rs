@@ -108,8 +108,14 @@ fn sweep_in_pool(root: &Path, settings: &Settings, options: &SweepOptions) -> Re
             if let Some(bar) = &progress {
                 progress::files(bar, files.len() as u64, lang);
             }
-            let inspections =
-                inspect_all(&files, &classes, limits, cache.as_ref(), progress.as_ref());
+            let inspections = inspect_all(
+                root,
+                &files,
+                &classes,
+                limits,
+                cache.as_ref(),
+                progress.as_ref(),
+            );
             if let Some(path) = &cache_file {
                 // A cache that cannot be written costs the next sweep time, never a result.
                 let _ = save(path, &files, &inspections);
@@ -122,15 +128,19 @@ fn sweep_in_pool(root: &Path, settings: &Settings, options: &SweepOptions) -> Re
         bar.finish_and_clear();
     }
 
-    let sources: Vec<LedgerSource<'_>> = files
+    let ledger_files: Vec<(std::path::PathBuf, &crate::scan::FileEntry)> = files
         .iter()
         .zip(&classes)
         .filter(|(f, c)| {
-            c.class == FileClass::Bookkeeping && settings.is_ledger(&f.rel_path, &f.name)
+            c.class == FileClass::Bookkeeping && settings.is_ledger(&f.rel_path, f.name())
         })
-        .map(|(f, _)| LedgerSource {
-            path: &f.path,
-            rel: f.rel_path.clone(),
+        .map(|(f, _)| (f.path(root), f))
+        .collect();
+    let sources: Vec<LedgerSource<'_>> = ledger_files
+        .iter()
+        .map(|(path, f)| LedgerSource {
+            path,
+            rel: f.rel_path.to_string(),
             owner: Some(f.project),
         })
         .collect();
@@ -142,6 +152,7 @@ fn sweep_in_pool(root: &Path, settings: &Settings, options: &SweepOptions) -> Re
     let linked = link(&records, &discovery.projects, lang, &mut findings);
 
     let ctx = Context {
+        root,
         rules: &settings.rules,
         projects: &discovery.projects,
         files: &files,

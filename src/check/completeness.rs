@@ -1,7 +1,8 @@
 //! Completeness: which required documents each project has, which are missing, which sit
 //! in the wrong stage's folder, and the share of required documents present.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -29,13 +30,13 @@ pub enum Requirement {
 #[derive(Debug, Clone, Serialize)]
 pub struct DocumentState {
     /// Document id.
-    pub id: String,
+    pub id: Arc<str>,
     /// Document name in the report's language.
-    pub name: String,
+    pub name: Arc<str>,
     /// Whether it is required.
     pub requirement: Requirement,
-    /// Evidence, relative to the archive root.
-    pub files: Vec<String>,
+    /// Evidence, relative to the archive root (shared with the scan's file list).
+    pub files: Vec<std::sync::Arc<str>>,
     /// Pages of each PDF among the files, when counted.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub pages: BTreeMap<String, u32>,
@@ -48,9 +49,9 @@ pub struct DocumentState {
 pub struct StageScore {
     /// Stage id.
     #[serde(skip)]
-    pub stage: String,
+    pub stage: Arc<str>,
     /// Stage name in the report's language.
-    pub name: String,
+    pub name: Arc<str>,
     /// Required documents.
     pub required: usize,
     /// Required documents present.
@@ -114,11 +115,15 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Vec<ProjectScore> {
                     .folder_rel
                     .as_deref()
                     .unwrap_or_default();
-                format!("{folder}/{}", file.dirs[..depth].join("/"))
+                format!(
+                    "{folder}/{}",
+                    file.dirs().take(depth).collect::<Vec<_>>().join("/")
+                )
             });
         }
     }
     let mut scores = Vec::new();
+    let labels = Labels::default();
     for (index, project) in ctx.projects.iter().enumerate() {
         let key = project.key();
         if project.folder.is_none() {
@@ -175,7 +180,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Vec<ProjectScore> {
             places: &places,
             status_assumed,
         };
-        scores.push(score_project(ctx, index, &inputs, out));
+        scores.push(score_project(ctx, index, &inputs, &labels, out));
     }
     scores
 }
@@ -194,6 +199,7 @@ fn score_project(
     ctx: &Context<'_>,
     index: usize,
     inputs: &Inputs<'_>,
+    labels: &Labels,
     out: &mut Vec<Finding>,
 ) -> ProjectScore {
     let Inputs {
@@ -214,12 +220,9 @@ fn score_project(
         status_assumed,
     };
     for stage in &category.stages {
-        let stage_name = ctx
-            .rules
-            .stage(stage)
-            .map_or(stage.clone(), |s| s.name.get(ctx.lang).to_string());
+        let (stage_id, stage_name) = labels.stage(ctx, stage);
         let mut stage_score = StageScore {
-            stage: stage.clone(),
+            stage: stage_id,
             name: stage_name,
             required: 0,
             present: 0,
@@ -271,7 +274,7 @@ fn score_project(
                     let unusable: Vec<&str> = files
                         .iter()
                         .filter(|&&f| !ctx.is_usable(f))
-                        .map(|&f| ctx.files[f].rel_path.as_str())
+                        .map(|&f| &*ctx.files[f].rel_path)
                         .collect();
                     out.push(missing(
                         ctx,
@@ -291,19 +294,23 @@ fn score_project(
                 .iter()
                 .filter_map(|&f| {
                     Some((
-                        ctx.files[f].rel_path.clone(),
+                        ctx.files[f].rel_path.to_string(),
                         ctx.inspections.get(f)?.pages?,
                     ))
                 })
                 .collect();
-            stage_score.documents.push(DocumentState {
-                id: doc.id.clone(),
-                name: doc.name.get(ctx.lang).to_string(),
-                requirement,
-                files: paths,
-                pages,
-                present,
-            });
+            // A document that is not required and has no file says nothing about the project.
+            if requirement != Requirement::NotRequired || !files.is_empty() {
+                let (id, name) = labels.document(doc, ctx.lang);
+                stage_score.documents.push(DocumentState {
+                    id,
+                    name,
+                    requirement,
+                    files: paths,
+                    pages,
+                    present,
+                });
+            }
         }
         score.required += stage_score.required;
         score.present += stage_score.present;
@@ -409,6 +416,37 @@ fn report_misfiled(
             .project(key)
             .stage(doc.stage.clone())
             .document(doc.id.clone())
-            .path(ctx.files[file].rel_path.clone()),
+            .path(ctx.files[file].rel_path.to_string()),
     );
+}
+
+/// Ids and names of stages and documents, made once and shared by every project's scores
+/// (thousands of projects repeat the same few dozen labels).
+#[derive(Default)]
+struct Labels {
+    shared: std::cell::RefCell<HashMap<String, Arc<str>>>,
+}
+
+impl Labels {
+    fn intern(&self, text: &str) -> Arc<str> {
+        let mut shared = self.shared.borrow_mut();
+        if let Some(label) = shared.get(text) {
+            return label.clone();
+        }
+        let label: Arc<str> = Arc::from(text);
+        shared.insert(text.to_string(), label.clone());
+        label
+    }
+
+    fn document(&self, doc: &Document, lang: Lang) -> (Arc<str>, Arc<str>) {
+        (self.intern(&doc.id), self.intern(doc.name.get(lang)))
+    }
+
+    fn stage(&self, ctx: &Context<'_>, stage: &str) -> (Arc<str>, Arc<str>) {
+        let name = ctx
+            .rules
+            .stage(stage)
+            .map_or(stage, |s| s.name.get(ctx.lang));
+        (self.intern(stage), self.intern(name))
+    }
 }

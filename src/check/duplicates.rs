@@ -41,7 +41,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         .map(|group| {
             group
                 .iter()
-                .filter_map(|&i| content_hash(&ctx.files[i].path).map(|h| (i, h)))
+                .filter_map(|&i| content_hash(&ctx.files[i].path(ctx.root)).map(|h| (i, h)))
                 .collect()
         })
         .collect();
@@ -49,7 +49,11 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let mut seen: Vec<(u64, usize)> = Vec::new();
         for (index, hash) in group {
             let original = seen.iter().find(|(h, first)| {
-                *h == hash && same_content(&ctx.files[*first].path, &ctx.files[index].path)
+                *h == hash
+                    && same_content(
+                        &ctx.files[*first].path(ctx.root),
+                        &ctx.files[index].path(ctx.root),
+                    )
             });
             match original {
                 Some(&(_, first)) => out.push(duplicate(ctx, first, index)),
@@ -69,8 +73,8 @@ fn duplicate(ctx: &Context<'_>, first: usize, copy: usize) -> Finding {
         },
     )
     .project(ctx.projects[b.project].key())
-    .path(b.rel_path.clone())
-    .path(a.rel_path.clone())
+    .path(b.rel_path.to_string())
+    .path(a.rel_path.to_string())
 }
 
 fn content_hash(path: &std::path::Path) -> Option<u64> {

@@ -15,8 +15,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let usable = usable_evidence_counts(ctx);
     let lang = ctx.lang;
     for (index, (file, classified)) in ctx.files.iter().zip(ctx.classes).enumerate() {
-        let project = ctx.projects[file.project].key();
-        let extension = split_extension(&file.name).1;
+        let extension = split_extension(file.name()).1;
         let problem = ctx.inspections.get(index).and_then(|i| i.problem.as_ref());
         let mut finding = match (classified.class, problem) {
             (FileClass::Temporary, _) => Finding::new(
@@ -61,11 +60,13 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             }
             _ => continue,
         };
-        finding = finding.project(project).path(file.rel_path.clone());
+        finding = finding
+            .project(ctx.projects[file.project].key())
+            .path(file.rel_path.to_string());
         if let Some(stage) = &classified.stage_folder {
-            finding = finding.stage(stage.clone());
+            finding = finding.stage(stage.to_string());
         }
-        if file.name_guessed {
+        if file.name_guessed() {
             finding.message.push_str(lang.pick(
                 "（文件名不是 UTF-8，已按 GBK 解读）",
                 " (the name is not UTF-8 and was read as GBK)",

@@ -3,10 +3,12 @@
 //! Every check has the same shape and is listed once in [`run`]. Checks read the
 //! [`Context`] and append findings; none reaches back into the scan or the rules.
 
+pub mod baseline;
 pub mod chain;
 pub mod completeness;
 pub mod duplicates;
 pub mod files;
+pub mod waivers;
 
 use crate::classify::Classified;
 use crate::finding::Finding;
@@ -18,6 +20,8 @@ use crate::scan::{FileEntry, WalkError};
 
 /// Everything the checks read.
 pub struct Context<'a> {
+    /// The archive root, to open files by.
+    pub root: &'a std::path::Path,
     /// The rules.
     pub rules: &'a RuleSet,
     /// The projects, in discovery order (file entries index into it).

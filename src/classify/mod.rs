@@ -21,6 +21,7 @@ mod catalogue_tests;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -56,11 +57,21 @@ pub struct Classified {
     /// What the file is.
     pub class: FileClass,
     /// The stage id of the nearest enclosing stage folder, if any.
-    pub stage_folder: Option<String>,
+    pub stage_folder: Option<Arc<str>>,
     /// How many of the file's folders lead down to and include that stage folder.
     pub stage_folder_depth: Option<usize>,
-    /// What the file's name says for the funding chain: date, 文号, voucher, contract, amount.
-    pub fields: NameFields,
+    /// What the file's name says for the funding chain (date, 文号, voucher, contract,
+    /// amount); boxed, and absent when the name says nothing, to keep a million files small.
+    fields: Option<Box<NameFields>>,
+}
+
+impl Classified {
+    /// What the file's name says for the funding chain.
+    pub fn fields(&self) -> &NameFields {
+        static NOTHING: std::sync::LazyLock<NameFields> =
+            std::sync::LazyLock::new(NameFields::default);
+        self.fields.as_deref().unwrap_or(&NOTHING)
+    }
 }
 
 /// Classifies every file (in the order given) against its project's category.
@@ -78,10 +89,11 @@ pub fn classify(
         .map(|p| ProjectContext::new(p, rules))
         .collect();
     files
-        .par_chunk_by(|a, b| a.project == b.project && a.dirs == b.dirs)
+        .par_chunk_by(|a, b| a.project == b.project && a.dirs_text() == b.dirs_text())
         .flat_map_iter(|run| {
             let context = &contexts[run[0].project];
-            let place = Place::resolve(&run[0].dirs, context, &folders, rules);
+            let dirs: Vec<&str> = run[0].dirs().collect();
+            let place = Place::resolve(&dirs, context, &folders, rules);
             run.iter()
                 .map(move |file| classify_file(file, context, &place, is_ledger))
         })
@@ -138,10 +150,7 @@ struct FolderName {
 
 impl<'f> FolderNames<'f> {
     fn build(files: &'f [FileEntry], stage_folders: &StageFolders) -> FolderNames<'f> {
-        let mut unique: Vec<&str> = files
-            .iter()
-            .flat_map(|f| f.dirs.iter().map(String::as_str))
-            .collect();
+        let mut unique: Vec<&str> = files.iter().flat_map(|f| f.dirs()).collect();
         unique.par_sort_unstable();
         unique.dedup();
         let names = unique
@@ -168,7 +177,7 @@ impl<'f> FolderNames<'f> {
 /// What the folders of one directory say, resolved once for all its files.
 struct Place {
     /// Nearest stage folder: (stage id, depth counted from the project folder).
-    stage: Option<(String, usize)>,
+    stage: Option<(Arc<str>, usize)>,
     /// Names of the enclosing document-folder candidates, nearest first, with the project's
     /// own words removed.
     document_folders: Vec<String>,
@@ -176,7 +185,7 @@ struct Place {
 
 impl Place {
     fn resolve(
-        dirs: &[String],
+        dirs: &[&str],
         context: &ProjectContext<'_>,
         folders: &FolderNames<'_>,
         rules: &RuleSet,
@@ -184,7 +193,7 @@ impl Place {
         let mut stage = None;
         let mut document_folders = Vec::new();
         for (index, dir) in dirs.iter().enumerate().rev() {
-            let Some(folder) = folders.names.get(dir.as_str()) else {
+            let Some(folder) = folders.names.get(dir) else {
                 continue;
             };
             let name = context.strip_own(&folder.stripped).into_owned();
@@ -194,7 +203,7 @@ impl Place {
                 if stage.is_none() {
                     stage = folder
                         .stage
-                        .map(|s| (rules.stages[s].id.clone(), index + 1));
+                        .map(|s| (Arc::from(rules.stages[s].id.as_str()), index + 1));
                 }
             } else if !name.is_empty() {
                 document_folders.push(name);
@@ -221,19 +230,21 @@ fn classify_file(
     place: &Place,
     is_ledger: &(dyn Fn(&str, &str) -> bool + Sync),
 ) -> Classified {
-    let stage_hint = place.stage.as_ref().map(|(id, _)| id.as_str());
-    let mut fields = NameFields::default();
-    let class = if temporary::is_temporary(&file.name) {
+    let stage_hint = place.stage.as_ref().map(|(id, _)| &**id);
+    let mut fields = None;
+    let class = if temporary::is_temporary(file.name()) {
         FileClass::Temporary
-    } else if (file.dirs.is_empty() && file.name == MANIFEST)
-        || file.name == CONFIG
-        || is_ledger(&file.rel_path, &file.name)
+    } else if (file.dirs_text().is_empty() && file.name() == MANIFEST)
+        || file.name() == CONFIG
+        || is_ledger(&file.rel_path, file.name())
     {
         FileClass::Bookkeeping
     } else {
-        let (stem, extension) = split_extension(&file.name);
+        let (stem, extension) = split_extension(file.name());
         let name = normalize(stem);
-        fields = name_fields(&name);
+        fields = Some(name_fields(&name))
+            .filter(|f| *f != NameFields::default())
+            .map(Box::new);
         match context.category {
             Some(category) => evidence(&name, &extension, context, category, place, stage_hint),
             None => FileClass::Unmatched,
@@ -241,7 +252,7 @@ fn classify_file(
     };
     Classified {
         class,
-        stage_folder: stage_hint.map(str::to_string),
+        stage_folder: place.stage.as_ref().map(|(id, _)| id.clone()),
         stage_folder_depth: place.stage.as_ref().map(|(_, depth)| *depth),
         fields,
     }

@@ -1,16 +1,21 @@
 //! `guicang check`: sweep an archive once, write every report asked for, decide the exit
 //! code.
 //!
-//! Reports go to stdout (`--format`, text by default) and to files (`-o FILE`, format from
-//! the extension). With `-o` and no `--format`, stdout stays empty. Every output is
-//! checked before the sweep starts: a file inside the archive root, in a folder that does
-//! not exist, or named twice is a usage error (exit 2), so a long sweep never ends in a
-//! refusal, and guicang never writes into the archive it checks.
+//! Reports go to stdout (`--format`, else `[output] format`, else text) and to files (`-o
+//! FILE`, else `[output] outputs`; format from the extension). With `-o` and no format,
+//! stdout stays empty. Waivers, then the baseline, are applied to the built report before
+//! anything is rendered. Every file to write (reports, `--write-baseline`) is checked
+//! before the sweep starts: a file inside the archive root, in a folder that does not
+//! exist, or named twice is a usage error (exit 2), so a long sweep never ends in a
+//! refusal, and guicang never writes into the archive it checks. So is a `--baseline`
+//! that cannot be read.
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use crate::check::baseline::Baseline;
+use crate::check::waivers;
 use crate::cli::{CheckArgs, Format};
 use crate::error::AppError;
 use crate::exit;
@@ -28,8 +33,23 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, AppError> {
             args.root.display()
         )));
     }
-    let outputs = output_files(&args.root, &args.outputs)?;
-    let on_stdout = match (args.format, outputs.is_empty()) {
+    let settings = resolve(&args.common, &args.root, args.fail_on)?;
+    let mut destinations = Destinations::new(&args.root)?;
+    let outputs = if args.outputs.is_empty() {
+        let origin = format!("[output] outputs of {}", settings.config_path);
+        let paths: Vec<PathBuf> = settings.outputs.iter().map(|(p, _)| p.clone()).collect();
+        output_files(&mut destinations, &paths, &origin)?
+    } else {
+        output_files(&mut destinations, &args.outputs, "-o")?
+    };
+    if let Some(path) = &args.write_baseline {
+        destinations.claim(path, "--write-baseline")?;
+    }
+    let baseline = match &args.baseline {
+        Some(path) => Some(Baseline::read(path).map_err(|e| AppError::Usage(e.to_string()))?),
+        None => None,
+    };
+    let on_stdout = match (args.format.or(settings.format), args.outputs.is_empty()) {
         (Some(format), _) => Some(format),
         (None, true) => Some(Format::Text),
         (None, false) => None,
@@ -41,17 +61,24 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, AppError> {
                 .into(),
         ));
     }
-    let settings = resolve(&args.common, &args.root, args.fail_on)?;
-    let report = sweep(&args.root, &settings, &sweep_options(args)?);
+    let mut report = sweep(&args.root, &settings, &sweep_options(args)?);
+    waivers::apply(&mut report, &settings.waivers, settings.today);
+    if let Some(path) = &args.write_baseline {
+        write_file(
+            path,
+            Baseline::of(&report.findings).to_json().as_bytes(),
+            "baseline",
+        )?;
+    }
+    if let Some(baseline) = &baseline {
+        crate::check::baseline::apply(&mut report, baseline);
+    }
     let text_options = text::TextOptions {
         verbose: args.verbose,
     };
     for (path, format) in &outputs {
         let bytes = render(&report, *format, text_options, false)?;
-        std::fs::write(path, bytes).map_err(|e| {
-            AppError::Usage(format!("cannot write the report {}: {e}", path.display()))
-        })?;
-        eprintln!("guicang: wrote {}", path.display());
+        write_file(path, &bytes, "report")?;
     }
     if let Some(format) = on_stdout {
         let bytes = render(&report, format, text_options, true)?;
@@ -69,6 +96,14 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, AppError> {
         }
     }
     Ok(exit::for_findings(report.worst(), settings.fail_on))
+}
+
+/// Writes one file of the run (a report or the baseline) and names it on stderr.
+fn write_file(path: &Path, bytes: &[u8], what: &str) -> Result<(), AppError> {
+    std::fs::write(path, bytes)
+        .map_err(|e| AppError::Usage(format!("cannot write the {what} {}: {e}", path.display())))?;
+    eprintln!("guicang: wrote {}", path.display());
+    Ok(())
 }
 
 /// Renders one report. Terminal text keeps its styles for stdout (the stream strips them
@@ -145,42 +180,70 @@ fn sweep_options(args: &CheckArgs) -> Result<SweepOptions, AppError> {
     })
 }
 
-/// The report files with their formats, each checked: a known extension, an existing
-/// folder outside the archive root, named once.
-fn output_files(root: &Path, outputs: &[PathBuf]) -> Result<Vec<(PathBuf, Format)>, AppError> {
-    let usage = |message: String| AppError::Usage(message);
-    let root = root.canonicalize().map_err(|e| {
-        usage(format!(
-            "cannot resolve the archive root {}: {e}",
-            root.display()
-        ))
-    })?;
-    let mut seen: Vec<PathBuf> = Vec::new();
+/// The report files with their formats, each checked: a known extension, and a place
+/// [`Destinations`] accepts. `origin` says where they were named (`-o`, the configuration).
+fn output_files(
+    destinations: &mut Destinations,
+    outputs: &[PathBuf],
+    origin: &str,
+) -> Result<Vec<(PathBuf, Format)>, AppError> {
     let mut files = Vec::new();
     for path in outputs {
         let format = Format::from_extension(path).ok_or_else(|| {
-            usage(format!(
-                "cannot tell the format of {} from its extension; use .txt, .json, .md, \
-                 .sarif, .xml (JUnit), .xlsx, .html or .htm",
+            AppError::Usage(format!(
+                "cannot tell the format of {} ({origin}) from its extension; use .txt, .json, \
+                 .md, .sarif, .xml (JUnit), .xlsx, .html or .htm",
                 path.display()
             ))
         })?;
-        let resolved = resolve_output(path)?;
-        if resolved.starts_with(&root) {
-            return Err(usage(format!(
-                "{} is inside the archive being checked ({}); guicang never writes into the \
-                 archive: write the report somewhere else",
-                path.display(),
-                root.display()
-            )));
-        }
-        if seen.contains(&resolved) {
-            return Err(usage(format!("{} is named twice with -o", path.display())));
-        }
-        seen.push(resolved);
+        destinations.claim(path, origin)?;
         files.push((path.clone(), format));
     }
     Ok(files)
+}
+
+/// The files a run will write, checked before the sweep: each in an existing folder,
+/// outside the archive root, and named once.
+struct Destinations {
+    root: PathBuf,
+    seen: Vec<PathBuf>,
+}
+
+impl Destinations {
+    fn new(root: &Path) -> Result<Destinations, AppError> {
+        let root = root.canonicalize().map_err(|e| {
+            AppError::Usage(format!(
+                "cannot resolve the archive root {}: {e}",
+                root.display()
+            ))
+        })?;
+        Ok(Destinations {
+            root,
+            seen: Vec::new(),
+        })
+    }
+
+    /// Accepts `path` as a file to write, or says why not; `origin` names where it was
+    /// given.
+    fn claim(&mut self, path: &Path, origin: &str) -> Result<(), AppError> {
+        let resolved = resolve_output(path)?;
+        if resolved.starts_with(&self.root) {
+            return Err(AppError::Usage(format!(
+                "{} ({origin}) is inside the archive being checked ({}); guicang never writes \
+                 into the archive: write it somewhere else",
+                path.display(),
+                self.root.display()
+            )));
+        }
+        if self.seen.contains(&resolved) {
+            return Err(AppError::Usage(format!(
+                "{} is named twice ({origin})",
+                path.display()
+            )));
+        }
+        self.seen.push(resolved);
+        Ok(())
+    }
 }
 
 /// Where an output file really is: its folder resolved (symbolic links followed), then the

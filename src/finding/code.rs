@@ -127,6 +127,10 @@ codes! {
     DuplicateFile = "duplicate-file",
     /// A symbolic link that was not followed.
     SymlinkSkipped = "symlink-skipped",
+    /// A `[[waiver]]` of the configuration whose `expires` date has passed.
+    WaiverExpired = "waiver-expired",
+    /// A `[[waiver]]` of the configuration that covered no finding.
+    WaiverUnused = "waiver-unused",
 }
 
 impl Code {
@@ -876,6 +880,44 @@ impl Code {
                 [
                     "06 资金拨付/凭证 -> /mnt/finance/2023",
                     "06 资金拨付/凭证 -> /mnt/finance/2023",
+                ],
+            ),
+            Code::WaiverExpired => (
+                Warning,
+                [
+                    "豁免已过期：guicang.toml 中的豁免（[[waiver]]）已过有效期（expires），不再豁免任何问题，原先豁免的问题重新计入。",
+                    "A waiver has expired. Its expires date in guicang.toml ([[waiver]]) has passed, so it covers nothing any more and the findings it covered count again.",
+                ],
+                [
+                    "豁免是有期限的例外；到期意味着需要重新审查：问题是否已解决，例外是否仍然成立。",
+                    "A waiver is an exception granted for a time; when it runs out, someone must look again: is the problem solved, does the exception still hold?",
+                ],
+                [
+                    "解决被豁免的问题后删除该豁免；例外仍成立时，经审批后更新 expires 和 approved_by。",
+                    "Solve the waived problem and delete the waiver; if the exception still holds, have it approved again and update expires and approved_by.",
+                ],
+                [
+                    "guicang.toml:12 的豁免（MGT-2023-002 · land-title）已于 2024-12-31 到期",
+                    "the waiver at guicang.toml:12 (MGT-2023-002 · land-title) expired on 2024-12-31",
+                ],
+            ),
+            Code::WaiverUnused => (
+                Info,
+                [
+                    "豁免未使用：guicang.toml 中的豁免（[[waiver]]）没有涵盖本次检查的任何问题。",
+                    "A waiver covered nothing. No finding of this sweep matched this [[waiver]] of guicang.toml.",
+                ],
+                [
+                    "问题可能已经解决，或豁免写错了（项目编号、文件编号、代码或路径有误）；留着无用的豁免会在问题重现时悄悄将其掩盖。",
+                    "The problem may be solved, or the waiver is mistyped (project, document, code or path); a stale waiver silently hides the problem if it comes back.",
+                ],
+                [
+                    "问题已解决时删除该豁免；否则改正其字段，使之与报告中的问题一致。",
+                    "Delete the waiver if the problem is solved; otherwise correct its fields to match the finding in the report.",
+                ],
+                [
+                    "guicang.toml:20 的豁免（MGT-2023-001 · fire-acceptance）没有涵盖任何问题",
+                    "the waiver at guicang.toml:20 (MGT-2023-001 · fire-acceptance) covered no finding",
                 ],
             ),
         };

@@ -103,7 +103,7 @@ impl Cache {
     /// The cached inspection of `file`, if its size and modification time are unchanged.
     pub fn get(&self, file: &FileEntry) -> Option<Inspection> {
         let mtime = nanos(file.mtime?)?;
-        let entry = self.index.get(file.rel_path.as_str())?;
+        let entry = self.index.get(&*file.rel_path)?;
         (entry.size == file.size && entry.mtime == mtime)
             .then(|| decode(&self.text[entry.start..entry.end]))
             .flatten()
@@ -284,16 +284,14 @@ mod tests {
     fn a_changed_file_misses_the_cache() {
         let dir = std::env::temp_dir().join(format!("guicang-cache-{}", std::process::id()));
         let path = dir.join("c.tsv");
-        let file = FileEntry {
-            project: 0,
-            path: PathBuf::from("/x/a.pdf"),
-            rel_path: "p/a.pdf".into(),
-            dirs: Vec::new(),
-            name: "a.pdf".into(),
-            name_guessed: false,
-            size: 10,
-            mtime: Some(UNIX_EPOCH + std::time::Duration::from_secs(1_700_000_000)),
-        };
+        let file = FileEntry::new(
+            0,
+            Path::new("/x"),
+            Path::new("/x/p/a.pdf"),
+            1,
+            10,
+            Some(UNIX_EPOCH + std::time::Duration::from_secs(1_700_000_000)),
+        );
         let inspection = Inspection {
             format: Some(Format::Pdf),
             pages: Some(2),
@@ -307,15 +305,11 @@ mod tests {
         .unwrap();
         let cache = Cache::load(&path);
         assert_eq!(cache.get(&file), Some(inspection));
-        let grown = FileEntry {
-            size: 11,
-            ..file.clone()
-        };
+        let mut grown = file.clone();
+        grown.size = 11;
         assert_eq!(cache.get(&grown), None);
-        let touched = FileEntry {
-            mtime: Some(UNIX_EPOCH),
-            ..file
-        };
+        let mut touched = file;
+        touched.mtime = Some(UNIX_EPOCH);
         assert_eq!(cache.get(&touched), None);
         std::fs::write(&path, "not a cache\n").unwrap();
         assert!(Cache::load(&path).index.is_empty());

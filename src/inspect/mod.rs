@@ -219,6 +219,7 @@ pub struct Inspection {
 /// Inspects every file that can be evidence (in the order given, in parallel), taking
 /// unchanged files from `cache`; `progress` advances by one for each file.
 pub fn inspect_all(
+    root: &std::path::Path,
     files: &[FileEntry],
     classes: &[Classified],
     options: &InspectOptions,
@@ -233,7 +234,7 @@ pub fn inspect_all(
                 FileClass::Temporary | FileClass::Bookkeeping => Inspection::default(),
                 _ => cache
                     .and_then(|c| c.get(file))
-                    .unwrap_or_else(|| inspect_file(file, options)),
+                    .unwrap_or_else(|| inspect_file(&file.path(root), file.name(), options)),
             };
             if let Some(progress) = progress {
                 progress.inc(1);
@@ -243,10 +244,10 @@ pub fn inspect_all(
         .collect()
 }
 
-/// Inspects one file.
-pub fn inspect_file(file: &FileEntry, options: &InspectOptions) -> Inspection {
-    let extension = split_extension(&file.name).1;
-    match inspect(file, &extension, options) {
+/// Inspects the file at `path`, named `name`.
+pub fn inspect_file(path: &std::path::Path, name: &str, options: &InspectOptions) -> Inspection {
+    let extension = split_extension(name).1;
+    match inspect(path, &extension, options) {
         Ok(inspection) => inspection,
         Err(problem) => Inspection {
             problem: Some(problem),
@@ -256,11 +257,11 @@ pub fn inspect_file(file: &FileEntry, options: &InspectOptions) -> Inspection {
 }
 
 fn inspect(
-    file: &FileEntry,
+    path: &std::path::Path,
     extension: &str,
     options: &InspectOptions,
 ) -> Result<Inspection, Problem> {
-    let mut handle = File::open(&file.path).map_err(|e| Problem::Unreadable(io_message(&e)))?;
+    let mut handle = File::open(path).map_err(|e| Problem::Unreadable(io_message(&e)))?;
     let size = handle
         .metadata()
         .map_err(|e| Problem::Unreadable(io_message(&e)))?
@@ -323,7 +324,7 @@ fn inspect(
                 full_load_limit: options.pdf_full_load_bytes,
                 timeout: options.timeout,
             };
-            let facts = pdf::check(size, &head, &tail, || std::fs::read(&file.path), limits)?;
+            let facts = pdf::check(size, &head, &tail, || std::fs::read(path), limits)?;
             inspection.pages = facts.pages;
         }
         Format::Jpeg if magic::find(&tail, b"\xFF\xD9").is_none() => {
@@ -342,7 +343,7 @@ fn inspect(
             return Err(Problem::EncryptedOffice);
         }
         Format::EncryptedOoxml => return Err(Problem::EncryptedOffice),
-        Format::Ole if matches!(extension, "xls" | "et") => check_xls(&file.path, options)?,
+        Format::Ole if matches!(extension, "xls" | "et") => check_xls(path, options)?,
         _ => {}
     }
     Ok(inspection)

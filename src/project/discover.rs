@@ -6,7 +6,7 @@
 //! projects themselves. Facts are merged field by field: manifest, then ledger row, then
 //! what the folder name says.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use regex::Regex;
@@ -103,15 +103,20 @@ pub fn discover(root: &Path, rules: &RuleSet, options: &DiscoverOptions<'_>) -> 
         }
     }
     surface.project_folders.sort();
+    // Sorted component-wise, a folder's descendants follow it directly: comparing with the
+    // last kept folder is enough to drop nested ones.
     let mut outermost: Vec<PathBuf> = Vec::new();
     for folder in surface.project_folders {
-        if !outermost.iter().any(|p| folder.starts_with(p)) {
+        if !outermost
+            .last()
+            .is_some_and(|last| folder.starts_with(last))
+        {
             outermost.push(folder);
         }
     }
 
     for file in &surface.files {
-        if outermost.iter().any(|p| file.starts_with(p)) {
+        if inside_any(&outermost, file) {
             continue;
         }
         let name = decode_name(file.file_name().unwrap_or_default()).0;
@@ -138,12 +143,13 @@ pub fn discover(root: &Path, rules: &RuleSet, options: &DiscoverOptions<'_>) -> 
         }
     }
 
+    let row_index = RowIndex::new(&rows);
     let mut used_rows = HashSet::new();
     for folder in &outermost {
         let project = folder_project(
             root,
             folder,
-            &rows,
+            &row_index,
             &mut used_rows,
             rules,
             options,
@@ -248,7 +254,7 @@ pub fn unreadable_folder(root: &Path, path: &Path, error: &str, lang: Lang) -> F
 fn folder_project(
     root: &Path,
     folder: &Path,
-    rows: &[ProjectRow],
+    rows: &RowIndex<'_>,
     used_rows: &mut HashSet<usize>,
     rules: &RuleSet,
     options: &DiscoverOptions<'_>,
@@ -314,10 +320,10 @@ fn folder_project(
     }
 
     let code = manifest.code.clone().or(name_code);
-    let row_index = find_row(rows, code.as_deref(), &folder_name);
+    let row_index = rows.find(code.as_deref(), &folder_name);
     if let Some(index) = row_index {
         used_rows.insert(index);
-        apply_row(&mut project, &rows[index], rules, lang, findings);
+        apply_row(&mut project, &rows.rows[index], rules, lang, findings);
     }
     apply_manifest(&mut project, manifest);
     if project.code.is_none() {
@@ -333,28 +339,56 @@ fn folder_project(
     project
 }
 
-/// The ledger row of a folder: by code, else by name (equal to, or contained in, the folder name).
-fn find_row(rows: &[ProjectRow], code: Option<&str>, folder_name: &str) -> Option<usize> {
-    if let Some(code) = code {
-        let code = normalize(code);
-        if let Some(i) = rows
+/// Whether `path` lies in one of `sorted` (sorted, none inside another).
+fn inside_any(sorted: &[PathBuf], path: &Path) -> bool {
+    let after = sorted.partition_point(|p| p.as_path() <= path);
+    after > 0 && path.starts_with(&sorted[after - 1])
+}
+
+/// The project ledger's rows, folded once for matching folders to rows.
+struct RowIndex<'r> {
+    rows: &'r [ProjectRow],
+    by_code: HashMap<String, usize>,
+    /// Folded `(name, code)` of each row.
+    folded: Vec<(Option<String>, Option<String>)>,
+}
+
+impl<'r> RowIndex<'r> {
+    fn new(rows: &'r [ProjectRow]) -> RowIndex<'r> {
+        let folded: Vec<_> = rows
             .iter()
-            .position(|r| r.code.as_deref().map(normalize).as_deref() == Some(code.as_str()))
-        {
-            return Some(i);
+            .map(|r| {
+                (
+                    r.name.as_deref().map(normalize),
+                    r.code.as_deref().map(normalize),
+                )
+            })
+            .collect();
+        let mut by_code = HashMap::new();
+        for (index, (_, code)) in folded.iter().enumerate() {
+            if let Some(code) = code {
+                by_code.entry(code.clone()).or_insert(index);
+            }
+        }
+        RowIndex {
+            rows,
+            by_code,
+            folded,
         }
     }
-    let folder = normalize(folder_name);
-    rows.iter().position(|r| {
-        r.name
-            .as_deref()
-            .map(normalize)
-            .is_some_and(|n| n == folder || (n.chars().count() >= 4 && folder.contains(&n)))
-            || r.code
-                .as_deref()
-                .map(normalize)
-                .is_some_and(|c| folder.contains(&c))
-    })
+
+    /// The row of a folder: by code, else by name (equal to, or contained in, the folder name).
+    fn find(&self, code: Option<&str>, folder_name: &str) -> Option<usize> {
+        if let Some(&index) = code.and_then(|c| self.by_code.get(&normalize(c))) {
+            return Some(index);
+        }
+        let folder = normalize(folder_name);
+        self.folded.iter().position(|(name, code)| {
+            name.as_deref()
+                .is_some_and(|n| n == folder || (n.chars().count() >= 4 && folder.contains(n)))
+                || code.as_deref().is_some_and(|c| folder.contains(c))
+        })
+    }
 }
 
 /// Takes the facts of a ledger row; values it cannot read become findings.

@@ -3,7 +3,8 @@
 //!
 //! Totals at the top; per project a completeness bar for each stage with the documents
 //! still missing; then every finding in one table that sorts by clicking a header and
-//! filters by a text box and a severity list. All report text is HTML-escaped.
+//! filters by a text box and a severity list; then the waived findings with their
+//! reasons. All report text is HTML-escaped.
 
 use std::fmt::Write;
 
@@ -39,6 +40,7 @@ pub fn render(report: &Report) -> String {
     out.push_str("</header>\n<main>\n");
     projects(&mut out, report, lang);
     findings(&mut out, report, lang);
+    waived(&mut out, report, lang);
     let _ = write!(
         out,
         "</main>\n<footer>guicang {}</footer>\n<script>\n{SCRIPT}</script>\n</body>\n</html>\n",
@@ -69,8 +71,16 @@ fn totals(out: &mut String, report: &Report, lang: Lang) {
         ),
         ("info", Severity::Info.label(lang), s.infos.to_string()),
     ];
+    let not_counted = [
+        (lang.pick("已豁免", "waived"), s.waived),
+        (lang.pick("基线", "in the baseline"), s.baselined),
+    ];
+    let not_counted = not_counted
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(label, n)| ("", label, n.to_string()));
     out.push_str("<div class=\"cards\">\n");
-    for (class, label, value) in cards {
+    for (class, label, value) in cards.into_iter().chain(not_counted) {
         let _ = writeln!(
             out,
             "<div class=\"card {class}\"><b>{value}</b><span>{label}</span></div>"
@@ -246,6 +256,62 @@ fn findings(out: &mut String, report: &Report, lang: Lang) {
         finding_row(out, index, f, &names, lang);
     }
     out.push_str("</tbody>\n</table>\n</section>\n");
+}
+
+/// The findings waivers cover, with their reasons; and how many the baseline holds.
+fn waived(out: &mut String, report: &Report, lang: Lang) {
+    if !report.waived.is_empty() {
+        let names = Names::new(report);
+        let _ = writeln!(
+            out,
+            "<section id=\"waived\">\n<h2>{} ({})</h2>\n<table class=\"findings\">\n<thead><tr>",
+            lang.pick("已豁免", "Waived"),
+            report.waived.len()
+        );
+        for h in [
+            lang.pick("严重程度", "Severity"),
+            lang.pick("项目", "Project"),
+            lang.pick("文件", "Document"),
+            lang.pick("代码", "Code"),
+            lang.pick("说明", "Message"),
+            lang.pick("豁免理由", "Reason"),
+            lang.pick("批准", "Approved by"),
+            lang.pick("有效期至", "Expires"),
+        ] {
+            let _ = write!(out, "<th>{h}</th>");
+        }
+        out.push_str("</tr></thead>\n<tbody>\n");
+        for w in &report.waived {
+            let f = &w.finding;
+            let _ = writeln!(
+                out,
+                "<tr><td><span class=\"sev {}\">{}</span></td><td>{}</td><td>{}</td><td><code>{}</code></td>\
+                 <td>{}</td><td>{}</td><td>{}</td><td class=\"nowrap\">{}</td></tr>",
+                f.severity.id(),
+                f.severity.label(lang),
+                esc(f.project.as_deref().unwrap_or("—")),
+                esc(f.document.as_deref().map_or("", |d| names.document(d))),
+                f.code.id(),
+                esc(&f.message),
+                esc(&w.reason),
+                esc(&w.approved_by),
+                esc(w.expires.as_deref().unwrap_or("—")),
+            );
+        }
+        out.push_str("</tbody>\n</table>\n</section>\n");
+    }
+    if !report.baselined.is_empty() {
+        let n = report.baselined.len();
+        let _ = writeln!(
+            out,
+            "<p class=\"muted\">{}</p>",
+            match lang {
+                Lang::Zh => format!("基线中已有的 {n} 条问题不计入（--baseline）"),
+                Lang::En =>
+                    format!("{n} findings already in the baseline are not counted (--baseline)"),
+            }
+        );
+    }
 }
 
 fn finding_row(out: &mut String, index: usize, f: &Finding, names: &Names<'_>, lang: Lang) {

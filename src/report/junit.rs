@@ -11,16 +11,21 @@
 //!   its severity is error or warning, a passing case with the message in `<system-out>`
 //!   when it is only info.
 //!
+//! - one testcase per waived finding (`<skipped>` with the waiver's reason) and per
+//!   finding in the baseline (`<skipped>`), since neither fails the run; a waived or
+//!   baselined missing document is its document's testcase, skipped.
+//!
 //! The failure `type` is the finding's severity. Written by hand: the format is small and
 //! a library would bring a second XML writer and a date-time crate for nothing.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
 use super::view::{ByProject, escape_markup, project_key, project_title};
 use super::{ProjectReport, Report};
 use crate::check::completeness::Requirement;
 use crate::finding::{Code, Finding, Severity};
+use crate::lang::Lang;
 
 /// One testcase before it is written.
 struct Case {
@@ -44,16 +49,24 @@ enum Outcome {
 pub fn render(report: &Report) -> String {
     let lang = report.lang;
     let groups = ByProject::new(report);
+    let (mut skips, archive_skips) = skips_by_project(report);
     let mut suites: Vec<(String, Vec<Case>)> = groups
         .projects
         .iter()
-        .map(|(p, findings)| (project_title(p), project_cases(p, findings)))
+        .zip(skips.iter_mut())
+        .map(|((p, findings), skips)| (project_title(p), project_cases(p, findings, skips)))
         .collect();
-    if !groups.archive.is_empty() {
+    if !groups.archive.is_empty() || !archive_skips.is_empty() {
+        let key = |f: &Finding| f.project.clone().unwrap_or_else(|| "archive".into());
         let cases = groups
             .archive
             .iter()
-            .map(|f| finding_case(f.project.as_deref().unwrap_or("archive"), f))
+            .map(|f| finding_case(&key(f), f))
+            .chain(
+                archive_skips
+                    .into_iter()
+                    .map(|s| skipped_case(&key(s.finding), s)),
+            )
             .collect();
         suites.push((
             lang.pick("档案级问题", "Archive-level findings").into(),
@@ -93,8 +106,58 @@ pub fn render(report: &Report) -> String {
     out
 }
 
-/// The testcases of one project: its documents, then its other findings.
-fn project_cases(p: &ProjectReport, findings: &[&Finding]) -> Vec<Case> {
+/// A finding that does not count: waived (with the waiver's reason) or in the baseline.
+struct Skip<'r> {
+    finding: &'r Finding,
+    reason: String,
+}
+
+/// The waived and baselined findings of each project, index for index with the report's
+/// projects, and those of no listed project.
+fn skips_by_project(report: &Report) -> (Vec<Vec<Skip<'_>>>, Vec<Skip<'_>>) {
+    let lang = report.lang;
+    let index: HashMap<String, usize> = report
+        .projects
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (project_key(p), i))
+        .collect();
+    let waived = report.waived.iter().map(|w| {
+        let until = w.expires.as_deref().map_or_else(String::new, |d| {
+            format!("{}{d}", lang.pick("，有效期至 ", ", until "))
+        });
+        let reason = match lang {
+            Lang::Zh => format!("豁免：{}（{}{until}）", w.reason, w.approved_by),
+            Lang::En => format!(
+                "waived: {} (approved by {}{until})",
+                w.reason, w.approved_by
+            ),
+        };
+        Skip {
+            finding: &w.finding,
+            reason,
+        }
+    });
+    let baselined = report.baselined.iter().map(|f| Skip {
+        finding: f,
+        reason: lang
+            .pick("基线中已有（--baseline）", "in the baseline (--baseline)")
+            .into(),
+    });
+    let mut projects: Vec<Vec<Skip<'_>>> = report.projects.iter().map(|_| Vec::new()).collect();
+    let mut archive = Vec::new();
+    for skip in waived.chain(baselined) {
+        match skip.finding.project.as_ref().and_then(|k| index.get(k)) {
+            Some(&i) => projects[i].push(skip),
+            None => archive.push(skip),
+        }
+    }
+    (projects, archive)
+}
+
+/// The testcases of one project: its documents, then its other findings, then the ones
+/// that do not count.
+fn project_cases(p: &ProjectReport, findings: &[&Finding], skips: &mut Vec<Skip<'_>>) -> Vec<Case> {
     let key = project_key(p);
     let mut used: HashSet<*const Finding> = HashSet::new();
     let mut cases = Vec::new();
@@ -106,23 +169,27 @@ fn project_cases(p: &ProjectReport, findings: &[&Finding]) -> Vec<Case> {
                 Requirement::Undetermined => Outcome::Skipped(
                     p.undetermined
                         .iter()
-                        .find(|u| u.document == d.id)
+                        .find(|u| *u.document == *d.id)
                         .map_or_else(String::new, |u| u.reason.clone()),
                 ),
                 Requirement::Required if d.present => Outcome::Pass,
                 Requirement::Required => {
                     let missing = findings.iter().copied().find(|f| {
-                        f.code == Code::MissingDocument
-                            && f.document.as_deref() == Some(d.id.as_str())
+                        f.code == Code::MissingDocument && f.document.as_deref() == Some(&*d.id)
                     });
-                    match missing {
-                        Some(f) => {
+                    let skipped = skips.iter().position(|s| {
+                        s.finding.code == Code::MissingDocument
+                            && s.finding.document.as_deref() == Some(&*d.id)
+                    });
+                    match (missing, skipped) {
+                        (Some(f), _) => {
                             used.insert(f);
                             failure(f)
                         }
-                        None => Outcome::Failure {
+                        (None, Some(i)) => Outcome::Skipped(skips.remove(i).reason),
+                        (None, None) => Outcome::Failure {
                             kind: Severity::Error.id(),
-                            message: d.name.clone(),
+                            message: d.name.to_string(),
                             detail: String::new(),
                         },
                     }
@@ -140,7 +207,22 @@ fn project_cases(p: &ProjectReport, findings: &[&Finding]) -> Vec<Case> {
             cases.push(finding_case(&key, f));
         }
     }
+    cases.extend(skips.drain(..).map(|s| skipped_case(&key, s)));
     cases
+}
+
+/// A testcase for a finding that does not count, skipped with why.
+fn skipped_case(key: &str, skip: Skip<'_>) -> Case {
+    let f = skip.finding;
+    let classname = match &f.stage {
+        Some(stage) => format!("{key}.{stage}"),
+        None => key.to_string(),
+    };
+    Case {
+        classname,
+        name: format!("{}: {}", f.code.id(), f.message),
+        outcome: Outcome::Skipped(skip.reason),
+    }
 }
 
 /// A testcase for a finding that is not a document's.

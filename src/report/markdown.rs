@@ -75,7 +75,56 @@ pub fn render(report: &Report) -> String {
             counts.join(", ")
         );
     }
+    waived(&mut out, report, lang);
+    if !report.baselined.is_empty() {
+        let n = report.baselined.len();
+        let _ = writeln!(
+            out,
+            "{}\n",
+            match lang {
+                Lang::Zh => format!("基线中已有的 {n} 条问题不计入（`--baseline`）"),
+                Lang::En =>
+                    format!("{n} findings already in the baseline are not counted (`--baseline`)"),
+            }
+        );
+    }
     out
+}
+
+/// The waived findings in a folded table, with their reasons.
+fn waived(out: &mut String, report: &Report, lang: Lang) {
+    if report.waived.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "<details>\n<summary>{} ({})</summary>\n\n| {} | {} | {} | {} | {} | {} |\n| --- | --- | --- | --- | --- | --- |",
+        lang.pick("已豁免", "Waived"),
+        report.waived.len(),
+        lang.pick("项目", "Project"),
+        lang.pick("问题", "Finding"),
+        lang.pick("代码", "Code"),
+        lang.pick("理由", "Reason"),
+        lang.pick("批准", "Approved by"),
+        lang.pick("有效期至", "Expires"),
+    );
+    for w in report.waived.iter().take(MAX_LISTED) {
+        let f = &w.finding;
+        let _ = writeln!(
+            out,
+            "| {} | {} | `{}` | {} | {} | {} |",
+            escape(f.project.as_deref().unwrap_or("—")),
+            escape(&f.message),
+            f.code.id(),
+            escape(&w.reason),
+            escape(&w.approved_by),
+            w.expires.as_deref().unwrap_or("—"),
+        );
+    }
+    if report.waived.len() > MAX_LISTED {
+        let _ = writeln!(out, "\n… {}", report.waived.len() - MAX_LISTED);
+    }
+    out.push_str("\n</details>\n\n");
 }
 
 fn totals(out: &mut String, report: &Report, lang: Lang) {
@@ -91,7 +140,16 @@ fn totals(out: &mut String, report: &Report, lang: Lang) {
             s.projects, s.files, s.present, s.required, s.errors, s.warnings, s.infos
         ),
     };
-    let _ = writeln!(out, "{line}\n");
+    let not_counted = match lang {
+        Lang::Zh if s.waived + s.baselined > 0 => {
+            format!(" · 已豁免 {} · 基线 {}", s.waived, s.baselined)
+        }
+        Lang::En if s.waived + s.baselined > 0 => {
+            format!(" · {} waived · {} in the baseline", s.waived, s.baselined)
+        }
+        _ => String::new(),
+    };
+    let _ = writeln!(out, "{line}{not_counted}\n");
 }
 
 fn projects(out: &mut String, report: &Report, lang: Lang) {

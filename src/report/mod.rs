@@ -42,10 +42,31 @@ pub struct Report {
     pub lang: Lang,
     /// Projects, sorted by folder (projects without a folder last).
     pub projects: Vec<ProjectReport>,
-    /// Findings, sorted.
+    /// Findings, sorted: those that count toward the exit code.
     pub findings: Vec<Finding>,
+    /// Findings a `[[waiver]]` of the configuration covers, in report order, with its reason.
+    pub waived: Vec<WaivedFinding>,
+    /// Findings already recorded in the `--baseline` file, in report order.
+    pub baselined: Vec<Finding>,
     /// Totals.
     pub summary: Summary,
+}
+
+/// A finding a waiver (豁免) covers: listed in every report with the waiver's reason, never
+/// counted toward the exit code or the totals of errors and warnings.
+#[derive(Debug, Clone, Serialize)]
+pub struct WaivedFinding {
+    /// The finding as the sweep made it.
+    #[serde(flatten)]
+    pub finding: Finding,
+    /// Why the exception is acceptable.
+    pub reason: String,
+    /// Who approved the exception.
+    pub approved_by: String,
+    /// Last day the waiver holds (`YYYY-MM-DD`), if it has one.
+    pub expires: Option<String>,
+    /// Where the waiver is written: `file:line`.
+    pub waiver: String,
 }
 
 /// One project in the report.
@@ -129,6 +150,10 @@ pub struct Summary {
     pub infos: usize,
     /// Findings per code.
     pub by_code: BTreeMap<String, usize>,
+    /// Findings covered by waivers (not counted above).
+    pub waived: usize,
+    /// Findings already in the baseline (not counted above).
+    pub baselined: usize,
 }
 
 impl Report {
@@ -201,32 +226,11 @@ impl Report {
             files,
             ..Summary::default()
         };
-        for f in &findings {
-            match f.severity {
-                Severity::Error => summary.errors += 1,
-                Severity::Warning => summary.warnings += 1,
-                Severity::Info => summary.infos += 1,
-            }
-            *summary.by_code.entry(f.code.id().to_string()).or_default() += 1;
-        }
-        let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
-        for f in &findings {
-            if let Some(project) = f.project.as_deref() {
-                let entry = counts.entry(project).or_default();
-                match f.severity {
-                    Severity::Error => entry.0 += 1,
-                    Severity::Warning => entry.1 += 1,
-                    Severity::Info => {}
-                }
-            }
-        }
         let project_reports: Vec<ProjectReport> = order
             .iter()
             .map(|&i| {
                 let p = &projects[i];
                 let score = scores.remove(&i);
-                let key = p.key();
-                let (errors, warnings) = counts.get(key.as_str()).copied().unwrap_or_default();
                 if let Some(s) = &score {
                     summary.required += s.required;
                     summary.present += s.present;
@@ -254,27 +258,91 @@ impl Report {
                     present: score.as_ref().map_or(0, |s| s.present),
                     stages: score.as_ref().map_or_else(Vec::new, |s| s.stages.clone()),
                     undetermined: score.map_or_else(Vec::new, |s| s.undetermined),
-                    errors,
-                    warnings,
+                    errors: 0,
+                    warnings: 0,
                     chain: chains.get(i).cloned().flatten(),
                 }
             })
             .collect();
         summary.completeness = (summary.required > 0)
             .then(|| round4(summary.present as f64 / summary.required as f64));
-        Report {
+        let mut report = Report {
             version: REPORT_VERSION,
             root,
             lang,
             projects: project_reports,
             findings,
+            waived: Vec::new(),
+            baselined: Vec::new(),
             summary,
-        }
+        };
+        report.recount();
+        report
     }
 
     /// The most severe finding, if any.
     pub fn worst(&self) -> Option<Severity> {
         self.findings.iter().map(|f| f.severity).max()
+    }
+
+    /// Counts the findings again after some were moved out (waivers, baseline) or added:
+    /// the summary's errors, warnings, infos, counts per code, waived and baselined, and
+    /// each project's errors and warnings. Renderers read these counts; they never count.
+    pub fn recount(&mut self) {
+        let summary = &mut self.summary;
+        summary.errors = 0;
+        summary.warnings = 0;
+        summary.infos = 0;
+        summary.by_code.clear();
+        let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+        for f in &self.findings {
+            match f.severity {
+                Severity::Error => summary.errors += 1,
+                Severity::Warning => summary.warnings += 1,
+                Severity::Info => summary.infos += 1,
+            }
+            *summary.by_code.entry(f.code.id().to_string()).or_default() += 1;
+            if let Some(project) = f.project.as_deref() {
+                let entry = counts.entry(project).or_default();
+                match f.severity {
+                    Severity::Error => entry.0 += 1,
+                    Severity::Warning => entry.1 += 1,
+                    Severity::Info => {}
+                }
+            }
+        }
+        summary.waived = self.waived.len();
+        summary.baselined = self.baselined.len();
+        for p in &mut self.projects {
+            let (errors, warnings) = counts
+                .get(view::project_key(p).as_str())
+                .copied()
+                .unwrap_or_default();
+            p.errors = errors;
+            p.warnings = warnings;
+        }
+    }
+
+    /// Adds findings made after the report was built (by waivers), each at the end of its
+    /// project's findings, keeping the report's project order: archive-level findings
+    /// first, then project by project, then findings of projects the report does not list.
+    pub fn add_findings(&mut self, added: Vec<Finding>) {
+        let rank: HashMap<String, usize> = self
+            .projects
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (view::project_key(p), i + 1))
+            .collect();
+        let rank_of = |f: &Finding| {
+            f.project
+                .as_ref()
+                .map_or(0, |k| rank.get(k).copied().unwrap_or(usize::MAX))
+        };
+        for f in added {
+            let r = rank_of(&f);
+            let at = self.findings.partition_point(|g| rank_of(g) <= r);
+            self.findings.insert(at, f);
+        }
     }
 }
 

@@ -6,12 +6,13 @@
 //! location per piece of evidence: a path relative to the archive root (uriBaseId
 //! `ARCHIVE_ROOT`, given in `originalUriBaseIds`), or for a ledger cell `file!sheet!row`
 //! the ledger file with a logical location naming the sheet and row. Missing documents
-//! point at the project or stage folder where the document was expected.
+//! point at the project or stage folder where the document was expected. Waived findings
+//! are results too, each with an external suppression whose justification is the reason.
 
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::Report;
+use super::{Report, WaivedFinding};
 use crate::finding::{Code, Finding, Severity};
 
 /// The `uriBaseId` every location is relative to.
@@ -81,6 +82,8 @@ struct SarifResult {
     message: Text,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     locations: Vec<Location>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    suppressions: Vec<Value>,
     properties: Value,
 }
 
@@ -149,7 +152,12 @@ pub fn render(report: &Report) -> String {
                     "description": { "text": format!("archive root: {}", report.root) },
                 }
             }),
-            results: report.findings.iter().map(result).collect(),
+            results: report
+                .findings
+                .iter()
+                .map(result)
+                .chain(report.waived.iter().map(waived))
+                .collect(),
             column_kind: "unicodeCodePoints",
         }],
     };
@@ -182,8 +190,28 @@ fn result(f: &Finding) -> SarifResult {
             text: f.message.clone(),
         },
         locations: f.paths.iter().map(|p| location(p)).collect(),
+        suppressions: Vec::new(),
         properties: Value::Object(properties),
     }
+}
+
+/// A waived finding: its result, suppressed externally (by `guicang.toml`) with the
+/// waiver's reason as the justification.
+fn waived(w: &WaivedFinding) -> SarifResult {
+    let mut r = result(&w.finding);
+    let mut properties = serde_json::Map::new();
+    properties.insert("approvedBy".into(), Value::String(w.approved_by.clone()));
+    if let Some(expires) = &w.expires {
+        properties.insert("expires".into(), Value::String(expires.clone()));
+    }
+    properties.insert("waiver".into(), Value::String(w.waiver.clone()));
+    r.suppressions = vec![json!({
+        "kind": "external",
+        "status": "accepted",
+        "justification": w.reason,
+        "properties": properties,
+    })];
+    r
 }
 
 /// A location of one piece of evidence: a path, or a ledger cell `file!sheet!row`.

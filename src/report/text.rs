@@ -57,8 +57,58 @@ pub fn render(report: &Report, options: TextOptions) -> String {
         render_findings(&mut out, &orphans, lang, options, "  ");
         out.push('\n');
     }
+    render_waived(&mut out, report, lang);
     render_summary(&mut out, report, lang);
     out
+}
+
+/// The findings waivers cover, each with its project, reason, approver and expiry; and
+/// the number already in the baseline.
+fn render_waived(out: &mut String, report: &Report, lang: Lang) {
+    if !report.waived.is_empty() {
+        let _ = writeln!(
+            out,
+            "{BOLD}{} ({}){BOLD:#}",
+            lang.pick("已豁免", "Waived"),
+            report.waived.len()
+        );
+        for w in &report.waived {
+            let f = &w.finding;
+            let mut line = format!("  {DIM}{}{DIM:#} ", pad(f.severity.label(lang), 4));
+            if let Some(project) = &f.project {
+                let _ = write!(line, "{project} ");
+            }
+            let _ = write!(line, "{}", f.message);
+            if let Some(doc) = &f.document {
+                let _ = write!(line, " {DIM}[{doc}]{DIM:#}");
+            }
+            let expires = w.expires.as_deref().map_or_else(String::new, |d| {
+                format!(" · {} {d}", lang.pick("有效期至", "until"))
+            });
+            let why = match lang {
+                Lang::Zh => format!("理由：{} · 批准：{}", w.reason, w.approved_by),
+                Lang::En => format!("reason: {} · approved by: {}", w.reason, w.approved_by),
+            };
+            let _ = writeln!(
+                out,
+                "{line}\n       {DIM}{why}{expires} · {}{DIM:#}",
+                w.waiver
+            );
+        }
+        out.push('\n');
+    }
+    if !report.baselined.is_empty() {
+        let n = report.baselined.len();
+        let _ = writeln!(
+            out,
+            "{DIM}{}{DIM:#}\n",
+            match lang {
+                Lang::Zh => format!("基线中已有的 {n} 条问题不计入（--baseline）"),
+                Lang::En =>
+                    format!("{n} findings already in the baseline are not counted (--baseline)"),
+            }
+        );
+    }
 }
 
 fn project_key(p: &ProjectReport) -> String {
@@ -124,7 +174,7 @@ fn render_project(
         let in_stage: Vec<&Finding> = findings
             .iter()
             .copied()
-            .filter(|f| f.stage.as_deref() == Some(stage.stage.as_str()))
+            .filter(|f| f.stage.as_deref() == Some(&*stage.stage))
             .collect();
         if in_stage
             .iter()
@@ -147,7 +197,7 @@ fn render_project(
         .filter(|f| {
             f.stage
                 .as_ref()
-                .is_some_and(|s| !p.stages.iter().any(|st| &st.stage == s))
+                .is_some_and(|s| !p.stages.iter().any(|st| *st.stage == **s))
         })
         .collect();
     rest.extend(stray);
@@ -319,6 +369,22 @@ fn render_summary(out: &mut String, report: &Report, lang: Lang) {
             Lang::En => format!("{} info", s.infos),
         },
     );
+    if s.waived > 0 || s.baselined > 0 {
+        let _ = writeln!(
+            out,
+            "{}",
+            match lang {
+                Lang::Zh => format!(
+                    "另有已豁免 {} · 基线中已有 {}，均不计入",
+                    s.waived, s.baselined
+                ),
+                Lang::En => format!(
+                    "not counted: {} waived · {} in the baseline",
+                    s.waived, s.baselined
+                ),
+            }
+        );
+    }
 }
 
 fn severity_style(severity: Severity) -> Style {

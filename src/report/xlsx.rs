@@ -5,7 +5,8 @@
 //! funding chain); 缺失清单 one row per missing document; 资金链 funding-chain and ledger
 //! findings with their ledger cells; 文件问题 every other finding (file health, stray or
 //! misfiled files, project facts); 全部问题 every finding; 代码说明 the finding-code
-//! registry as a legend. Each sheet has a frozen header row, an autofilter, and column
+//! registry as a legend; when they have rows, 豁免 (waived findings with their reasons)
+//! and 基线 (findings in the `--baseline`) before the legend. Each sheet has a frozen header row, an autofilter, and column
 //! widths fitted to the content (CJK characters count double), and print A4 landscape, one
 //! page wide. Worksheets are written in constant-memory mode, row by row, through a
 //! temporary file.
@@ -58,14 +59,20 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
             .filter(|f| Kind::of(f.code) == kind)
             .collect()
     };
-    let sheets = [
+    let mut sheets = vec![
         summary_sheet(report, lang),
         missing_sheet(&of_kind(Kind::Missing), &projects, &names, lang),
         chain_sheet(&of_kind(Kind::Chain), &names, lang),
         file_sheet(&of_kind(Kind::File), &names, lang),
         all_sheet(report, &names, lang),
-        codes_sheet(lang),
     ];
+    if !report.waived.is_empty() {
+        sheets.push(waived_sheet(report, &names, lang));
+    }
+    if !report.baselined.is_empty() {
+        sheets.push(baselined_sheet(report, &names, lang));
+    }
+    sheets.push(codes_sheet(lang));
     let mut workbook = Workbook::new();
     for sheet in &sheets {
         write_sheet(&mut workbook, sheet)?;
@@ -269,6 +276,85 @@ fn all_sheet(report: &Report, names: &Names<'_>, lang: Lang) -> Sheet {
                 ("阶段", "Stage"),
                 ("文件", "Document"),
                 ("类型", "Kind"),
+                ("问题代码", "Code"),
+                ("严重程度", "Severity"),
+                ("说明", "Message"),
+                ("证据", "Evidence"),
+            ],
+        ),
+        rows,
+    }
+}
+
+/// Findings covered by waivers, with the reason, the approver and the expiry.
+fn waived_sheet(report: &Report, names: &Names<'_>, lang: Lang) -> Sheet {
+    let rows = report
+        .waived
+        .iter()
+        .map(|w| {
+            let f = &w.finding;
+            vec![
+                text(f.project.as_deref().unwrap_or_default()),
+                text(f.stage.as_deref().map_or("", |s| names.stage(s))),
+                text(f.document.as_deref().map_or("", |d| names.document(d))),
+                text(f.code.id()),
+                text(f.severity.label(lang)),
+                Cell::Long(f.message.clone()),
+                Cell::Long(f.paths.join("\n")),
+                Cell::Long(w.reason.clone()),
+                text(&w.approved_by),
+                text(w.expires.as_deref().unwrap_or_default()),
+                text(&w.waiver),
+            ]
+        })
+        .collect();
+    Sheet {
+        name: lang.pick("豁免", "Waived"),
+        headers: pick_all(
+            lang,
+            &[
+                ("项目编号", "Project"),
+                ("阶段", "Stage"),
+                ("文件", "Document"),
+                ("问题代码", "Code"),
+                ("严重程度", "Severity"),
+                ("说明", "Message"),
+                ("证据", "Evidence"),
+                ("豁免理由", "Reason"),
+                ("批准", "Approved by"),
+                ("有效期至", "Expires"),
+                ("豁免位置", "Waiver"),
+            ],
+        ),
+        rows,
+    }
+}
+
+/// Findings already recorded in the `--baseline` file.
+fn baselined_sheet(report: &Report, names: &Names<'_>, lang: Lang) -> Sheet {
+    let rows = report
+        .baselined
+        .iter()
+        .map(|f| {
+            vec![
+                text(f.project.as_deref().unwrap_or_default()),
+                text(f.stage.as_deref().map_or("", |s| names.stage(s))),
+                text(f.document.as_deref().map_or("", |d| names.document(d))),
+                text(f.code.id()),
+                text(f.severity.label(lang)),
+                Cell::Long(f.message.clone()),
+                Cell::Long(f.paths.join("\n")),
+            ]
+        })
+        .collect();
+    Sheet {
+        name: lang.pick("基线", "Baseline"),
+        headers: pick_all(
+            lang,
+            &[
+                ("项目编号", "Project"),
+                ("阶段", "Stage"),
+                ("文件", "Document"),
                 ("问题代码", "Code"),
                 ("严重程度", "Severity"),
                 ("说明", "Message"),

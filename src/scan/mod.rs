@@ -17,7 +17,7 @@ use std::sync::Mutex;
 use ignore::{ParallelVisitor, ParallelVisitorBuilder, WalkBuilder, WalkState};
 
 pub use entry::FileEntry;
-use entry::{decode_name, relative_display};
+use entry::relative_display;
 
 /// A place the walk could not read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -161,7 +161,13 @@ impl ParallelVisitor for Visitor<'_> {
         if !file_type.is_file() {
             return WalkState::Continue;
         }
-        let (project, project_folder) = self.project_of(entry.path());
+        // Each walk starts at a project folder: the project is the ancestor at the entry's depth.
+        let project = entry
+            .path()
+            .ancestors()
+            .nth(entry.depth())
+            .and_then(|folder| self.index.get(folder).copied())
+            .unwrap_or_else(|| self.project_of(entry.path()).0);
         let metadata = if !self.metadata {
             None
         } else {
@@ -173,27 +179,14 @@ impl ParallelVisitor for Visitor<'_> {
                 }
             }
         };
-        let dirs = entry
-            .path()
-            .parent()
-            .and_then(|parent| parent.strip_prefix(project_folder).ok())
-            .map(|rel| {
-                rel.components()
-                    .map(|c| decode_name(c.as_os_str()).0)
-                    .collect()
-            })
-            .unwrap_or_default();
-        let (name, name_guessed) = decode_name(entry.file_name());
-        self.local.files.push(FileEntry {
+        self.local.files.push(FileEntry::new(
             project,
-            rel_path: relative_display(entry.path(), self.root),
-            path: entry.path().to_path_buf(),
-            dirs,
-            name,
-            name_guessed,
-            size: metadata.as_ref().map_or(0, |m| m.len()),
-            mtime: metadata.and_then(|m| m.modified().ok()),
-        });
+            self.root,
+            entry.path(),
+            entry.depth(),
+            metadata.as_ref().map_or(0, |m| m.len()),
+            metadata.and_then(|m| m.modified().ok()),
+        ));
         WalkState::Continue
     }
 }

@@ -13,3 +13,4 @@ mod ledger_formats;
 mod read_only;
 mod reports;
 mod support;
+mod waivers;

@@ -100,7 +100,7 @@ fn payment_files<'a>(
         }
         let named = NamedFile {
             rel: &ctx.files[index].rel_path,
-            fields: &ctx.classes[index].fields,
+            fields: ctx.classes[index].fields(),
         };
         match doc_id(class) {
             Some("payment-voucher") => vouchers.push(named),

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Benchmarks guicang against fd, find and file(1) on synthetic archives of 10^4, 10^5 and
+# 10^6 files, on the same warm tree, and prints a markdown table (README "Speed").
+#
+#   scripts/bench.sh            # all three sizes (the 10^6 tree takes ~4 GB of disk)
+#   SIZES="1e4 1e5" scripts/bench.sh
+#
+# Needs: hyperfine, fd-find, file, GNU time (Debian: apt-get install hyperfine fd-find file time).
+# Times are medians of several runs (hyperfine); memory is guicang's peak RSS (GNU time).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BENCH_DIR=${BENCH_DIR:-/tmp/guicang-bench}
+SIZES=${SIZES:-"1e4 1e5 1e6"}
+RUNS=${RUNS:-5}
+FD=$(command -v fd || command -v fdfind || true)
+for tool in hyperfine file /usr/bin/time; do
+    command -v "$tool" >/dev/null || { echo "missing: $tool (apt-get install hyperfine file time)" >&2; exit 2; }
+done
+[ -n "$FD" ] || { echo "missing: fd (apt-get install fd-find)" >&2; exit 2; }
+
+cargo build --release --quiet --bin guicang --example gen_archive --example ledger_read
+GUICANG=$PWD/target/release/guicang
+mkdir -p "$BENCH_DIR"
+
+projects_for() { case "$1" in 1e4) echo 170 ;; 1e5) echo 1700 ;; 1e6) echo 17000 ;; *) echo "$1" ;; esac; }
+
+median() { # hyperfine JSON → median seconds of command $2
+    python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['results']; print('%.2f' % r[int(sys.argv[2])]['median'])" "$1" "$2"
+}
+
+peak_mb() { # peak RSS in MB of a command
+    /usr/bin/time -f %M "$@" >/dev/null 2>"$BENCH_DIR/time.txt" || true
+    echo $(( $(tail -1 "$BENCH_DIR/time.txt") / 1024 ))
+}
+
+echo "| files | guicang names-only | guicang full | guicang cached | fd --type f | find -type f | xargs file --mime-type | names-only / fd | full / file | peak RSS names-only | peak RSS full |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
+for size in $SIZES; do
+    tree="$BENCH_DIR/archive-$size"
+    if [ ! -d "$tree" ]; then
+        ./target/release/examples/gen_archive "$tree" --projects "$(projects_for "$size")" --photos 30 --seed 1 >/dev/null
+    fi
+    files=$(find "$tree" -type f | wc -l)
+    cache="$BENCH_DIR/cache-$size"
+    rm -rf "$cache"
+    runs=$RUNS; [ "$size" = 1e6 ] && runs=3
+    find "$tree" -type f >/dev/null # warm the cache
+    hyperfine --style none --warmup 1 --runs "$runs" -i --export-json "$BENCH_DIR/h-$size.json" \
+        "$GUICANG check $tree --no-inspect -q --format json" \
+        "$GUICANG check $tree --no-cache -q --format json" \
+        "$FD --type f . $tree" \
+        "find $tree -type f" \
+        "find $tree -type f -print0 | xargs -0 -P$(nproc) file --mime-type" >/dev/null
+    "$GUICANG" check "$tree" --cache "$cache" -q --format json >/dev/null || true # fill the cache
+    hyperfine --style none --warmup 1 --runs "$runs" -i --export-json "$BENCH_DIR/c-$size.json" \
+        "$GUICANG check $tree --cache $cache -q --format json" >/dev/null
+    names=$(median "$BENCH_DIR/h-$size.json" 0); full=$(median "$BENCH_DIR/h-$size.json" 1)
+    fd=$(median "$BENCH_DIR/h-$size.json" 2); find_s=$(median "$BENCH_DIR/h-$size.json" 3)
+    file_s=$(median "$BENCH_DIR/h-$size.json" 4); cached=$(median "$BENCH_DIR/c-$size.json" 0)
+    rss_names=$(peak_mb "$GUICANG" check "$tree" --no-inspect -q --format json)
+    rss_full=$(peak_mb "$GUICANG" check "$tree" --no-cache -q --format json)
+    ratio() { python3 -c "print('%.2f' % ($1 / $2))"; }
+    echo "| $files | ${names} s | ${full} s | ${cached} s | ${fd} s | ${find_s} s | ${file_s} s | $(ratio "$names" "$fd") | $(ratio "$full" "$file_s") | ${rss_names} MB | ${rss_full} MB |"
+done
+
+ledger="$BENCH_DIR/payments-100k.xlsx"
+[ -f "$ledger" ] || ./target/release/examples/ledger_read --write "$ledger" 100000 >/dev/null
+echo
+./target/release/examples/ledger_read "$ledger"
+echo
+echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr); $(rustc --version)"
