@@ -1,7 +1,8 @@
 //! `duplicate-file`: the same content in two places of one project.
 //!
-//! Only files whose sizes collide are read, and a shared hash is confirmed byte for byte,
-//! so a report of a duplicate is never a hash accident.
+//! Candidates must share size and the fingerprint inspection took of their first and last
+//! KB anyway; only those are read whole, and a shared hash is confirmed byte for byte, so a
+//! report of a duplicate is never a hash accident.
 
 use std::collections::HashMap;
 use std::fs::File;
@@ -20,16 +21,16 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     if ctx.inspections.is_empty() {
         return; // inspection is off: no file is read
     }
-    let mut by_size: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
+    let mut by_size: HashMap<(usize, u64, u64), Vec<usize>> = HashMap::new();
     for (index, (file, classified)) in ctx.files.iter().zip(ctx.classes).enumerate() {
         let candidate = !matches!(
             classified.class,
             FileClass::Temporary | FileClass::Bookkeeping
         ) && file.size > 0
             && ctx.inspections[index].problem.is_none();
-        if candidate {
+        if let (true, Some(fingerprint)) = (candidate, ctx.inspections[index].fingerprint) {
             by_size
-                .entry((file.project, file.size))
+                .entry((file.project, file.size, fingerprint))
                 .or_default()
                 .push(index);
         }
@@ -78,9 +79,11 @@ fn duplicate(ctx: &Context<'_>, first: usize, copy: usize) -> Finding {
 }
 
 fn content_hash(path: &std::path::Path) -> Option<u64> {
-    let mut reader = BufReader::with_capacity(256 * 1024, File::open(path).ok()?);
+    let file = File::open(path).ok()?;
+    let size = file.metadata().ok()?.len();
+    let mut reader = BufReader::with_capacity(8 * 1024, file);
     let mut hasher = DefaultHasher::new();
-    let mut buffer = vec![0u8; 256 * 1024];
+    let mut buffer = vec![0u8; size.clamp(1, 256 * 1024) as usize];
     loop {
         let n = reader.read(&mut buffer).ok()?;
         if n == 0 {
@@ -94,8 +97,14 @@ fn same_content(a: &std::path::Path, b: &std::path::Path) -> bool {
     let (Ok(fa), Ok(fb)) = (File::open(a), File::open(b)) else {
         return false;
     };
-    let (mut ra, mut rb) = (BufReader::new(fa), BufReader::new(fb));
-    let (mut ba, mut bb) = (vec![0u8; 64 * 1024], vec![0u8; 64 * 1024]);
+    let size = fa
+        .metadata()
+        .map_or(64 * 1024, |m| m.len().clamp(1, 64 * 1024)) as usize;
+    let (mut ra, mut rb) = (
+        BufReader::with_capacity(8 * 1024, fa),
+        BufReader::with_capacity(8 * 1024, fb),
+    );
+    let (mut ba, mut bb) = (vec![0u8; size], vec![0u8; size]);
     loop {
         let (Ok(na), Ok(nb)) = (read_full(&mut ra, &mut ba), read_full(&mut rb, &mut bb)) else {
             return false;

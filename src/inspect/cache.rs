@@ -15,7 +15,7 @@ use super::magic::Format;
 use super::{Detail, InspectOptions, Inspection, Problem};
 use crate::scan::FileEntry;
 
-const HEADER: &str = "guicang-inspection-cache 1";
+const HEADER: &str = "guicang-inspection-cache 2";
 
 /// Cached inspections of one archive.
 #[derive(Debug, Default)]
@@ -146,7 +146,7 @@ fn nanos(time: SystemTime) -> Option<i128> {
     }
 }
 
-/// `format \t pages \t problem-kind \t detail-zh \t detail-en \t number`
+/// `format \t pages \t problem-kind \t detail-zh \t detail-en \t number \t fingerprint`
 fn encode(inspection: &Inspection) -> String {
     let format = inspection
         .format
@@ -190,12 +190,15 @@ fn encode(inspection: &Inspection) -> String {
         }
         Some(Problem::Timeout) => ("timeout", String::new(), String::new(), String::new()),
     };
-    format!("{format}\t{pages}\t{kind}\t{zh}\t{en}\t{number}")
+    let fingerprint = inspection
+        .fingerprint
+        .map_or(String::new(), |f| format!("{f:x}"));
+    format!("{format}\t{pages}\t{kind}\t{zh}\t{en}\t{number}\t{fingerprint}")
 }
 
 fn decode(text: &str) -> Option<Inspection> {
     let fields: Vec<&str> = text.split('\t').collect();
-    let [format, pages, kind, zh, en, number] = fields[..] else {
+    let [format, pages, kind, zh, en, number, fingerprint] = fields[..] else {
         return None;
     };
     let format = if format.is_empty() {
@@ -227,7 +230,13 @@ fn decode(text: &str) -> Option<Inspection> {
         "timeout" => Some(Problem::Timeout),
         _ => return None,
     };
+    let fingerprint = if fingerprint.is_empty() {
+        None
+    } else {
+        Some(u64::from_str_radix(fingerprint, 16).ok()?)
+    };
     Some(Inspection {
+        fingerprint,
         format,
         pages,
         problem,
@@ -243,11 +252,13 @@ mod tests {
         let cases = [
             Inspection::default(),
             Inspection {
+                fingerprint: Some(0xabc),
                 format: Some(Format::Pdf),
                 pages: Some(117),
                 problem: None,
             },
             Inspection {
+                fingerprint: Some(0xabc),
                 format: Some(Format::Jpeg),
                 pages: None,
                 problem: Some(Problem::Mismatch {
@@ -255,21 +266,25 @@ mod tests {
                 }),
             },
             Inspection {
+                fingerprint: Some(0xabc),
                 format: Some(Format::Pdf),
                 pages: None,
                 problem: Some(Problem::CorruptPdf(Detail::new("截断", "truncated"))),
             },
             Inspection {
+                fingerprint: Some(0xabc),
                 format: Some(Format::Pdf),
                 pages: None,
                 problem: Some(Problem::EncryptedPdf { pages: Some(3) }),
             },
             Inspection {
+                fingerprint: Some(0xabc),
                 format: None,
                 pages: None,
                 problem: Some(Problem::TooLarge(5_000_000_000)),
             },
             Inspection {
+                fingerprint: Some(0xabc),
                 format: None,
                 pages: None,
                 problem: Some(Problem::Empty),
@@ -293,6 +308,7 @@ mod tests {
             Some(UNIX_EPOCH + std::time::Duration::from_secs(1_700_000_000)),
         );
         let inspection = Inspection {
+            fingerprint: Some(0xabc),
             format: Some(Format::Pdf),
             pages: Some(2),
             problem: None,

@@ -214,6 +214,9 @@ pub struct Inspection {
     pub pages: Option<u32>,
     /// What is wrong, if anything.
     pub problem: Option<Problem>,
+    /// A hash of the first and last few KB, read anyway: files that differ there are not
+    /// duplicates, so only files that share size and fingerprint are hashed whole.
+    pub fingerprint: Option<u64>,
 }
 
 /// Inspects every file that can be evidence (in the order given, in parallel), taking
@@ -314,7 +317,14 @@ fn inspect(
             },
         );
     }
+    let fingerprint = {
+        let mut hasher = std::hash::DefaultHasher::new();
+        std::hash::Hasher::write(&mut hasher, &head);
+        std::hash::Hasher::write(&mut hasher, &tail);
+        Some(std::hash::Hasher::finish(&hasher))
+    };
     let mut inspection = Inspection {
+        fingerprint,
         format: Some(format),
         ..Inspection::default()
     };

@@ -136,27 +136,22 @@ enum LoadOutcome {
     TimedOut,
 }
 
-/// Loads the document on a worker thread, so that a pathological file cannot stall the
-/// sweep: after `timeout` the check gives up (the worker finishes or dies on its own; it
-/// holds only its copy of the bytes). A panic inside lopdf is caught and reported.
+/// Below this size a PDF is parsed on the calling thread: lopdf reads a few hundred KB in
+/// milliseconds, and a thread per file would cost more than the parse.
+const INLINE_LIMIT: usize = 4 * 1024 * 1024;
+
+/// Loads the document, catching a panic inside lopdf. Larger files are loaded on a worker
+/// thread so that a pathological file cannot stall the sweep: after `timeout` the check gives
+/// up (the worker finishes or dies on its own; it holds only its copy of the bytes).
 fn load_with_timeout(bytes: Vec<u8>, timeout: Duration) -> LoadOutcome {
+    if bytes.len() <= INLINE_LIMIT {
+        return load(&bytes);
+    }
     let (sender, receiver) = mpsc::channel();
     let spawned = std::thread::Builder::new()
         .name("guicang-pdf".into())
         .spawn(move || {
-            let outcome = std::panic::catch_unwind(|| match Document::load_mem(&bytes) {
-                Ok(doc) => LoadOutcome::Loaded {
-                    encrypted: doc.is_encrypted() || doc.was_encrypted(),
-                    pages: count_pages(&doc),
-                    reconstructed: matches!(
-                        doc.xref_recovery,
-                        Some(lopdf::xref::XrefRecovery::Reconstructed)
-                    ),
-                },
-                Err(e) => LoadOutcome::Failed(format!("lopdf: {e}")),
-            })
-            .unwrap_or_else(|_| LoadOutcome::Failed("the PDF parser crashed on this file".into()));
-            let _ = sender.send(outcome);
+            let _ = sender.send(load(&bytes));
         });
     if spawned.is_err() {
         return LoadOutcome::Failed("no thread to check the file".into());
@@ -164,6 +159,21 @@ fn load_with_timeout(bytes: Vec<u8>, timeout: Duration) -> LoadOutcome {
     receiver
         .recv_timeout(timeout)
         .unwrap_or(LoadOutcome::TimedOut)
+}
+
+fn load(bytes: &[u8]) -> LoadOutcome {
+    std::panic::catch_unwind(|| match Document::load_mem(bytes) {
+        Ok(doc) => LoadOutcome::Loaded {
+            encrypted: doc.is_encrypted() || doc.was_encrypted(),
+            pages: count_pages(&doc),
+            reconstructed: matches!(
+                doc.xref_recovery,
+                Some(lopdf::xref::XrefRecovery::Reconstructed)
+            ),
+        },
+        Err(e) => LoadOutcome::Failed(format!("lopdf: {e}")),
+    })
+    .unwrap_or_else(|_| LoadOutcome::Failed("the PDF parser crashed on this file".into()))
 }
 
 /// Counts the leaves of the page tree, refusing loops and missing nodes.
