@@ -108,7 +108,7 @@ fn sweep_in_pool(root: &Path, settings: &Settings, options: &SweepOptions) -> Re
             if let Some(bar) = &progress {
                 progress::files(bar, files.len() as u64, lang);
             }
-            let inspections = inspect_all(
+            let (inspections, fresh) = inspect_all(
                 root,
                 &files,
                 &classes,
@@ -116,8 +116,10 @@ fn sweep_in_pool(root: &Path, settings: &Settings, options: &SweepOptions) -> Re
                 cache.as_ref(),
                 progress.as_ref(),
             );
-            if let Some(path) = &cache_file {
-                // A cache that cannot be written costs the next sweep time, never a result.
+            // Rewritten only when something changed (a file inspected afresh, or one gone).
+            // A cache that cannot be written costs the next sweep time, never a result.
+            let unchanged = fresh == 0 && cache.as_ref().is_some_and(|c| c.len() <= files.len());
+            if let (Some(path), false) = (&cache_file, unchanged) {
                 let _ = save(path, &files, &inspections);
             }
             inspections

@@ -81,11 +81,16 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, AppError> {
         write_file(path, &bytes, "report")?;
     }
     if let Some(format) = on_stdout {
-        let bytes = render(&report, format, text_options, true)?;
-        let written = if format == Format::Text {
+        let written = if format == Format::Json {
+            // Streamed: at a million files the JSON document is hundreds of MB.
+            let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            json::write(&report, &mut stdout).and_then(|()| stdout.flush())
+        } else if format == Format::Text {
+            let bytes = render(&report, format, text_options, true)?;
             let mut stdout = anstream::stdout().lock();
             stdout.write_all(&bytes).and_then(|()| stdout.flush())
         } else {
+            let bytes = render(&report, format, text_options, true)?;
             let mut stdout = std::io::stdout().lock();
             stdout.write_all(&bytes).and_then(|()| stdout.flush())
         };

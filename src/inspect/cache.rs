@@ -100,6 +100,16 @@ impl Cache {
         cache
     }
 
+    /// How many files the cache holds.
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    /// Whether the cache holds nothing.
+    pub fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+
     /// The cached inspection of `file`, if its size and modification time are unchanged.
     pub fn get(&self, file: &FileEntry) -> Option<Inspection> {
         let mtime = nanos(file.mtime?)?;

@@ -220,7 +220,8 @@ pub struct Inspection {
 }
 
 /// Inspects every file that can be evidence (in the order given, in parallel), taking
-/// unchanged files from `cache`; `progress` advances by one for each file.
+/// unchanged files from `cache`; `progress` advances by one for each file. Also returns how
+/// many files were inspected afresh.
 pub fn inspect_all(
     root: &std::path::Path,
     files: &[FileEntry],
@@ -228,23 +229,26 @@ pub fn inspect_all(
     options: &InspectOptions,
     cache: Option<&cache::Cache>,
     progress: Option<&indicatif::ProgressBar>,
-) -> Vec<Inspection> {
-    files
+) -> (Vec<Inspection>, usize) {
+    let fresh = std::sync::atomic::AtomicUsize::new(0);
+    let inspections = files
         .par_iter()
         .zip(classes)
         .map(|(file, class)| {
             let inspection = match class.class {
                 FileClass::Temporary | FileClass::Bookkeeping => Inspection::default(),
-                _ => cache
-                    .and_then(|c| c.get(file))
-                    .unwrap_or_else(|| inspect_file(&file.path(root), file.name(), options)),
+                _ => cache.and_then(|c| c.get(file)).unwrap_or_else(|| {
+                    fresh.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    inspect_file(&file.path(root), file.name(), options)
+                }),
             };
             if let Some(progress) = progress {
                 progress.inc(1);
             }
             inspection
         })
-        .collect()
+        .collect();
+    (inspections, fresh.into_inner())
 }
 
 /// Inspects the file at `path`, named `name`.

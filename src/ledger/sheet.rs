@@ -302,10 +302,29 @@ where
 }
 
 /// Puts a value into the row `number` (rows arrive in order, or nearly).
+///
+/// Cells arrive row by row, so the row is nearly always the last one or a new one after
+/// it; anything else is found by binary search (the rows stay sorted), never by a scan
+/// that would make a 100,000-row ledger quadratic.
 fn put(rows: &mut Vec<Row>, number: u32, column: usize, value: Cell) {
-    let index = match rows.iter().rposition(|r| r.number == number) {
-        Some(i) => i,
-        None => {
+    let index = match rows.last() {
+        Some(last) if last.number == number => rows.len() - 1,
+        Some(last) if last.number > number => {
+            match rows.binary_search_by_key(&number, |r| r.number) {
+                Ok(i) => i,
+                Err(i) => {
+                    rows.insert(
+                        i,
+                        Row {
+                            number,
+                            cells: Vec::new(),
+                        },
+                    );
+                    i
+                }
+            }
+        }
+        _ => {
             rows.push(Row {
                 number,
                 cells: Vec::new(),

@@ -1,0 +1,189 @@
+//! Money: amounts in yuan as exact decimals, parsed from the forms clerks write.
+//!
+//! Ledgers and manifests write `12000000`, `1,200,000.00`, `¥1200000`, `1250.5万元`,
+//! `120 万`, and on contracts and vouchers in capitals (大写金额, `壹佰贰拾万元整`). Every
+//! amount is converted to yuan as a [`Decimal`]; a float never holds money.
+
+mod capital;
+
+use rust_decimal::Decimal;
+
+use capital::marks_capitals;
+pub use capital::parse_capital_amount;
+
+/// The unit an amount is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// 元.
+    Yuan,
+    /// 万元 (10,000 yuan).
+    TenThousandYuan,
+}
+
+impl Unit {
+    /// How many yuan one unit is.
+    pub fn factor(self) -> Decimal {
+        match self {
+            Unit::Yuan => Decimal::ONE,
+            Unit::TenThousandYuan => Decimal::from(10_000),
+        }
+    }
+
+    /// Finds a unit named in a header or unit row: `金额(万元)`, `单位：万元`, `(元)`.
+    pub fn named_in(text: &str) -> Option<Unit> {
+        if text.contains("万元") || text.contains("萬元") {
+            Some(Unit::TenThousandYuan)
+        } else if text.contains('元') {
+            Some(Unit::Yuan)
+        } else {
+            None
+        }
+    }
+}
+
+/// Why an amount could not be parsed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("not an amount of money: {text:?}")]
+pub struct MoneyError {
+    /// The text as written.
+    pub text: String,
+}
+
+/// Parses an amount written as text, in `default_unit` unless the text names its own unit.
+///
+/// Accepts thousands separators, `¥`/`￥`, a trailing `元`/`万元`/`万`, `(1,234.00)` and
+/// `-1234` for negatives, and surrounding white space. An amount in capitals (any capital
+/// digit or unit other than the 万/元/整 that figures share) is read by
+/// [`parse_capital_amount`] and is in yuan whatever `default_unit` says, since capitals
+/// always name their unit.
+pub fn parse_amount(text: &str, default_unit: Unit) -> Result<Decimal, MoneyError> {
+    let error = || MoneyError {
+        text: text.to_string(),
+    };
+    if text.chars().any(marks_capitals) {
+        return parse_capital_amount(text).ok_or_else(error);
+    }
+    let mut s: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != ',' && *c != '，')
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '．' => '.',
+            '－' => '-',
+            _ => c,
+        })
+        .collect();
+    let negative_parens = s.starts_with('(') && s.ends_with(')');
+    if negative_parens {
+        s = s[1..s.len() - 1].to_string();
+    }
+    let s = s
+        .trim_start_matches(['¥', '￥'])
+        .trim_start_matches("人民币");
+    let (number, unit) = if let Some(n) = s.strip_suffix("万元").or_else(|| s.strip_suffix("万"))
+    {
+        (n, Unit::TenThousandYuan)
+    } else if let Some(n) = s.strip_suffix("元整").or_else(|| s.strip_suffix('元')) {
+        (n, Unit::Yuan)
+    } else {
+        (s, default_unit)
+    };
+    let number = number.trim_start_matches(['¥', '￥']);
+    if number.is_empty()
+        || !number
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
+    {
+        return Err(error());
+    }
+    let value: Decimal = number.parse().map_err(|_| error())?;
+    let yuan = value.checked_mul(unit.factor()).ok_or_else(error)?;
+    Ok(if negative_parens { -yuan } else { yuan })
+}
+
+/// Converts a number read from a spreadsheet cell, in `unit`, to yuan.
+///
+/// Spreadsheet numbers arrive as `f64`; they are converted through their shortest decimal
+/// representation (so `1250.5` stays exactly `1250.5`), never by float arithmetic.
+pub fn from_cell_number(value: f64, unit: Unit) -> Option<Decimal> {
+    if !value.is_finite() {
+        return None;
+    }
+    let exact: Decimal = format!("{value}").parse().ok()?;
+    exact.checked_mul(unit.factor())
+}
+
+/// Formats yuan for a person: `1,250,000.5` → `1,250,000.50`.
+pub fn format_yuan(amount: Decimal) -> String {
+    let rounded =
+        amount.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    let text = format!("{rounded:.2}");
+    let (sign, digits) = text
+        .strip_prefix('-')
+        .map_or(("", text.as_str()), |d| ("-", d));
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, "00"));
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("{sign}{grouped}.{frac}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn yuan(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn parses_the_forms_clerks_write() {
+        let cases = [
+            ("12000000", Unit::Yuan, "12000000"),
+            ("1,200,000.00", Unit::Yuan, "1200000.00"),
+            ("¥1200000", Unit::Yuan, "1200000"),
+            ("￥ 1 200 000 元", Unit::Yuan, "1200000"),
+            ("1250.5万元", Unit::Yuan, "12505000"),
+            ("120万", Unit::Yuan, "1200000"),
+            ("1250.5", Unit::TenThousandYuan, "12505000"),
+            ("(1,234.00)", Unit::Yuan, "-1234"),
+            ("-50", Unit::Yuan, "-50"),
+            ("１２０万元", Unit::Yuan, "1200000"),
+            ("300000元整", Unit::Yuan, "300000"),
+        ];
+        for (text, unit, expected) in cases {
+            assert_eq!(parse_amount(text, unit), Ok(yuan(expected)), "{text}");
+        }
+    }
+
+    #[test]
+    fn rejects_what_is_not_money() {
+        for text in ["", "约一千万", "12a", "万元", "1.2.3"] {
+            assert!(parse_amount(text, Unit::Yuan).is_err(), "{text:?} parsed");
+        }
+    }
+
+    #[test]
+    fn cell_numbers_stay_exact() {
+        assert_eq!(
+            from_cell_number(1250.5, Unit::TenThousandYuan),
+            Some(yuan("12505000"))
+        );
+        assert_eq!(
+            from_cell_number(0.1, Unit::TenThousandYuan),
+            Some(yuan("1000"))
+        );
+        assert_eq!(from_cell_number(f64::NAN, Unit::Yuan), None);
+    }
+
+    #[test]
+    fn formats_with_grouping() {
+        assert_eq!(format_yuan(yuan("1250000.5")), "1,250,000.50");
+        assert_eq!(format_yuan(yuan("-1234")), "-1,234.00");
+        assert_eq!(format_yuan(yuan("999")), "999.00");
+    }
+}
