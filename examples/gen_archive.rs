@@ -6,9 +6,13 @@
 //! share of gaps, photo folders, voucher files, a project ledger and a payment ledger.
 //! Nothing large is committed; benchmarks generate what they need.
 
+mod common;
+
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
+
+use common::{minimal_pdf, tiny_jpeg};
 
 /// A small deterministic generator (xorshift64*).
 struct Rng(u64);
@@ -236,7 +240,7 @@ fn main() {
                 }
                 write(
                     &folder.join(stage).join(format!("{document}.pdf")),
-                    &pdf(&format!("{code}{document}")),
+                    &minimal_pdf(&format!("{code}{document}")),
                 );
                 files += 1;
             }
@@ -252,7 +256,7 @@ fn main() {
                 );
                 write(
                     &folder.join("凭证").join(file),
-                    &pdf(&format!("{code}{voucher}")),
+                    &minimal_pdf(&format!("{code}{voucher}")),
                 );
                 files += 1;
             }
@@ -264,7 +268,7 @@ fn main() {
                         .join("影像资料")
                         .join(kind)
                         .join(format!("IMG_{photo:04}.jpg")),
-                    &jpeg(&format!("{code}{kind}{photo}")),
+                    &tiny_jpeg(&format!("{code}{kind}{photo}")),
                 );
                 files += 1;
             }
@@ -289,48 +293,4 @@ fn write(path: &Path, bytes: &[u8]) {
         fs::create_dir_all(parent).expect("create folders");
     }
     fs::write(path, bytes).expect("write file");
-}
-
-/// A valid one-page PDF whose title makes it unique.
-fn pdf(title: &str) -> Vec<u8> {
-    let objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>".to_string(),
-        format!(
-            "<< /Title <FEFF{}> >>",
-            title
-                .encode_utf16()
-                .map(|u| format!("{u:04X}"))
-                .collect::<String>()
-        ),
-    ];
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, body) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
-    }
-    let xref = out.len();
-    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
-    for offset in offsets {
-        out.extend(format!("{offset:010} 00000 n \n").as_bytes());
-    }
-    out.extend(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R /Info 4 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
-    );
-    out
-}
-
-/// A small complete JPEG (SOI, a comment that makes it unique, EOI).
-fn jpeg(comment: &str) -> Vec<u8> {
-    let mut out = vec![0xFF, 0xD8, 0xFF, 0xFE];
-    out.extend(((comment.len() + 2) as u16).to_be_bytes());
-    out.extend(comment.as_bytes());
-    out.extend([0xFF, 0xD9]);
-    out
 }

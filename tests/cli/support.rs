@@ -46,35 +46,10 @@ pub fn doc(root: &Path, rel: &str) {
     write(&root.join(rel), minimal_pdf(rel));
 }
 
-/// A valid one-page PDF with a correct cross-reference table.
-pub fn minimal_pdf(title: &str) -> Vec<u8> {
-    let title: String = title.encode_utf16().map(|u| format!("{u:04X}")).collect();
-    let objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>".to_string(),
-        format!("<< /Title <FEFF{title}> >>"),
-    ];
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, body) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
-    }
-    let xref = out.len();
-    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
-    for offset in offsets {
-        out.extend(format!("{offset:010} 00000 n \n").as_bytes());
-    }
-    out.extend(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R /Info 4 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
-    );
-    out
-}
+#[path = "../../examples/common/mod.rs"]
+mod common;
+
+pub use common::minimal_pdf;
 
 /// Findings of the report as `(code, project, document)` triples, for codes in `codes`.
 pub fn findings(report: &Value, codes: &[&str]) -> Vec<(String, String, String)> {
