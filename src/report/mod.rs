@@ -208,6 +208,8 @@ impl Report {
             };
             (stage, document)
         };
+        // Sorted by small keys computed once; paths and messages are compared in place,
+        // never cloned (a million-file archive has hundreds of thousands of findings).
         let mut keyed: Vec<_> = findings
             .drain(..)
             .map(|f| {
@@ -215,10 +217,15 @@ impl Report {
                     .project
                     .as_ref()
                     .map_or(0, |k| rank.get(k).map_or(usize::MAX, |r| r + 1));
-                ((project_rank, stage_rank(&f), f.paths.clone(), f.code), f)
+                ((project_rank, stage_rank(&f)), f)
             })
             .collect();
-        keyed.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.message.cmp(&b.1.message)));
+        keyed.sort_by(|(ka, a), (kb, b)| {
+            ka.cmp(kb)
+                .then_with(|| a.paths.cmp(&b.paths))
+                .then_with(|| a.code.cmp(&b.code))
+                .then_with(|| a.message.cmp(&b.message))
+        });
         let findings: Vec<Finding> = keyed.into_iter().map(|(_, f)| f).collect();
 
         let mut summary = Summary {
