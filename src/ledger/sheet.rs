@@ -181,39 +181,32 @@ fn read_zip(bytes: Vec<u8>) -> Result<Vec<Table>, SheetError> {
         return read_ranges(&mut book);
     }
     let is_xlsb = bytes.windows(15).any(|w| w == b"xl/workbook.bin");
-    let mut sink = CellSink::default();
-    let mut tables = Vec::new();
-    if is_xlsb {
-        let mut book =
-            calamine::Xlsb::new(Cursor::new(bytes)).map_err(|e| classify_error(e.to_string()))?;
-        for name in worksheet_names(&book) {
-            let mut reader = book
-                .worksheet_cells_reader(&name)
-                .map_err(|e| classify_error(e.to_string()))?;
-            while let Some(cell) = reader
-                .next_cell()
-                .map_err(|e| classify_error(e.to_string()))?
-            {
-                sink.add(&name, cell)?;
+    // xlsx and xlsb have cell readers of different types but the same shape: one loop each.
+    macro_rules! stream_sheets {
+        ($book:expr) => {{
+            let mut book = $book.map_err(|e| classify_error(e.to_string()))?;
+            let mut sink = CellSink::default();
+            let mut tables = Vec::new();
+            for name in worksheet_names(&book) {
+                let mut reader = book
+                    .worksheet_cells_reader(&name)
+                    .map_err(|e| classify_error(e.to_string()))?;
+                while let Some(cell) = reader
+                    .next_cell()
+                    .map_err(|e| classify_error(e.to_string()))?
+                {
+                    sink.add(&name, cell)?;
+                }
+                tables.push(sink.table(name));
             }
-            tables.push(sink.table(name));
-        }
-    } else {
-        let mut book =
-            calamine::Xlsx::new(Cursor::new(bytes)).map_err(|e| classify_error(e.to_string()))?;
-        for name in worksheet_names(&book) {
-            let mut reader = book
-                .worksheet_cells_reader(&name)
-                .map_err(|e| classify_error(e.to_string()))?;
-            while let Some(cell) = reader
-                .next_cell()
-                .map_err(|e| classify_error(e.to_string()))?
-            {
-                sink.add(&name, cell)?;
-            }
-            tables.push(sink.table(name));
-        }
+            tables
+        }};
     }
+    let tables = if is_xlsb {
+        stream_sheets!(calamine::Xlsb::new(Cursor::new(bytes)))
+    } else {
+        stream_sheets!(calamine::Xlsx::new(Cursor::new(bytes)))
+    };
     Ok(tables)
 }
 

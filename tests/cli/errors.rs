@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::support::{check_json, doc, finding, guicang, is_root, write};
+use crate::support::{check_json, check_json_unprivileged, doc, finding, guicang, write};
 
 fn stderr_of_rules(case: &str) -> String {
     let output = guicang()
@@ -171,23 +171,7 @@ fn an_unreadable_folder_is_a_finding_naming_it() {
     let locked = root.join(project).join("05 验收");
     set_mode(&locked, 0o000);
     // Root reads any folder; drop the capabilities that allow it, as an ordinary clerk's account.
-    let output = if is_root() {
-        std::process::Command::new("setpriv")
-            .args(["--bounding-set=-dac_override,-dac_read_search", "--"])
-            .arg(assert_cmd::cargo::cargo_bin("guicang"))
-            .arg("check")
-            .arg(root)
-            .args(["--format", "json"])
-            .output()
-            .expect("run under setpriv")
-    } else {
-        guicang()
-            .arg("check")
-            .arg(root)
-            .args(["--format", "json"])
-            .output()
-            .expect("run")
-    };
+    let output = check_json_unprivileged(root);
     set_mode(&locked, 0o755);
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
     let f = finding(&report, "unreadable-folder").expect("unreadable folder reported");

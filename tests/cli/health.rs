@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::support::{check_json, doc, is_root, minimal_pdf, write};
+use crate::support::{check_json, check_json_unprivileged, doc, minimal_pdf, write};
 
 const PROJECT: &str = "MGT-2023-001 教学楼";
 
@@ -173,23 +173,7 @@ fn links_are_not_followed_and_unreadable_files_are_reported() {
     let locked = root.join(PROJECT).join("监理日志.pdf");
     write(&locked, minimal_pdf("监理日志"));
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
-    let output = if is_root() {
-        std::process::Command::new("setpriv")
-            .args(["--bounding-set=-dac_override,-dac_read_search", "--"])
-            .arg(assert_cmd::cargo::cargo_bin("guicang"))
-            .arg("check")
-            .arg(root)
-            .args(["--format", "json"])
-            .output()
-            .unwrap()
-    } else {
-        crate::support::guicang()
-            .arg("check")
-            .arg(root)
-            .args(["--format", "json"])
-            .output()
-            .unwrap()
-    };
+    let output = check_json_unprivileged(root);
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o644)).unwrap();
     let report: Value = serde_json::from_slice(&output.stdout).unwrap();
     let links: Vec<String> = with_code(&report, "symlink-skipped")

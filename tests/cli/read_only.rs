@@ -58,20 +58,7 @@ fn a_sweep_runs_on_a_tree_without_write_permission() {
     };
     set_modes(0o444, 0o555);
     let before = snapshot(dir.path());
-    let mut command = if crate::support::is_root() {
-        let mut c = std::process::Command::new("setpriv");
-        c.args(["--bounding-set=-dac_override,-dac_read_search", "--"])
-            .arg(assert_cmd::cargo::cargo_bin("guicang"));
-        c
-    } else {
-        std::process::Command::new(assert_cmd::cargo::cargo_bin("guicang"))
-    };
-    let output = command
-        .arg("check")
-        .arg(dir.path())
-        .args(["--format", "json"])
-        .output()
-        .expect("run");
+    let output = crate::support::check_json_unprivileged(dir.path());
     let after = snapshot(dir.path());
     set_modes(0o644, 0o755);
     assert_eq!(

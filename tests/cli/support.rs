@@ -86,6 +86,29 @@ pub fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
+/// Runs `guicang check ROOT --format json` as an ordinary account would: when the tests run
+/// as root, which reads any file whatever its permission bits, the capabilities that allow
+/// that are dropped (`setpriv`), so that permission tests mean the same for everyone.
+pub fn check_json_unprivileged(root: &Path) -> std::process::Output {
+    let mut command = if is_root() {
+        let mut c = StdCommand::new("setpriv");
+        c.args(["--bounding-set=-dac_override,-dac_read_search", "--"])
+            .arg(assert_cmd::cargo::cargo_bin("guicang"));
+        c
+    } else {
+        StdCommand::new(assert_cmd::cargo::cargo_bin("guicang"))
+    };
+    command
+        .arg("check")
+        .arg(root)
+        .args(["--format", "json"])
+        .env(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
+        );
+    command.output().expect("run guicang")
+}
+
 /// Whether the tests run as root (root reads folders without permission bits).
 pub fn is_root() -> bool {
     StdCommand::new("id")
