@@ -129,11 +129,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Vec<ProjectScore> {
         if project.folder.is_none() {
             continue; // reported as project-folder-missing by discovery
         }
-        let Some(category) = project
-            .category
-            .as_deref()
-            .and_then(|c| ctx.rules.category(c))
-        else {
+        let Some(category) = ctx.category_of(index) else {
             out.push(
                 Finding::new(
                     Code::UnknownProject,

@@ -38,7 +38,7 @@ impl VoucherNo {
         let compact: String = text
             .chars()
             .filter(|c| !c.is_whitespace())
-            .map(fold_width)
+            .map(crate::classify::normalize::fold_full_width)
             .collect();
         let (voucher, length) = voucher_prefix(&compact, Within::Cell)?;
         (length == compact.len()).then_some(voucher)
@@ -59,7 +59,7 @@ pub fn normalize_contract_no(text: &str) -> String {
     let folded: String = text
         .chars()
         .filter(|c| !c.is_whitespace())
-        .map(|c| match fold_width(c) {
+        .map(|c| match crate::classify::normalize::fold_full_width(c) {
             c if is_dash(c) => '-',
             c => c,
         })
@@ -382,15 +382,6 @@ fn is_han(c: char) -> bool {
         c,
         '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}'
     )
-}
-
-/// Folds a full-width character to its half-width form (ledger cells are not normalised).
-fn fold_width(c: char) -> char {
-    match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        '\u{3000}' => ' ',
-        _ => c,
-    }
 }
 
 #[cfg(test)]

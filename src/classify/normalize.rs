@@ -36,10 +36,19 @@ pub fn normalize(name: &str) -> String {
 /// numbers (`〔2023〕`, `【2023】`) fold to `[` `]`, and the ideographic full stop stays as it is.
 fn fold_width(c: char) -> char {
     match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        '\u{3000}' => ' ',
         '〔' | '【' | '〖' => '[',
         '〕' | '】' | '〗' => ']',
+        _ => fold_full_width(c),
+    }
+}
+
+/// Folds the full-width ASCII block and the ideographic space to their half-width forms;
+/// others pass unchanged. For text that is matched as written (codes in folder names,
+/// ledger cells), where [`normalize`] would do too much.
+pub fn fold_full_width(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
         _ => c,
     }
 }

@@ -69,12 +69,8 @@ impl StageFolders {
         StageFolders { words }
     }
 
-    /// The index of the stage a normalised folder name stands for, if it is a stage folder.
-    pub fn recognise(&self, normalised: &str) -> Option<usize> {
-        self.recognise_words(normalised).map(|(stage, _)| stage)
-    }
-
-    /// Like [`StageFolders::recognise`], and also whether the name (numbering aside) is one
+    /// The index of the stage a normalised folder name stands for, if it is a stage folder,
+    /// and whether the name (numbering aside) is one
     /// single stage word with nothing else: `06 竣工验收` is, `招标文件` (a word and a
     /// suffix) and `采购合同` (two words) are not.
     pub fn recognise_words(&self, normalised: &str) -> Option<(usize, bool)> {
@@ -150,7 +146,8 @@ mod tests {
         let folders = StageFolders::new(&stages());
         let id = |name: &str| {
             folders
-                .recognise(&normalize(name))
+                .recognise_words(&normalize(name))
+                .map(|(stage, _)| stage)
                 .map(|i| stages()[i].id.clone())
         };
         let cases = [

@@ -473,11 +473,7 @@ fn check_xls(path: &std::path::Path, options: &InspectOptions) -> Result<(), Pro
         Err(_) => Err(Problem::Timeout),
         Ok(Ok(())) => Ok(()),
         Ok(Err(message)) => {
-            let lower = message.to_ascii_lowercase();
-            if lower.contains("password")
-                || lower.contains("encrypt")
-                || lower.contains("codepage d7cc")
-            {
+            if crate::ledger::sheet::is_encryption_message(&message) {
                 Err(Problem::EncryptedOffice)
             } else {
                 Err(Problem::CorruptContainer(Detail::parser(message)))

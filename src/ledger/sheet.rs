@@ -363,10 +363,16 @@ fn date_cell(d: &calamine::ExcelDateTime) -> Cell {
     Cell::Date(year, month, day)
 }
 
+/// Whether a calamine error message means the workbook is password-protected. calamine
+/// reports an XOR-obfuscated xls as "Codepage D7CC not found" (see CRATES.md).
+pub fn is_encryption_message(message: &str) -> bool {
+    let lower = message.to_ascii_lowercase();
+    lower.contains("password") || lower.contains("encrypt") || lower.contains("codepage d7cc")
+}
+
 /// Maps a parser message to the error a clerk understands.
 fn classify_error(message: String) -> SheetError {
-    let lower = message.to_ascii_lowercase();
-    if lower.contains("password") || lower.contains("encrypt") || lower.contains("codepage d7cc") {
+    if is_encryption_message(&message) {
         SheetError::Encrypted
     } else {
         SheetError::Corrupt(message)

@@ -15,7 +15,7 @@ use super::Project;
 use super::attributes::{Construction, Status};
 use super::ledger_rows::{ProjectRow, project_rows};
 use super::manifest::parse_manifest;
-use crate::classify::normalize::normalize;
+use crate::classify::normalize::{fold_full_width, normalize};
 use crate::classify::temporary::is_temporary;
 use crate::finding::{Code, Finding};
 use crate::lang::Lang;
@@ -216,7 +216,7 @@ fn walk_surface(
         let path = entry.path();
         if entry.file_type().is_dir() {
             let name = decode_name(entry.file_name()).0;
-            let folded: String = name.chars().map(fold_width_char).collect();
+            let folded: String = name.chars().map(fold_full_width).collect();
             if path.join(MANIFEST).is_file() || code_pattern.is_match(&folded) {
                 surface.project_folders.push(path.to_path_buf());
                 walk.skip_current_dir();
@@ -228,13 +228,6 @@ fn walk_surface(
         }
     }
     surface
-}
-
-fn fold_width_char(c: char) -> char {
-    match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        _ => c,
-    }
 }
 
 /// A finding for a folder that could not be listed.
@@ -263,7 +256,7 @@ fn folder_project(
     let lang = options.lang;
     let folder_rel = relative_display(folder, root);
     let folder_name = decode_name(folder.file_name().unwrap_or_default()).0;
-    let folded: String = folder_name.chars().map(fold_width_char).collect();
+    let folded: String = folder_name.chars().map(fold_full_width).collect();
     let (name_code, name_rest) = match options.code_pattern.find(&folded) {
         Some(m) => (
             Some(m.as_str().to_uppercase()),

@@ -83,10 +83,7 @@ fn payment_files<'a>(
     ctx: &'a Context<'_>,
     chain: &ProjectChain<'_>,
 ) -> (Vec<NamedFile<'a>>, Vec<NamedFile<'a>>) {
-    let category = ctx.projects[chain.index]
-        .category
-        .as_deref()
-        .and_then(|c| ctx.rules.category(c));
+    let category = ctx.category_of(chain.index);
     let doc_id = |class: FileClass| match (class, category) {
         (FileClass::Evidence { document, .. }, Some(c)) => Some(c.documents[document].id.as_str()),
         _ => None,
