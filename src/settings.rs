@@ -18,6 +18,7 @@ use crate::lang::Lang;
 use crate::ledger::amount::Amount;
 use crate::money::{Unit, parse_amount};
 use crate::ruleset::RuleSet;
+use crate::scan::RelPath;
 
 /// The default pattern of project codes: `MGT-2023-001`.
 pub const DEFAULT_CODE_PATTERN: &str = r"[A-Z]{2,8}-\d{4}-\d{2,4}";
@@ -59,6 +60,11 @@ impl Settings {
     /// Whether a file is a ledger: named like one (台账) or listed in the configuration.
     pub fn is_ledger(&self, rel_path: &str, name: &str) -> bool {
         crate::ledger::is_ledger_name(name) || self.ledger_paths.iter().any(|p| p == rel_path)
+    }
+
+    /// [`Settings::is_ledger`] for a scanned file's path, without building the whole string.
+    pub fn is_ledger_file(&self, rel_path: &RelPath, name: &str) -> bool {
+        crate::ledger::is_ledger_name(name) || self.ledger_paths.iter().any(|p| rel_path.is(p))
     }
 }
 

@@ -7,12 +7,12 @@ use std::path::{Path, PathBuf};
 use crate::check::chain::link::link;
 use crate::check::{self, Context};
 use crate::classify::{FileClass, classify};
-use crate::inspect::cache::{Cache, cache_file, save};
+use crate::inspect::cache::{cache_file, lookup, save};
 use crate::inspect::inspect_all;
 use crate::ledger::load::{LedgerSource, collect_records, open_ledgers};
 use crate::project::discover::{DiscoverOptions, discover};
 use crate::report::{Evaluation, Report};
-use crate::scan::scan;
+use crate::scan::{RelPath, scan};
 use crate::settings::Settings;
 
 /// How a sweep runs (as opposed to what it checks, which [`Settings`] says).
@@ -97,28 +97,29 @@ fn sweep_in_pool(root: &Path, settings: &Settings, options: &SweepOptions) -> Re
             .copied()
             .unwrap_or(error.project);
     }
-    let classes = classify(&files, &discovery.projects, &settings.rules, &is_ledger);
+    let is_ledger_file = |rel: &RelPath, name: &str| settings.is_ledger_file(rel, name);
+    let classes = classify(
+        &files,
+        &discovery.projects,
+        &settings.rules,
+        &is_ledger_file,
+    );
     let inspections = match &inspect {
         Some(limits) => {
             let cache_file = options
                 .cache_dir
                 .as_ref()
                 .map(|dir| cache_file(dir, root, limits));
-            let cache = cache_file.as_ref().map(|path| Cache::load(path));
+            let cached = cache_file.as_ref().map(|path| lookup(path, &files));
+            let entries = cached.as_ref().map(|c| c.entries);
             if let Some(bar) = &progress {
                 progress::files(bar, files.len() as u64, lang);
             }
-            let (inspections, fresh) = inspect_all(
-                root,
-                &files,
-                &classes,
-                limits,
-                cache.as_ref(),
-                progress.as_ref(),
-            );
+            let (inspections, fresh) =
+                inspect_all(root, &files, &classes, limits, cached, progress.as_ref());
             // Rewritten only when something changed (a file inspected afresh, or one gone).
             // A cache that cannot be written costs the next sweep time, never a result.
-            let unchanged = fresh == 0 && cache.as_ref().is_some_and(|c| c.len() <= files.len());
+            let unchanged = fresh == 0 && entries.is_some_and(|n| n <= files.len());
             if let (Some(path), false) = (&cache_file, unchanged) {
                 let _ = save(path, &files, &inspections);
             }
@@ -134,7 +135,7 @@ fn sweep_in_pool(root: &Path, settings: &Settings, options: &SweepOptions) -> Re
         .iter()
         .zip(&classes)
         .filter(|(f, c)| {
-            c.class == FileClass::Bookkeeping && settings.is_ledger(&f.rel_path, f.name())
+            c.class == FileClass::Bookkeeping && settings.is_ledger_file(f.rel_path(), f.name())
         })
         .map(|(f, _)| (f.path(root), f))
         .collect();
@@ -142,7 +143,7 @@ fn sweep_in_pool(root: &Path, settings: &Settings, options: &SweepOptions) -> Re
         .iter()
         .map(|(path, f)| LedgerSource {
             path,
-            rel: f.rel_path.to_string(),
+            rel: f.rel_path().joined(),
             owner: Some(f.project),
         })
         .collect();
@@ -169,11 +170,20 @@ fn sweep_in_pool(root: &Path, settings: &Settings, options: &SweepOptions) -> Re
     let chains = (0..discovery.projects.len())
         .map(|i| check::chain::summary(&ctx, i))
         .collect();
+    // Free the per-file data before the report is built: at a million files it is most of
+    // the memory, and the report keeps only the paths it names (shared, not copied).
+    let file_count = files.len();
+    drop(linked);
+    drop(records);
+    drop(ledgers);
+    drop(inspections);
+    drop(classes);
+    drop(files);
     let evaluation = Evaluation {
         scores,
         chains,
         findings,
-        files: files.len(),
+        files: file_count,
     };
     Report::build(
         root.display().to_string(),

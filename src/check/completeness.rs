@@ -36,7 +36,7 @@ pub struct DocumentState {
     /// Whether it is required.
     pub requirement: Requirement,
     /// Evidence, relative to the archive root (shared with the scan's file list).
-    pub files: Vec<std::sync::Arc<str>>,
+    pub files: Vec<crate::scan::RelPath>,
     /// Pages of each PDF among the files, when counted.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub pages: BTreeMap<String, u32>,
@@ -100,27 +100,13 @@ impl ProjectScore {
 
 /// Scores every project with a known category and reports what is missing or misfiled.
 pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Vec<ProjectScore> {
-    let mut evidence: Vec<Vec<(usize, usize)>> = vec![Vec::new(); ctx.projects.len()]; // (document, file)
-    let mut stage_folders: Vec<BTreeMap<&str, String>> = vec![BTreeMap::new(); ctx.projects.len()];
-    for (file_index, (file, classified)) in ctx.files.iter().zip(ctx.classes).enumerate() {
-        if let FileClass::Evidence { document, .. } = classified.class {
-            evidence[file.project].push((document, file_index));
-        }
-        if let (Some(stage), Some(depth)) = (
-            classified.stage_folder.as_deref(),
-            classified.stage_folder_depth,
-        ) {
-            stage_folders[file.project].entry(stage).or_insert_with(|| {
-                let folder = ctx.projects[file.project]
-                    .folder_rel
-                    .as_deref()
-                    .unwrap_or_default();
-                format!(
-                    "{folder}/{}",
-                    file.dirs().take(depth).collect::<Vec<_>>().join("/")
-                )
-            });
-        }
+    // The scan sorts files by project: each project's files are one run, and what is
+    // gathered from them lives only while that project is scored.
+    let mut runs: Vec<std::ops::Range<usize>> = vec![0..0; ctx.projects.len()];
+    let mut start = 0;
+    for run in ctx.files.chunk_by(|a, b| a.project == b.project) {
+        runs[run[0].project] = start..start + run.len();
+        start += run.len();
     }
     let mut scores = Vec::new();
     let labels = Labels::default();
@@ -165,14 +151,16 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Vec<ProjectScore> {
             contracts: contracts.as_deref(),
             attributes: Some(&project.attributes),
         };
+        let (evidence, stage_folders) = gather(ctx, runs[index].clone());
         let places = Places {
+            ctx,
             folder: project.folder_rel.as_deref().unwrap_or_default(),
-            stages: &stage_folders[index],
+            stages: &stage_folders,
         };
         let inputs = Inputs {
             category,
             facts: &facts,
-            evidence: &evidence[index],
+            evidence: &evidence,
             places: &places,
             status_assumed,
         };
@@ -211,7 +199,7 @@ fn score_project(
         project: index,
         required: 0,
         present: 0,
-        stages: Vec::new(),
+        stages: Vec::with_capacity(category.stages.len()),
         undetermined: Vec::new(),
         status_assumed,
     };
@@ -267,10 +255,10 @@ fn score_project(
                 if present {
                     stage_score.present += 1;
                 } else {
-                    let unusable: Vec<&str> = files
+                    let unusable: Vec<String> = files
                         .iter()
                         .filter(|&&f| !ctx.is_usable(f))
-                        .map(|&f| &*ctx.files[f].rel_path)
+                        .map(|&f| ctx.files[f].rel_path().joined())
                         .collect();
                     out.push(missing(
                         ctx,
@@ -284,13 +272,13 @@ fn score_project(
             }
             let paths = files
                 .iter()
-                .map(|&f| ctx.files[f].rel_path.clone())
+                .map(|&f| ctx.files[f].rel_path().clone())
                 .collect();
             let pages = files
                 .iter()
                 .filter_map(|&f| {
                     Some((
-                        ctx.files[f].rel_path.to_string(),
+                        ctx.files[f].rel_path().joined(),
                         ctx.inspections.get(f)?.pages?,
                     ))
                 })
@@ -310,6 +298,9 @@ fn score_project(
         }
         score.required += stage_score.required;
         score.present += stage_score.present;
+        // Kept until the report is written: no spare capacity (a million-file archive has
+        // hundreds of thousands of these).
+        stage_score.documents.shrink_to_fit();
         score.stages.push(stage_score);
     }
     score
@@ -321,7 +312,7 @@ fn missing(
     ctx: &Context<'_>,
     doc: &Document,
     found: usize,
-    unusable: &[&str],
+    unusable: &[String],
     key: &str,
     place: String,
 ) -> Finding {
@@ -358,19 +349,51 @@ fn missing(
 }
 
 /// Where the documents of a project belong: its folder and its stage folders.
+/// Stage id → a file under that stage's folder and how many folders lead down to it.
+type StageFolders<'a> = BTreeMap<&'a str, (usize, usize)>;
+
 struct Places<'a> {
+    ctx: &'a Context<'a>,
     folder: &'a str,
-    stages: &'a BTreeMap<&'a str, String>,
+    stages: &'a StageFolders<'a>,
 }
 
 impl Places<'_> {
     /// The stage folder of `stage` if the project has one, else the project folder.
     fn of(&self, stage: &str) -> String {
-        self.stages
-            .get(stage)
-            .cloned()
-            .unwrap_or_else(|| self.folder.to_string())
+        match self.stages.get(stage) {
+            Some(&(file, depth)) => {
+                let dirs: Vec<&str> = self.ctx.files[file].dirs().take(depth).collect();
+                format!("{}/{}", self.folder, dirs.join("/"))
+            }
+            None => self.folder.to_string(),
+        }
     }
+}
+
+/// Of one project's files (`run`): its `(document, file)` evidence pairs, and for each
+/// stage with a folder, a file in it and the folder's depth.
+fn gather<'c>(
+    ctx: &'c Context<'_>,
+    run: std::ops::Range<usize>,
+) -> (Vec<(usize, usize)>, StageFolders<'c>) {
+    let mut evidence = Vec::new();
+    let mut stage_folders = BTreeMap::new();
+    for file in run {
+        let classified = &ctx.classes[file];
+        if let FileClass::Evidence { document, .. } = classified.class {
+            evidence.push((document as usize, file));
+        }
+        if let (Some(stage), Some(depth)) = (
+            classified.stage_folder.as_deref(),
+            classified.stage_folder_depth,
+        ) {
+            stage_folders
+                .entry(stage)
+                .or_insert((file, usize::from(depth)));
+        }
+    }
+    (evidence, stage_folders)
 }
 
 /// Reports evidence filed under another stage's folder.
@@ -412,7 +435,7 @@ fn report_misfiled(
             .project(key)
             .stage(doc.stage.clone())
             .document(doc.id.clone())
-            .path(ctx.files[file].rel_path.to_string()),
+            .path(ctx.files[file].rel_path().joined()),
     );
 }
 

@@ -69,13 +69,13 @@ fn duplicate(ctx: &Context<'_>, first: usize, copy: usize) -> Finding {
     Finding::new(
         Code::DuplicateFile,
         match ctx.lang {
-            Lang::Zh => format!("与 {} 内容完全相同", a.rel_path),
-            Lang::En => format!("the same content as {}", a.rel_path),
+            Lang::Zh => format!("与 {} 内容完全相同", a.rel_path()),
+            Lang::En => format!("the same content as {}", a.rel_path()),
         },
     )
     .project(ctx.projects[b.project].key())
-    .path(b.rel_path.to_string())
-    .path(a.rel_path.to_string())
+    .path(b.rel_path().joined())
+    .path(a.rel_path().joined())
 }
 
 fn content_hash(path: &std::path::Path) -> Option<u64> {

@@ -16,7 +16,10 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let lang = ctx.lang;
     for (index, (file, classified)) in ctx.files.iter().zip(ctx.classes).enumerate() {
         let extension = split_extension(file.name()).1;
-        let problem = ctx.inspections.get(index).and_then(|i| i.problem.as_ref());
+        let problem = ctx
+            .inspections
+            .get(index)
+            .and_then(|i| i.problem.as_deref());
         let mut finding = match (classified.class, problem) {
             (FileClass::Temporary, _) => Finding::new(
                 Code::TemporaryFile,
@@ -28,7 +31,11 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             (class, Some(problem)) => {
                 let only = match class {
                     FileClass::Evidence { document, .. } => {
-                        usable.get(&(file.project, document)).copied().unwrap_or(0) == 0
+                        usable
+                            .get(&(file.project, document as usize))
+                            .copied()
+                            .unwrap_or(0)
+                            == 0
                     }
                     _ => false,
                 };
@@ -38,7 +45,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 if let (FileClass::Evidence { document, .. }, Some(category)) =
                     (class, ctx.category_of(file.project))
                 {
-                    let doc = &category.documents[document];
+                    let doc = &category.documents[document as usize];
                     finding = finding.document(doc.id.clone());
                     if problem.is_unusable() {
                         finding.message.push_str(&match lang {
@@ -62,7 +69,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         };
         finding = finding
             .project(ctx.projects[file.project].key())
-            .path(file.rel_path.to_string());
+            .path(file.rel_path().joined());
         if let Some(stage) = &classified.stage_folder {
             finding = finding.stage(stage.to_string());
         }
@@ -111,7 +118,7 @@ pub fn usable_evidence_counts(ctx: &Context<'_>) -> HashMap<(usize, usize), usiz
         if let FileClass::Evidence { document, .. } = classified.class
             && ctx.is_usable(index)
         {
-            *counts.entry((file.project, document)).or_default() += 1;
+            *counts.entry((file.project, document as usize)).or_default() += 1;
         }
     }
     counts

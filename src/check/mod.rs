@@ -55,7 +55,7 @@ impl Context<'_> {
     pub fn is_usable(&self, index: usize) -> bool {
         self.inspections
             .get(index)
-            .and_then(|i| i.problem.as_ref())
+            .and_then(|i| i.problem.as_deref())
             .is_none_or(|p| !p.is_unusable())
     }
 }

@@ -28,7 +28,7 @@ use rayon::prelude::*;
 use crate::project::Project;
 use crate::project::discover::{CONFIG, MANIFEST};
 use crate::ruleset::{Category, RuleSet};
-use crate::scan::FileEntry;
+use crate::scan::{FileEntry, RelPath};
 use name_fields::{NameFields, name_fields};
 use normalize::{normalize, split_extension};
 use stage_folder::{StageFolders, strip_numbering};
@@ -38,8 +38,8 @@ use stage_folder::{StageFolders, strip_numbering};
 pub enum FileClass {
     /// Evidence of a document (index into the project category's documents).
     Evidence {
-        /// The document's index in its category.
-        document: usize,
+        /// The document's index in its category (`u32`: one of these per file).
+        document: u32,
         /// Whether the enclosing folder's name, not the file's, made the match.
         by_folder: bool,
     },
@@ -59,7 +59,7 @@ pub struct Classified {
     /// The stage id of the nearest enclosing stage folder, if any.
     pub stage_folder: Option<Arc<str>>,
     /// How many of the file's folders lead down to and include that stage folder.
-    pub stage_folder_depth: Option<usize>,
+    pub stage_folder_depth: Option<u16>,
     /// What the file's name says for the funding chain (date, 文号, voucher, contract,
     /// amount); boxed, and absent when the name says nothing, to keep a million files small.
     fields: Option<Box<NameFields>>,
@@ -80,7 +80,7 @@ pub fn classify(
     files: &[FileEntry],
     projects: &[Project],
     rules: &RuleSet,
-    is_ledger: &(dyn Fn(&str, &str) -> bool + Sync),
+    is_ledger: &(dyn Fn(&RelPath, &str) -> bool + Sync),
 ) -> Vec<Classified> {
     let stage_folders = StageFolders::new(&rules.stages);
     let folders = FolderNames::build(files, &stage_folders);
@@ -228,7 +228,7 @@ fn classify_file(
     file: &FileEntry,
     context: &ProjectContext<'_>,
     place: &Place,
-    is_ledger: &(dyn Fn(&str, &str) -> bool + Sync),
+    is_ledger: &(dyn Fn(&RelPath, &str) -> bool + Sync),
 ) -> Classified {
     let stage_hint = place.stage.as_ref().map(|(id, _)| &**id);
     let mut fields = None;
@@ -236,7 +236,7 @@ fn classify_file(
         FileClass::Temporary
     } else if (file.dirs_text().is_empty() && file.name() == MANIFEST)
         || file.name() == CONFIG
-        || is_ledger(&file.rel_path, file.name())
+        || is_ledger(file.rel_path(), file.name())
     {
         FileClass::Bookkeeping
     } else {
@@ -253,7 +253,10 @@ fn classify_file(
     Classified {
         class,
         stage_folder: place.stage.as_ref().map(|(id, _)| id.clone()),
-        stage_folder_depth: place.stage.as_ref().map(|(_, depth)| *depth),
+        stage_folder_depth: place
+            .stage
+            .as_ref()
+            .map(|(_, depth)| u16::try_from(*depth).unwrap_or(u16::MAX)),
         fields,
     }
 }
@@ -270,7 +273,7 @@ fn evidence(
 ) -> FileClass {
     if let Some(m) = category.best_match(&context.strip_own(name), Some(extension), stage_hint) {
         return FileClass::Evidence {
-            document: m.document,
+            document: m.document as u32,
             by_folder: false,
         };
     }
@@ -279,7 +282,7 @@ fn evidence(
         .iter()
         .find_map(|folder| category.best_match(folder, Some(extension), stage_hint))
         .map_or(FileClass::Unmatched, |m| FileClass::Evidence {
-            document: m.document,
+            document: m.document as u32,
             by_folder: true,
         })
 }

@@ -2,12 +2,15 @@
 //!
 //! Results are keyed by the file's path, size and modification time, and stored outside
 //! the archive (the user's cache folder, or `--cache DIR`), one file per archive root and
-//! inspection limits. The format is one tab-separated line per file, read in one pass; a
-//! damaged or foreign cache file is ignored, never trusted.
+//! inspection limits. The format is one tab-separated line per file, sorted by path (byte
+//! order). Reading it is a merge of two sorted lists, the cache's lines streamed from disk
+//! and the sweep's files, so a million-file cache costs neither a hash table nor its text
+//! in memory. A damaged or foreign cache file is ignored, never trusted: a line counts
+//! only for the file of the same path, size and time.
 
-use std::collections::HashMap;
+use std::cmp::Ordering;
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::io::Write;
+use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -15,24 +18,17 @@ use super::magic::Format;
 use super::{Detail, InspectOptions, Inspection, Problem};
 use crate::scan::FileEntry;
 
-const HEADER: &str = "guicang-inspection-cache 2";
+const HEADER: &str = "guicang-inspection-cache 3";
 
-/// Cached inspections of one archive.
+/// What the cache knew of this sweep's files.
 #[derive(Debug, Default)]
-pub struct Cache {
-    /// The whole file as read; entries point into it.
-    text: String,
-    /// Path → its entry.
-    index: HashMap<Box<str>, Entry>,
-}
-
-/// One cached file: what it was, and where its encoded inspection lies in the text.
-#[derive(Debug, Clone, Copy)]
-struct Entry {
-    size: u64,
-    mtime: i128,
-    start: usize,
-    end: usize,
+pub struct CacheHits {
+    /// Index for index with the files: the cached inspection (default where there is none).
+    pub inspections: Vec<Inspection>,
+    /// Index for index with the files: whether the cache had the file, unchanged.
+    pub hit: Vec<bool>,
+    /// How many files the cache holds (more than the sweep found: some were removed).
+    pub entries: usize,
 }
 
 /// The cache file for an archive root and inspection limits.
@@ -57,90 +53,117 @@ pub fn default_dir() -> Option<PathBuf> {
         .map(|d| d.join("guicang"))
 }
 
-impl Cache {
-    /// Reads a cache file; an absent, damaged or foreign file gives an empty cache.
-    pub fn load(path: &Path) -> Cache {
-        let Ok(text) = std::fs::read_to_string(path) else {
-            return Cache::default();
-        };
-        if !text.starts_with(HEADER) {
-            return Cache::default();
+/// Reads the cache file at `path` against `files`; an absent, damaged or foreign file
+/// gives no hits.
+pub fn lookup(path: &Path, files: &[FileEntry]) -> CacheHits {
+    let mut hits = CacheHits {
+        inspections: vec![Inspection::default(); files.len()],
+        hit: vec![false; files.len()],
+        entries: 0,
+    };
+    let Ok(file) = std::fs::File::open(path) else {
+        return hits;
+    };
+    let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
+    let mut line = String::new();
+    if reader.read_line(&mut line).is_err() || line.trim_end() != HEADER {
+        return hits;
+    }
+    let order = path_order(files);
+    let mut next = 0;
+    loop {
+        line.clear();
+        match reader.read_line(&mut line) {
+            Ok(0) | Err(_) => break,
+            Ok(_) => {}
         }
-        let mut cache = Cache {
-            text,
-            ..Cache::default()
+        let Some(entry) = Entry::parse(line.trim_end_matches('\n')) else {
+            continue;
         };
-        let mut offset = 0;
-        let mut index = HashMap::new();
-        for line in cache.text.split_inclusive('\n') {
-            let start = offset;
-            offset += line.len();
-            let mut fields = line.trim_end_matches('\n').splitn(4, '\t');
-            let (Some(path), Some(size), Some(mtime), Some(rest)) =
-                (fields.next(), fields.next(), fields.next(), fields.next())
-            else {
-                continue;
-            };
-            let (Ok(size), Ok(mtime)) = (size.parse::<u64>(), mtime.parse::<i128>()) else {
-                continue;
-            };
-            let rest_start = start + line.trim_end_matches('\n').len() - rest.len();
-            let end = rest_start + rest.len();
-            index.insert(
-                Box::from(path),
-                Entry {
-                    size,
-                    mtime,
-                    start: rest_start,
-                    end,
-                },
-            );
+        hits.entries += 1;
+        // Files before this line's path have no line; the file at it may have one.
+        while next < order.len()
+            && files[order[next]].rel_path().cmp_str(entry.path) == Ordering::Less
+        {
+            next += 1;
         }
-        cache.index = index;
-        cache
+        let Some(&index) = order.get(next) else {
+            continue;
+        };
+        let file = &files[index];
+        if !file.rel_path().is(entry.path) {
+            continue;
+        }
+        next += 1;
+        let fresh = file.mtime.and_then(nanos) == Some(entry.mtime) && file.size == entry.size;
+        if let (true, Some(inspection)) = (fresh, decode(entry.rest)) {
+            hits.inspections[index] = inspection;
+            hits.hit[index] = true;
+        }
     }
+    hits
+}
 
-    /// How many files the cache holds.
-    pub fn len(&self) -> usize {
-        self.index.len()
-    }
+/// One line of the cache file, borrowed.
+struct Entry<'a> {
+    path: &'a str,
+    size: u64,
+    mtime: i128,
+    rest: &'a str,
+}
 
-    /// Whether the cache holds nothing.
-    pub fn is_empty(&self) -> bool {
-        self.index.is_empty()
-    }
-
-    /// The cached inspection of `file`, if its size and modification time are unchanged.
-    pub fn get(&self, file: &FileEntry) -> Option<Inspection> {
-        let mtime = nanos(file.mtime?)?;
-        let entry = self.index.get(&*file.rel_path)?;
-        (entry.size == file.size && entry.mtime == mtime)
-            .then(|| decode(&self.text[entry.start..entry.end]))
-            .flatten()
+impl<'a> Entry<'a> {
+    /// `path \t size \t mtime \t inspection`, or nothing when the line is not one.
+    fn parse(line: &'a str) -> Option<Entry<'a>> {
+        let mut fields = line.splitn(4, '\t');
+        let (path, size, mtime, rest) = (
+            fields.next()?,
+            fields.next()?,
+            fields.next()?,
+            fields.next()?,
+        );
+        Some(Entry {
+            path,
+            size: size.parse().ok()?,
+            mtime: mtime.parse().ok()?,
+            rest,
+        })
     }
 }
 
-/// Writes the inspections of this sweep (atomically: a temporary file renamed into place).
+/// The indices of `files` in path order (byte order of the whole path), which is the
+/// scan's order whenever no project folder lies inside another's.
+fn path_order(files: &[FileEntry]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..files.len()).collect();
+    if !files.is_sorted_by(|a, b| a.rel_path() <= b.rel_path()) {
+        order.sort_unstable_by(|&a, &b| files[a].rel_path().cmp(files[b].rel_path()));
+    }
+    order
+}
+
+/// Writes the inspections of this sweep, sorted by path (atomically: a temporary file
+/// renamed into place).
 pub fn save(path: &Path, files: &[FileEntry], inspections: &[Inspection]) -> std::io::Result<()> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
     let temporary = path.with_extension(format!("tmp{}", std::process::id()));
-    let mut out = std::io::BufWriter::new(std::fs::File::create(&temporary)?);
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::fs::File::create(&temporary)?);
     writeln!(out, "{HEADER}")?;
-    for (file, inspection) in files.iter().zip(inspections) {
+    for index in path_order(files) {
+        let (file, inspection) = (&files[index], &inspections[index]);
         let Some(mtime) = file.mtime.and_then(nanos) else {
             continue;
         };
-        if file.rel_path.contains(['\t', '\n'])
-            || matches!(inspection.problem, Some(Problem::Timeout))
+        if file.rel_path().contains(['\t', '\n'])
+            || matches!(inspection.problem.as_deref(), Some(Problem::Timeout))
         {
             continue; // not representable, or worth another try next time
         }
         writeln!(
             out,
             "{}\t{}\t{mtime}\t{}",
-            file.rel_path,
+            file.rel_path(),
             file.size,
             encode(inspection)
         )?;
@@ -163,7 +186,7 @@ fn encode(inspection: &Inspection) -> String {
         .map_or(String::new(), |f| f.name().to_string());
     let pages = inspection.pages.map_or(String::new(), |p| p.to_string());
     let clean = |s: &str| s.replace(['\t', '\n'], " ");
-    let (kind, zh, en, number) = match &inspection.problem {
+    let (kind, zh, en, number) = match inspection.problem.as_deref() {
         None => ("", String::new(), String::new(), String::new()),
         Some(Problem::Empty) => ("empty", String::new(), String::new(), String::new()),
         Some(Problem::Unreadable(m)) => ("unreadable", clean(m), String::new(), String::new()),
@@ -207,10 +230,20 @@ fn encode(inspection: &Inspection) -> String {
 }
 
 fn decode(text: &str) -> Option<Inspection> {
-    let fields: Vec<&str> = text.split('\t').collect();
-    let [format, pages, kind, zh, en, number, fingerprint] = fields[..] else {
+    let mut fields = text.split('\t');
+    let mut field = || fields.next();
+    let (format, pages, kind, zh, en, number, fingerprint) = (
+        field()?,
+        field()?,
+        field()?,
+        field()?,
+        field()?,
+        field()?,
+        field()?,
+    );
+    if fields.next().is_some() {
         return None;
-    };
+    }
     let format = if format.is_empty() {
         None
     } else {
@@ -249,7 +282,7 @@ fn decode(text: &str) -> Option<Inspection> {
         fingerprint,
         format,
         pages,
-        problem,
+        problem: problem.map(Box::new),
     })
 }
 
@@ -271,33 +304,36 @@ mod tests {
                 fingerprint: Some(0xabc),
                 format: Some(Format::Jpeg),
                 pages: None,
-                problem: Some(Problem::Mismatch {
+                problem: Some(Box::new(Problem::Mismatch {
                     actual: Format::Jpeg,
-                }),
+                })),
             },
             Inspection {
                 fingerprint: Some(0xabc),
                 format: Some(Format::Pdf),
                 pages: None,
-                problem: Some(Problem::CorruptPdf(Detail::new("截断", "truncated"))),
+                problem: Some(Box::new(Problem::CorruptPdf(Detail::new(
+                    "截断",
+                    "truncated",
+                )))),
             },
             Inspection {
                 fingerprint: Some(0xabc),
                 format: Some(Format::Pdf),
                 pages: None,
-                problem: Some(Problem::EncryptedPdf { pages: Some(3) }),
+                problem: Some(Box::new(Problem::EncryptedPdf { pages: Some(3) })),
             },
             Inspection {
                 fingerprint: Some(0xabc),
                 format: None,
                 pages: None,
-                problem: Some(Problem::TooLarge(5_000_000_000)),
+                problem: Some(Box::new(Problem::TooLarge(5_000_000_000))),
             },
             Inspection {
                 fingerprint: Some(0xabc),
                 format: None,
                 pages: None,
-                problem: Some(Problem::Empty),
+                problem: Some(Box::new(Problem::Empty)),
             },
         ];
         for case in cases {
@@ -305,40 +341,68 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_changed_file_misses_the_cache() {
-        let dir = std::env::temp_dir().join(format!("guicang-cache-{}", std::process::id()));
-        let path = dir.join("c.tsv");
-        let file = FileEntry::new(
+    fn file(path: &str, size: u64, secs: u64) -> FileEntry {
+        FileEntry::new(
             0,
             Path::new("/x"),
-            Path::new("/x/p/a.pdf"),
+            &Path::new("/x").join(path),
             1,
-            10,
-            Some(UNIX_EPOCH + std::time::Duration::from_secs(1_700_000_000)),
-        );
-        let inspection = Inspection {
+            size,
+            Some(UNIX_EPOCH + std::time::Duration::from_secs(secs)),
+        )
+    }
+
+    fn pdf(pages: u32) -> Inspection {
+        Inspection {
             fingerprint: Some(0xabc),
             format: Some(Format::Pdf),
-            pages: Some(2),
+            pages: Some(pages),
             problem: None,
-        };
-        save(
-            &path,
-            std::slice::from_ref(&file),
-            std::slice::from_ref(&inspection),
-        )
-        .unwrap();
-        let cache = Cache::load(&path);
-        assert_eq!(cache.get(&file), Some(inspection));
-        let mut grown = file.clone();
-        grown.size = 11;
-        assert_eq!(cache.get(&grown), None);
-        let mut touched = file;
-        touched.mtime = Some(UNIX_EPOCH);
-        assert_eq!(cache.get(&touched), None);
+        }
+    }
+
+    #[test]
+    fn unchanged_files_hit_and_changed_ones_miss() {
+        let dir = std::env::temp_dir().join(format!("guicang-cache-{}", std::process::id()));
+        let path = dir.join("c.tsv");
+        // Saved out of path order: the file is written sorted, the lookup merges in order.
+        let files = [
+            file("p/b.pdf", 10, 1_700_000_000),
+            file("p/a.pdf", 10, 1_700_000_000),
+            file("p-2/c.pdf", 10, 1_700_000_000),
+            file("p/gone.pdf", 10, 1_700_000_000),
+        ];
+        let inspections = [pdf(1), pdf(2), pdf(3), pdf(4)];
+        save(&path, &files, &inspections).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let listed: Vec<&str> = text
+            .lines()
+            .skip(1)
+            .map(|l| l.split('\t').next().unwrap())
+            .collect();
+        assert_eq!(listed, ["p-2/c.pdf", "p/a.pdf", "p/b.pdf", "p/gone.pdf"]);
+
+        let now = [
+            file("p/a.pdf", 10, 1_700_000_000),   // unchanged
+            file("p/b.pdf", 11, 1_700_000_000),   // grew
+            file("p-2/c.pdf", 10, 1),             // touched
+            file("p/new.pdf", 10, 1_700_000_000), // added
+        ];
+        let hits = lookup(&path, &now);
+        assert_eq!(hits.hit, [true, false, false, false]);
+        assert_eq!(hits.inspections[0], pdf(2));
+        assert_eq!(hits.inspections[1], Inspection::default());
+        assert_eq!(hits.entries, 4);
+
+        let same = lookup(&path, &files);
+        assert_eq!(same.hit, [true; 4]);
+        assert_eq!(same.inspections, inspections);
+
         std::fs::write(&path, "not a cache\n").unwrap();
-        assert!(Cache::load(&path).index.is_empty());
+        let foreign = lookup(&path, &files);
+        assert_eq!((foreign.hit, foreign.entries), (vec![false; 4], 0));
+        let missing = lookup(&dir.join("absent.tsv"), &files);
+        assert_eq!(missing.hit, [false; 4]);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

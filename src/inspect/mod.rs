@@ -212,42 +212,54 @@ pub struct Inspection {
     pub format: Option<Format>,
     /// Pages of a PDF, when counted.
     pub pages: Option<u32>,
-    /// What is wrong, if anything.
-    pub problem: Option<Problem>,
+    /// What is wrong, if anything (boxed: most files have nothing wrong, and there is one
+    /// inspection per file).
+    pub problem: Option<Box<Problem>>,
     /// A hash of the first and last few KB, read anyway: files that differ there are not
     /// duplicates, so only files that share size and fingerprint are hashed whole.
     pub fingerprint: Option<u64>,
 }
 
-/// Inspects every file that can be evidence (in the order given, in parallel), taking
-/// unchanged files from `cache`; `progress` advances by one for each file. Also returns how
-/// many files were inspected afresh.
+/// Inspects every file that can be evidence (in the order given, in parallel), except those
+/// the cache already has (`cached`); `progress` advances by one for each file. Also returns
+/// how many files were inspected afresh.
 pub fn inspect_all(
     root: &std::path::Path,
     files: &[FileEntry],
     classes: &[Classified],
     options: &InspectOptions,
-    cache: Option<&cache::Cache>,
+    cached: Option<cache::CacheHits>,
     progress: Option<&indicatif::ProgressBar>,
 ) -> (Vec<Inspection>, usize) {
     let fresh = std::sync::atomic::AtomicUsize::new(0);
-    let inspections = files
-        .par_iter()
+    let (mut inspections, hit) = match cached {
+        Some(cached) => (cached.inspections, cached.hit),
+        None => (
+            vec![Inspection::default(); files.len()],
+            vec![false; files.len()],
+        ),
+    };
+    // Filled in place: a second vector of a million inspections would double the memory.
+    inspections
+        .par_iter_mut()
+        .zip(files)
         .zip(classes)
-        .map(|(file, class)| {
-            let inspection = match class.class {
-                FileClass::Temporary | FileClass::Bookkeeping => Inspection::default(),
-                _ => cache.and_then(|c| c.get(file)).unwrap_or_else(|| {
+        .zip(&hit)
+        .for_each(|(((inspection, file), class), &hit)| {
+            match class.class {
+                FileClass::Temporary | FileClass::Bookkeeping => {
+                    *inspection = Inspection::default();
+                }
+                _ if hit => {}
+                _ => {
                     fresh.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    inspect_file(&file.path(root), file.name(), options)
-                }),
-            };
+                    *inspection = inspect_file(&file.path(root), file.name(), options);
+                }
+            }
             if let Some(progress) = progress {
                 progress.inc(1);
             }
-            inspection
-        })
-        .collect();
+        });
     (inspections, fresh.into_inner())
 }
 
@@ -257,7 +269,7 @@ pub fn inspect_file(path: &std::path::Path, name: &str, options: &InspectOptions
     match inspect(path, &extension, options) {
         Ok(inspection) => inspection,
         Err(problem) => Inspection {
-            problem: Some(problem),
+            problem: Some(Box::new(problem)),
             ..Inspection::default()
         },
     }

@@ -209,24 +209,29 @@ impl Report {
             (stage, document)
         };
         // Sorted by small keys computed once; paths and messages are compared in place,
-        // never cloned (a million-file archive has hundreds of thousands of findings).
-        let mut keyed: Vec<_> = findings
-            .drain(..)
+        // never cloned, and the findings are moved into order where they lie (a
+        // million-file archive has hundreds of thousands of findings).
+        let keys: Vec<_> = findings
+            .iter()
             .map(|f| {
                 let project_rank = f
                     .project
                     .as_ref()
                     .map_or(0, |k| rank.get(k).map_or(usize::MAX, |r| r + 1));
-                ((project_rank, stage_rank(&f)), f)
+                (project_rank, stage_rank(f))
             })
             .collect();
-        keyed.sort_by(|(ka, a), (kb, b)| {
-            ka.cmp(kb)
-                .then_with(|| a.paths.cmp(&b.paths))
-                .then_with(|| a.code.cmp(&b.code))
-                .then_with(|| a.message.cmp(&b.message))
+        let mut order_of_findings: Vec<usize> = (0..findings.len()).collect();
+        order_of_findings.sort_by(|&a, &b| {
+            let (fa, fb) = (&findings[a], &findings[b]);
+            keys[a]
+                .cmp(&keys[b])
+                .then_with(|| fa.paths.cmp(&fb.paths))
+                .then_with(|| fa.code.cmp(&fb.code))
+                .then_with(|| fa.message.cmp(&fb.message))
         });
-        let findings: Vec<Finding> = keyed.into_iter().map(|(_, f)| f).collect();
+        drop(keys);
+        permute(&mut findings, order_of_findings);
 
         let mut summary = Summary {
             projects: projects.len(),
@@ -237,11 +242,12 @@ impl Report {
             .iter()
             .map(|&i| {
                 let p = &projects[i];
-                let score = scores.remove(&i);
+                let mut score = scores.remove(&i);
                 if let Some(s) = &score {
                     summary.required += s.required;
                     summary.present += s.present;
                 }
+                let completeness = score.as_ref().and_then(|s| s.completeness()).map(round4);
                 ProjectReport {
                     code: p.code.clone(),
                     name: p.name.clone(),
@@ -260,10 +266,12 @@ impl Report {
                     implementing_unit: p.implementing_unit.clone(),
                     folder: p.folder_rel.clone(),
                     sources: p.sources.clone(),
-                    completeness: score.as_ref().and_then(|s| s.completeness()).map(round4),
+                    completeness,
                     required: score.as_ref().map_or(0, |s| s.required),
                     present: score.as_ref().map_or(0, |s| s.present),
-                    stages: score.as_ref().map_or_else(Vec::new, |s| s.stages.clone()),
+                    stages: score
+                        .as_mut()
+                        .map_or_else(Vec::new, |s| std::mem::take(&mut s.stages)),
                     undetermined: score.map_or_else(Vec::new, |s| s.undetermined),
                     errors: 0,
                     warnings: 0,
@@ -353,6 +361,22 @@ impl Report {
     }
 }
 
+/// Puts `items` in `order` (`order[k]` is the index of the item that goes to place `k`),
+/// moving each item once, without a second vector of items.
+fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
+    for start in 0..order.len() {
+        // Follow the cycle through `start`, marking each visited place as done.
+        let mut place = start;
+        while order[place] != start {
+            let from = order[place];
+            items.swap(place, from);
+            order[place] = place;
+            place = from;
+        }
+        order[place] = place;
+    }
+}
+
 fn round4(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
 }
@@ -384,4 +408,25 @@ fn stages_map<S: Serializer>(stages: &[StageScore], serializer: S) -> Result<S::
         )?;
     }
     map.end()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::permute;
+
+    #[test]
+    fn permute_moves_each_item_to_its_place() {
+        let orders: [&[usize]; 4] = [
+            &[0, 1, 2, 3],
+            &[3, 2, 1, 0],
+            &[1, 2, 3, 0],
+            &[2, 0, 1, 4, 3],
+        ];
+        for order in orders {
+            let mut items: Vec<char> = "abcde"[..order.len()].chars().collect();
+            let expected: Vec<char> = order.iter().map(|&i| items[i]).collect();
+            permute(&mut items, order.to_vec());
+            assert_eq!(items, expected, "{order:?}");
+        }
+    }
 }

@@ -1,34 +1,174 @@
 //! One file found by the scan, and how its name is read.
 //!
-//! A file is kept as one string, its path relative to the archive root, plus offsets: the
-//! folders below its project folder and its name are slices of it. Only a name that is not
-//! UTF-8 costs more: its GBK decoding for matching and its raw path for opening. At a
-//! million files this layout is the difference between a sweep that fits in memory and
-//! one that does not.
+//! A file's path is kept as its folder, one string shared by every file in that folder,
+//! and its own name ([`RelPath`]); the folders below its project folder are a slice of the
+//! folder string. Only a name that is not UTF-8 costs more: its GBK decoding for matching
+//! and its raw path for opening. At a million files this layout is the difference between
+//! a sweep that fits in memory and one that does not: most of the bytes of a path are its
+//! folders, and a folder holds tens of files.
 
+use std::cmp::Ordering;
 use std::ffi::OsStr;
+use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
+
+/// A path relative to the archive root with `/` separators (lossy where a name is not
+/// UTF-8): its folder, shared, and its name. Compares, displays and serialises as the
+/// whole path string.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct RelPath {
+    /// The folder, relative to the root (empty for a file at the root).
+    dir: Arc<str>,
+    /// The file name.
+    name: Arc<str>,
+}
+
+impl RelPath {
+    /// The file `name` in the folder `dir` (relative to the root; empty for the root).
+    pub fn new(dir: Arc<str>, name: &str) -> RelPath {
+        RelPath {
+            dir,
+            name: Arc::from(name),
+        }
+    }
+
+    /// Splits a whole relative path at its last `/`.
+    pub fn parse(path: &str) -> RelPath {
+        match path.rfind('/') {
+            Some(slash) => RelPath::new(Arc::from(&path[..slash]), &path[slash + 1..]),
+            None => RelPath::new(Arc::from(""), path),
+        }
+    }
+
+    /// The folder, relative to the root (empty for a file at the root).
+    pub fn dir(&self) -> &str {
+        &self.dir
+    }
+
+    /// The file name (lossy where it is not UTF-8).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Whether this is the path `path`, compared without building the whole string.
+    pub fn is(&self, path: &str) -> bool {
+        self.cmp_str(path) == Ordering::Equal
+    }
+
+    /// The whole path as one string, allocated once at its exact length.
+    pub fn joined(&self) -> String {
+        let mut out = String::with_capacity(self.dir.len() + 1 + self.name.len());
+        if !self.dir.is_empty() {
+            out.push_str(&self.dir);
+            out.push('/');
+        }
+        out.push_str(&self.name);
+        out
+    }
+
+    /// Whether the path contains any of `chars`.
+    pub fn contains(&self, chars: [char; 2]) -> bool {
+        self.dir.contains(chars) || self.name.contains(chars)
+    }
+
+    /// The path as three byte slices: folder, separator, name.
+    fn parts(&self) -> [&[u8]; 3] {
+        let separator: &[u8] = if self.dir.is_empty() { b"" } else { b"/" };
+        [self.dir.as_bytes(), separator, self.name.as_bytes()]
+    }
+
+    /// Compares with a whole path string, byte by byte.
+    pub fn cmp_str(&self, path: &str) -> Ordering {
+        compare_parts(self.parts(), [path.as_bytes(), b"", b""])
+    }
+}
+
+/// Compares two byte strings each given in pieces, as if the pieces were joined.
+fn compare_parts(a: [&[u8]; 3], b: [&[u8]; 3]) -> Ordering {
+    let (mut ai, mut bi) = (0, 0);
+    let (mut a_rest, mut b_rest) = (a[0], b[0]);
+    loop {
+        while a_rest.is_empty() && ai < 2 {
+            ai += 1;
+            a_rest = a[ai];
+        }
+        while b_rest.is_empty() && bi < 2 {
+            bi += 1;
+            b_rest = b[bi];
+        }
+        if a_rest.is_empty() || b_rest.is_empty() {
+            return a_rest.len().cmp(&b_rest.len());
+        }
+        let n = a_rest.len().min(b_rest.len());
+        match a_rest[..n].cmp(&b_rest[..n]) {
+            Ordering::Equal => {
+                a_rest = &a_rest[n..];
+                b_rest = &b_rest[n..];
+            }
+            unequal => return unequal,
+        }
+    }
+}
+
+impl Ord for RelPath {
+    fn cmp(&self, other: &RelPath) -> Ordering {
+        if Arc::ptr_eq(&self.dir, &other.dir) {
+            return self.name.cmp(&other.name);
+        }
+        compare_parts(self.parts(), other.parts())
+    }
+}
+
+impl PartialOrd for RelPath {
+    fn partial_cmp(&self, other: &RelPath) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Display for RelPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !self.dir.is_empty() {
+            f.write_str(&self.dir)?;
+            f.write_str("/")?;
+        }
+        f.write_str(&self.name)
+    }
+}
+
+impl serde::Serialize for RelPath {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
 
 /// A file inside a project folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileEntry {
     /// Index of its project in the discovered project list.
     pub project: usize,
-    /// Path relative to the archive root with `/` separators, for reports (lossy where a
-    /// name is not UTF-8).
-    pub rel_path: Arc<str>,
-    /// Where the part below the project folder starts in `rel_path`.
+    /// Path relative to the archive root.
+    path: RelPath,
+    /// Where the folders below the project folder start in the folder string.
     below_at: u32,
-    /// The part below the project folder decoded for matching, when a name is not UTF-8.
-    decoded: Option<Box<str>>,
-    /// The path to open the file by, when a name is not UTF-8 (raw bytes, never re-encoded).
-    raw: Option<Box<Path>>,
+    /// Names decoded for matching and the raw path, when a name on the way is not UTF-8.
+    not_utf8: Option<Box<NotUtf8>>,
     /// Size in bytes (0 when the scan did not look).
     pub size: u64,
     /// Last modification time, when the scan looked and the file system gives one.
     pub mtime: Option<SystemTime>,
+}
+
+/// What a file whose path is not UTF-8 needs besides its lossy path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct NotUtf8 {
+    /// The folders below the project folder, decoded (GBK when it decodes), joined by `/`.
+    dirs: Box<str>,
+    /// The file name, decoded.
+    name: Box<str>,
+    /// The path to open the file by (raw bytes, never re-encoded).
+    raw: Box<Path>,
 }
 
 impl FileEntry {
@@ -41,58 +181,74 @@ impl FileEntry {
         size: u64,
         mtime: Option<SystemTime>,
     ) -> FileEntry {
-        let rel_path = relative_display(path, root);
-        let below: Vec<&OsStr> = path
+        let folder = Arc::from(folder_display(path.parent().unwrap_or(root), root));
+        FileEntry::in_folder(project, root, &folder, path, depth, size, mtime)
+    }
+
+    /// Like [`FileEntry::new`], with the folder's path relative to the root already made
+    /// (`folder`, empty for the root), so that the files of one folder share it.
+    pub fn in_folder(
+        project: usize,
+        root: &Path,
+        folder: &Arc<str>,
+        path: &Path,
+        depth: usize,
+        size: u64,
+        mtime: Option<SystemTime>,
+    ) -> FileEntry {
+        let file_name = path.file_name().unwrap_or_default();
+        let below_dirs: Vec<&OsStr> = path
             .components()
             .rev()
-            .take(depth)
+            .skip(1)
+            .take(depth.saturating_sub(1))
             .map(|c| c.as_os_str())
             .collect();
-        let lossless = below.iter().all(|c| c.to_str().is_some());
-        let below_len: usize = below
+        let below_len: usize = below_dirs
             .iter()
             .map(|c| c.to_string_lossy().len())
             .sum::<usize>()
-            + depth.saturating_sub(1);
-        let below_at = rel_path.len().saturating_sub(below_len) as u32;
-        let (decoded, raw) = if lossless {
-            (None, None)
-        } else {
-            let parts: Vec<String> = below.iter().rev().map(|c| decode_name(c).0).collect();
-            (
-                Some(parts.join("/").into_boxed_str()),
-                Some(path.to_path_buf().into_boxed_path()),
-            )
-        };
+            + below_dirs.len().saturating_sub(1);
+        let below_at = folder.len().saturating_sub(below_len) as u32;
+        let lossless = path.strip_prefix(root).unwrap_or(path).to_str().is_some();
+        let not_utf8 = (!lossless).then(|| {
+            let dirs: Vec<String> = below_dirs.iter().rev().map(|c| decode_name(c).0).collect();
+            Box::new(NotUtf8 {
+                dirs: dirs.join("/").into_boxed_str(),
+                name: decode_name(file_name).0.into_boxed_str(),
+                raw: path.to_path_buf().into_boxed_path(),
+            })
+        });
         FileEntry {
             project,
-            rel_path: Arc::from(rel_path),
+            path: RelPath::new(Arc::clone(folder), &file_name.to_string_lossy()),
             below_at,
-            decoded,
-            raw,
+            not_utf8,
             size,
             mtime,
         }
     }
 
-    /// The path below the project folder, decoded for matching (`01 可研立项/批复.pdf`).
-    fn below(&self) -> &str {
-        self.decoded
-            .as_deref()
-            .unwrap_or(&self.rel_path[self.below_at as usize..])
+    /// Path relative to the archive root, for reports (lossy where a name is not UTF-8).
+    pub fn rel_path(&self) -> &RelPath {
+        &self.path
     }
 
     /// The file name, decoded for matching.
     pub fn name(&self) -> &str {
-        let below = self.below();
-        below.rfind('/').map_or(below, |slash| &below[slash + 1..])
+        match &self.not_utf8 {
+            Some(n) => &n.name,
+            None => self.path.name(),
+        }
     }
 
     /// The folders between the project folder and the file, joined by `/` (empty when the
-    /// file lies in the project folder itself).
+    /// file lies in the project folder itself), decoded for matching.
     pub fn dirs_text(&self) -> &str {
-        let below = self.below();
-        below.rfind('/').map_or("", |slash| &below[..slash])
+        match &self.not_utf8 {
+            Some(n) => &n.dirs,
+            None => &self.path.dir()[self.below_at as usize..],
+        }
     }
 
     /// The folders between the project folder and the file, outermost first.
@@ -102,14 +258,19 @@ impl FileEntry {
 
     /// Whether a name on the way was not UTF-8 and was decoded as GBK (a guess).
     pub fn name_guessed(&self) -> bool {
-        self.decoded.is_some()
+        self.not_utf8.is_some()
+    }
+
+    /// The path as the file system spells it, when a name on the way is not UTF-8.
+    pub fn raw_path(&self) -> Option<&Path> {
+        self.not_utf8.as_ref().map(|n| &*n.raw)
     }
 
     /// The path to open the file by.
     pub fn path(&self, root: &Path) -> PathBuf {
-        match &self.raw {
-            Some(raw) => raw.to_path_buf(),
-            None => root.join(&*self.rel_path),
+        match &self.not_utf8 {
+            Some(n) => n.raw.to_path_buf(),
+            None => root.join(self.path.dir()).join(self.path.name()),
         }
     }
 }
@@ -127,6 +288,15 @@ pub fn decode_name(name: &OsStr) -> (String, bool) {
         (String::from_utf8_lossy(bytes).into_owned(), true)
     } else {
         (decoded.into_owned(), true)
+    }
+}
+
+/// A folder relative to the root as [`RelPath`] keeps it: `/` separators, empty for the root.
+pub fn folder_display(folder: &Path, root: &Path) -> String {
+    if folder == root {
+        String::new()
+    } else {
+        relative_display(folder, root)
     }
 }
 
@@ -170,6 +340,12 @@ mod tests {
         assert_eq!(file.dirs().collect::<Vec<_>>(), vec!["01 立项"]);
         assert!(file.name_guessed());
         assert_eq!(file.path(root), path);
+
+        // A project folder whose name is not UTF-8: the file opens by its raw path.
+        let folder = Path::new("/a").join(OsStr::from_bytes(&gbk));
+        let inside = FileEntry::new(0, root, &folder.join("批复.pdf"), 1, 0, None);
+        assert_eq!(inside.name(), "批复.pdf");
+        assert_eq!(inside.path(root), folder.join("批复.pdf"));
     }
 
     #[test]
@@ -183,7 +359,11 @@ mod tests {
             5,
             None,
         );
-        assert_eq!(&*file.rel_path, "2023/P-1 学校/01 立项/批复/001.jpg");
+        assert!(file.rel_path().is("2023/P-1 学校/01 立项/批复/001.jpg"));
+        assert_eq!(
+            file.rel_path().joined(),
+            "2023/P-1 学校/01 立项/批复/001.jpg"
+        );
         assert_eq!(file.name(), "001.jpg");
         assert_eq!(file.dirs_text(), "01 立项/批复");
         assert_eq!(
@@ -203,6 +383,42 @@ mod tests {
             None,
         );
         assert_eq!((top.name(), top.dirs_text()), ("可研.pdf", ""));
+    }
+
+    #[test]
+    fn relative_paths_compare_as_whole_strings() {
+        let paths = [
+            "a.pdf",
+            "b/c.pdf",
+            "b/c/d.pdf",
+            "b.pdf",
+            "b-c/a.pdf",
+            "b/c-d.pdf",
+            "学校/01 立项/批复.pdf",
+            "学校/01 立项.pdf",
+        ];
+        for a in paths {
+            for b in paths {
+                let (pa, pb) = (RelPath::parse(a), RelPath::parse(b));
+                assert_eq!(pa.cmp(&pb), a.cmp(b), "{a} vs {b}");
+                assert_eq!(pa.cmp_str(b), a.cmp(b), "{a} vs {b}");
+                assert_eq!(pa.is(b), a == b);
+            }
+            assert_eq!(RelPath::parse(a).to_string(), a);
+        }
+        let shared: Arc<str> = Arc::from("p");
+        let (x, y) = (RelPath::new(shared.clone(), "x"), RelPath::new(shared, "y"));
+        assert!(x < y);
+    }
+
+    #[test]
+    fn a_file_at_the_root_has_an_empty_folder() {
+        let root = Path::new("/archive");
+        let file = FileEntry::new(0, root, Path::new("/archive/.hidden.pdf"), 1, 0, None);
+        assert_eq!(file.rel_path().dir(), "");
+        assert_eq!(file.rel_path().joined(), ".hidden.pdf");
+        let nested = FileEntry::new(0, root, Path::new("/archive/.git/x"), 1, 0, None);
+        assert_eq!(nested.rel_path().dir(), ".git");
     }
 
     #[test]

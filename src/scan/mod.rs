@@ -12,12 +12,13 @@ pub mod share;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use ignore::{ParallelVisitor, ParallelVisitorBuilder, WalkBuilder, WalkState};
+use rayon::slice::ParallelSliceMut;
 
-pub use entry::FileEntry;
-use entry::relative_display;
+pub use entry::{FileEntry, RelPath};
+use entry::{folder_display, relative_display};
 
 /// A place the walk could not read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,8 +78,13 @@ pub fn scan(
     let mut out = results
         .into_inner()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
-    out.files
-        .sort_by(|a, b| (a.project, &a.rel_path).cmp(&(b.project, &b.rel_path)));
+    // A total order (two names that read the same differ in their raw bytes), so the
+    // order never depends on thread timing.
+    out.files.par_sort_unstable_by(|a, b| {
+        (a.project, a.rel_path())
+            .cmp(&(b.project, b.rel_path()))
+            .then_with(|| a.raw_path().cmp(&b.raw_path()))
+    });
     out.errors
         .sort_by(|a, b| (a.project, &a.rel_path).cmp(&(b.project, &b.rel_path)));
     out.errors.dedup();
@@ -101,6 +107,7 @@ impl<'s> ParallelVisitorBuilder<'s> for Visitors<'s> {
             index: self.index,
             results: self.results,
             local: ScanOutput::default(),
+            folder: None,
         })
     }
 }
@@ -112,6 +119,9 @@ struct Visitor<'s> {
     index: &'s HashMap<&'s Path, usize>,
     results: &'s Mutex<ScanOutput>,
     local: ScanOutput,
+    /// The folder of the last file seen and its path relative to the root: the files of a
+    /// folder come one after another, and share that string.
+    folder: Option<(PathBuf, Arc<str>)>,
 }
 
 impl Visitor<'_> {
@@ -179,9 +189,19 @@ impl ParallelVisitor for Visitor<'_> {
                 }
             }
         };
-        self.local.files.push(FileEntry::new(
+        let parent = entry.path().parent().unwrap_or(self.root);
+        let folder = match &self.folder {
+            Some((path, folder)) if path == parent => Arc::clone(folder),
+            _ => {
+                let folder: Arc<str> = Arc::from(folder_display(parent, self.root));
+                self.folder = Some((parent.to_path_buf(), Arc::clone(&folder)));
+                folder
+            }
+        };
+        self.local.files.push(FileEntry::in_folder(
             project,
             self.root,
+            &folder,
             entry.path(),
             entry.depth(),
             metadata.as_ref().map_or(0, |m| m.len()),

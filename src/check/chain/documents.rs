@@ -13,7 +13,7 @@ use crate::money::format_yuan;
 
 /// A file of the project and what its name says.
 struct NamedFile<'a> {
-    rel: &'a str,
+    rel: &'a crate::scan::RelPath,
     fields: &'a NameFields,
 }
 
@@ -72,7 +72,7 @@ pub fn check(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: &mut Vec<Finding>
                 .stage("payment")
                 .document("payment-voucher")
                 .voucher(voucher)
-                .path(file.rel),
+                .path(file.rel.joined()),
             );
         }
     }
@@ -85,7 +85,9 @@ fn payment_files<'a>(
 ) -> (Vec<NamedFile<'a>>, Vec<NamedFile<'a>>) {
     let category = ctx.category_of(chain.index);
     let doc_id = |class: FileClass| match (class, category) {
-        (FileClass::Evidence { document, .. }, Some(c)) => Some(c.documents[document].id.as_str()),
+        (FileClass::Evidence { document, .. }, Some(c)) => {
+            Some(c.documents[document as usize].id.as_str())
+        }
         _ => None,
     };
     let mut vouchers = Vec::new();
@@ -96,7 +98,7 @@ fn payment_files<'a>(
             continue;
         }
         let named = NamedFile {
-            rel: &ctx.files[index].rel_path,
+            rel: ctx.files[index].rel_path(),
             fields: ctx.classes[index].fields(),
         };
         match doc_id(class) {
