@@ -27,7 +27,7 @@ pub enum Requirement {
 }
 
 /// One document of one project: whether it is required and the files that evidence it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct DocumentState {
     /// Document id.
     pub id: Arc<str>,
@@ -37,11 +37,57 @@ pub struct DocumentState {
     pub requirement: Requirement,
     /// Evidence, relative to the archive root (shared with the scan's file list).
     pub files: Vec<crate::scan::RelPath>,
-    /// Pages of each PDF among the files, when counted.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub pages: BTreeMap<String, u32>,
+    /// Pages of each file, index for index with `files` (`None` where not counted), or
+    /// empty when none was counted. Serialised as a map from path to pages: a map per
+    /// document would cost hundreds of bytes at a million files.
+    pub pages: Vec<Option<u32>>,
     /// Whether it counts as present (at least `min` files).
     pub present: bool,
+}
+
+impl Serialize for DocumentState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        /// The pages of the files that have a count, keyed by path.
+        struct Pages<'a>(&'a DocumentState);
+
+        impl Serialize for Pages<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeMap;
+                let mut map = serializer.serialize_map(None)?;
+                for (file, pages) in self.0.files.iter().zip(&self.0.pages) {
+                    if let Some(pages) = pages {
+                        map.serialize_entry(file, pages)?;
+                    }
+                }
+                map.end()
+            }
+        }
+
+        #[derive(Serialize)]
+        struct View<'a> {
+            id: &'a str,
+            name: &'a str,
+            requirement: Requirement,
+            files: &'a [crate::scan::RelPath],
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pages: Option<Pages<'a>>,
+            present: bool,
+        }
+
+        View {
+            id: &self.id,
+            name: &self.name,
+            requirement: self.requirement,
+            files: &self.files,
+            pages: self
+                .pages
+                .iter()
+                .any(Option::is_some)
+                .then_some(Pages(self)),
+            present: self.present,
+        }
+        .serialize(serializer)
+    }
 }
 
 /// One stage of one project.
@@ -274,15 +320,13 @@ fn score_project(
                 .iter()
                 .map(|&f| ctx.files[f].rel_path().clone())
                 .collect();
-            let pages = files
+            let mut pages: Vec<Option<u32>> = files
                 .iter()
-                .filter_map(|&f| {
-                    Some((
-                        ctx.files[f].rel_path().joined(),
-                        ctx.inspections.get(f)?.pages?,
-                    ))
-                })
+                .map(|&f| ctx.inspections.get(f).and_then(|i| i.pages))
                 .collect();
+            if pages.iter().all(Option::is_none) {
+                pages = Vec::new();
+            }
             // A document that is not required and has no file says nothing about the project.
             if requirement != Requirement::NotRequired || !files.is_empty() {
                 let (id, name) = labels.document(doc, ctx.lang);

@@ -4,7 +4,6 @@
 //! KB anyway; only those are read whole, and a shared hash is confirmed byte for byte, so a
 //! report of a duplicate is never a hash accident.
 
-use std::collections::HashMap;
 use std::fs::File;
 use std::hash::{DefaultHasher, Hasher};
 use std::io::{BufReader, Read};
@@ -21,21 +20,32 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     if ctx.inspections.is_empty() {
         return; // inspection is off: no file is read
     }
-    let mut by_size: HashMap<(usize, u64, u64), Vec<usize>> = HashMap::new();
-    for (index, (file, classified)) in ctx.files.iter().zip(ctx.classes).enumerate() {
-        let candidate = !matches!(
-            classified.class,
-            FileClass::Temporary | FileClass::Bookkeeping
-        ) && file.size > 0
-            && ctx.inspections[index].problem.is_none();
-        if let (true, Some(fingerprint)) = (candidate, ctx.inspections[index].fingerprint) {
-            by_size
-                .entry((file.project, file.size, fingerprint))
-                .or_default()
-                .push(index);
+    // Files of a project are one run of the scan's list: candidates are grouped by sorting
+    // each project's (size, fingerprint, index), a few bytes per file, never a map of all.
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut keys: Vec<(u64, u64, usize)> = Vec::new();
+    let mut start = 0;
+    for run in ctx.files.chunk_by(|a, b| a.project == b.project) {
+        keys.clear();
+        for (index, file) in (start..).zip(run) {
+            let inspection = &ctx.inspections[index];
+            let candidate = !matches!(
+                ctx.classes[index].class,
+                FileClass::Temporary | FileClass::Bookkeeping
+            ) && file.size > 0
+                && inspection.problem.is_none();
+            if let (true, Some(fingerprint)) = (candidate, inspection.fingerprint) {
+                keys.push((file.size, fingerprint, index));
+            }
+        }
+        start += run.len();
+        keys.sort_unstable();
+        for same in keys.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+            if same.len() > 1 {
+                groups.push(same.iter().map(|&(_, _, index)| index).collect());
+            }
         }
     }
-    let mut groups: Vec<Vec<usize>> = by_size.into_values().filter(|g| g.len() > 1).collect();
     groups.sort();
     let hashed: Vec<Vec<(usize, u64)>> = groups
         .par_iter()
