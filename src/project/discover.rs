@@ -217,6 +217,8 @@ fn walk_surface(
         if entry.file_type().is_dir() {
             let name = decode_name(entry.file_name()).0;
             let folded: String = name.chars().map(fold_full_width).collect();
+            // A name that starts like a code marks a project folder, even when the code
+            // runs on past the pattern (`MGT-2023-12559`): its row is found by the whole word.
             if path.join(MANIFEST).is_file() || code_pattern.is_match(&folded) {
                 surface.project_folders.push(path.to_path_buf());
                 walk.skip_current_dir();
@@ -257,7 +259,7 @@ fn folder_project(
     let folder_rel = relative_display(folder, root);
     let folder_name = decode_name(folder.file_name().unwrap_or_default()).0;
     let folded: String = folder_name.chars().map(fold_full_width).collect();
-    let (name_code, name_rest) = match options.code_pattern.find(&folded) {
+    let (name_code, name_rest) = match leading_code(options.code_pattern, &folded) {
         Some(m) => (
             Some(m.as_str().to_uppercase()),
             folded[m.end()..]
@@ -342,6 +344,8 @@ fn inside_any(sorted: &[PathBuf], path: &Path) -> bool {
 struct RowIndex<'r> {
     rows: &'r [ProjectRow],
     by_code: HashMap<String, usize>,
+    /// Folded name → the first row of that name.
+    by_name: HashMap<String, usize>,
     /// Folded `(name, code)` of each row.
     folded: Vec<(Option<String>, Option<String>)>,
 }
@@ -358,24 +362,41 @@ impl<'r> RowIndex<'r> {
             })
             .collect();
         let mut by_code = HashMap::new();
-        for (index, (_, code)) in folded.iter().enumerate() {
+        let mut by_name = HashMap::new();
+        for (index, (name, code)) in folded.iter().enumerate() {
             if let Some(code) = code {
                 by_code.entry(code.clone()).or_insert(index);
+            }
+            if let Some(name) = name {
+                by_name.entry(name.clone()).or_insert(index);
             }
         }
         RowIndex {
             rows,
             by_code,
+            by_name,
             folded,
         }
     }
 
-    /// The row of a folder: by code, else by name (equal to, or contained in, the folder name).
+    /// The row of a folder: by the code its name starts with, else by a code written in it
+    /// as a word of its own, else by name (equal to the folder name), else by a name or code
+    /// contained in it. Codes come first: names repeat (two villages' clinics), codes do not.
     fn find(&self, code: Option<&str>, folder_name: &str) -> Option<usize> {
         if let Some(&index) = code.and_then(|c| self.by_code.get(&normalize(c))) {
             return Some(index);
         }
         let folder = normalize(folder_name);
+        let words = folder.split(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '_')));
+        if let Some(index) = words
+            .filter(|w| !w.is_empty())
+            .find_map(|w| self.by_code.get(w).copied())
+        {
+            return Some(index);
+        }
+        if let Some(&index) = self.by_name.get(&folder) {
+            return Some(index);
+        }
         self.folded.iter().position(|(name, code)| {
             name.as_deref()
                 .is_some_and(|n| n == folder || (n.chars().count() >= 4 && folder.contains(n)))
@@ -491,4 +512,13 @@ fn report_duplicates(projects: &[Project], lang: Lang, findings: &mut Vec<Findin
         finding.paths = folders.iter().map(|f| f.to_string()).collect();
         findings.push(finding);
     }
+}
+
+/// The project code a folder name starts with: the pattern's match, unless it is only the
+/// start of a longer run of letters or digits (`MGT-2023-1255` is not the code of
+/// `MGT-2023-12559 卫生院`, whatever the ledger says of project 1255).
+fn leading_code<'n>(pattern: &Regex, name: &'n str) -> Option<regex::Match<'n>> {
+    let found = pattern.find(name)?;
+    let next = name[found.end()..].chars().next();
+    (!next.is_some_and(|c| c.is_ascii_alphanumeric())).then_some(found)
 }

@@ -183,6 +183,50 @@ fn folders_found_by_manifest_ledger_name_and_configured_code_pattern() {
 }
 
 #[test]
+fn a_code_longer_than_the_pattern_is_never_read_as_a_shorter_one() {
+    // The default pattern allows 2-4 digits: `MGT-2023-12559` must not be taken for
+    // `MGT-2023-1255`, and the two clinics of the same name must not be confused.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        &root.join("项目台账.csv"),
+        "项目编号,项目名称,项目类别,项目状态\n\
+         MGT-2023-1255,央塔克乡医疗设备采购项目,设备类,实施中\n\
+         MGT-2021-0057,克孜勒阿瓦提乡卫生院门诊楼建设项目,固投类,实施中\n\
+         MGT-2023-12559,克孜勒阿瓦提乡卫生院门诊楼建设项目,固投类,谋划\n",
+    );
+    doc(
+        root,
+        "2023/MGT-2023-12559 克孜勒阿瓦提乡卫生院门诊楼建设项目/可研报告.pdf",
+    );
+    let (report, _) = check_json(root, &[]);
+    let folders: Vec<(&str, &str, &str)> = report["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["code"].as_str().unwrap_or("-"),
+                p["folder"].as_str().unwrap_or("-"),
+                p["status"].as_str().unwrap_or("-"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        folders,
+        vec![
+            (
+                "MGT-2023-12559",
+                "2023/MGT-2023-12559 克孜勒阿瓦提乡卫生院门诊楼建设项目",
+                "planned"
+            ),
+            ("MGT-2021-0057", "-", "in-progress"),
+            ("MGT-2023-1255", "-", "in-progress"),
+        ]
+    );
+}
+
+#[test]
 fn stage_folders_document_folders_photos_and_misfiling() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
