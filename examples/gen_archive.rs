@@ -261,7 +261,14 @@ fn main() {
                 files += 1;
             }
         }
-        for kind in ["施工前照片", "施工过程照片", "竣工后照片"] {
+        // Photo folders as each category names them (equipment is photographed on arrival,
+        // installed and in use; training and exchanges at the event).
+        let photo_kinds = match category {
+            "固投类" => ["施工前照片", "施工过程照片", "竣工后照片"],
+            "设备类" => ["到货照片", "安装照片", "使用照片"],
+            _ => ["活动照片", "培训照片", "现场照片"],
+        };
+        for kind in photo_kinds {
             for photo in 0..options.photos / 3 {
                 write(
                     &folder
