@@ -83,7 +83,7 @@ fn sweep_in_pool(root: &Path, settings: &Settings, options: &SweepOptions) -> Re
         .collect();
     let mut files = scanned.files;
     for file in &mut files {
-        file.project = with_folder[file.project];
+        file.set_project(with_folder[file.project()]);
     }
     let symlinks: Vec<(usize, String)> = scanned
         .symlinks
@@ -144,7 +144,7 @@ fn sweep_in_pool(root: &Path, settings: &Settings, options: &SweepOptions) -> Re
         .map(|(path, f)| LedgerSource {
             path,
             rel: f.rel_path().joined(),
-            owner: Some(f.project),
+            owner: Some(f.project()),
         })
         .collect();
     let (mut ledgers, mut findings) = open_ledgers(&sources, lang);

@@ -36,11 +36,11 @@ pub struct DocumentState {
     /// Whether it is required.
     pub requirement: Requirement,
     /// Evidence, relative to the archive root (shared with the scan's file list).
-    pub files: Vec<crate::scan::RelPath>,
+    pub files: Box<[crate::scan::RelPath]>,
     /// Pages of each file, index for index with `files` (`None` where not counted), or
     /// empty when none was counted. Serialised as a map from path to pages: a map per
     /// document would cost hundreds of bytes at a million files.
-    pub pages: Vec<Option<u32>>,
+    pub pages: Box<[Option<u32>]>,
     /// Whether it counts as present (at least `min` files).
     pub present: bool,
 }
@@ -150,8 +150,8 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Vec<ProjectScore> {
     // gathered from them lives only while that project is scored.
     let mut runs: Vec<std::ops::Range<usize>> = vec![0..0; ctx.projects.len()];
     let mut start = 0;
-    for run in ctx.files.chunk_by(|a, b| a.project == b.project) {
-        runs[run[0].project] = start..start + run.len();
+    for run in ctx.files.chunk_by(|a, b| a.project() == b.project()) {
+        runs[run[0].project()] = start..start + run.len();
         start += run.len();
     }
     let mut scores = Vec::new();
@@ -320,12 +320,17 @@ fn score_project(
                 .iter()
                 .map(|&f| ctx.files[f].rel_path().clone())
                 .collect();
-            let mut pages: Vec<Option<u32>> = files
+            let mut pages: Box<[Option<u32>]> = files
                 .iter()
-                .map(|&f| ctx.inspections.get(f).and_then(|i| i.pages))
+                .map(|&f| {
+                    ctx.inspections
+                        .get(f)
+                        .and_then(|i| i.pages)
+                        .map(std::num::NonZeroU32::get)
+                })
                 .collect();
             if pages.iter().all(Option::is_none) {
-                pages = Vec::new();
+                pages = Box::default();
             }
             // A document that is not required and has no file says nothing about the project.
             if requirement != Requirement::NotRequired || !files.is_empty() {
@@ -428,13 +433,9 @@ fn gather<'c>(
         if let FileClass::Evidence { document, .. } = classified.class {
             evidence.push((document as usize, file));
         }
-        if let (Some(stage), Some(depth)) = (
-            classified.stage_folder.as_deref(),
-            classified.stage_folder_depth,
-        ) {
-            stage_folders
-                .entry(stage)
-                .or_insert((file, usize::from(depth)));
+        if let Some(at) = classified.stage_folder {
+            let (stage, depth) = (at.stage(ctx.rules), at.depth());
+            stage_folders.entry(stage).or_insert((file, depth));
         }
     }
     (evidence, stage_folders)
@@ -448,7 +449,7 @@ fn report_misfiled(
     key: &str,
     out: &mut Vec<Finding>,
 ) {
-    let Some(found_in) = ctx.classes[file].stage_folder.as_deref() else {
+    let Some(found_in) = ctx.classes[file].stage_folder.map(|at| at.stage(ctx.rules)) else {
         return;
     };
     if found_in == doc.stage {

@@ -25,7 +25,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut keys: Vec<(u64, u64, usize)> = Vec::new();
     let mut start = 0;
-    for run in ctx.files.chunk_by(|a, b| a.project == b.project) {
+    for run in ctx.files.chunk_by(|a, b| a.project() == b.project()) {
         keys.clear();
         for (index, file) in (start..).zip(run) {
             let inspection = &ctx.inspections[index];
@@ -35,7 +35,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             ) && file.size > 0
                 && inspection.problem.is_none();
             if let (true, Some(fingerprint)) = (candidate, inspection.fingerprint) {
-                keys.push((file.size, fingerprint, index));
+                keys.push((file.size, fingerprint.get(), index));
             }
         }
         start += run.len();
@@ -83,7 +83,7 @@ fn duplicate(ctx: &Context<'_>, first: usize, copy: usize) -> Finding {
             Lang::En => format!("the same content as {}", a.rel_path()),
         },
     )
-    .project(ctx.projects[b.project].key())
+    .project(ctx.projects[b.project()].key())
     .path(b.rel_path().joined())
     .path(a.rel_path().joined())
 }

@@ -32,7 +32,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 let only = match class {
                     FileClass::Evidence { document, .. } => {
                         usable
-                            .get(&(file.project, document as usize))
+                            .get(&(file.project(), document as usize))
                             .copied()
                             .unwrap_or(0)
                             == 0
@@ -43,7 +43,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     Finding::new(problem.code(&extension), problem.describe(lang, &extension))
                         .severity(problem.severity(&extension, only));
                 if let (FileClass::Evidence { document, .. }, Some(category)) =
-                    (class, ctx.category_of(file.project))
+                    (class, ctx.category_of(file.project()))
                 {
                     let doc = &category.documents[document as usize];
                     finding = finding.document(doc.id.clone());
@@ -56,7 +56,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 }
                 finding
             }
-            (FileClass::Unmatched, None) if ctx.projects[file.project].category.is_some() => {
+            (FileClass::Unmatched, None) if ctx.projects[file.project()].category.is_some() => {
                 Finding::new(
                     Code::UnmatchedFile,
                     lang.pick(
@@ -68,10 +68,10 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             _ => continue,
         };
         finding = finding
-            .project(ctx.projects[file.project].key())
+            .project(ctx.projects[file.project()].key())
             .path(file.rel_path().joined());
-        if let Some(stage) = &classified.stage_folder {
-            finding = finding.stage(stage.to_string());
+        if let Some(at) = classified.stage_folder {
+            finding = finding.stage(at.stage(ctx.rules));
         }
         if file.name_guessed() {
             finding.message.push_str(lang.pick(
@@ -118,7 +118,9 @@ pub fn usable_evidence_counts(ctx: &Context<'_>) -> HashMap<(usize, usize), usiz
         if let FileClass::Evidence { document, .. } = classified.class
             && ctx.is_usable(index)
         {
-            *counts.entry((file.project, document as usize)).or_default() += 1;
+            *counts
+                .entry((file.project(), document as usize))
+                .or_default() += 1;
         }
     }
     counts

@@ -56,13 +56,33 @@ pub enum FileClass {
 pub struct Classified {
     /// What the file is.
     pub class: FileClass,
-    /// The stage id of the nearest enclosing stage folder, if any.
-    pub stage_folder: Option<Arc<str>>,
-    /// How many of the file's folders lead down to and include that stage folder.
-    pub stage_folder_depth: Option<u16>,
+    /// The nearest enclosing stage folder, if any.
+    pub stage_folder: Option<StageFolder>,
     /// What the file's name says for the funding chain (date, 文号, voucher, contract,
     /// amount); boxed, and absent when the name says nothing, to keep a million files small.
     fields: Option<Box<NameFields>>,
+}
+
+/// A stage folder above a file: the stage it names and how deep it lies (4 bytes, as there
+/// is one per file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StageFolder {
+    /// Index of the stage in the rules' stage list.
+    stage: u16,
+    /// How many of the file's folders lead down to and include the stage folder.
+    depth: u16,
+}
+
+impl StageFolder {
+    /// The id of the stage the folder names.
+    pub fn stage<'r>(&self, rules: &'r RuleSet) -> &'r str {
+        &rules.stages[usize::from(self.stage)].id
+    }
+
+    /// How many of the file's folders lead down to and include the stage folder.
+    pub fn depth(&self) -> usize {
+        usize::from(self.depth)
+    }
 }
 
 impl Classified {
@@ -89,9 +109,9 @@ pub fn classify(
         .map(|p| ProjectContext::new(p, rules))
         .collect();
     files
-        .par_chunk_by(|a, b| a.project == b.project && a.dirs_text() == b.dirs_text())
+        .par_chunk_by(|a, b| a.project() == b.project() && a.dirs_text() == b.dirs_text())
         .flat_map_iter(|run| {
-            let context = &contexts[run[0].project];
+            let context = &contexts[run[0].project()];
             let dirs: Vec<&str> = run[0].dirs().collect();
             let place = Place::resolve(&dirs, context, &folders, rules);
             run.iter()
@@ -176,8 +196,8 @@ impl<'f> FolderNames<'f> {
 
 /// What the folders of one directory say, resolved once for all its files.
 struct Place {
-    /// Nearest stage folder: (stage id, depth counted from the project folder).
-    stage: Option<(Arc<str>, usize)>,
+    /// Nearest stage folder: its stage id (the hint for matching) and where it is.
+    stage: Option<(Arc<str>, StageFolder)>,
     /// Names of the enclosing document-folder candidates, nearest first, with the project's
     /// own words removed.
     document_folders: Vec<String>,
@@ -201,9 +221,13 @@ impl Place {
                 folder.stage.is_some() && (folder.single_word || !names_a_document(&name, context));
             if is_stage {
                 if stage.is_none() {
-                    stage = folder
-                        .stage
-                        .map(|s| (Arc::from(rules.stages[s].id.as_str()), index + 1));
+                    stage = folder.stage.map(|s| {
+                        let at = StageFolder {
+                            stage: u16::try_from(s).unwrap_or(u16::MAX),
+                            depth: u16::try_from(index + 1).unwrap_or(u16::MAX),
+                        };
+                        (Arc::from(rules.stages[s].id.as_str()), at)
+                    });
                 }
             } else if !name.is_empty() {
                 document_folders.push(name);
@@ -252,11 +276,7 @@ fn classify_file(
     };
     Classified {
         class,
-        stage_folder: place.stage.as_ref().map(|(id, _)| id.clone()),
-        stage_folder_depth: place
-            .stage
-            .as_ref()
-            .map(|(_, depth)| u16::try_from(*depth).unwrap_or(u16::MAX)),
+        stage_folder: place.stage.as_ref().map(|(_, at)| *at),
         fields,
     }
 }

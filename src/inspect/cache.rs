@@ -11,8 +11,8 @@
 use std::cmp::Ordering;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::{BufRead, Write};
+use std::num::NonZeroU64;
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use super::magic::Format;
 use super::{Detail, InspectOptions, Inspection, Problem};
@@ -95,7 +95,7 @@ pub fn lookup(path: &Path, files: &[FileEntry]) -> CacheHits {
             continue;
         }
         next += 1;
-        let fresh = file.mtime.and_then(nanos) == Some(entry.mtime) && file.size == entry.size;
+        let fresh = file.mtime_ns() == Some(entry.mtime) && file.size == entry.size;
         if let (true, Some(inspection)) = (fresh, decode(entry.rest)) {
             hits.inspections[index] = inspection;
             hits.hit[index] = true;
@@ -108,7 +108,7 @@ pub fn lookup(path: &Path, files: &[FileEntry]) -> CacheHits {
 struct Entry<'a> {
     path: &'a str,
     size: u64,
-    mtime: i128,
+    mtime: i64,
     rest: &'a str,
 }
 
@@ -152,7 +152,7 @@ pub fn save(path: &Path, files: &[FileEntry], inspections: &[Inspection]) -> std
     writeln!(out, "{HEADER}")?;
     for index in path_order(files) {
         let (file, inspection) = (&files[index], &inspections[index]);
-        let Some(mtime) = file.mtime.and_then(nanos) else {
+        let Some(mtime) = file.mtime_ns() else {
             continue;
         };
         if file.rel_path().contains(['\t', '\n'])
@@ -170,13 +170,6 @@ pub fn save(path: &Path, files: &[FileEntry], inspections: &[Inspection]) -> std
     }
     out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
     std::fs::rename(&temporary, path)
-}
-
-fn nanos(time: SystemTime) -> Option<i128> {
-    match time.duration_since(UNIX_EPOCH) {
-        Ok(d) => Some(d.as_nanos() as i128),
-        Err(e) => Some(-(e.duration().as_nanos() as i128)),
-    }
 }
 
 /// `format \t pages \t problem-kind \t detail-zh \t detail-en \t number \t fingerprint`
@@ -276,7 +269,8 @@ fn decode(text: &str) -> Option<Inspection> {
     let fingerprint = if fingerprint.is_empty() {
         None
     } else {
-        Some(u64::from_str_radix(fingerprint, 16).ok()?)
+        let hash = u64::from_str_radix(fingerprint, 16).ok()?;
+        Some(NonZeroU64::new(hash).unwrap_or(NonZeroU64::MIN))
     };
     Some(Inspection {
         fingerprint,
@@ -289,19 +283,21 @@ fn decode(text: &str) -> Option<Inspection> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::num::NonZeroU32;
+    use std::time::UNIX_EPOCH;
 
     #[test]
     fn inspections_round_trip() {
         let cases = [
             Inspection::default(),
             Inspection {
-                fingerprint: Some(0xabc),
+                fingerprint: NonZeroU64::new(0xabc),
                 format: Some(Format::Pdf),
-                pages: Some(117),
+                pages: NonZeroU32::new(117),
                 problem: None,
             },
             Inspection {
-                fingerprint: Some(0xabc),
+                fingerprint: NonZeroU64::new(0xabc),
                 format: Some(Format::Jpeg),
                 pages: None,
                 problem: Some(Box::new(Problem::Mismatch {
@@ -309,7 +305,7 @@ mod tests {
                 })),
             },
             Inspection {
-                fingerprint: Some(0xabc),
+                fingerprint: NonZeroU64::new(0xabc),
                 format: Some(Format::Pdf),
                 pages: None,
                 problem: Some(Box::new(Problem::CorruptPdf(Detail::new(
@@ -318,19 +314,19 @@ mod tests {
                 )))),
             },
             Inspection {
-                fingerprint: Some(0xabc),
+                fingerprint: NonZeroU64::new(0xabc),
                 format: Some(Format::Pdf),
                 pages: None,
                 problem: Some(Box::new(Problem::EncryptedPdf { pages: Some(3) })),
             },
             Inspection {
-                fingerprint: Some(0xabc),
+                fingerprint: NonZeroU64::new(0xabc),
                 format: None,
                 pages: None,
                 problem: Some(Box::new(Problem::TooLarge(5_000_000_000))),
             },
             Inspection {
-                fingerprint: Some(0xabc),
+                fingerprint: NonZeroU64::new(0xabc),
                 format: None,
                 pages: None,
                 problem: Some(Box::new(Problem::Empty)),
@@ -354,9 +350,9 @@ mod tests {
 
     fn pdf(pages: u32) -> Inspection {
         Inspection {
-            fingerprint: Some(0xabc),
+            fingerprint: NonZeroU64::new(0xabc),
             format: Some(Format::Pdf),
-            pages: Some(pages),
+            pages: NonZeroU32::new(pages),
             problem: None,
         }
     }

@@ -15,6 +15,7 @@ pub mod pdf;
 
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
+use std::num::{NonZeroU32, NonZeroU64};
 use std::time::Duration;
 
 use rayon::prelude::*;
@@ -205,19 +206,20 @@ impl Problem {
     }
 }
 
-/// The health of one file.
+/// The health of one file: 24 bytes, as there is one per file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Inspection {
     /// What the bytes are, when they were read.
     pub format: Option<Format>,
-    /// Pages of a PDF, when counted.
-    pub pages: Option<u32>,
+    /// Pages of a PDF, when counted (a PDF without pages is reported damaged).
+    pub pages: Option<NonZeroU32>,
     /// What is wrong, if anything (boxed: most files have nothing wrong, and there is one
     /// inspection per file).
     pub problem: Option<Box<Problem>>,
     /// A hash of the first and last few KB, read anyway: files that differ there are not
-    /// duplicates, so only files that share size and fingerprint are hashed whole.
-    pub fingerprint: Option<u64>,
+    /// duplicates, so only files that share size and fingerprint are hashed whole. (A hash
+    /// of 0 is stored as 1: it only picks candidates, which are compared byte for byte.)
+    pub fingerprint: Option<NonZeroU64>,
 }
 
 /// Inspects every file that can be evidence (in the order given, in parallel), except those
@@ -337,7 +339,7 @@ fn inspect(
         let mut hasher = std::hash::DefaultHasher::new();
         std::hash::Hasher::write(&mut hasher, &head);
         std::hash::Hasher::write(&mut hasher, &tail);
-        Some(std::hash::Hasher::finish(&hasher))
+        Some(NonZeroU64::new(std::hash::Hasher::finish(&hasher)).unwrap_or(NonZeroU64::MIN))
     };
     let mut inspection = Inspection {
         fingerprint,
@@ -351,7 +353,7 @@ fn inspect(
                 timeout: options.timeout,
             };
             let facts = pdf::check(size, &head, &tail, || std::fs::read(path), limits)?;
-            inspection.pages = facts.pages;
+            inspection.pages = facts.pages.and_then(NonZeroU32::new);
         }
         Format::Jpeg if magic::find(&tail, b"\xFF\xD9").is_none() => {
             return Err(Problem::CorruptImage(Detail::new(

@@ -146,19 +146,24 @@ impl serde::Serialize for RelPath {
 /// A file inside a project folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileEntry {
-    /// Index of its project in the discovered project list.
-    pub project: usize,
     /// Path relative to the archive root.
     path: RelPath,
+    /// Index of its project in the discovered project list (`u32`, packed with `below_at`:
+    /// there is one entry per file).
+    project: u32,
     /// Where the folders below the project folder start in the folder string.
     below_at: u32,
     /// Names decoded for matching and the raw path, when a name on the way is not UTF-8.
     not_utf8: Option<Box<NotUtf8>>,
     /// Size in bytes (0 when the scan did not look).
     pub size: u64,
-    /// Last modification time, when the scan looked and the file system gives one.
-    pub mtime: Option<SystemTime>,
+    /// Last modification time in nanoseconds since the Unix epoch, [`NO_TIME`] when the
+    /// scan did not look or the file system gives none (8 bytes, not 16: one per file).
+    mtime_ns: i64,
 }
+
+/// `mtime_ns` of a file whose modification time is not known.
+const NO_TIME: i64 = i64::MIN;
 
 /// What a file whose path is not UTF-8 needs besides its lossy path.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -220,13 +225,29 @@ impl FileEntry {
             })
         });
         FileEntry {
-            project,
+            project: u32::try_from(project).expect("fewer than 4 billion projects"),
             path: RelPath::new(Arc::clone(folder), &file_name.to_string_lossy()),
             below_at,
             not_utf8,
             size,
-            mtime,
+            mtime_ns: mtime.map_or(NO_TIME, nanos_since_epoch),
         }
+    }
+
+    /// Last modification time in nanoseconds since the Unix epoch (negative before it),
+    /// when the scan looked and the file system gives one.
+    pub fn mtime_ns(&self) -> Option<i64> {
+        (self.mtime_ns != NO_TIME).then_some(self.mtime_ns)
+    }
+
+    /// Index of its project in the discovered project list.
+    pub fn project(&self) -> usize {
+        self.project as usize
+    }
+
+    /// Moves the file to project `project` (an index into another list of the same projects).
+    pub fn set_project(&mut self, project: usize) {
+        self.project = u32::try_from(project).expect("fewer than 4 billion projects");
     }
 
     /// Path relative to the archive root, for reports (lossy where a name is not UTF-8).
@@ -273,6 +294,16 @@ impl FileEntry {
             None => root.join(self.path.dir()).join(self.path.name()),
         }
     }
+}
+
+/// Nanoseconds between the Unix epoch and `time` (negative before it), saturating in the
+/// year 1677 and 2262, and never [`NO_TIME`].
+fn nanos_since_epoch(time: SystemTime) -> i64 {
+    let nanos = match time.duration_since(std::time::UNIX_EPOCH) {
+        Ok(after) => i64::try_from(after.as_nanos()).unwrap_or(i64::MAX),
+        Err(before) => i64::try_from(before.duration().as_nanos()).map_or(i64::MIN, |n| -n),
+    };
+    nanos.max(NO_TIME + 1)
 }
 
 /// Decodes a file or folder name: UTF-8 if it is, else GBK (old Windows shares) when that

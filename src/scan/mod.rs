@@ -81,8 +81,8 @@ pub fn scan(
     // A total order (two names that read the same differ in their raw bytes), so the
     // order never depends on thread timing.
     out.files.par_sort_unstable_by(|a, b| {
-        (a.project, a.rel_path())
-            .cmp(&(b.project, b.rel_path()))
+        (a.project(), a.rel_path())
+            .cmp(&(b.project(), b.rel_path()))
             .then_with(|| a.raw_path().cmp(&b.raw_path()))
     });
     out.errors

@@ -34,7 +34,7 @@ pub struct ProjectChain<'a> {
 pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let mut files_of: Vec<Vec<usize>> = vec![Vec::new(); ctx.projects.len()];
     for (index, file) in ctx.files.iter().enumerate() {
-        files_of[file.project].push(index);
+        files_of[file.project()].push(index);
     }
     for (index, ledgers) in ctx.ledgers.iter().enumerate() {
         if ledgers.is_empty() {
