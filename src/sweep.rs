@@ -150,6 +150,9 @@ fn sweep_in_pool(root: &Path, settings: &Settings, options: &SweepOptions) -> Re
     let (mut ledgers, mut findings) = open_ledgers(&sources, lang);
     ledgers.splice(0..0, std::mem::take(&mut discovery.ledgers));
     let (records, cell_findings) = collect_records(&ledgers, lang);
+    // The records own what they read: the ledgers' cells (tens of MB for a ledger of
+    // tens of thousands of rows) are not needed any more.
+    drop(ledgers);
     findings.extend(cell_findings);
     findings.extend(discovery.findings);
     let linked = link(&records, &discovery.projects, lang, &mut findings);
@@ -175,7 +178,6 @@ fn sweep_in_pool(root: &Path, settings: &Settings, options: &SweepOptions) -> Re
     let file_count = files.len();
     drop(linked);
     drop(records);
-    drop(ledgers);
     drop(inspections);
     drop(classes);
     drop(files);

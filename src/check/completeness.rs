@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::Context;
@@ -154,65 +155,87 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Vec<ProjectScore> {
         runs[run[0].project()] = start..start + run.len();
         start += run.len();
     }
-    let mut scores = Vec::new();
-    let labels = Labels::default();
-    for (index, project) in ctx.projects.iter().enumerate() {
-        let key = project.key();
-        if project.folder.is_none() {
-            continue; // reported as project-folder-missing by discovery
-        }
-        let Some(category) = ctx.category_of(index) else {
-            out.push(
-                Finding::new(
-                    Code::UnknownProject,
-                    ctx.lang.pick(
-                        "无法确定项目类别：请在 project.toml 中写 category，或在项目台账中填写“项目类别”",
-                        "the category cannot be learned: set category in project.toml or 项目类别 in the project ledger",
-                    ),
-                )
-                .project(key)
-                .path(project.folder_rel.clone().unwrap_or_default()),
-            );
-            continue;
-        };
-        let status_assumed = project.status.is_none();
-        if status_assumed {
-            out.push(
-                Finding::new(
-                    Code::StatusUnknown,
-                    ctx.lang.pick(
-                        "项目状态未知，按“实施中”检查",
-                        "the status is unknown; checked as in progress",
-                    ),
-                )
-                .project(key.clone())
-                .path(project.folder_rel.clone().unwrap_or_default()),
-            );
-        }
-        let contracts = ctx.ledgers.get(index).and_then(|l| l.contract_facts());
-        let facts = Facts {
-            status: project.status.unwrap_or(Status::InProgress),
-            construction: project.construction,
-            total_investment: project.total_investment.map(|a| a.yuan),
-            contracts: contracts.as_deref(),
-            attributes: Some(&project.attributes),
-        };
-        let (evidence, stage_folders) = gather(ctx, runs[index].clone());
-        let places = Places {
-            ctx,
-            folder: project.folder_rel.as_deref().unwrap_or_default(),
-            stages: &stage_folders,
-        };
-        let inputs = Inputs {
-            category,
-            facts: &facts,
-            evidence: &evidence,
-            places: &places,
-            status_assumed,
-        };
-        scores.push(score_project(ctx, index, &inputs, &labels, out));
+    // Projects are scored in parallel, each with its own findings, joined in project order
+    // (which also spreads the scores' memory over the threads that freed the scan's).
+    let scored: Vec<(Option<ProjectScore>, Vec<Finding>)> = (0..ctx.projects.len())
+        .into_par_iter()
+        .map_init(Labels::default, |labels, index| {
+            let mut found = Vec::new();
+            let score = score_one(ctx, index, runs[index].clone(), labels, &mut found);
+            (score, found)
+        })
+        .collect();
+    let mut scores = Vec::with_capacity(scored.len());
+    for (score, found) in scored {
+        out.extend(found);
+        scores.extend(score);
     }
     scores
+}
+
+/// Scores project `index`, whose files are `run`; `None` when it has no folder or no
+/// known category (reported).
+fn score_one(
+    ctx: &Context<'_>,
+    index: usize,
+    run: std::ops::Range<usize>,
+    labels: &Labels,
+    out: &mut Vec<Finding>,
+) -> Option<ProjectScore> {
+    let project = &ctx.projects[index];
+    let key = project.key();
+    // A project without a folder is reported as project-folder-missing by discovery.
+    project.folder.as_ref()?;
+    let Some(category) = ctx.category_of(index) else {
+        out.push(
+            Finding::new(
+                Code::UnknownProject,
+                ctx.lang.pick(
+                    "无法确定项目类别：请在 project.toml 中写 category，或在项目台账中填写“项目类别”",
+                    "the category cannot be learned: set category in project.toml or 项目类别 in the project ledger",
+                ),
+            )
+            .project(key)
+            .path(project.folder_rel.clone().unwrap_or_default()),
+        );
+        return None;
+    };
+    let status_assumed = project.status.is_none();
+    if status_assumed {
+        out.push(
+            Finding::new(
+                Code::StatusUnknown,
+                ctx.lang.pick(
+                    "项目状态未知，按“实施中”检查",
+                    "the status is unknown; checked as in progress",
+                ),
+            )
+            .project(key.clone())
+            .path(project.folder_rel.clone().unwrap_or_default()),
+        );
+    }
+    let contracts = ctx.ledgers.get(index).and_then(|l| l.contract_facts());
+    let facts = Facts {
+        status: project.status.unwrap_or(Status::InProgress),
+        construction: project.construction,
+        total_investment: project.total_investment.map(|a| a.yuan),
+        contracts: contracts.as_deref(),
+        attributes: Some(&project.attributes),
+    };
+    let (evidence, stage_folders) = gather(ctx, run);
+    let places = Places {
+        ctx,
+        folder: project.folder_rel.as_deref().unwrap_or_default(),
+        stages: &stage_folders,
+    };
+    let inputs = Inputs {
+        category,
+        facts: &facts,
+        evidence: &evidence,
+        places: &places,
+        status_assumed,
+    };
+    Some(score_project(ctx, index, &inputs, labels, out))
 }
 
 /// What scoring one project reads.

@@ -67,7 +67,7 @@ pub fn scan(
         .enumerate()
         .map(|(i, p)| (p.as_path(), i))
         .collect();
-    let results = Mutex::new(ScanOutput::default());
+    let results = Mutex::new(Vec::new());
     let mut visitors = Visitors {
         root,
         index: &index,
@@ -75,9 +75,20 @@ pub fn scan(
         metadata,
     };
     builder.build_parallel().visit(&mut visitors);
-    let mut out = results
+    let parts: Vec<ScanOutput> = results
         .into_inner()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
+    // Joined at their exact total: a vector grown by extending it thread after thread can
+    // end up with room for 40% more files than there are, kept for the whole sweep.
+    let mut out = ScanOutput {
+        files: Vec::with_capacity(parts.iter().map(|p| p.files.len()).sum()),
+        ..ScanOutput::default()
+    };
+    for part in parts {
+        out.files.extend(part.files);
+        out.errors.extend(part.errors);
+        out.symlinks.extend(part.symlinks);
+    }
     // A total order (two names that read the same differ in their raw bytes), so the
     // order never depends on thread timing.
     out.files.par_sort_unstable_by(|a, b| {
@@ -96,7 +107,7 @@ struct Visitors<'s> {
     metadata: bool,
     root: &'s Path,
     index: &'s HashMap<&'s Path, usize>,
-    results: &'s Mutex<ScanOutput>,
+    results: &'s Mutex<Vec<ScanOutput>>,
 }
 
 impl<'s> ParallelVisitorBuilder<'s> for Visitors<'s> {
@@ -117,7 +128,7 @@ struct Visitor<'s> {
     metadata: bool,
     root: &'s Path,
     index: &'s HashMap<&'s Path, usize>,
-    results: &'s Mutex<ScanOutput>,
+    results: &'s Mutex<Vec<ScanOutput>>,
     local: ScanOutput,
     /// The folder of the last file seen and its path relative to the root: the files of a
     /// folder come one after another, and share that string.
@@ -214,13 +225,10 @@ impl ParallelVisitor for Visitor<'_> {
 impl Drop for Visitor<'_> {
     fn drop(&mut self) {
         let local = std::mem::take(&mut self.local);
-        let mut results = self
-            .results
+        self.results
             .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        results.files.extend(local.files);
-        results.errors.extend(local.errors);
-        results.symlinks.extend(local.symlinks);
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .push(local);
     }
 }
 
