@@ -7,11 +7,6 @@ use clap::Parser;
 use guicang::cli::{Cli, ColorWhen, Command};
 use guicang::{commands, exit};
 
-/// mimalloc returns freed memory to reuse across threads far better than the system
-/// allocator: a million-file sweep's peak memory depends on it.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let color = color_choice(&cli.command);
