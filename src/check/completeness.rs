@@ -2,6 +2,7 @@
 //! in the wrong stage's folder, and the share of required documents present.
 
 use std::collections::{BTreeMap, HashMap};
+use std::num::NonZeroU32;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -41,7 +42,7 @@ pub struct DocumentState {
     /// Pages of each file, index for index with `files` (`None` where not counted), or
     /// empty when none was counted. Serialised as a map from path to pages: a map per
     /// document would cost hundreds of bytes at a million files.
-    pub pages: Box<[Option<u32>]>,
+    pub pages: Box<[Option<NonZeroU32>]>,
     /// Whether it counts as present (at least `min` files).
     pub present: bool,
 }
@@ -110,14 +111,14 @@ pub struct StageScore {
 /// A document whose requirement could not be decided.
 #[derive(Debug, Clone, Serialize)]
 pub struct Undetermined {
-    /// Document id.
-    pub document: String,
+    /// Document id (shared: thousands of projects repeat the same few).
+    pub document: Arc<str>,
     /// Stage id.
-    pub stage: String,
+    pub stage: Arc<str>,
     /// The facts that were missing.
     pub facts: Vec<UnknownFact>,
     /// Why, for a person.
-    pub reason: String,
+    pub reason: Arc<str>,
 }
 
 /// The completeness of one project.
@@ -311,10 +312,10 @@ fn score_project(
                         .collect::<Vec<_>>()
                         .join("; ");
                     score.undetermined.push(Undetermined {
-                        document: doc.id.clone(),
-                        stage: stage.clone(),
+                        document: labels.intern(&doc.id),
+                        stage: labels.intern(stage),
                         facts: unknown,
-                        reason,
+                        reason: labels.intern(&reason),
                     });
                     Requirement::Undetermined
                 }
@@ -343,14 +344,9 @@ fn score_project(
                 .iter()
                 .map(|&f| ctx.files[f].rel_path().clone())
                 .collect();
-            let mut pages: Box<[Option<u32>]> = files
+            let mut pages: Box<[Option<NonZeroU32>]> = files
                 .iter()
-                .map(|&f| {
-                    ctx.inspections
-                        .get(f)
-                        .and_then(|i| i.pages)
-                        .map(std::num::NonZeroU32::get)
-                })
+                .map(|&f| ctx.inspections.get(f).and_then(|i| i.pages))
                 .collect();
             if pages.iter().all(Option::is_none) {
                 pages = Box::default();

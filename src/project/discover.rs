@@ -186,6 +186,8 @@ pub fn discover(root: &Path, rules: &RuleSet, options: &DiscoverOptions<'_>) -> 
         discovery.projects.push(project);
     }
     report_duplicates(&discovery.projects, lang, &mut discovery.findings);
+    // Kept for the whole sweep: no room for more (a project record is a few hundred bytes).
+    discovery.projects.shrink_to_fit();
     discovery
 }
 

@@ -170,7 +170,7 @@ fn project_cases(p: &ProjectReport, findings: &[&Finding], skips: &mut Vec<Skip<
                     p.undetermined
                         .iter()
                         .find(|u| *u.document == *d.id)
-                        .map_or_else(String::new, |u| u.reason.clone()),
+                        .map_or_else(String::new, |u| u.reason.to_string()),
                 ),
                 Requirement::Required if d.present => Outcome::Pass,
                 Requirement::Required => {

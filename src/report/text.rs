@@ -205,7 +205,7 @@ fn render_project(
         render_findings(out, &rest, lang, options, "  ");
     }
     if !p.undetermined.is_empty() {
-        let names: Vec<&str> = p.undetermined.iter().map(|u| u.document.as_str()).collect();
+        let names: Vec<&str> = p.undetermined.iter().map(|u| &*u.document).collect();
         let _ = writeln!(
             out,
             "  {DIM}{} {}: {} — {}{DIM:#}",
