@@ -319,3 +319,54 @@ fn names_only_sweeps_open_no_file() {
         "names alone count"
     );
 }
+
+#[test]
+fn a_cached_sweep_opens_no_unchanged_file_in_any_project() {
+    // Projects whose discovery order (a grouping folder first) differs from the path order
+    // of their files, so the cache's sorted lines are merged with files in another order.
+    let dir = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let projects = [
+        "MGT-2023-010 校舍",
+        "2022/MGT-2022-002 道路",
+        "MGT-2023-009 水渠",
+    ];
+    for folder in projects {
+        write(
+            &root.join(folder).join("project.toml"),
+            "category = \"fixed-asset\"\nstatus = \"in-progress\"\nconstruction = \"new\"\n",
+        );
+        doc(root, &format!("{folder}/03 施工许可/施工许可证.pdf"));
+        doc(root, &format!("{folder}/开工报告.pdf"));
+    }
+    let cache_arg = cache.path().to_str().unwrap();
+    let (first, _) = check_json(root, &["--cache", cache_arg]);
+    assert!(with_code(&first, "corrupt-pdf").is_empty());
+
+    // Damage every file behind the cache's back: same size, same modification time.
+    let mut damaged = 0;
+    for folder in projects {
+        for rel in ["03 施工许可/施工许可证.pdf", "开工报告.pdf"] {
+            let path = root.join(folder).join(rel);
+            let before = std::fs::metadata(&path).unwrap();
+            let garbage = vec![b'x'; before.len() as usize];
+            std::fs::write(&path, garbage).unwrap();
+            std::fs::File::options()
+                .write(true)
+                .open(&path)
+                .unwrap()
+                .set_modified(before.modified().unwrap())
+                .unwrap();
+            damaged += 1;
+        }
+    }
+    let (cached, _) = check_json(root, &["--cache", cache_arg]);
+    assert_eq!(cached, first, "every file came from the cache");
+    let (fresh, _) = check_json(root, &["--no-cache"]);
+    assert_eq!(
+        with_code(&fresh, "content-mismatch").len() + with_code(&fresh, "corrupt-pdf").len(),
+        damaged,
+        "opened afresh, every file is found damaged: {fresh}"
+    );
+}
