@@ -389,7 +389,8 @@ impl<'r> RowIndex<'r> {
             return Some(index);
         }
         let folder = normalize(folder_name);
-        let words = folder.split(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '_')));
+        // Codes are ASCII: a Chinese name written straight after one ends it too.
+        let words = folder.split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_')));
         if let Some(index) = words
             .filter(|w| !w.is_empty())
             .find_map(|w| self.by_code.get(w).copied())
