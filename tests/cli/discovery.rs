@@ -193,11 +193,17 @@ fn a_code_longer_than_the_pattern_is_never_read_as_a_shorter_one() {
         "项目编号,项目名称,项目类别,项目状态\n\
          MGT-2023-1255,央塔克乡医疗设备采购项目,设备类,实施中\n\
          MGT-2021-0057,克孜勒阿瓦提乡卫生院门诊楼建设项目,固投类,实施中\n\
-         MGT-2023-12559,克孜勒阿瓦提乡卫生院门诊楼建设项目,固投类,谋划\n",
+         MGT-2023-12559,克孜勒阿瓦提乡卫生院门诊楼建设项目,固投类,谋划\n\
+         MGT-2023-12560,央塔克乡卫生院门诊楼建设项目,固投类,已完工\n",
     );
     doc(
         root,
         "2023/MGT-2023-12559 克孜勒阿瓦提乡卫生院门诊楼建设项目/可研报告.pdf",
+    );
+    // No space between the code and the name.
+    doc(
+        root,
+        "2023/MGT-2023-12560央塔克乡卫生院门诊楼建设项目/可研报告.pdf",
     );
     let (report, _) = check_json(root, &[]);
     let folders: Vec<(&str, &str, &str)> = report["projects"]
@@ -219,6 +225,11 @@ fn a_code_longer_than_the_pattern_is_never_read_as_a_shorter_one() {
                 "MGT-2023-12559",
                 "2023/MGT-2023-12559 克孜勒阿瓦提乡卫生院门诊楼建设项目",
                 "planned"
+            ),
+            (
+                "MGT-2023-12560",
+                "2023/MGT-2023-12560央塔克乡卫生院门诊楼建设项目",
+                "completed"
             ),
             ("MGT-2021-0057", "-", "in-progress"),
             ("MGT-2023-1255", "-", "in-progress"),
