@@ -34,8 +34,8 @@ peak_mb() { # peak RSS in MB of a command
     echo $(( $(tail -1 "$BENCH_DIR/time.txt") / 1024 ))
 }
 
-echo "| files | guicang names-only | guicang full | guicang cached | fd --type f | find -type f | xargs file --mime-type | names-only / fd | full / file | peak RSS names-only | peak RSS full |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| files | guicang names-only | guicang full | guicang cached | fd --type f | find -type f | xargs file --mime-type | names-only / fd | full / file | cached / names-only | peak RSS names-only | peak RSS full | peak RSS cached |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 for size in $SIZES; do
     tree="$BENCH_DIR/archive-$size"
     if [ ! -d "$tree" ]; then
@@ -60,8 +60,9 @@ for size in $SIZES; do
     file_s=$(median "$BENCH_DIR/h-$size.json" 4); cached=$(median "$BENCH_DIR/c-$size.json" 0)
     rss_names=$(peak_mb "$GUICANG" check "$tree" --no-inspect -q --format json)
     rss_full=$(peak_mb "$GUICANG" check "$tree" --no-cache -q --format json)
+    rss_cached=$(peak_mb "$GUICANG" check "$tree" --cache "$cache" -q --format json)
     ratio() { python3 -c "print('%.2f' % ($1 / $2))"; }
-    echo "| $files | ${names} s | ${full} s | ${cached} s | ${fd} s | ${find_s} s | ${file_s} s | $(ratio "$names" "$fd") | $(ratio "$full" "$file_s") | ${rss_names} MB | ${rss_full} MB |"
+    echo "| $files | ${names} s | ${full} s | ${cached} s | ${fd} s | ${find_s} s | ${file_s} s | $(ratio "$names" "$fd") | $(ratio "$full" "$file_s") | $(ratio "$cached" "$names") | ${rss_names} MB | ${rss_full} MB | ${rss_cached} MB |"
 done
 
 ledger="$BENCH_DIR/payments-100k.xlsx"
