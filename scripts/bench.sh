@@ -4,6 +4,7 @@
 #
 #   scripts/bench.sh            # all three sizes (the 10^6 tree takes ~4 GB of disk)
 #   SIZES="1e4 1e5" scripts/bench.sh
+#   WALKERS_ONLY=1 SIZES=1e6 scripts/bench.sh   # only the walker comparison
 #
 # Needs: hyperfine, fd-find, file, GNU time (Debian: apt-get install hyperfine fd-find file time).
 # Times are medians of several runs (hyperfine); memory is guicang's peak RSS (GNU time).
@@ -19,7 +20,7 @@ for tool in hyperfine file /usr/bin/time; do
 done
 [ -n "$FD" ] || { echo "missing: fd (apt-get install fd-find)" >&2; exit 2; }
 
-cargo build --release --quiet --bin guicang --example gen_archive --example ledger_read
+cargo build --release --quiet --bin guicang --example gen_archive --example ledger_read --example walkers
 GUICANG=$PWD/target/release/guicang
 mkdir -p "$BENCH_DIR"
 
@@ -34,13 +35,19 @@ peak_mb() { # peak RSS in MB of a command
     echo $(( $(tail -1 "$BENCH_DIR/time.txt") / 1024 ))
 }
 
+tree_for() { # generates the tree of a size once
+    local tree="$BENCH_DIR/archive-$1"
+    if [ ! -d "$tree" ]; then
+        ./target/release/examples/gen_archive "$tree" --projects "$(projects_for "$1")" --photos 30 --seed 1 >/dev/null
+    fi
+    echo "$tree"
+}
+
+if [ -z "${WALKERS_ONLY:-}" ]; then
 echo "| files | guicang names-only | guicang full | guicang cached | fd --type f | find -type f | xargs file --mime-type | names-only / fd | full / file | cached / names-only | peak RSS names-only | peak RSS full | peak RSS cached |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 for size in $SIZES; do
-    tree="$BENCH_DIR/archive-$size"
-    if [ ! -d "$tree" ]; then
-        ./target/release/examples/gen_archive "$tree" --projects "$(projects_for "$size")" --photos 30 --seed 1 >/dev/null
-    fi
+    tree=$(tree_for "$size")
     files=$(find "$tree" -type f | wc -l)
     cache="$BENCH_DIR/cache-$size"
     rm -rf "$cache"
@@ -69,5 +76,26 @@ ledger="$BENCH_DIR/payments-100k.xlsx"
 [ -f "$ledger" ] || ./target/release/examples/ledger_read --write "$ledger" 100000 >/dev/null
 echo
 ./target/release/examples/ledger_read "$ledger"
+fi
+
+# The walker candidates (names only, no stat) on the largest tree: issue 5 asks to keep the
+# fastest; guicang's scan uses the `ignore` crate's parallel walker.
+largest=${SIZES##* }
+tree=$(tree_for "$largest")
+WALKERS=$PWD/target/release/examples/walkers
+find "$tree" -type f >/dev/null # warm the cache
+hyperfine --style none --warmup 1 --runs "$RUNS" --export-json "$BENCH_DIR/w-$largest.json" \
+    "$WALKERS walkdir $tree" \
+    "$WALKERS walkdir-par-bridge $tree $(nproc)" \
+    "$WALKERS ignore $tree $(nproc)" \
+    "$WALKERS ignore $tree $(( $(nproc) * 4 ))" >/dev/null
+echo
+labels=("walkdir (1 thread)" "walkdir + par_bridge ($(nproc) threads)" \
+    "ignore WalkParallel ($(nproc) threads)" "ignore WalkParallel ($(( $(nproc) * 4 )) threads)")
+echo "| walker, $(find "$tree" -type f | wc -l) files, names only | median |"
+echo "|---|---|"
+for i in 0 1 2 3; do
+    echo "| ${labels[$i]} | $(median "$BENCH_DIR/w-$largest.json" "$i") s |"
+done
 echo
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr); $(rustc --version)"
