@@ -26,6 +26,9 @@ pub struct SweepOptions {
     pub cache_dir: Option<PathBuf>,
     /// Whether a progress bar is drawn on stderr.
     pub progress: bool,
+    /// guicang's own files kept in the archive (the baseline it reads), relative to the
+    /// root with `/`: not reported as files outside every project.
+    pub own_files: Vec<String>,
 }
 
 impl SweepOptions {
@@ -36,6 +39,7 @@ impl SweepOptions {
             inspect: true,
             cache_dir: None,
             progress: false,
+            own_files: Vec::new(),
         }
     }
 }
@@ -55,6 +59,7 @@ fn sweep_in_pool(root: &Path, settings: &Settings, options: &SweepOptions) -> Re
         code_pattern: &settings.code_pattern,
         lang,
         is_ledger: &is_ledger,
+        own_files: &options.own_files,
     };
     let mut discovery = discover(root, &settings.rules, &discover_options);
     for project in &mut discovery.projects {

@@ -21,6 +21,7 @@ use crate::error::AppError;
 use crate::exit;
 use crate::inspect::cache::default_dir;
 use crate::report::{Report, html, json, junit, markdown, sarif, text, xlsx};
+use crate::scan::entry::relative_display;
 use crate::scan::share::is_network_filesystem;
 use crate::settings::resolve;
 use crate::sweep::{SweepOptions, sweep};
@@ -177,11 +178,24 @@ fn sweep_options(args: &CheckArgs) -> Result<SweepOptions, AppError> {
         // The default cache is silently skipped when the archive holds it (an archive in $HOME).
         (None, false) => default_dir().filter(|dir| !inside_archive(dir)),
     };
+    // A baseline committed with an archive kept in git is guicang's own file there.
+    let own_files = args
+        .baseline
+        .iter()
+        .filter_map(|path| {
+            let path = path.canonicalize().ok()?;
+            Some(relative_display(
+                path.strip_prefix(&root).ok()?,
+                Path::new(""),
+            ))
+        })
+        .collect();
     Ok(SweepOptions {
         threads,
         inspect: !args.no_inspect,
         cache_dir,
         progress: !args.quiet && std::io::stderr().is_terminal(),
+        own_files,
     })
 }
 

@@ -36,6 +36,9 @@ pub struct DiscoverOptions<'a> {
     pub lang: Lang,
     /// Whether a file (relative path, name) is a ledger: named like one or configured.
     pub is_ledger: &'a (dyn Fn(&str, &str) -> bool + Sync),
+    /// guicang's own files kept in the archive (the `--baseline` it reads), relative to the
+    /// root: bookkeeping, never unassigned files.
+    pub own_files: &'a [String],
 }
 
 /// The projects of an archive and what discovery found wrong.
@@ -129,7 +132,10 @@ pub fn discover(root: &Path, rules: &RuleSet, options: &DiscoverOptions<'_>) -> 
                 )
                 .path(rel),
             );
-        } else if !(options.is_ledger)(&rel, &name) && name != CONFIG {
+        } else if !(options.is_ledger)(&rel, &name)
+            && name != CONFIG
+            && !options.own_files.contains(&rel)
+        {
             discovery.findings.push(
                 Finding::new(
                     Code::UnassignedFile,

@@ -612,3 +612,52 @@ fn assert_valid_sarif(sarif: &Value) {
         panic!("SARIF does not match the schema: {e:#}");
     }
 }
+
+#[test]
+fn a_baseline_kept_in_the_archive_is_not_a_stray_file() {
+    let dir = one_error_archive();
+    let outside = tempfile::tempdir().expect("temp dir");
+    let written = outside.path().join("b.json");
+    check_on(
+        TODAY,
+        dir.path(),
+        &["--write-baseline", written.to_str().expect("utf-8 path")],
+    );
+    std::fs::copy(&written, dir.path().join("guicang-baseline.json")).expect("copy");
+    let stray = |report: &Value| {
+        report["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .any(|f| f["code"] == "unassigned-file" && f["paths"][0] == "guicang-baseline.json")
+    };
+
+    // As CI runs it from the root of an archive kept in git: relative paths.
+    let output = guicang()
+        .current_dir(dir.path())
+        .env("GUICANG_TODAY", TODAY)
+        .args([
+            "check",
+            ".",
+            "--format",
+            "json",
+            "--baseline",
+            "guicang-baseline.json",
+        ])
+        .output()
+        .expect("run guicang");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "the only error is in the baseline"
+    );
+    let report: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert!(
+        !stray(&report),
+        "the baseline it reads is guicang's own file"
+    );
+
+    // Not read as the baseline, the same file is a file outside every project.
+    let (plain, _, _) = check_on(TODAY, dir.path(), &[]);
+    assert!(stray(&plain), "{plain}");
+}
