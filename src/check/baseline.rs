@@ -151,6 +151,7 @@ pub fn apply(report: &mut Report, baseline: &Baseline) {
         .partition(|f| baseline.contains(f));
     report.findings = new;
     report.baselined.extend(old);
+    report.baseline_applied = true;
     report.recount();
 }
 

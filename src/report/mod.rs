@@ -48,6 +48,10 @@ pub struct Report {
     pub waived: Vec<WaivedFinding>,
     /// Findings already recorded in the `--baseline` file, in report order.
     pub baselined: Vec<Finding>,
+    /// Whether a `--baseline` was applied: then every finding is new or already recorded
+    /// (SARIF says which in `baselineState`).
+    #[serde(skip)]
+    pub baseline_applied: bool,
     /// Totals.
     pub summary: Summary,
 }
@@ -289,6 +293,7 @@ impl Report {
             findings,
             waived: Vec::new(),
             baselined: Vec::new(),
+            baseline_applied: false,
             summary,
         };
         report.recount();

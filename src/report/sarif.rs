@@ -8,6 +8,8 @@
 //! the ledger file with a logical location naming the sheet and row. Missing documents
 //! point at the project or stage folder where the document was expected. Waived findings
 //! are results too, each with an external suppression whose justification is the reason.
+//! With a `--baseline`, findings it records are results too: every result of a finding
+//! then carries `baselineState`, `unchanged` for those, `new` for the others.
 
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -84,6 +86,8 @@ struct SarifResult {
     locations: Vec<Location>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     suppressions: Vec<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline_state: Option<&'static str>,
     properties: Value,
 }
 
@@ -155,8 +159,14 @@ pub fn render(report: &Report) -> String {
             results: report
                 .findings
                 .iter()
-                .map(result)
+                .map(|f| against_baseline(result(f), report, "new"))
                 .chain(report.waived.iter().map(waived))
+                .chain(
+                    report
+                        .baselined
+                        .iter()
+                        .map(|f| against_baseline(result(f), report, "unchanged")),
+                )
                 .collect(),
             column_kind: "unicodeCodePoints",
         }],
@@ -191,8 +201,15 @@ fn result(f: &Finding) -> SarifResult {
         },
         locations: f.paths.iter().map(|p| location(p)).collect(),
         suppressions: Vec::new(),
+        baseline_state: None,
         properties: Value::Object(properties),
     }
+}
+
+/// A result with its state against the baseline, when one was applied.
+fn against_baseline(mut r: SarifResult, report: &Report, state: &'static str) -> SarifResult {
+    r.baseline_state = report.baseline_applied.then_some(state);
+    r
 }
 
 /// A waived finding: its result, suppressed externally (by `guicang.toml`) with the

@@ -95,10 +95,8 @@ fn sheet_kind(code: &str) -> &'static str {
     }
 }
 
-#[test]
-fn sarif_is_valid_against_the_official_schema() {
-    let reports = sweep_all(&[]);
-    let sarif: Value = serde_json::from_str(&reports.read("r.sarif")).expect("SARIF is JSON");
+/// The official SARIF 2.1.0 schema, compiled, and its index.
+fn sarif_schema() -> (boon::Schemas, boon::SchemaIndex) {
     let schema_path =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/schemas/sarif-schema-2.1.0.json");
     let schema: Value =
@@ -113,6 +111,14 @@ fn sarif_is_valid_against_the_official_schema() {
     let index = compiler
         .compile(&location, &mut schemas)
         .expect("schema compiles");
+    (schemas, index)
+}
+
+#[test]
+fn sarif_is_valid_against_the_official_schema() {
+    let reports = sweep_all(&[]);
+    let sarif: Value = serde_json::from_str(&reports.read("r.sarif")).expect("SARIF is JSON");
+    let (schemas, index) = sarif_schema();
     if let Err(e) = schemas.validate(&sarif, index) {
         panic!("SARIF does not match the schema: {e:#}");
     }
@@ -553,4 +559,69 @@ fn bad_outputs_are_usage_errors() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(stderr.contains(expected), "{paths:?}: {stderr}");
     }
+}
+
+#[test]
+fn with_a_baseline_sarif_says_which_results_are_new() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let archive = dir.path().join("archive");
+    crate::support::copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join(DEMO), &archive);
+    let baseline = dir.path().join("baseline.json");
+    let recorded = guicang()
+        .arg("check")
+        .arg(&archive)
+        .arg("--write-baseline")
+        .arg(&baseline)
+        .args(["--format", "json"])
+        .output()
+        .expect("run");
+    let recorded: Value = serde_json::from_slice(&recorded.stdout).expect("JSON");
+    let before = recorded["findings"].as_array().expect("findings").len();
+    // One new problem: an empty file in a project folder.
+    let project = archive.join("2024/MGT-2024-003 某乡镇道路硬化项目");
+    assert!(project.is_dir(), "the demo archive has this project");
+    std::fs::write(project.join("空白.pdf"), b"").expect("write");
+
+    let output = guicang()
+        .arg("check")
+        .arg(&archive)
+        .arg("--baseline")
+        .arg(&baseline)
+        .args(["--format", "sarif"])
+        .output()
+        .expect("run");
+    let sarif: Value = serde_json::from_slice(&output.stdout).expect("SARIF");
+    let (schemas, index) = sarif_schema();
+    if let Err(e) = schemas.validate(&sarif, index) {
+        panic!("SARIF does not match the schema: {e:#}");
+    }
+    let results = sarif["runs"][0]["results"].as_array().expect("results");
+    let state = |s: &str| results.iter().filter(|r| r["baselineState"] == s).count();
+    assert_eq!(
+        state("unchanged"),
+        before,
+        "every recorded finding is a result"
+    );
+    assert_eq!(state("new"), 1, "{results:#?}");
+    let new = results
+        .iter()
+        .find(|r| r["baselineState"] == "new")
+        .expect("new");
+    assert_eq!(new["ruleId"], "empty-file");
+
+    // Without a baseline no result says anything about one.
+    let plain = guicang()
+        .arg("check")
+        .arg(&archive)
+        .args(["--format", "sarif"])
+        .output()
+        .expect("run");
+    let plain: Value = serde_json::from_slice(&plain.stdout).expect("SARIF");
+    assert!(
+        plain["runs"][0]["results"]
+            .as_array()
+            .expect("results")
+            .iter()
+            .all(|r| r.get("baselineState").is_none())
+    );
 }
