@@ -8,7 +8,9 @@
 
 use std::fmt::Write;
 
-use super::view::{ByProject, Names, escape_markup as esc, percent, project_title, status_label};
+use super::view::{
+    ByProject, Names, baselined_note, escape_markup as esc, percent, project_title, status_label,
+};
 use super::{ProjectReport, Report};
 use crate::check::completeness::Requirement;
 use crate::finding::{Code, Finding, Severity};
@@ -300,17 +302,8 @@ fn waived(out: &mut String, report: &Report, lang: Lang) {
         }
         out.push_str("</tbody>\n</table>\n</section>\n");
     }
-    if !report.baselined.is_empty() {
-        let n = report.baselined.len();
-        let _ = writeln!(
-            out,
-            "<p class=\"muted\">{}</p>",
-            match lang {
-                Lang::Zh => format!("基线中已有的 {n} 条问题不计入（--baseline）"),
-                Lang::En =>
-                    format!("{n} findings already in the baseline are not counted (--baseline)"),
-            }
-        );
+    if let Some(note) = baselined_note(report, lang, "--baseline") {
+        let _ = writeln!(out, "<p class=\"muted\">{}</p>", esc(&note));
     }
 }
 

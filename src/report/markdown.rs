@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use super::Report;
-use super::view::{Names, percent, project_title, status_label};
+use super::view::{Names, baselined_note, percent, project_title, status_label};
 use crate::finding::{Code, Finding, Severity};
 use crate::lang::Lang;
 
@@ -76,17 +76,8 @@ pub fn render(report: &Report) -> String {
         );
     }
     waived(&mut out, report, lang);
-    if !report.baselined.is_empty() {
-        let n = report.baselined.len();
-        let _ = writeln!(
-            out,
-            "{}\n",
-            match lang {
-                Lang::Zh => format!("基线中已有的 {n} 条问题不计入（`--baseline`）"),
-                Lang::En =>
-                    format!("{n} findings already in the baseline are not counted (`--baseline`)"),
-            }
-        );
+    if let Some(note) = baselined_note(report, lang, "`--baseline`") {
+        let _ = writeln!(out, "{note}\n");
     }
     out
 }

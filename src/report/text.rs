@@ -9,6 +9,7 @@ use std::fmt::Write;
 use anstyle::{AnsiColor, Style};
 
 use super::table::{aligned_lines, pad};
+use super::view::{baselined_note, project_key};
 use super::{ProjectReport, Report};
 use crate::finding::{Finding, Severity};
 use crate::lang::Lang;
@@ -97,26 +98,9 @@ fn render_waived(out: &mut String, report: &Report, lang: Lang) {
         }
         out.push('\n');
     }
-    if !report.baselined.is_empty() {
-        let n = report.baselined.len();
-        let _ = writeln!(
-            out,
-            "{DIM}{}{DIM:#}\n",
-            match lang {
-                Lang::Zh => format!("基线中已有的 {n} 条问题不计入（--baseline）"),
-                Lang::En =>
-                    format!("{n} findings already in the baseline are not counted (--baseline)"),
-            }
-        );
+    if let Some(note) = baselined_note(report, lang, "--baseline") {
+        let _ = writeln!(out, "{DIM}{note}{DIM:#}\n");
     }
-}
-
-fn project_key(p: &ProjectReport) -> String {
-    p.code
-        .clone()
-        .or_else(|| p.folder.clone())
-        .or_else(|| p.name.clone())
-        .unwrap_or_default()
 }
 
 fn render_project(

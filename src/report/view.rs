@@ -133,6 +133,16 @@ impl<'r> Names<'r> {
     }
 }
 
+/// The sentence under the findings when a baseline held some back, with the option
+/// written as the format writes code (`flag`); `None` when it held none back.
+pub fn baselined_note(report: &Report, lang: Lang, flag: &str) -> Option<String> {
+    let n = report.baselined.len();
+    (n > 0).then(|| match lang {
+        Lang::Zh => format!("基线中已有的 {n} 条问题不计入（{flag}）"),
+        Lang::En => format!("{n} findings already in the baseline are not counted ({flag})"),
+    })
+}
+
 /// A share as a percentage with one decimal: `0.8182` → `81.8%`.
 pub fn percent(share: f64) -> String {
     format!("{:.1}%", share * 100.0)
