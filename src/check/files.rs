@@ -9,6 +9,7 @@ use crate::classify::FileClass;
 use crate::classify::normalize::split_extension;
 use crate::finding::{Code, Finding};
 use crate::lang::Lang;
+use crate::project::discover::unreadable_folder;
 
 /// Reports every file-level problem.
 pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
@@ -95,17 +96,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         );
     }
     for error in ctx.walk_errors {
-        let mut finding = Finding::new(
-            Code::UnreadableFolder,
-            match lang {
-                Lang::Zh => format!("无法读取，其中的文件未检查：{}", error.message),
-                Lang::En => format!(
-                    "cannot be read, its files were not checked: {}",
-                    error.message
-                ),
-            },
-        )
-        .path(error.rel_path.clone());
+        let mut finding = unreadable_folder(error.rel_path.clone(), &error.message, lang);
         finding.project = ctx.projects.get(error.project).map(|p| p.key());
         out.push(finding);
     }

@@ -217,7 +217,11 @@ fn walk_surface(
                 let path = error
                     .path()
                     .map_or_else(|| root.to_path_buf(), Path::to_path_buf);
-                findings.push(unreadable_folder(root, &path, &error.to_string(), lang));
+                findings.push(unreadable_folder(
+                    relative_display(&path, root),
+                    &error.to_string(),
+                    lang,
+                ));
                 continue;
             }
         };
@@ -240,14 +244,14 @@ fn walk_surface(
     surface
 }
 
-/// A finding for a folder that could not be listed.
-pub fn unreadable_folder(root: &Path, path: &Path, error: &str, lang: Lang) -> Finding {
-    let rel = relative_display(path, root);
+/// A finding for a place the walk could not read (`rel`, relative to the root): by the
+/// discovery's walk over the archive, or by the scan's walk over a project folder.
+pub fn unreadable_folder(rel: String, error: &str, lang: Lang) -> Finding {
     Finding::new(
         Code::UnreadableFolder,
         match lang {
-            Lang::Zh => format!("无法读取文件夹，其中的文件未检查：{error}"),
-            Lang::En => format!("cannot read the folder, its files were not checked: {error}"),
+            Lang::Zh => format!("无法读取，其中的文件未检查：{error}"),
+            Lang::En => format!("cannot be read, its files were not checked: {error}"),
         },
     )
     .path(rel)
