@@ -95,6 +95,9 @@ pub fn lookup(path: &Path, files: &[FileEntry]) -> CacheHits {
             continue;
         }
         next += 1;
+        if file.raw_path().is_some() {
+            continue; // its path is lossy: the line may be another file's
+        }
         let fresh = file.mtime_ns() == Some(entry.mtime) && file.size == entry.size;
         if let (true, Some(inspection)) = (fresh, decode(entry.rest)) {
             hits.inspections[index] = inspection;
@@ -131,14 +134,25 @@ impl<'a> Entry<'a> {
     }
 }
 
-/// The indices of `files` in path order (byte order of the whole path), which is the
-/// scan's order whenever no project folder lies inside another's.
+/// The indices of `files` in path order (byte order of the whole path). The scan's order
+/// (project, then path) often is that already; when a project folder sorts differently
+/// as bytes (`2023/x` before `2023 补充/y` by folder, after it by bytes), it is sorted.
 fn path_order(files: &[FileEntry]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..files.len()).collect();
     if !files.is_sorted_by(|a, b| a.rel_path() <= b.rel_path()) {
-        order.sort_unstable_by(|&a, &b| files[a].rel_path().cmp(files[b].rel_path()));
+        order.sort_by(|&a, &b| files[a].rel_path().cmp(files[b].rel_path()));
     }
     order
+}
+
+/// Whether a file's inspection is kept in the cache: one that was inspected (a file not
+/// inspected, a ledger say, may be evidence under another configuration) and whose path
+/// is its own (two names that are not UTF-8 can read the same, lossily).
+fn cacheable(file: &FileEntry, inspection: &Inspection) -> bool {
+    *inspection != Inspection::default()
+        && file.raw_path().is_none()
+        && !file.rel_path().contains(['\t', '\n'])
+        && !matches!(inspection.problem.as_deref(), Some(Problem::Timeout))
 }
 
 /// Writes the inspections of this sweep, sorted by path (atomically: a temporary file
@@ -155,10 +169,8 @@ pub fn save(path: &Path, files: &[FileEntry], inspections: &[Inspection]) -> std
         let Some(mtime) = file.mtime_ns() else {
             continue;
         };
-        if file.rel_path().contains(['\t', '\n'])
-            || matches!(inspection.problem.as_deref(), Some(Problem::Timeout))
-        {
-            continue; // not representable, or worth another try next time
+        if !cacheable(file, inspection) {
+            continue; // not representable, not inspected, or worth another try next time
         }
         writeln!(
             out,
@@ -393,6 +405,18 @@ mod tests {
         let same = lookup(&path, &files);
         assert_eq!(same.hit, [true; 4]);
         assert_eq!(same.inspections, inspections);
+
+        // A file that was not inspected (a ledger, say) leaves no line: under another
+        // configuration it may be evidence, and must then be inspected.
+        let ledger = file("p/台账.xlsx", 10, 1_700_000_000);
+        save(
+            &path,
+            std::slice::from_ref(&ledger),
+            &[Inspection::default()],
+        )
+        .unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(text.lines().count(), 1, "{text}");
 
         std::fs::write(&path, "not a cache\n").unwrap();
         let foreign = lookup(&path, &files);

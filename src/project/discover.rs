@@ -402,6 +402,7 @@ impl<'r> RowIndex<'r> {
         // Codes are ASCII: a Chinese name written straight after one ends it too.
         let words = folder.split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_')));
         if let Some(index) = words
+            .map(|w| w.trim_matches(['-', '_']))
             .filter(|w| !w.is_empty())
             .find_map(|w| self.by_code.get(w).copied())
         {
@@ -413,7 +414,7 @@ impl<'r> RowIndex<'r> {
         self.folded.iter().position(|(name, code)| {
             name.as_deref()
                 .is_some_and(|n| n == folder || (n.chars().count() >= 4 && folder.contains(n)))
-                || code.as_deref().is_some_and(|c| folder.contains(c))
+                || code.as_deref().is_some_and(|c| contains_word(&folder, c))
         })
     }
 }
@@ -527,11 +528,23 @@ fn report_duplicates(projects: &[Project], lang: Lang, findings: &mut Vec<Findin
     }
 }
 
-/// The project code a folder name starts with: the pattern's match, unless it is only the
-/// start of a longer run of letters or digits (`MGT-2023-1255` is not the code of
-/// `MGT-2023-12559 卫生院`, whatever the ledger says of project 1255).
+/// The project code a folder name starts with (the pattern is anchored at the start): the
+/// pattern's match, unless it is only the start of a longer run of letters or digits
+/// (`MGT-2023-1255` is not the code of `MGT-2023-12559 卫生院`, whatever the ledger says of
+/// project 1255).
 fn leading_code<'n>(pattern: &Regex, name: &'n str) -> Option<regex::Match<'n>> {
     let found = pattern.find(name)?;
     let next = name[found.end()..].chars().next();
     (!next.is_some_and(|c| c.is_ascii_alphanumeric())).then_some(found)
+}
+
+/// Whether `text` contains `code` not followed by a letter or digit (`mgt-2023-1255` is
+/// not in `mgt-2023-12559_卫生院`).
+fn contains_word(text: &str, code: &str) -> bool {
+    text.match_indices(code).any(|(at, _)| {
+        !text[at + code.len()..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphanumeric())
+    })
 }

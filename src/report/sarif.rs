@@ -8,8 +8,9 @@
 //! the ledger file with a logical location naming the sheet and row. Missing documents
 //! point at the project or stage folder where the document was expected. Waived findings
 //! are results too, each with an external suppression whose justification is the reason.
-//! With a `--baseline`, findings it records are results too: every result of a finding
-//! then carries `baselineState`, `unchanged` for those, `new` for the others.
+//! With a `--baseline`, findings it records are results too: every result then carries
+//! `baselineState`, `unchanged` for those, `new` for the others (waived ones included: a
+//! baseline never records a waived finding).
 
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -160,7 +161,12 @@ pub fn render(report: &Report) -> String {
                 .findings
                 .iter()
                 .map(|f| against_baseline(result(f), report, "new"))
-                .chain(report.waived.iter().map(waived))
+                .chain(
+                    report
+                        .waived
+                        .iter()
+                        .map(|w| against_baseline(waived(w), report, "new")),
+                )
                 .chain(
                     report
                         .baselined

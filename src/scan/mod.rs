@@ -96,8 +96,9 @@ pub fn scan(
             .cmp(&(b.project(), b.rel_path()))
             .then_with(|| a.raw_path().cmp(&b.raw_path()))
     });
-    out.errors
-        .sort_by(|a, b| (a.project, &a.rel_path).cmp(&(b.project, &b.rel_path)));
+    out.errors.sort_by(|a, b| {
+        (a.project, &a.rel_path, &a.message).cmp(&(b.project, &b.rel_path, &b.message))
+    });
     out.errors.dedup();
     out.symlinks.sort();
     out

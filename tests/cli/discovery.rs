@@ -194,17 +194,19 @@ fn a_code_longer_than_the_pattern_is_never_read_as_a_shorter_one() {
          MGT-2023-1255,央塔克乡医疗设备采购项目,设备类,实施中\n\
          MGT-2021-0057,克孜勒阿瓦提乡卫生院门诊楼建设项目,固投类,实施中\n\
          MGT-2023-12559,克孜勒阿瓦提乡卫生院门诊楼建设项目,固投类,谋划\n\
-         MGT-2023-12560,央塔克乡卫生院门诊楼建设项目,固投类,已完工\n",
+         MGT-2023-12560,央塔克乡卫生院门诊楼建设项目,固投类,已完工\n\
+         MGT-2023-12561,巴扎结米乡卫生院门诊楼建设项目,固投类,实施中\n",
     );
     doc(
         root,
         "2023/MGT-2023-12559 克孜勒阿瓦提乡卫生院门诊楼建设项目/可研报告.pdf",
     );
-    // No space between the code and the name.
+    // No space between the code and the name; an underscore between them.
     doc(
         root,
         "2023/MGT-2023-12560央塔克乡卫生院门诊楼建设项目/可研报告.pdf",
     );
+    doc(root, "2023/MGT-2023-12561_卫生院门诊楼/可研报告.pdf");
     let (report, _) = check_json(root, &[]);
     let folders: Vec<(&str, &str, &str)> = report["projects"]
         .as_array()
@@ -230,6 +232,11 @@ fn a_code_longer_than_the_pattern_is_never_read_as_a_shorter_one() {
                 "MGT-2023-12560",
                 "2023/MGT-2023-12560央塔克乡卫生院门诊楼建设项目",
                 "completed"
+            ),
+            (
+                "MGT-2023-12561",
+                "2023/MGT-2023-12561_卫生院门诊楼",
+                "in-progress"
             ),
             ("MGT-2021-0057", "-", "in-progress"),
             ("MGT-2023-1255", "-", "in-progress"),
