@@ -116,7 +116,11 @@ fn sweep_in_pool(root: &Path, settings: &Settings, options: &SweepOptions) -> Re
                 .as_ref()
                 .map(|dir| cache_file(dir, root, limits));
             let cached = cache_file.as_ref().map(|path| lookup(path, &files));
-            let entries = cached.as_ref().map(|c| c.entries);
+            // Lines of the cache no file took: files removed, or changed.
+            let unused = cached.as_ref().map(|c| {
+                c.entries
+                    .saturating_sub(c.hit.iter().filter(|&&hit| hit).count())
+            });
             if let Some(bar) = &progress {
                 progress::files(bar, files.len() as u64, lang);
             }
@@ -124,7 +128,7 @@ fn sweep_in_pool(root: &Path, settings: &Settings, options: &SweepOptions) -> Re
                 inspect_all(root, &files, &classes, limits, cached, progress.as_ref());
             // Rewritten only when something changed (a file inspected afresh, or one gone).
             // A cache that cannot be written costs the next sweep time, never a result.
-            let unchanged = fresh == 0 && entries.is_some_and(|n| n <= files.len());
+            let unchanged = fresh == 0 && unused == Some(0);
             if let (Some(path), false) = (&cache_file, unchanged) {
                 let _ = save(path, &files, &inspections);
             }

@@ -148,7 +148,7 @@ fn path_order(files: &[FileEntry]) -> Vec<usize> {
 /// Whether a file's inspection is kept in the cache: one that was inspected (a file not
 /// inspected, a ledger say, may be evidence under another configuration) and whose path
 /// is its own (two names that are not UTF-8 can read the same, lossily).
-fn cacheable(file: &FileEntry, inspection: &Inspection) -> bool {
+pub fn cacheable(file: &FileEntry, inspection: &Inspection) -> bool {
     *inspection != Inspection::default()
         && file.raw_path().is_none()
         && !file.rel_path().contains(['\t', '\n'])

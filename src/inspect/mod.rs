@@ -224,7 +224,8 @@ pub struct Inspection {
 
 /// Inspects every file that can be evidence (in the order given, in parallel), except those
 /// the cache already has (`cached`); `progress` advances by one for each file. Also returns
-/// how many files were inspected afresh.
+/// how many files were inspected afresh with a result the cache keeps (when none was, the
+/// cache file need not be written again).
 pub fn inspect_all(
     root: &std::path::Path,
     files: &[FileEntry],
@@ -254,8 +255,10 @@ pub fn inspect_all(
                 }
                 _ if hit => {}
                 _ => {
-                    fresh.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     *inspection = inspect_file(&file.path(root), file.name(), options);
+                    if cache::cacheable(file, inspection) {
+                        fresh.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    }
                 }
             }
             if let Some(progress) = progress {

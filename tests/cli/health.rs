@@ -370,3 +370,39 @@ fn a_cached_sweep_opens_no_unchanged_file_in_any_project() {
         "opened afresh, every file is found damaged: {fresh}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn the_cache_file_is_rewritten_only_when_something_changed() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    project(root);
+    doc(root, &format!("{PROJECT}/开工报告.pdf"));
+    doc(root, &format!("{PROJECT}/施工许可证.pdf"));
+    let cache_arg = cache.path().to_str().unwrap();
+    let cache_file = || {
+        let entry = std::fs::read_dir(cache.path())
+            .unwrap()
+            .next()
+            .unwrap()
+            .unwrap();
+        (entry.path(), entry.metadata().unwrap().ino())
+    };
+    check_json(root, &["--cache", cache_arg]);
+    let (path, first) = cache_file();
+    check_json(root, &["--cache", cache_arg]);
+    assert_eq!(
+        cache_file().1,
+        first,
+        "nothing changed: the file is left as it is"
+    );
+
+    std::fs::remove_file(root.join(PROJECT).join("开工报告.pdf")).unwrap();
+    check_json(root, &["--cache", cache_arg]);
+    assert_ne!(cache_file().1, first, "a file is gone: its line goes too");
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(!text.contains("开工报告.pdf"), "{text}");
+    assert!(text.contains("施工许可证.pdf"), "{text}");
+}
