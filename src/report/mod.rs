@@ -366,8 +366,8 @@ impl Report {
     }
 }
 
-/// Puts `items` in `order` (`order[k]` is the index of the item that goes to place `k`),
-/// moving each item once, without a second vector of items.
+/// Puts `items` in `order` (`order[k]` is the index of the item that goes to place `k`)
+/// with at most one swap per item, without a second vector of items.
 fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
     for start in 0..order.len() {
         // Follow the cycle through `start`, marking each visited place as done.
