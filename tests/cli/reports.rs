@@ -567,30 +567,25 @@ fn with_a_baseline_sarif_says_which_results_are_new() {
     let archive = dir.path().join("archive");
     crate::support::copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join(DEMO), &archive);
     let baseline = dir.path().join("baseline.json");
-    let recorded = guicang()
-        .arg("check")
-        .arg(&archive)
-        .arg("--write-baseline")
-        .arg(&baseline)
-        .args(["--format", "json"])
-        .output()
-        .expect("run");
-    let recorded: Value = serde_json::from_slice(&recorded.stdout).expect("JSON");
+    let baseline = baseline.to_str().expect("a UTF-8 temporary path");
+    // One sweep of the copy, its report on stdout parsed.
+    let sweep = |args: &[&str]| -> Value {
+        let output = guicang()
+            .arg("check")
+            .arg(&archive)
+            .args(args)
+            .output()
+            .expect("run");
+        serde_json::from_slice(&output.stdout).expect("a JSON document")
+    };
+    let recorded = sweep(&["--format", "json", "--write-baseline", baseline]);
     let before = recorded["findings"].as_array().expect("findings").len();
     // One new problem: an empty file in a project folder.
     let project = archive.join("2024/MGT-2024-003 某乡镇道路硬化项目");
     assert!(project.is_dir(), "the demo archive has this project");
     std::fs::write(project.join("空白.pdf"), b"").expect("write");
 
-    let output = guicang()
-        .arg("check")
-        .arg(&archive)
-        .arg("--baseline")
-        .arg(&baseline)
-        .args(["--format", "sarif"])
-        .output()
-        .expect("run");
-    let sarif: Value = serde_json::from_slice(&output.stdout).expect("SARIF");
+    let sarif = sweep(&["--format", "sarif", "--baseline", baseline]);
     let (schemas, index) = sarif_schema();
     if let Err(e) = schemas.validate(&sarif, index) {
         panic!("SARIF does not match the schema: {e:#}");
@@ -610,13 +605,7 @@ fn with_a_baseline_sarif_says_which_results_are_new() {
     assert_eq!(new["ruleId"], "empty-file");
 
     // Without a baseline no result says anything about one.
-    let plain = guicang()
-        .arg("check")
-        .arg(&archive)
-        .args(["--format", "sarif"])
-        .output()
-        .expect("run");
-    let plain: Value = serde_json::from_slice(&plain.stdout).expect("SARIF");
+    let plain = sweep(&["--format", "sarif"]);
     assert!(
         plain["runs"][0]["results"]
             .as_array()
