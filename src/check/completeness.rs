@@ -148,14 +148,8 @@ impl ProjectScore {
 
 /// Scores every project with a known category and reports what is missing or misfiled.
 pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Vec<ProjectScore> {
-    // The scan sorts files by project: each project's files are one run, and what is
-    // gathered from them lives only while that project is scored.
-    let mut runs: Vec<std::ops::Range<usize>> = vec![0..0; ctx.projects.len()];
-    let mut start = 0;
-    for run in ctx.files.chunk_by(|a, b| a.project() == b.project()) {
-        runs[run[0].project()] = start..start + run.len();
-        start += run.len();
-    }
+    // What is gathered from a project's files lives only while that project is scored.
+    let runs = ctx.project_runs();
     // Projects are scored in parallel, each with its own findings, joined in project order
     // (which also spreads the scores' memory over the threads that freed the scan's).
     let scored: Vec<(Option<ProjectScore>, Vec<Finding>)> = (0..ctx.projects.len())
@@ -416,10 +410,10 @@ fn missing(
         .path(place)
 }
 
-/// Where the documents of a project belong: its folder and its stage folders.
 /// Stage id → a file under that stage's folder and how many folders lead down to it.
 type StageFolders<'a> = BTreeMap<&'a str, (usize, usize)>;
 
+/// Where the documents of a project belong: its folder and its stage folders.
 struct Places<'a> {
     ctx: &'a Context<'a>,
     folder: &'a str,

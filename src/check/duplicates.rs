@@ -20,15 +20,14 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     if ctx.inspections.is_empty() {
         return; // inspection is off: no file is read
     }
-    // Files of a project are one run of the scan's list: candidates are grouped by sorting
-    // each project's (size, fingerprint, index), a few bytes per file, never a map of all.
+    // Candidates are grouped by sorting each project's (size, fingerprint, index), a few
+    // bytes per file, never a map of all.
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut keys: Vec<(u64, u64, usize)> = Vec::new();
-    let mut start = 0;
-    for run in ctx.files.chunk_by(|a, b| a.project() == b.project()) {
+    for run in ctx.project_runs() {
         keys.clear();
-        for (index, file) in (start..).zip(run) {
-            let inspection = &ctx.inspections[index];
+        for index in run {
+            let (file, inspection) = (&ctx.files[index], &ctx.inspections[index]);
             let candidate = !matches!(
                 ctx.classes[index].class,
                 FileClass::Temporary | FileClass::Bookkeeping
@@ -38,7 +37,6 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 keys.push((file.size, fingerprint.get(), index));
             }
         }
-        start += run.len();
         keys.sort_unstable();
         for same in keys.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
             if same.len() > 1 {

@@ -51,6 +51,19 @@ impl Context<'_> {
             .and_then(|c| self.rules.category(c))
     }
 
+    /// The files of each project, index for index with `projects`, as a range of `files`
+    /// (empty for a project without files): the scan sorts files by project, so each
+    /// project's files lie together.
+    pub fn project_runs(&self) -> Vec<std::ops::Range<usize>> {
+        let mut runs = vec![0..0; self.projects.len()];
+        let mut start = 0;
+        for run in self.files.chunk_by(|a, b| a.project() == b.project()) {
+            runs[run[0].project()] = start..start + run.len();
+            start += run.len();
+        }
+        runs
+    }
+
     /// Whether file `index` can count as evidence: it was not found unusable.
     pub fn is_usable(&self, index: usize) -> bool {
         self.inspections

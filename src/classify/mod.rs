@@ -21,7 +21,6 @@ mod catalogue_tests;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -195,21 +194,21 @@ impl<'f> FolderNames<'f> {
 }
 
 /// What the folders of one directory say, resolved once for all its files.
-struct Place {
+struct Place<'r> {
     /// Nearest stage folder: its stage id (the hint for matching) and where it is.
-    stage: Option<(Arc<str>, StageFolder)>,
+    stage: Option<(&'r str, StageFolder)>,
     /// Names of the enclosing document-folder candidates, nearest first, with the project's
     /// own words removed.
     document_folders: Vec<String>,
 }
 
-impl Place {
+impl<'r> Place<'r> {
     fn resolve(
         dirs: &[&str],
         context: &ProjectContext<'_>,
         folders: &FolderNames<'_>,
-        rules: &RuleSet,
-    ) -> Place {
+        rules: &'r RuleSet,
+    ) -> Place<'r> {
         let mut stage = None;
         let mut document_folders = Vec::new();
         for (index, dir) in dirs.iter().enumerate().rev() {
@@ -226,7 +225,7 @@ impl Place {
                             stage: u16::try_from(s).unwrap_or(u16::MAX),
                             depth: u16::try_from(index + 1).unwrap_or(u16::MAX),
                         };
-                        (Arc::from(rules.stages[s].id.as_str()), at)
+                        (rules.stages[s].id.as_str(), at)
                     });
                 }
             } else if !name.is_empty() {
@@ -251,10 +250,10 @@ fn names_a_document(name: &str, context: &ProjectContext<'_>) -> bool {
 fn classify_file(
     file: &FileEntry,
     context: &ProjectContext<'_>,
-    place: &Place,
+    place: &Place<'_>,
     is_ledger: &(dyn Fn(&RelPath, &str) -> bool + Sync),
 ) -> Classified {
-    let stage_hint = place.stage.as_ref().map(|(id, _)| &**id);
+    let stage_hint = place.stage.map(|(id, _)| id);
     let mut fields = None;
     let class = if temporary::is_temporary(file.name()) {
         FileClass::Temporary
@@ -288,7 +287,7 @@ fn evidence(
     extension: &str,
     context: &ProjectContext<'_>,
     category: &Category,
-    place: &Place,
+    place: &Place<'_>,
     stage_hint: Option<&str>,
 ) -> FileClass {
     if let Some(m) = category.best_match(&context.strip_own(name), Some(extension), stage_hint) {

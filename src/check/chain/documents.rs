@@ -92,7 +92,7 @@ fn payment_files<'a>(
     };
     let mut vouchers = Vec::new();
     let mut invoices = Vec::new();
-    for &index in &chain.files {
+    for index in chain.files.clone() {
         let class = ctx.classes[index].class;
         if matches!(class, FileClass::Temporary | FileClass::Bookkeeping) {
             continue;

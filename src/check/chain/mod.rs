@@ -27,15 +27,12 @@ pub struct ProjectChain<'a> {
     /// Its ledger records.
     pub ledgers: &'a ProjectLedgers<'a>,
     /// Indexes into `ctx.files` of its files.
-    pub files: Vec<usize>,
+    pub files: std::ops::Range<usize>,
 }
 
 /// Runs every chain check on every project that has ledger records.
 pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    let mut files_of: Vec<Vec<usize>> = vec![Vec::new(); ctx.projects.len()];
-    for (index, file) in ctx.files.iter().enumerate() {
-        files_of[file.project()].push(index);
-    }
+    let runs = ctx.project_runs();
     for (index, ledgers) in ctx.ledgers.iter().enumerate() {
         if ledgers.is_empty() {
             continue;
@@ -44,7 +41,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             index,
             key: ctx.projects[index].key(),
             ledgers,
-            files: std::mem::take(&mut files_of[index]),
+            files: runs[index].clone(),
         };
         documents::check(ctx, &chain, out);
         amounts::check(ctx, &chain, out);
