@@ -34,14 +34,6 @@ impl RelPath {
         }
     }
 
-    /// Splits a whole relative path at its last `/`.
-    pub fn parse(path: &str) -> RelPath {
-        match path.rfind('/') {
-            Some(slash) => RelPath::new(Arc::from(&path[..slash]), &path[slash + 1..]),
-            None => RelPath::new(Arc::from(""), path),
-        }
-    }
-
     /// The folder, relative to the root (empty for a file at the root).
     pub fn dir(&self) -> &str {
         &self.dir
@@ -348,6 +340,14 @@ pub fn relative_display(path: &Path, base: &Path) -> String {
 mod tests {
     use super::*;
 
+    /// Splits a whole relative path at its last `/`.
+    fn parse(path: &str) -> RelPath {
+        match path.rfind('/') {
+            Some(slash) => RelPath::new(Arc::from(&path[..slash]), &path[slash + 1..]),
+            None => RelPath::new(Arc::from(""), path),
+        }
+    }
+
     #[test]
     fn utf8_names_are_not_guesses() {
         assert_eq!(
@@ -430,12 +430,12 @@ mod tests {
         ];
         for a in paths {
             for b in paths {
-                let (pa, pb) = (RelPath::parse(a), RelPath::parse(b));
+                let (pa, pb) = (parse(a), parse(b));
                 assert_eq!(pa.cmp(&pb), a.cmp(b), "{a} vs {b}");
                 assert_eq!(pa.cmp_str(b), a.cmp(b), "{a} vs {b}");
                 assert_eq!(pa.is(b), a == b);
             }
-            assert_eq!(RelPath::parse(a).to_string(), a);
+            assert_eq!(parse(a).to_string(), a);
         }
         let shared: Arc<str> = Arc::from("p");
         let (x, y) = (RelPath::new(shared.clone(), "x"), RelPath::new(shared, "y"));
