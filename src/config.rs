@@ -49,7 +49,7 @@ pub struct ConfigFile {
 
 /// One `[[waiver]]` entry as written. Every field is optional here so that all mistakes
 /// of all entries are reported at once, with their places, by the validation in
-/// [`crate::check::waivers`].
+/// [`crate::triage::waivers`].
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WaiverEntry {

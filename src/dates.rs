@@ -37,7 +37,7 @@ pub fn find_date(name: &str) -> Option<Date> {
 
 /// Every date in a name at a word boundary, with its byte range, left to right.
 ///
-/// [`crate::classify::name_fields`] needs the ranges to keep the digits of a date from
+/// [`crate::names::fields`] needs the ranges to keep the digits of a date from
 /// being read as an amount.
 pub(crate) fn dates_in(name: &str) -> impl Iterator<Item = (Date, Range<usize>)> + '_ {
     name.char_indices().filter_map(move |(start, c)| {

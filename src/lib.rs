@@ -1,29 +1,89 @@
 //! 归仓 guicang: checks that the archives of publicly funded aid projects are complete and
 //! that their money can be traced.
 //!
-//! The pipeline (`DESIGN.md`): rules and configuration are loaded and validated
-//! ([`ruleset`], [`settings`]); projects are discovered ([`project`]); their folders are
-//! scanned in parallel ([`scan`]); each file is classified as evidence of a document
-//! ([`classify`]); checks turn all of it into findings and scores ([`check`]); and one
-//! [`report::Report`] value is rendered for people and machines ([`report`]).
+//! The entry point is [`sweep::sweep`]: an archive root and resolved [`settings::Settings`]
+//! in, one [`report::Report`] out. `main.rs` parses the command line ([`cli`]), resolves
+//! it ([`settings`]), runs one of the [`commands`] and turns the outcome into an exit code
+//! ([`exit`]). Modules are listed in the order data flows; a module imports only modules
+//! listed above it (see `DESIGN.md`).
 
-pub mod check;
-pub mod classify;
-pub mod cli;
-pub mod commands;
-pub mod config;
-pub mod dates;
-pub mod diagnostic;
-pub mod error;
-pub mod exit;
-pub mod finding;
-pub mod inspect;
+// Vocabulary every step shares (leaves: they import no pipeline step).
+
+/// Messages in Chinese or English.
 pub mod lang;
-pub mod ledger;
+
+/// Dates as clerks write them, parsed into calendar dates.
+pub mod dates;
+
+/// Money: exact decimal amounts in yuan, units and Chinese capital numerals.
 pub mod money;
-pub mod project;
-pub mod report;
+
+/// Name folding, numbering, temporary files and fields read out of names.
+pub mod names;
+
+/// Project attributes: status, construction type, contract kind, procurement method.
+pub mod attributes;
+
+/// Finding codes (the registry) and the finding value.
+pub mod finding;
+
+/// Source positions and compiler-style diagnostics for user-written files.
+pub mod diagnostic;
+
+/// Spreadsheet reading (xlsx, xls, ods, csv) into plain tables of cells.
+pub mod sheet;
+
+/// Paths relative to the archive root, and names decoded for display.
+pub mod paths;
+
+// Rules, then the pipeline in the order data flows.
+
+/// Rule files: categories, stages, documents and their conditions.
 pub mod ruleset;
+
+/// Step 1: projects found under the root, with their manifests and ledger rows.
+pub mod project;
+
+/// Step 2: the parallel walk of project folders.
 pub mod scan;
+
+/// Step 3: which document each file is evidence of.
+pub mod classify;
+
+/// Step 4: whether each file can be opened and used.
+pub mod inspect;
+
+/// Step 5: ledgers read into funding-chain records.
+pub mod ledger;
+
+/// Step 6: checks that turn it all into findings and scores.
+pub mod check;
+
+/// Step 7: waivers and the baseline set findings apart before the report counts them.
+pub mod triage;
+
+/// Step 8: the report, and its renderers for people and machines.
+pub mod report;
+
+// Configuration and the command line, which see every step.
+
+/// Command-line arguments (clap).
+pub mod cli;
+
+/// `guicang.toml`, as written.
+pub mod config;
+
+/// Errors of loading configuration and rules.
+pub mod error;
+
+/// The command line and configuration, resolved and validated once.
 pub mod settings;
+
+/// The driver running steps 1 to 8.
 pub mod sweep;
+
+/// One function per subcommand.
+pub mod commands;
+
+/// Exit codes, decided in one place.
+pub mod exit;

@@ -8,17 +8,17 @@ use jiff::civil::Date;
 use regex::Regex;
 use rust_decimal::Decimal;
 
-use crate::check::waivers::{self, Waiver};
 use crate::cli::{CommonArgs, FailOn, Format};
 use crate::config::{self, Config, ThresholdValue};
 use crate::error::AppError;
 use crate::finding::Severity;
 use crate::inspect::InspectOptions;
 use crate::lang::Lang;
-use crate::ledger::amount::Amount;
+use crate::money::amount::Amount;
 use crate::money::{Unit, parse_amount};
 use crate::ruleset::RuleSet;
 use crate::scan::RelPath;
+use crate::triage::waivers::{self, Waiver};
 
 /// The default pattern of project codes: `MGT-2023-001`.
 pub const DEFAULT_CODE_PATTERN: &str = r"[A-Z]{2,8}-\d{4}-\d{2,4}";

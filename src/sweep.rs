@@ -1,19 +1,25 @@
-//! The pipeline of `guicang check`, from an archive root to a [`Report`]:
-//! discover → scan → classify → ledgers → evaluate → report. Each step hands plain data
-//! to the next.
+//! The pipeline of `guicang check`, from an archive root to a [`Report`], in the steps of
+//! `DESIGN.md`: discover → scan → classify → inspect → ledgers → evaluate → triage →
+//! report. Each step is a function of its own module with its own inputs and outputs;
+//! this file only hands plain data from one to the next.
 
 use std::path::{Path, PathBuf};
 
 use crate::check::chain::link::link;
 use crate::check::{self, Context};
-use crate::classify::{FileClass, classify};
+use crate::classify::{Classified, FileClass, classify};
+use crate::finding::Finding;
 use crate::inspect::cache::{cache_file, lookup, save};
-use crate::inspect::inspect_all;
+use crate::inspect::{InspectOptions, Inspection, inspect_all};
 use crate::ledger::load::{LedgerSource, collect_records, open_ledgers};
-use crate::project::discover::{DiscoverOptions, discover};
+use crate::ledger::records::Records;
+use crate::paths::RelPath;
+use crate::project::discover::{DiscoverOptions, Discovery, discover};
 use crate::report::{Evaluation, Report};
-use crate::scan::{RelPath, scan};
+use crate::scan::{FileEntry, ScanOutput, scan};
 use crate::settings::Settings;
+use crate::triage::baseline::Baseline;
+use crate::triage::{TriagePolicy, triage};
 
 /// How a sweep runs (as opposed to what it checks, which [`Settings`] says).
 #[derive(Debug, Clone)]
@@ -29,10 +35,12 @@ pub struct SweepOptions {
     /// guicang's own files kept in the archive (the baseline it reads), relative to the
     /// root with `/`: not reported as files outside every project.
     pub own_files: Vec<String>,
+    /// The findings recorded by `--baseline`, set apart from those that count.
+    pub baseline: Option<Baseline>,
 }
 
 impl SweepOptions {
-    /// Plain options: `threads` workers, inspection on, no cache, no progress bar.
+    /// Plain options: `threads` workers, inspection on, no cache, no progress bar, no baseline.
     pub fn new(threads: usize) -> SweepOptions {
         SweepOptions {
             threads,
@@ -40,6 +48,7 @@ impl SweepOptions {
             cache_dir: None,
             progress: false,
             own_files: Vec::new(),
+            baseline: None,
         }
     }
 }
@@ -50,14 +59,96 @@ pub fn sweep(root: &Path, settings: &Settings, options: &SweepOptions) -> Report
 }
 
 fn sweep_in_pool(root: &Path, settings: &Settings, options: &SweepOptions) -> Report {
-    let threads = options.threads;
-    let inspect = settings.inspect.filter(|_| options.inspect);
-    let progress = options.progress.then(|| progress::spinner(settings.lang));
     let lang = settings.lang;
+    let progress = options.progress.then(|| progress::spinner(lang));
+    let mut discovery = discover_projects(root, settings, options);
+    let scanned = scan_projects(root, &discovery, settings, options);
+    let is_ledger_file = |rel: &RelPath, name: &str| settings.is_ledger_file(rel, name);
+    let classes = classify(
+        &scanned.files,
+        &discovery.projects,
+        &settings.rules,
+        &is_ledger_file,
+    );
+    let inspections = match settings.inspect.as_ref().filter(|_| options.inspect) {
+        Some(limits) => {
+            if let Some(bar) = &progress {
+                progress::files(bar, scanned.files.len() as u64, lang);
+            }
+            inspect_files(
+                root,
+                &scanned.files,
+                &classes,
+                limits,
+                options,
+                progress.as_ref(),
+            )
+        }
+        None => Vec::new(),
+    };
+    if let Some(bar) = &progress {
+        bar.finish_and_clear();
+    }
+    let mut findings = std::mem::take(&mut discovery.findings);
+    let records = read_ledgers(
+        root,
+        &scanned.files,
+        &classes,
+        settings,
+        &mut discovery,
+        &mut findings,
+    );
+    let linked = link(&records, &discovery.projects, lang, &mut findings);
+    let ctx = Context {
+        root,
+        rules: &settings.rules,
+        projects: &discovery.projects,
+        files: &scanned.files,
+        classes: &classes,
+        walk_errors: &scanned.errors,
+        symlinks: &scanned.symlinks,
+        inspections: &inspections,
+        ledgers: &linked,
+        lang,
+    };
+    let scores = check::run(&ctx, &mut findings);
+    let chains = (0..discovery.projects.len())
+        .map(|i| check::chain::summary(&ctx, i))
+        .collect();
+    // Free the per-file data before the report is built: at a million files it is most of
+    // the memory, and the report keeps only the paths it names (shared, not copied).
+    let files = scanned.files.len();
+    drop(linked);
+    drop(records);
+    drop(inspections);
+    drop(classes);
+    drop(scanned);
+    let policy = TriagePolicy {
+        waivers: &settings.waivers,
+        today: settings.today,
+        baseline: options.baseline.as_ref(),
+    };
+    let evaluation = Evaluation {
+        scores,
+        chains,
+        triaged: triage(findings, &policy, lang),
+        files,
+    };
+    Report::build(
+        root.display().to_string(),
+        lang,
+        &settings.rules,
+        &discovery.projects,
+        evaluation,
+    )
+}
+
+/// Step 1: the projects under `root`, with the settlement amounts the configuration gives.
+fn discover_projects(root: &Path, settings: &Settings, options: &SweepOptions) -> Discovery {
     let is_ledger = |rel: &str, name: &str| settings.is_ledger(rel, name);
     let discover_options = DiscoverOptions {
         code_pattern: &settings.code_pattern,
-        lang,
+        lang: settings.lang,
         is_ledger: &is_ledger,
         own_files: &options.own_files,
     };
@@ -71,14 +162,16 @@ fn sweep_in_pool(root: &Path, settings: &Settings, options: &SweepOptions) -> Re
             project.settlement = Some(*amount);
         }
     }
+    discovery
+}
 
-    let folders: Vec<_> = discovery
-        .projects
-        .iter()
-        .filter_map(|p| p.folder.clone())
-        .collect();
-    let scanned = scan(root, &folders, threads, inspect.is_some());
-    // The scan numbers projects among those with a folder; map them back to discovery's list.
+/// Step 2: the files of every project folder, numbered by discovery's project index.
+fn scan_projects(
+    root: &Path,
+    discovery: &Discovery,
+    settings: &Settings,
+    options: &SweepOptions,
+) -> ScanOutput {
     let with_folder: Vec<usize> = discovery
         .projects
         .iter()
@@ -86,63 +179,70 @@ fn sweep_in_pool(root: &Path, settings: &Settings, options: &SweepOptions) -> Re
         .filter(|(_, p)| p.folder.is_some())
         .map(|(i, _)| i)
         .collect();
-    let mut files = scanned.files;
-    for file in &mut files {
+    let folders: Vec<PathBuf> = with_folder
+        .iter()
+        .filter_map(|&i| discovery.projects[i].folder.clone())
+        .collect();
+    let metadata = settings.inspect.is_some() && options.inspect;
+    let mut scanned = scan(root, &folders, options.threads, metadata);
+    // The scan numbers projects among those with a folder; map them back to discovery's list.
+    for file in &mut scanned.files {
         file.set_project(with_folder[file.project()]);
     }
-    let symlinks: Vec<(usize, String)> = scanned
-        .symlinks
-        .into_iter()
-        .map(|(p, path)| (with_folder[p], path))
-        .collect();
-    let mut walk_errors = scanned.errors;
-    for error in &mut walk_errors {
+    for (project, _) in &mut scanned.symlinks {
+        *project = with_folder[*project];
+    }
+    for error in &mut scanned.errors {
         error.project = with_folder
             .get(error.project)
             .copied()
             .unwrap_or(error.project);
     }
-    let is_ledger_file = |rel: &RelPath, name: &str| settings.is_ledger_file(rel, name);
-    let classes = classify(
-        &files,
-        &discovery.projects,
-        &settings.rules,
-        &is_ledger_file,
-    );
-    let inspections = match &inspect {
-        Some(limits) => {
-            let cache_file = options
-                .cache_dir
-                .as_ref()
-                .map(|dir| cache_file(dir, root, limits));
-            let cached = cache_file.as_ref().map(|path| lookup(path, &files));
-            // Lines of the cache no file took: files removed, or changed.
-            let unused = cached.as_ref().map(|c| {
-                c.entries
-                    .saturating_sub(c.hit.iter().filter(|&&hit| hit).count())
-            });
-            if let Some(bar) = &progress {
-                progress::files(bar, files.len() as u64, lang);
-            }
-            let (inspections, fresh) =
-                inspect_all(root, &files, &classes, limits, cached, progress.as_ref());
-            // Rewritten only when something changed (a file inspected afresh, or one gone).
-            // A cache that cannot be written costs the next sweep time, never a result.
-            let unchanged = fresh == 0 && unused == Some(0);
-            if let (Some(path), false) = (&cache_file, unchanged) {
-                let _ = save(path, &files, &inspections);
-            }
-            inspections
-        }
-        None => Vec::new(),
-    };
-    if let Some(bar) = &progress {
-        bar.finish_and_clear();
-    }
+    scanned
+}
 
-    let ledger_files: Vec<(std::path::PathBuf, &crate::scan::FileEntry)> = files
+/// Step 4: each file opened and checked, through the inspection cache when there is one.
+/// The cache is rewritten only when something changed (a file inspected afresh, or one
+/// gone); a cache that cannot be written costs the next sweep time, never a result.
+fn inspect_files(
+    root: &Path,
+    files: &[FileEntry],
+    classes: &[Classified],
+    limits: &InspectOptions,
+    options: &SweepOptions,
+    progress: Option<&indicatif::ProgressBar>,
+) -> Vec<Inspection> {
+    let cache_file = options
+        .cache_dir
+        .as_ref()
+        .map(|dir| cache_file(dir, root, limits));
+    let cached = cache_file.as_ref().map(|path| lookup(path, files));
+    // Lines of the cache no file took: files removed, or changed.
+    let unused = cached.as_ref().map(|c| {
+        c.entries
+            .saturating_sub(c.hit.iter().filter(|&&hit| hit).count())
+    });
+    let (inspections, fresh) = inspect_all(root, files, classes, limits, cached, progress);
+    let unchanged = fresh == 0 && unused == Some(0);
+    if let (Some(path), false) = (&cache_file, unchanged) {
+        let _ = save(path, files, &inspections);
+    }
+    inspections
+}
+
+/// Step 5: every ledger (in project folders, and those discovery opened above them) read
+/// into records; unreadable ledgers and cells become findings.
+fn read_ledgers(
+    root: &Path,
+    files: &[FileEntry],
+    classes: &[Classified],
+    settings: &Settings,
+    discovery: &mut Discovery,
+    findings: &mut Vec<Finding>,
+) -> Records {
+    let ledger_files: Vec<(PathBuf, &FileEntry)> = files
         .iter()
-        .zip(&classes)
+        .zip(classes)
         .filter(|(f, c)| {
             c.class == FileClass::Bookkeeping && settings.is_ledger_file(f.rel_path(), f.name())
         })
@@ -156,53 +256,14 @@ fn sweep_in_pool(root: &Path, settings: &Settings, options: &SweepOptions) -> Re
             owner: Some(f.project()),
         })
         .collect();
-    let (mut ledgers, mut findings) = open_ledgers(&sources, lang);
+    let (mut ledgers, opened) = open_ledgers(&sources, settings.lang);
+    findings.extend(opened);
     ledgers.splice(0..0, std::mem::take(&mut discovery.ledgers));
-    let (records, cell_findings) = collect_records(&ledgers, lang);
-    // The records own what they read: the ledgers' cells (tens of MB for a ledger of
-    // tens of thousands of rows) are not needed any more.
-    drop(ledgers);
+    // The records own what they read: the ledgers' cells (tens of MB for a ledger of tens
+    // of thousands of rows) are dropped on return.
+    let (records, cell_findings) = collect_records(&ledgers, settings.lang);
     findings.extend(cell_findings);
-    findings.extend(discovery.findings);
-    let linked = link(&records, &discovery.projects, lang, &mut findings);
-
-    let ctx = Context {
-        root,
-        rules: &settings.rules,
-        projects: &discovery.projects,
-        files: &files,
-        classes: &classes,
-        walk_errors: &walk_errors,
-        symlinks: &symlinks,
-        inspections: &inspections,
-        ledgers: &linked,
-        lang,
-    };
-    let scores = check::run(&ctx, &mut findings);
-    let chains = (0..discovery.projects.len())
-        .map(|i| check::chain::summary(&ctx, i))
-        .collect();
-    // Free the per-file data before the report is built: at a million files it is most of
-    // the memory, and the report keeps only the paths it names (shared, not copied).
-    let file_count = files.len();
-    drop(linked);
-    drop(records);
-    drop(inspections);
-    drop(classes);
-    drop(files);
-    let evaluation = Evaluation {
-        scores,
-        chains,
-        findings,
-        files: file_count,
-    };
-    Report::build(
-        root.display().to_string(),
-        lang,
-        &settings.rules,
-        &discovery.projects,
-        evaluation,
-    )
+    records
 }
 
 /// A rayon pool of `threads` workers (the global pool when it cannot be built).

@@ -9,10 +9,10 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::Context;
+use crate::attributes::Status;
 use crate::classify::FileClass;
 use crate::finding::{Code, Finding};
 use crate::lang::Lang;
-use crate::project::attributes::Status;
 use crate::ruleset::condition::{Facts, UnknownFact};
 use crate::ruleset::{Applicability, Category, Document};
 

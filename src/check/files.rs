@@ -6,9 +6,9 @@ use std::collections::HashMap;
 
 use super::Context;
 use crate::classify::FileClass;
-use crate::classify::normalize::split_extension;
 use crate::finding::{Code, Finding};
 use crate::lang::Lang;
+use crate::names::normalize::split_extension;
 use crate::project::discover::unreadable_folder;
 
 /// Reports every file-level problem.

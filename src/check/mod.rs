@@ -3,12 +3,10 @@
 //! Every check has the same shape and is listed once in [`run`]. Checks read the
 //! [`Context`] and append findings; none reaches back into the scan or the rules.
 
-pub mod baseline;
 pub mod chain;
 pub mod completeness;
 pub mod duplicates;
 pub mod files;
-pub mod waivers;
 
 use crate::classify::Classified;
 use crate::finding::Finding;

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::normalize::{normalize, split_extension};
+use crate::names::normalize::{normalize, split_extension};
 use crate::ruleset::RuleSet;
 
 fn rules() -> RuleSet {

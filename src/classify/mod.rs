@@ -11,10 +11,7 @@
 //! Nothing is done twice: each distinct folder name is folded and recognised once, and
 //! the folders of a run of files in the same directory are resolved once for the run.
 
-pub mod name_fields;
-pub mod normalize;
 pub mod stage_folder;
-pub mod temporary;
 
 #[cfg(test)]
 mod catalogue_tests;
@@ -24,13 +21,14 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
+use crate::names::fields::{NameFields, name_fields};
+use crate::names::normalize::{normalize, split_extension};
+use crate::names::numbering::strip_numbering;
 use crate::project::Project;
 use crate::project::discover::{CONFIG, MANIFEST};
 use crate::ruleset::{Category, RuleSet};
 use crate::scan::{FileEntry, RelPath};
-use name_fields::{NameFields, name_fields};
-use normalize::{normalize, split_extension};
-use stage_folder::{StageFolders, strip_numbering};
+use stage_folder::StageFolders;
 
 /// What a file is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -255,7 +253,7 @@ fn classify_file(
 ) -> Classified {
     let stage_hint = place.stage.map(|(id, _)| id);
     let mut fields = None;
-    let class = if temporary::is_temporary(file.name()) {
+    let class = if crate::names::temporary::is_temporary(file.name()) {
         FileClass::Temporary
     } else if (file.dirs_text().is_empty() && file.name() == MANIFEST)
         || file.name() == CONFIG

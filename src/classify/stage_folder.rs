@@ -5,18 +5,8 @@
 //! Words are taken longest first, so `施工许可` is the permit stage although `施工` is
 //! construction, and `竣工决算` is settlement although `竣工` is acceptance.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
+use crate::names::numbering::strip_numbering;
 use crate::ruleset::Stage;
-
-static NUMBERING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:第\s*[0-9一二三四五六七八九十]+\s*(?:部分|章|节|阶段|卷)?|\(\s*[0-9一二三四五六七八九十]+\s*\)|[0-9]+(?:\.[0-9]+)*|[一二三四五六七八九十]+[、.\s]|[a-z][0-9]+(?:[.\-][0-9]+)*)[\s.、_\-:)]*",
-    )
-    .expect("numbering pattern compiles")
-});
 
 const SUFFIXES: [&str; 14] = [
     "工作",
@@ -38,11 +28,6 @@ const PREFIXES: [&str; 2] = ["项目", "工程"];
 const CONNECTORS: [char; 12] = [
     '和', '及', '与', '、', '&', '+', ',', '/', '-', '_', ' ', '暨',
 ];
-
-/// Removes leading numbering from a normalised folder name (`01 可研` → `可研`).
-pub fn strip_numbering(name: &str) -> String {
-    NUMBERING.replace(name, "").trim().to_string()
-}
 
 /// Recognises stage folders by their words.
 #[derive(Debug, Clone)]
@@ -118,8 +103,8 @@ impl StageFolders {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::classify::normalize::normalize;
     use crate::lang::Bilingual;
+    use crate::names::normalize::normalize;
 
     fn stages() -> Vec<Stage> {
         let def = |id: &str, words: &[&str]| Stage {
@@ -189,13 +174,5 @@ mod tests {
         assert_eq!(single("招标文件"), Some(false), "a word and a suffix");
         assert_eq!(single("招投标及合同"), Some(false), "two words");
         assert_eq!(single("20231226_招标文件"), Some(false));
-    }
-
-    #[test]
-    fn strips_numbering_only() {
-        assert_eq!(strip_numbering("01 固投类"), "固投类");
-        assert_eq!(strip_numbering("(二)设备类"), "设备类");
-        assert_eq!(strip_numbering("十、绩效"), "绩效");
-        assert_eq!(strip_numbering("十堰项目"), "十堰项目");
     }
 }

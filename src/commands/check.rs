@@ -3,8 +3,8 @@
 //!
 //! Reports go to stdout (`--format`, else `[output] format`, else text) and to files (`-o
 //! FILE`, else `[output] outputs`; format from the extension). With `-o` and no format,
-//! stdout stays empty. Waivers, then the baseline, are applied to the built report before
-//! anything is rendered. Every file to write (reports, `--write-baseline`) is checked
+//! stdout stays empty. Waivers, then the baseline, set findings apart before the report is
+//! built (`triage`). Every file to write (reports, `--write-baseline`) is checked
 //! before the sweep starts: a file inside the archive root, in a folder that does not
 //! exist, or named twice is a usage error (exit 2), so a long sweep never ends in a
 //! refusal, and guicang never writes into the archive it checks. So is a `--baseline`
@@ -14,17 +14,16 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::check::baseline::Baseline;
-use crate::check::waivers;
 use crate::cli::{CheckArgs, Format};
 use crate::error::AppError;
 use crate::exit;
 use crate::inspect::cache::default_dir;
+use crate::paths::relative_display;
 use crate::report::{Report, html, json, junit, markdown, sarif, text, xlsx};
-use crate::scan::entry::relative_display;
 use crate::scan::share::is_network_filesystem;
 use crate::settings::resolve;
 use crate::sweep::{SweepOptions, sweep};
+use crate::triage::baseline::Baseline;
 
 /// Runs the check, writes the reports, and returns the exit code.
 pub fn run(args: &CheckArgs) -> Result<ExitCode, AppError> {
@@ -62,17 +61,11 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, AppError> {
                 .into(),
         ));
     }
-    let mut report = sweep(&args.root, &settings, &sweep_options(args)?);
-    waivers::apply(&mut report, &settings.waivers, settings.today);
+    let report = sweep(&args.root, &settings, &sweep_options(args, baseline)?);
     if let Some(path) = &args.write_baseline {
-        write_file(
-            path,
-            Baseline::of(&report.findings).to_json().as_bytes(),
-            "baseline",
-        )?;
-    }
-    if let Some(baseline) = &baseline {
-        crate::check::baseline::apply(&mut report, baseline);
+        // Every finding no waiver covers: those that count and those already recorded.
+        let keys = Baseline::of(report.findings.iter().chain(&report.baselined));
+        write_file(path, keys.to_json().as_bytes(), "baseline")?;
     }
     let text_options = text::TextOptions {
         verbose: args.verbose,
@@ -143,7 +136,7 @@ fn render(
 
 /// How the sweep runs: threads (4 per core on a network share, where threads wait on the
 /// network), inspection, the cache folder (never inside the archive) and the progress bar.
-fn sweep_options(args: &CheckArgs) -> Result<SweepOptions, AppError> {
+fn sweep_options(args: &CheckArgs, baseline: Option<Baseline>) -> Result<SweepOptions, AppError> {
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     let threads = args
         .threads
@@ -196,6 +189,7 @@ fn sweep_options(args: &CheckArgs) -> Result<SweepOptions, AppError> {
         cache_dir,
         progress: !args.quiet && std::io::stderr().is_terminal(),
         own_files,
+        baseline,
     })
 }
 

@@ -20,10 +20,10 @@ use std::time::Duration;
 
 use rayon::prelude::*;
 
-use crate::classify::normalize::split_extension;
 use crate::classify::{Classified, FileClass};
 use crate::finding::{Code, Severity};
 use crate::lang::Lang;
+use crate::names::normalize::split_extension;
 use crate::scan::FileEntry;
 use magic::{Format, expected_formats, identify};
 
@@ -490,7 +490,7 @@ fn check_xls(path: &std::path::Path, options: &InspectOptions) -> Result<(), Pro
         Err(_) => Err(Problem::Timeout),
         Ok(Ok(())) => Ok(()),
         Ok(Err(message)) => {
-            if crate::ledger::sheet::is_encryption_message(&message) {
+            if crate::sheet::is_encryption_message(&message) {
                 Err(Problem::EncryptedOffice)
             } else {
                 Err(Problem::CorruptContainer(Detail::parser(message)))

@@ -7,9 +7,9 @@
 
 use std::collections::BTreeMap;
 
-use super::sheet::{Cell, Table};
-use crate::classify::normalize::normalize;
 use crate::money::Unit;
+use crate::names::normalize::normalize;
+use crate::sheet::{Cell, Table};
 
 /// The kinds of ledger guicang reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -360,7 +360,7 @@ pub fn is_total_row(cells: &[Cell]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ledger::sheet::Row;
+    use crate::sheet::Row;
 
     fn table(rows: &[&[&str]]) -> Table {
         Table {

@@ -8,9 +8,9 @@ use rayon::prelude::*;
 use super::header::{Header, detect};
 use super::read::{CellReader, read_records};
 use super::records::Records;
-use super::sheet::{Table, read_tables};
 use crate::finding::{Code, Finding};
 use crate::lang::Lang;
+use crate::sheet::{Table, read_tables};
 
 /// A ledger file that was opened: its recognised tables.
 #[derive(Debug, Clone)]

@@ -3,19 +3,16 @@
 //! kind by the header row; the readers of each kind turn rows into typed records that keep
 //! their provenance `file!sheet!row`.
 
-pub mod amount;
-pub mod csv;
 pub mod header;
 pub mod load;
 pub mod read;
 pub mod records;
-pub mod sheet;
 
 use rust_decimal::Decimal;
 
-use crate::classify::normalize::{normalize, split_extension};
 use crate::money::{self, Unit};
-use sheet::Cell;
+use crate::names::normalize::{normalize, split_extension};
+use crate::sheet::Cell;
 
 /// File extensions a ledger may have.
 pub const LEDGER_EXTENSIONS: [&str; 6] = ["xlsx", "xlsm", "xls", "ods", "csv", "et"];

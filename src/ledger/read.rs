@@ -5,16 +5,16 @@
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
-use super::amount::Amount;
 use super::header::{Header, LedgerKind, is_total_row};
 use super::records::{Allocation, Contract, Invoice, Payment, ProjectRef, Records};
-use super::sheet::{Cell, Row, Table};
 use super::{cell_text, column_letter};
-use crate::classify::name_fields::{VoucherNo, normalize_contract_no};
+use crate::attributes::{ContractKind, ProcurementMethod};
 use crate::finding::{Code, Finding};
 use crate::lang::Lang;
+use crate::money::amount::Amount;
 use crate::money::{self, Unit};
-use crate::project::attributes::{ContractKind, ProcurementMethod};
+use crate::names::fields::{VoucherNo, normalize_contract_no};
+use crate::sheet::{Cell, Row, Table};
 
 /// Reads the cells of one table, reporting the ones that cannot be understood.
 pub struct CellReader<'a> {

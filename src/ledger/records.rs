@@ -6,9 +6,9 @@
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
-use super::amount::Amount;
-use crate::classify::name_fields::VoucherNo;
-use crate::project::attributes::{ContractKind, ProcurementMethod};
+use crate::attributes::{ContractKind, ProcurementMethod};
+use crate::money::amount::Amount;
+use crate::names::fields::VoucherNo;
 
 /// The project a record names: by code or by name, or the project whose folder holds the ledger.
 #[derive(Debug, Clone, PartialEq, Eq)]

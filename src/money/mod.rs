@@ -4,6 +4,7 @@
 //! `120 万`, and on contracts and vouchers in capitals (大写金额, `壹佰贰拾万元整`). Every
 //! amount is converted to yuan as a [`Decimal`]; a float never holds money.
 
+pub mod amount;
 mod capital;
 
 use rust_decimal::Decimal;

@@ -12,16 +12,16 @@ use std::path::{Path, PathBuf};
 use regex::Regex;
 
 use super::Project;
-use super::attributes::{Construction, Status};
 use super::ledger_rows::{ProjectRow, project_rows};
 use super::manifest::parse_manifest;
-use crate::classify::normalize::{fold_full_width, normalize};
-use crate::classify::temporary::is_temporary;
+use crate::attributes::{Construction, Status};
 use crate::finding::{Code, Finding};
 use crate::lang::Lang;
 use crate::ledger::load::{LedgerFile, LedgerSource, open_ledgers};
+use crate::names::normalize::{fold_full_width, normalize};
+use crate::names::temporary::is_temporary;
+use crate::paths::{decode_name, relative_display};
 use crate::ruleset::RuleSet;
-use crate::scan::entry::{decode_name, relative_display};
 
 /// The manifest file name.
 pub const MANIFEST: &str = "project.toml";
@@ -495,7 +495,7 @@ fn category_from_ancestors(root: &Path, folder: &Path, rules: &RuleSet) -> Optio
         .take_while(|a| a.starts_with(root) && *a != root)
         .find_map(|a| {
             let name = decode_name(a.file_name()?).0;
-            let stripped = crate::classify::stage_folder::strip_numbering(&normalize(&name));
+            let stripped = crate::names::numbering::strip_numbering(&normalize(&name));
             rules.category_named(&stripped).map(|c| c.id.clone())
         })
 }

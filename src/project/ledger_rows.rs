@@ -2,10 +2,10 @@
 
 use crate::finding::Finding;
 use crate::lang::Lang;
-use crate::ledger::amount::Amount;
 use crate::ledger::header::LedgerKind;
 use crate::ledger::load::LedgerFile;
 use crate::ledger::read::CellReader;
+use crate::money::amount::Amount;
 
 /// One project as the project ledger lists it; values as written, money in yuan.
 #[derive(Debug, Clone, Default, PartialEq)]

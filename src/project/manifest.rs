@@ -10,10 +10,10 @@ use std::ops::Range;
 use toml::de::{DeTable, DeValue};
 
 use super::Project;
-use super::attributes::{Construction, Status};
+use crate::attributes::{Construction, Status};
 use crate::diagnostic::line_col;
 use crate::lang::Lang;
-use crate::ledger::amount::Amount;
+use crate::money::amount::Amount;
 use crate::money::{Unit, parse_amount};
 use crate::ruleset::RuleSet;
 

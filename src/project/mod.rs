@@ -1,6 +1,5 @@
 //! Projects: what a project is, and how the archive tells us (manifest, ledger, folder name).
 
-pub mod attributes;
 pub mod discover;
 pub mod ledger_rows;
 pub mod manifest;
@@ -8,8 +7,8 @@ pub mod manifest;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use crate::ledger::amount::Amount;
-use attributes::{Construction, Status};
+use crate::attributes::{Construction, Status};
+use crate::money::amount::Amount;
 
 /// One aid project and its facts, merged from manifest, ledger row and folder name.
 #[derive(Debug, Clone, Default, PartialEq)]

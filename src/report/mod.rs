@@ -16,16 +16,18 @@ pub mod xlsx;
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::ledger::amount::Amount;
+use crate::money::amount::Amount;
 use serde::{Serialize, Serializer};
 
+use crate::attributes::{Construction, Status};
 use crate::check::chain::ChainSummary;
 use crate::check::completeness::{ProjectScore, StageScore};
 use crate::finding::{Finding, Severity};
 use crate::lang::Lang;
 use crate::project::Project;
-use crate::project::attributes::{Construction, Status};
-use crate::ruleset::RuleSet;
+use crate::ruleset::{Category, RuleSet};
+use crate::triage::Triaged;
+pub use crate::triage::waivers::WaivedFinding;
 
 /// Version of the JSON report's shape.
 pub const REPORT_VERSION: u32 = 1;
@@ -54,23 +56,6 @@ pub struct Report {
     pub baseline_applied: bool,
     /// Totals.
     pub summary: Summary,
-}
-
-/// A finding a waiver (豁免) covers: listed in every report with the waiver's reason, never
-/// counted toward the exit code or the totals of errors and warnings.
-#[derive(Debug, Clone, Serialize)]
-pub struct WaivedFinding {
-    /// The finding as the sweep made it.
-    #[serde(flatten)]
-    pub finding: Finding,
-    /// Why the exception is acceptable.
-    pub reason: String,
-    /// Who approved the exception.
-    pub approved_by: String,
-    /// Last day the waiver holds (`YYYY-MM-DD`), if it has one.
-    pub expires: Option<String>,
-    /// Where the waiver is written: `file:line`.
-    pub waiver: String,
 }
 
 /// One project in the report.
@@ -127,8 +112,8 @@ pub struct Evaluation {
     pub scores: Vec<ProjectScore>,
     /// Funding-chain money of each project, index for index with the projects.
     pub chains: Vec<Option<ChainSummary>>,
-    /// Every finding, in any order.
-    pub findings: Vec<Finding>,
+    /// Every finding, in any order, triaged into those that count and those set apart.
+    pub triaged: Triaged,
     /// How many files were scanned.
     pub files: usize,
 }
@@ -161,7 +146,8 @@ pub struct Summary {
 }
 
 impl Report {
-    /// Builds the report from the sweep's results.
+    /// Builds the report from the sweep's results: projects in folder order, the three
+    /// lists of findings sorted, every count made once.
     pub fn build(
         root: String,
         lang: Lang,
@@ -172,115 +158,38 @@ impl Report {
         let Evaluation {
             scores,
             chains,
-            mut findings,
+            triaged,
             files,
         } = evaluation;
-        let mut scores: HashMap<usize, ProjectScore> =
-            scores.into_iter().map(|s| (s.project, s)).collect();
-        let mut order: Vec<usize> = (0..projects.len()).collect();
-        order.sort_by(|&a, &b| {
-            let key = |p: &Project| (p.folder_rel.is_none(), p.folder_rel.clone(), p.key());
-            key(&projects[a]).cmp(&key(&projects[b]))
-        });
-        let rank: HashMap<String, usize> = order
-            .iter()
-            .enumerate()
-            .map(|(r, &i)| (projects[i].key(), r))
-            .collect();
-        let categories: HashMap<String, &crate::ruleset::Category> = projects
-            .iter()
-            .filter_map(|p| Some((p.key(), rules.category(p.category.as_deref()?)?)))
-            .collect();
-        let stage_rank = |f: &Finding| {
-            let category = f.project.as_ref().and_then(|k| categories.get(k).copied());
-            let stage = match (category, f.stage.as_deref()) {
-                (Some(c), Some(s)) => c.stage_order(s),
-                (None, Some(s)) => rules
-                    .stages
-                    .iter()
-                    .position(|x| x.id == s)
-                    .unwrap_or(usize::MAX - 1),
-                (_, None) => usize::MAX,
-            };
-            let document = match (category, f.document.as_deref()) {
-                (Some(c), Some(d)) => c
-                    .documents
-                    .iter()
-                    .position(|x| x.id == d)
-                    .unwrap_or(usize::MAX - 1),
-                _ => usize::MAX,
-            };
-            (stage, document)
-        };
-        // Sorted by small keys computed once; paths and messages are compared in place,
-        // never cloned, and the findings are moved into order where they lie (a
-        // million-file archive has hundreds of thousands of findings).
-        let keys: Vec<_> = findings
-            .iter()
-            .map(|f| {
-                let project_rank = f
-                    .project
-                    .as_ref()
-                    .map_or(0, |k| rank.get(k).map_or(usize::MAX, |r| r + 1));
-                (project_rank, stage_rank(f))
-            })
-            .collect();
-        let mut order_of_findings: Vec<usize> = (0..findings.len()).collect();
-        order_of_findings.sort_by(|&a, &b| {
-            let (fa, fb) = (&findings[a], &findings[b]);
-            keys[a]
-                .cmp(&keys[b])
-                .then_with(|| fa.paths.cmp(&fb.paths))
-                .then_with(|| fa.code.cmp(&fb.code))
-                .then_with(|| fa.message.cmp(&fb.message))
-        });
-        drop(keys);
-        permute(&mut findings, order_of_findings);
+        let order = project_order(projects);
+        let findings_order = FindingOrder::new(rules, projects, &order);
+        let Triaged {
+            mut findings,
+            mut waived,
+            mut baselined,
+            baseline_applied,
+        } = triaged;
+        findings_order.sort(&mut findings, |f| f);
+        findings_order.sort(&mut waived, |w| &w.finding);
+        findings_order.sort(&mut baselined, |f| f);
 
         let mut summary = Summary {
             projects: projects.len(),
             files,
             ..Summary::default()
         };
+        let mut scores: HashMap<usize, ProjectScore> =
+            scores.into_iter().map(|s| (s.project, s)).collect();
         let project_reports: Vec<ProjectReport> = order
             .iter()
             .map(|&i| {
-                let p = &projects[i];
-                let mut score = scores.remove(&i);
+                let score = scores.remove(&i);
                 if let Some(s) = &score {
                     summary.required += s.required;
                     summary.present += s.present;
                 }
-                let completeness = score.as_ref().and_then(|s| s.completeness()).map(round4);
-                ProjectReport {
-                    code: p.code.clone(),
-                    name: p.name.clone(),
-                    category: p.category.clone(),
-                    category_name: p
-                        .category
-                        .as_deref()
-                        .and_then(|c| rules.category(c))
-                        .map(|c| c.name.get(lang).to_string()),
-                    status: p.status,
-                    status_assumed: score.as_ref().is_some_and(|s| s.status_assumed),
-                    construction: p.construction,
-                    year: p.year,
-                    total_investment: p.total_investment,
-                    aid_funds: p.aid_funds,
-                    implementing_unit: p.implementing_unit.clone(),
-                    folder: p.folder_rel.clone(),
-                    sources: p.sources.clone(),
-                    completeness,
-                    required: score.as_ref().map_or(0, |s| s.required),
-                    present: score.as_ref().map_or(0, |s| s.present),
-                    stages: score
-                        .as_mut()
-                        .map_or_else(Vec::new, |s| std::mem::take(&mut s.stages)),
-                    undetermined: score.map_or_else(Vec::new, |s| s.undetermined),
-                    errors: 0,
-                    warnings: 0,
-                    chain: chains.get(i).cloned().flatten(),
-                }
+                let chain = chains.get(i).cloned().flatten();
+                project_report(&projects[i], score, chain, rules, lang)
             })
             .collect();
         summary.completeness = (summary.required > 0)
@@ -291,9 +200,9 @@ impl Report {
             lang,
             projects: project_reports,
             findings,
-            waived: Vec::new(),
-            baselined: Vec::new(),
-            baseline_applied: false,
+            waived,
+            baselined,
+            baseline_applied,
             summary,
         };
         report.recount();
@@ -305,10 +214,10 @@ impl Report {
         self.findings.iter().map(|f| f.severity).max()
     }
 
-    /// Counts the findings again after some were moved out (waivers, baseline) or added:
-    /// the summary's errors, warnings, infos, counts per code, waived and baselined, and
-    /// each project's errors and warnings. Renderers read these counts; they never count.
-    pub fn recount(&mut self) {
+    /// Counts the findings: the summary's errors, warnings, infos, counts per code, waived
+    /// and baselined, and each project's errors and warnings. Renderers read these counts;
+    /// they never count.
+    fn recount(&mut self) {
         let summary = &mut self.summary;
         summary.errors = 0;
         summary.warnings = 0;
@@ -342,27 +251,134 @@ impl Report {
             p.warnings = warnings;
         }
     }
+}
 
-    /// Adds findings made after the report was built (by waivers), each at the end of its
-    /// project's findings, keeping the report's project order: archive-level findings
-    /// first, then project by project, then findings of projects the report does not list.
-    pub fn add_findings(&mut self, added: Vec<Finding>) {
-        let rank: HashMap<String, usize> = self
-            .projects
+/// Indices of `projects` in report order: by folder, projects without a folder last.
+fn project_order(projects: &[Project]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..projects.len()).collect();
+    order.sort_by(|&a, &b| {
+        let key = |p: &Project| (p.folder_rel.is_none(), p.folder_rel.clone(), p.key());
+        key(&projects[a]).cmp(&key(&projects[b]))
+    });
+    order
+}
+
+/// The fixed order of findings, whatever the thread schedule was: archive-level findings
+/// first, then project by project in report order, each by stage and document in
+/// lifecycle order, then path, code and message.
+struct FindingOrder<'a> {
+    rules: &'a RuleSet,
+    /// Project key → 1 + its place in the report.
+    rank: HashMap<String, usize>,
+    /// Project key → its category.
+    categories: HashMap<String, &'a Category>,
+}
+
+impl<'a> FindingOrder<'a> {
+    fn new(rules: &'a RuleSet, projects: &[Project], order: &[usize]) -> FindingOrder<'a> {
+        let rank = order
             .iter()
             .enumerate()
-            .map(|(i, p)| (view::project_key(p), i + 1))
+            .map(|(r, &i)| (projects[i].key(), r + 1))
             .collect();
-        let rank_of = |f: &Finding| {
-            f.project
-                .as_ref()
-                .map_or(0, |k| rank.get(k).copied().unwrap_or(usize::MAX))
-        };
-        for f in added {
-            let r = rank_of(&f);
-            let at = self.findings.partition_point(|g| rank_of(g) <= r);
-            self.findings.insert(at, f);
+        let categories = projects
+            .iter()
+            .filter_map(|p| Some((p.key(), rules.category(p.category.as_deref()?)?)))
+            .collect();
+        FindingOrder {
+            rules,
+            rank,
+            categories,
         }
+    }
+
+    /// Project rank, then stage and document rank in the project's category.
+    fn key(&self, f: &Finding) -> (usize, usize, usize) {
+        let project = f
+            .project
+            .as_ref()
+            .map_or(0, |k| self.rank.get(k).copied().unwrap_or(usize::MAX));
+        let category = f
+            .project
+            .as_ref()
+            .and_then(|k| self.categories.get(k).copied());
+        let stage = match (category, f.stage.as_deref()) {
+            (Some(c), Some(s)) => c.stage_order(s),
+            (None, Some(s)) => self
+                .rules
+                .stages
+                .iter()
+                .position(|x| x.id == s)
+                .unwrap_or(usize::MAX - 1),
+            (_, None) => usize::MAX,
+        };
+        let document = match (category, f.document.as_deref()) {
+            (Some(c), Some(d)) => c
+                .documents
+                .iter()
+                .position(|x| x.id == d)
+                .unwrap_or(usize::MAX - 1),
+            _ => usize::MAX,
+        };
+        (project, stage, document)
+    }
+
+    /// Sorts `items` by the finding each holds. Keys are computed once; paths and messages
+    /// are compared in place, never cloned, and the items are moved into order where they
+    /// lie (a million-file archive has hundreds of thousands of findings).
+    fn sort<T>(&self, items: &mut [T], finding: impl Fn(&T) -> &Finding) {
+        let keys: Vec<_> = items.iter().map(|item| self.key(finding(item))).collect();
+        let mut order: Vec<usize> = (0..items.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (fa, fb) = (finding(&items[a]), finding(&items[b]));
+            keys[a]
+                .cmp(&keys[b])
+                .then_with(|| fa.paths.cmp(&fb.paths))
+                .then_with(|| fa.code.cmp(&fb.code))
+                .then_with(|| fa.message.cmp(&fb.message))
+        });
+        drop(keys);
+        permute(items, order);
+    }
+}
+
+/// One project's entry: its facts, its score and its money along the funding chain.
+fn project_report(
+    p: &Project,
+    mut score: Option<ProjectScore>,
+    chain: Option<ChainSummary>,
+    rules: &RuleSet,
+    lang: Lang,
+) -> ProjectReport {
+    let completeness = score.as_ref().and_then(|s| s.completeness()).map(round4);
+    ProjectReport {
+        code: p.code.clone(),
+        name: p.name.clone(),
+        category: p.category.clone(),
+        category_name: p
+            .category
+            .as_deref()
+            .and_then(|c| rules.category(c))
+            .map(|c| c.name.get(lang).to_string()),
+        status: p.status,
+        status_assumed: score.as_ref().is_some_and(|s| s.status_assumed),
+        construction: p.construction,
+        year: p.year,
+        total_investment: p.total_investment,
+        aid_funds: p.aid_funds,
+        implementing_unit: p.implementing_unit.clone(),
+        folder: p.folder_rel.clone(),
+        sources: p.sources.clone(),
+        completeness,
+        required: score.as_ref().map_or(0, |s| s.required),
+        present: score.as_ref().map_or(0, |s| s.present),
+        stages: score
+            .as_mut()
+            .map_or_else(Vec::new, |s| std::mem::take(&mut s.stages)),
+        undetermined: score.map_or_else(Vec::new, |s| s.undetermined),
+        errors: 0,
+        warnings: 0,
+        chain,
     }
 }
 

@@ -204,7 +204,7 @@ fn render_project(
 
 /// One line of money along the funding chain.
 fn render_chain(out: &mut String, chain: &crate::check::chain::ChainSummary, lang: Lang) {
-    let money = |a: &crate::ledger::amount::Amount| crate::money::format_yuan(a.yuan);
+    let money = |a: &crate::money::amount::Amount| crate::money::format_yuan(a.yuan);
     let mut parts = Vec::new();
     if let Some(aid) = &chain.aid_funds {
         parts.push(format!(

@@ -21,7 +21,7 @@ use super::view::{Kind, Names, project_key, status_label};
 use super::{ProjectReport, Report};
 use crate::finding::{Code, Finding};
 use crate::lang::Lang;
-use crate::ledger::amount::Amount;
+use crate::money::amount::Amount;
 
 /// One cell before it is written.
 enum Cell {

@@ -10,8 +10,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::attributes::{Construction, ContractKind, ProcurementMethod, Status};
 use crate::lang::Lang;
-use crate::project::attributes::{Construction, ContractKind, ProcurementMethod, Status};
 
 /// A validated condition; an empty one always holds.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -149,7 +149,7 @@ impl Condition {
             for (key, accepted) in &self.attributes {
                 let value = facts.attributes.and_then(|a| a.get(key));
                 let answer =
-                    value.map(|v| accepted.contains(&crate::classify::normalize::normalize(v)));
+                    value.map(|v| accepted.contains(&crate::names::normalize::normalize(v)));
                 clause(answer, UnknownFact::Attribute);
             }
         }

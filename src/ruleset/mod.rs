@@ -175,10 +175,10 @@ impl RuleSet {
 
     /// The category a manifest or ledger names, by id, Chinese name or alias.
     pub fn category_named(&self, text: &str) -> Option<&Category> {
-        let t = crate::classify::normalize::normalize(text);
+        let t = crate::names::normalize::normalize(text);
         self.categories.iter().find(|c| {
             c.id == t
-                || crate::classify::normalize::normalize(&c.name.zh) == t
+                || crate::names::normalize::normalize(&c.name.zh) == t
                 || c.aliases.contains(&t)
         })
     }

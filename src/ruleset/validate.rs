@@ -12,10 +12,10 @@ use toml::Spanned;
 
 use super::raw::{RawAmount, RawCategoryFile, RawCondition, RawDocument, RawStagesFile};
 use super::{Category, Condition, Document, Matcher, RuleErrors, RuleSet, Stage, Threshold};
-use crate::classify::normalize::normalize;
+use crate::attributes::{Construction, ContractKind, ProcurementMethod, Status};
 use crate::diagnostic::SourceDiagnostic;
 use crate::finding::Severity;
-use crate::project::attributes::{Construction, ContractKind, ProcurementMethod, Status};
+use crate::names::normalize::normalize;
 
 /// Collects diagnostics for one file.
 struct FileErrors<'a> {

@@ -17,8 +17,8 @@ use std::sync::{Arc, Mutex};
 use ignore::{ParallelVisitor, ParallelVisitorBuilder, WalkBuilder, WalkState};
 use rayon::slice::ParallelSliceMut;
 
+use crate::paths::{folder_display, relative_display};
 pub use entry::{FileEntry, RelPath};
-use entry::{folder_display, relative_display};
 
 /// A place the walk could not read.
 #[derive(Debug, Clone, PartialEq, Eq)]

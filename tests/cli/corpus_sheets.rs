@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use guicang::ledger::sheet::{SheetError, read_tables};
+use guicang::sheet::{SheetError, read_tables};
 
 /// `(file, expected outcome)` from `MANIFEST.tsv`'s `expected` column.
 fn manifest() -> Vec<(String, String)> {

@@ -23,7 +23,7 @@ fn read(file: &str) -> (Records, Vec<Finding>) {
     (records, findings)
 }
 
-fn yuan(records: &[Option<guicang::ledger::amount::Amount>]) -> Vec<String> {
+fn yuan(records: &[Option<guicang::money::amount::Amount>]) -> Vec<String> {
     records
         .iter()
         .map(|a| a.map_or("-".into(), |a| a.yuan.normalize().to_string()))

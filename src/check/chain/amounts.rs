@@ -7,13 +7,13 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use super::ProjectChain;
+use crate::attributes::Status;
 use crate::check::Context;
 use crate::finding::{Code, Finding};
 use crate::lang::Lang;
-use crate::ledger::amount::Amount;
 use crate::ledger::records::Payment;
+use crate::money::amount::Amount;
 use crate::money::format_yuan;
-use crate::project::attributes::Status;
 
 /// Runs the amount checks of one project.
 pub fn check(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: &mut Vec<Finding>) {

@@ -7,13 +7,13 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use super::ProjectChain;
+use crate::attributes::{ContractKind, ProcurementMethod};
 use crate::check::Context;
 use crate::finding::{Code, Finding};
 use crate::lang::Lang;
-use crate::ledger::amount::Amount;
 use crate::ledger::records::Contract;
+use crate::money::amount::Amount;
 use crate::money::format_yuan;
-use crate::project::attributes::{ContractKind, ProcurementMethod};
 
 /// Runs the contract checks of one project.
 pub fn check(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: &mut Vec<Finding>) {

@@ -4,12 +4,12 @@
 use super::ProjectChain;
 use crate::check::Context;
 use crate::classify::FileClass;
-use crate::classify::name_fields::NameFields;
 use crate::finding::{Code, Finding};
 use crate::lang::Lang;
-use crate::ledger::amount::Amount;
 use crate::ledger::records::Payment;
+use crate::money::amount::Amount;
 use crate::money::format_yuan;
+use crate::names::fields::NameFields;
 
 /// A file of the project and what its name says.
 struct NamedFile<'a> {
@@ -148,7 +148,7 @@ fn has_invoice(chain: &ProjectChain<'_>, payment: &Payment, files: &[NamedFile<'
         })
 }
 
-fn voucher_label(number: &crate::classify::name_fields::VoucherNo) -> String {
+fn voucher_label(number: &crate::names::fields::VoucherNo) -> String {
     match number.kind {
         Some(kind) => format!("{kind}-{:04}", number.number),
         None => format!("{:04}", number.number),

@@ -3,10 +3,10 @@
 
 use std::collections::HashMap;
 
-use crate::classify::normalize::normalize;
 use crate::finding::{Code, Finding};
 use crate::lang::Lang;
 use crate::ledger::records::{Allocation, Contract, Invoice, Payment, ProjectRef, Records};
+use crate::names::normalize::normalize;
 use crate::project::Project;
 use crate::ruleset::condition::ContractFacts;
 

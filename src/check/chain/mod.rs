@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use super::Context;
 use crate::finding::Finding;
-use crate::ledger::amount::Amount;
+use crate::money::amount::Amount;
 use link::ProjectLedgers;
 
 /// What one project's check needs: the project, its ledgers and its files.

@@ -1,6 +1,6 @@
 //! CSV ledgers: UTF-8 with or without BOM, or GBK (Excel on Chinese Windows saves GBK).
 
-use super::sheet::{Cell, Row, Table};
+use super::{Cell, Row, Table};
 
 /// Reads CSV bytes into one table named after the file.
 ///

@@ -38,7 +38,7 @@ impl VoucherNo {
         let compact: String = text
             .chars()
             .filter(|c| !c.is_whitespace())
-            .map(crate::classify::normalize::fold_full_width)
+            .map(crate::names::normalize::fold_full_width)
             .collect();
         let (voucher, length) = voucher_prefix(&compact, Within::Cell)?;
         (length == compact.len()).then_some(voucher)
@@ -59,7 +59,7 @@ pub fn normalize_contract_no(text: &str) -> String {
     let folded: String = text
         .chars()
         .filter(|c| !c.is_whitespace())
-        .map(|c| match crate::classify::normalize::fold_full_width(c) {
+        .map(|c| match crate::names::normalize::fold_full_width(c) {
             c if is_dash(c) => '-',
             c => c,
         })

@@ -4,8 +4,8 @@
 //! land, a project approved before a rule existed. A waiver names what it covers (project,
 //! document, finding code, evidence path; every field it gives must match) and says why
 //! and who approved it. [`validate`] turns the entries as written into [`Waiver`]s,
-//! collecting every mistake with its place; [`apply`] runs on the built report, after the
-//! sweep: covered findings move to `report.waived` and no longer count, an expired waiver
+//! collecting every mistake with its place; [`apply`] runs on the sweep's findings before
+//! the report is built: covered findings are set apart and no longer count, an expired waiver
 //! covers nothing and is reported (`waiver-expired`), and one that covered nothing is
 //! reported too (`waiver-unused`), like an allow-list entry that never matched.
 
@@ -14,13 +14,13 @@ use std::path::Path;
 
 use globset::{GlobBuilder, GlobMatcher};
 use jiff::civil::Date;
+use serde::Serialize;
 use toml::Spanned;
 
 use crate::config::Config;
 use crate::diagnostic::SourceDiagnostic;
 use crate::finding::{Code, Finding};
 use crate::lang::Lang;
-use crate::report::{Report, WaivedFinding};
 use crate::ruleset::RuleSet;
 
 /// One validated waiver.
@@ -284,17 +284,39 @@ fn evidence_path(config: &Config, root: &Path) -> String {
         .unwrap_or(shown)
 }
 
-/// Applies the waivers to a built report: covered findings move to `report.waived`; an
+/// A finding a waiver (豁免) covers: listed in every report with the waiver's reason, never
+/// counted toward the exit code or the totals of errors and warnings.
+#[derive(Debug, Clone, Serialize)]
+pub struct WaivedFinding {
+    /// The finding as the sweep made it.
+    #[serde(flatten)]
+    pub finding: Finding,
+    /// Why the exception is acceptable.
+    pub reason: String,
+    /// Who approved the exception.
+    pub approved_by: String,
+    /// Last day the waiver holds (`YYYY-MM-DD`), if it has one.
+    pub expires: Option<String>,
+    /// Where the waiver is written: `file:line`.
+    pub waiver: String,
+}
+
+/// Applies the waivers to the sweep's findings: covered findings move to `waived`; an
 /// expired waiver covers nothing and adds `waiver-expired`; a waiver that covered nothing
-/// adds `waiver-unused`. The summary is counted again.
-pub fn apply(report: &mut Report, waivers: &[Waiver], today: Date) {
+/// adds `waiver-unused`.
+pub fn apply(
+    findings: &mut Vec<Finding>,
+    waived: &mut Vec<WaivedFinding>,
+    waivers: &[Waiver],
+    today: Date,
+    lang: Lang,
+) {
     if waivers.is_empty() {
         return;
     }
-    let lang = report.lang;
     let mut used = vec![false; waivers.len()];
-    let mut kept = Vec::with_capacity(report.findings.len());
-    for finding in std::mem::take(&mut report.findings) {
+    let mut kept = Vec::with_capacity(findings.len());
+    for finding in std::mem::take(findings) {
         let covering = waivers
             .iter()
             .enumerate()
@@ -302,7 +324,7 @@ pub fn apply(report: &mut Report, waivers: &[Waiver], today: Date) {
         match covering {
             Some((i, w)) => {
                 used[i] = true;
-                report.waived.push(WaivedFinding {
+                waived.push(WaivedFinding {
                     finding,
                     reason: w.reason.clone(),
                     approved_by: w.approved_by.clone(),
@@ -313,20 +335,14 @@ pub fn apply(report: &mut Report, waivers: &[Waiver], today: Date) {
             None => kept.push(finding),
         }
     }
-    report.findings = kept;
-    let added = waivers
-        .iter()
-        .zip(&used)
-        .filter_map(|(w, &used)| {
-            if w.is_expired(today) {
-                Some(expired(w, lang))
-            } else {
-                (!used).then(|| unused(w, lang))
-            }
-        })
-        .collect();
-    report.add_findings(added);
-    report.recount();
+    *findings = kept;
+    findings.extend(waivers.iter().zip(&used).filter_map(|(w, &used)| {
+        if w.is_expired(today) {
+            Some(expired(w, lang))
+        } else {
+            (!used).then(|| unused(w, lang))
+        }
+    }));
 }
 
 /// The `waiver-expired` finding of a waiver.

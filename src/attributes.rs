@@ -39,7 +39,7 @@ impl Status {
 
     /// Reads a status as manifests and ledgers write it (already normalised or not).
     pub fn parse(text: &str) -> Option<Status> {
-        let t = crate::classify::normalize::normalize(text);
+        let t = crate::names::normalize::normalize(text);
         let t = t.as_str();
         match t {
             "planned" | "谋划" | "储备" | "谋划中" | "储备库" | "拟建" | "前期" | "未开工"
@@ -92,7 +92,7 @@ impl Construction {
 
     /// Reads a construction type as manifests and ledgers write it.
     pub fn parse(text: &str) -> Option<Construction> {
-        let t = crate::classify::normalize::normalize(text);
+        let t = crate::names::normalize::normalize(text);
         match t.as_str() {
             "new" | "新建" => Some(Construction::New),
             "expansion" | "扩建" | "改扩建" | "新建及扩建" => {
@@ -196,7 +196,7 @@ impl ContractKind {
 
     /// Reads a kind by id or Chinese name.
     pub fn parse(text: &str) -> Option<ContractKind> {
-        let t = crate::classify::normalize::normalize(text);
+        let t = crate::names::normalize::normalize(text);
         ContractKind::ALL
             .into_iter()
             .find(|k| k.id() == t)
@@ -281,7 +281,7 @@ impl ProcurementMethod {
 
     /// Reads a method by id or Chinese name.
     pub fn parse(text: &str) -> Option<ProcurementMethod> {
-        let t = crate::classify::normalize::normalize(text);
+        let t = crate::names::normalize::normalize(text);
         ProcurementMethod::ALL
             .into_iter()
             .find(|m| m.id() == t)

@@ -5,6 +5,8 @@
 //! sheet bounds of Excel enforced, files above a size cap are refused, and a parser
 //! panic becomes an error for that file instead of ending the sweep.
 
+pub mod csv;
+
 use std::io::Cursor;
 use std::path::Path;
 
@@ -122,7 +124,7 @@ pub fn read_tables(path: &Path) -> Result<Vec<Table>, SheetError> {
         _ => return Err(SheetError::NotASpreadsheet(describe_bytes(&bytes))),
     };
     std::panic::catch_unwind(|| match container {
-        Container::Text => Ok(vec![super::csv::read_csv(&bytes, &file_name)]),
+        Container::Text => Ok(vec![csv::read_csv(&bytes, &file_name)]),
         Container::Zip => read_zip(bytes),
         Container::Ole => read_ole(bytes),
     })

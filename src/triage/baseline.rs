@@ -2,7 +2,7 @@
 //! ones fail the run and a legacy archive can improve over time.
 //!
 //! `--write-baseline FILE` records the key of every finding of a sweep; `--baseline FILE`
-//! moves the findings whose key is recorded to `report.baselined`. A key is the finding's
+//! sets apart the findings whose key is recorded (`baselined` in the report). A key is the finding's
 //! code, project, document and first piece of evidence; messages, severities and order
 //! take no part, so a reworded message or a reordered file changes nothing. The file is
 //! JSON, its keys sorted and unique, so that it diffs well under version control.
@@ -13,7 +13,6 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::finding::Finding;
-use crate::report::Report;
 
 /// Version of the baseline file's shape.
 pub const BASELINE_VERSION: u32 = 1;
@@ -82,9 +81,9 @@ pub enum BaselineError {
 
 impl Baseline {
     /// The keys of these findings.
-    pub fn of(findings: &[Finding]) -> Baseline {
+    pub fn of<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> Baseline {
         Baseline {
-            keys: findings.iter().map(Key::of).collect(),
+            keys: findings.into_iter().map(Key::of).collect(),
         }
     }
 
@@ -143,16 +142,13 @@ impl Baseline {
     }
 }
 
-/// Moves the findings the baseline records out of `report.findings` into
-/// `report.baselined`, and counts the summary again.
-pub fn apply(report: &mut Report, baseline: &Baseline) {
-    let (old, new): (Vec<Finding>, Vec<Finding>) = std::mem::take(&mut report.findings)
+/// Moves the findings the baseline records out of `findings` into `baselined`.
+pub fn apply(findings: &mut Vec<Finding>, baselined: &mut Vec<Finding>, baseline: &Baseline) {
+    let (old, new): (Vec<Finding>, Vec<Finding>) = std::mem::take(findings)
         .into_iter()
         .partition(|f| baseline.contains(f));
-    report.findings = new;
-    report.baselined.extend(old);
-    report.baseline_applied = true;
-    report.recount();
+    *findings = new;
+    baselined.extend(old);
 }
 
 #[cfg(test)]

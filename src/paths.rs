@@ -1,0 +1,170 @@
+//! Paths as every step shows them: relative to the archive root, `/` separators, names
+//! that are not UTF-8 decoded as GBK where that fits.
+//!
+//! A path is kept as its folder, one string shared by every file in that folder, and its
+//! own name ([`RelPath`]); at a million files most of the bytes of a path are its folders.
+
+use std::cmp::Ordering;
+use std::ffi::OsStr;
+use std::fmt;
+use std::path::Path;
+use std::sync::Arc;
+
+/// A path relative to the archive root with `/` separators (lossy where a name is not
+/// UTF-8): its folder, shared, and its name. Compares, displays and serialises as the
+/// whole path string.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct RelPath {
+    /// The folder, relative to the root (empty for a file at the root).
+    dir: Arc<str>,
+    /// The file name.
+    name: Arc<str>,
+}
+
+impl RelPath {
+    /// The file `name` in the folder `dir` (relative to the root; empty for the root).
+    pub fn new(dir: Arc<str>, name: &str) -> RelPath {
+        RelPath {
+            dir,
+            name: Arc::from(name),
+        }
+    }
+
+    /// The folder, relative to the root (empty for a file at the root).
+    pub fn dir(&self) -> &str {
+        &self.dir
+    }
+
+    /// The file name (lossy where it is not UTF-8).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Whether this is the path `path`, compared without building the whole string.
+    pub fn is(&self, path: &str) -> bool {
+        self.cmp_str(path) == Ordering::Equal
+    }
+
+    /// The whole path as one string, allocated once at its exact length.
+    pub fn joined(&self) -> String {
+        let mut out = String::with_capacity(self.dir.len() + 1 + self.name.len());
+        if !self.dir.is_empty() {
+            out.push_str(&self.dir);
+            out.push('/');
+        }
+        out.push_str(&self.name);
+        out
+    }
+
+    /// Whether the path contains any of `chars`.
+    pub fn contains(&self, chars: [char; 2]) -> bool {
+        self.dir.contains(chars) || self.name.contains(chars)
+    }
+
+    /// The path as three byte slices: folder, separator, name.
+    fn parts(&self) -> [&[u8]; 3] {
+        let separator: &[u8] = if self.dir.is_empty() { b"" } else { b"/" };
+        [self.dir.as_bytes(), separator, self.name.as_bytes()]
+    }
+
+    /// Compares with a whole path string, byte by byte.
+    pub fn cmp_str(&self, path: &str) -> Ordering {
+        compare_parts(self.parts(), [path.as_bytes(), b"", b""])
+    }
+}
+
+/// Compares two byte strings each given in pieces, as if the pieces were joined.
+fn compare_parts(a: [&[u8]; 3], b: [&[u8]; 3]) -> Ordering {
+    let (mut ai, mut bi) = (0, 0);
+    let (mut a_rest, mut b_rest) = (a[0], b[0]);
+    loop {
+        while a_rest.is_empty() && ai < 2 {
+            ai += 1;
+            a_rest = a[ai];
+        }
+        while b_rest.is_empty() && bi < 2 {
+            bi += 1;
+            b_rest = b[bi];
+        }
+        if a_rest.is_empty() || b_rest.is_empty() {
+            return a_rest.len().cmp(&b_rest.len());
+        }
+        let n = a_rest.len().min(b_rest.len());
+        match a_rest[..n].cmp(&b_rest[..n]) {
+            Ordering::Equal => {
+                a_rest = &a_rest[n..];
+                b_rest = &b_rest[n..];
+            }
+            unequal => return unequal,
+        }
+    }
+}
+
+impl Ord for RelPath {
+    fn cmp(&self, other: &RelPath) -> Ordering {
+        if Arc::ptr_eq(&self.dir, &other.dir) {
+            return self.name.cmp(&other.name);
+        }
+        compare_parts(self.parts(), other.parts())
+    }
+}
+
+impl PartialOrd for RelPath {
+    fn partial_cmp(&self, other: &RelPath) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Display for RelPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !self.dir.is_empty() {
+            f.write_str(&self.dir)?;
+            f.write_str("/")?;
+        }
+        f.write_str(&self.name)
+    }
+}
+
+impl serde::Serialize for RelPath {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// Decodes a file or folder name: UTF-8 if it is, else GBK (old Windows shares) when that
+/// decodes without error, else UTF-8 with replacement characters. The flag says whether
+/// the result is a guess.
+pub fn decode_name(name: &OsStr) -> (String, bool) {
+    if let Some(s) = name.to_str() {
+        return (s.to_string(), false);
+    }
+    let bytes = name.as_encoded_bytes();
+    let (decoded, _, had_errors) = encoding_rs::GBK.decode(bytes);
+    if had_errors {
+        (String::from_utf8_lossy(bytes).into_owned(), true)
+    } else {
+        (decoded.into_owned(), true)
+    }
+}
+
+/// A folder relative to the root as [`RelPath`] keeps it: `/` separators, empty for the root.
+pub fn folder_display(folder: &Path, root: &Path) -> String {
+    if folder == root {
+        String::new()
+    } else {
+        relative_display(folder, root)
+    }
+}
+
+/// A path relative to `base` with `/` separators, lossy where it is not UTF-8.
+pub fn relative_display(path: &Path, base: &Path) -> String {
+    let rel = path.strip_prefix(base).unwrap_or(path);
+    let mut out = String::with_capacity(rel.as_os_str().len());
+    for (index, component) in rel.components().enumerate() {
+        if index > 0 {
+            out.push('/');
+        }
+        out.push_str(&component.as_os_str().to_string_lossy());
+    }
+    if out.is_empty() { ".".to_string() } else { out }
+}
