@@ -89,22 +89,7 @@ pub fn resolve(
     let mut dirs: Vec<PathBuf> = config.rule_dirs();
     dirs.extend(common.rule_dirs.iter().cloned());
     let rules = RuleSet::load(&dirs, &overrides)?;
-    for (id, value) in &config.file.thresholds {
-        if !rules.thresholds.contains_key(id) {
-            let known = rules
-                .thresholds
-                .keys()
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(", ");
-            errors.push(config.error(
-                value.span(),
-                format!("unknown threshold `{id}`"),
-                "not a threshold",
-                Some(format!("known thresholds: {known}")),
-            ));
-        }
-    }
+    unknown_thresholds(&config, &rules, &mut errors);
     let waivers = waivers::validate(&config, &rules, root, &mut errors);
     if !errors.is_empty() {
         return Err(AppError::ConfigValues(errors));
@@ -127,17 +112,7 @@ pub fn resolve(
         .iter()
         .map(|p| p.replace('\\', "/").trim_start_matches("./").to_string())
         .collect();
-    let section = &config.file.inspect;
-    let defaults = InspectOptions::default();
-    let megabytes =
-        |mb: Option<u64>, default: u64| mb.map_or(default, |mb| mb.saturating_mul(1024 * 1024));
-    let inspect = section.enabled.unwrap_or(true).then(|| InspectOptions {
-        max_file_bytes: megabytes(section.max_file_mb, defaults.max_file_bytes),
-        pdf_full_load_bytes: megabytes(section.pdf_full_load_mb, defaults.pdf_full_load_bytes),
-        timeout: section
-            .timeout_seconds
-            .map_or(defaults.timeout, std::time::Duration::from_secs),
-    });
+    let inspect = inspect_options(&config.file.inspect);
     Ok(Settings {
         rules,
         code_pattern,
@@ -151,6 +126,45 @@ pub fn resolve(
         format: config.file.output.format,
         outputs,
         config_path: config.display_path(),
+    })
+}
+
+/// A `[thresholds]` entry naming no threshold of the rules is an error at its place.
+fn unknown_thresholds(
+    config: &Config,
+    rules: &RuleSet,
+    errors: &mut Vec<crate::diagnostic::SourceDiagnostic>,
+) {
+    for (id, value) in &config.file.thresholds {
+        if !rules.thresholds.contains_key(id) {
+            let known = rules
+                .thresholds
+                .keys()
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ");
+            errors.push(config.error(
+                value.span(),
+                format!("unknown threshold `{id}`"),
+                "not a threshold",
+                Some(format!("known thresholds: {known}")),
+            ));
+        }
+    }
+}
+
+/// The limits of file inspection from `[inspect]`, each defaulting to
+/// [`InspectOptions::default`]; `None` when inspection is turned off.
+fn inspect_options(section: &config::InspectSection) -> Option<InspectOptions> {
+    let defaults = InspectOptions::default();
+    let megabytes =
+        |mb: Option<u64>, default: u64| mb.map_or(default, |mb| mb.saturating_mul(1024 * 1024));
+    section.enabled.unwrap_or(true).then(|| InspectOptions {
+        max_file_bytes: megabytes(section.max_file_mb, defaults.max_file_bytes),
+        pdf_full_load_bytes: megabytes(section.pdf_full_load_mb, defaults.pdf_full_load_bytes),
+        timeout: section
+            .timeout_seconds
+            .map_or(defaults.timeout, std::time::Duration::from_secs),
     })
 }
 

@@ -5,7 +5,9 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::check::chain::ChainSummary;
 use crate::check::chain::link::link;
+use crate::check::completeness::ProjectScore;
 use crate::check::{self, Context};
 use crate::classify::{Classified, FileClass, classify};
 use crate::finding::Finding;
@@ -98,31 +100,14 @@ fn sweep_in_pool(root: &Path, settings: &Settings, options: &SweepOptions) -> Re
         &mut discovery,
         &mut findings,
     );
-    let linked = link(&records, &discovery.projects, lang, &mut findings);
-    let ctx = Context {
-        root,
-        rules: &settings.rules,
-        projects: &discovery.projects,
-        files: &scanned.files,
-        classes: &classes,
-        walk_errors: &scanned.errors,
-        symlinks: &scanned.symlinks,
-        inspections: &inspections,
-        ledgers: &linked,
-        lang,
-    };
-    let scores = check::run(&ctx, &mut findings);
-    let chains = (0..discovery.projects.len())
-        .map(|i| check::chain::summary(&ctx, i))
-        .collect();
-    // Free the per-file data before the report is built: at a million files it is most of
-    // the memory, and the report keeps only the paths it names (shared, not copied).
     let files = scanned.files.len();
-    drop(linked);
-    drop(records);
-    drop(inspections);
-    drop(classes);
-    drop(scanned);
+    let sources = Sources {
+        scanned,
+        classes,
+        inspections,
+        records,
+    };
+    let (scores, chains) = evaluate(root, settings, &discovery, sources, &mut findings);
     let policy = TriagePolicy {
         waivers: &settings.waivers,
         today: settings.today,
@@ -141,6 +126,50 @@ fn sweep_in_pool(root: &Path, settings: &Settings, options: &SweepOptions) -> Re
         &discovery.projects,
         evaluation,
     )
+}
+
+/// What the checks read, besides the projects: dropped as soon as they have run.
+struct Sources {
+    scanned: ScanOutput,
+    classes: Vec<Classified>,
+    inspections: Vec<Inspection>,
+    records: Records,
+}
+
+/// Step 6: the ledgers' records linked to projects, then every check; returns the
+/// projects' scores and their money along the funding chain. The per-file data is freed
+/// on return, before the report is built: at a million files it is most of the memory,
+/// and the report keeps only the paths it names (shared, not copied).
+fn evaluate(
+    root: &Path,
+    settings: &Settings,
+    discovery: &Discovery,
+    sources: Sources,
+    findings: &mut Vec<Finding>,
+) -> (Vec<ProjectScore>, Vec<Option<ChainSummary>>) {
+    let linked = link(
+        &sources.records,
+        &discovery.projects,
+        settings.lang,
+        findings,
+    );
+    let ctx = Context {
+        root,
+        rules: &settings.rules,
+        projects: &discovery.projects,
+        files: &sources.scanned.files,
+        classes: &sources.classes,
+        walk_errors: &sources.scanned.errors,
+        symlinks: &sources.scanned.symlinks,
+        inspections: &sources.inspections,
+        ledgers: &linked,
+        lang: settings.lang,
+    };
+    let scores = check::run(&ctx, findings);
+    let chains = (0..discovery.projects.len())
+        .map(|i| check::chain::summary(&ctx, i))
+        .collect();
+    (scores, chains)
 }
 
 /// Step 1: the projects under `root`, with the settlement amounts the configuration gives.

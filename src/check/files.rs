@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use super::Context;
 use crate::classify::FileClass;
 use crate::finding::{Code, Finding};
+use crate::inspect::Problem;
 use crate::lang::Lang;
 use crate::names::normalize::split_extension;
 use crate::project::discover::unreadable_folder;
@@ -15,72 +16,10 @@ use crate::project::discover::unreadable_folder;
 pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let usable = usable_evidence_counts(ctx);
     let lang = ctx.lang;
-    for (index, (file, classified)) in ctx.files.iter().zip(ctx.classes).enumerate() {
-        let extension = split_extension(file.name()).1;
-        let problem = ctx
-            .inspections
-            .get(index)
-            .and_then(|i| i.problem.as_deref());
-        let mut finding = match (classified.class, problem) {
-            (FileClass::Temporary, _) => Finding::new(
-                Code::TemporaryFile,
-                lang.pick(
-                    "临时文件或系统文件，不计为归档文件",
-                    "temporary or system file, not counted as a document",
-                ),
-            ),
-            (class, Some(problem)) => {
-                let only = match class {
-                    FileClass::Evidence { document, .. } => {
-                        usable
-                            .get(&(file.project(), document as usize))
-                            .copied()
-                            .unwrap_or(0)
-                            == 0
-                    }
-                    _ => false,
-                };
-                let mut finding =
-                    Finding::new(problem.code(&extension), problem.describe(lang, &extension))
-                        .severity(problem.severity(&extension, only));
-                if let (FileClass::Evidence { document, .. }, Some(category)) =
-                    (class, ctx.category_of(file.project()))
-                {
-                    let doc = &category.documents[document as usize];
-                    finding = finding.document(doc.id.clone());
-                    if problem.is_unusable() {
-                        finding.message.push_str(&match lang {
-                            Lang::Zh => format!("，不能作为“{}”的依据", doc.name.zh),
-                            Lang::En => format!("; it does not count as {}", doc.name.en),
-                        });
-                    }
-                }
-                finding
-            }
-            (FileClass::Unmatched, None) if ctx.projects[file.project()].category.is_some() => {
-                Finding::new(
-                    Code::UnmatchedFile,
-                    lang.pick(
-                        "文件名与本类别的任何文件要求都不对应",
-                        "the name matches no document of this category",
-                    ),
-                )
-            }
-            _ => continue,
-        };
-        finding = finding
-            .project(ctx.projects[file.project()].key())
-            .path(file.rel_path().joined());
-        if let Some(at) = classified.stage_folder {
-            finding = finding.stage(at.stage(ctx.rules));
+    for index in 0..ctx.files.len() {
+        if let Some(finding) = file_finding(ctx, index, &usable) {
+            out.push(finding);
         }
-        if file.name_guessed() {
-            finding.message.push_str(lang.pick(
-                "（文件名不是 UTF-8，已按 GBK 解读）",
-                " (the name is not UTF-8 and was read as GBK)",
-            ));
-        }
-        out.push(finding);
     }
     for (project, path) in ctx.symlinks {
         out.push(
@@ -100,6 +39,93 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         finding.project = ctx.projects.get(error.project).map(|p| p.key());
         out.push(finding);
     }
+}
+
+/// The one finding of file `index`, if it has one: temporary, unhealthy, or matching no
+/// document of its project's category.
+fn file_finding(
+    ctx: &Context<'_>,
+    index: usize,
+    usable: &HashMap<(usize, usize), usize>,
+) -> Option<Finding> {
+    let lang = ctx.lang;
+    let (file, classified) = (&ctx.files[index], &ctx.classes[index]);
+    let problem = ctx
+        .inspections
+        .get(index)
+        .and_then(|i| i.problem.as_deref());
+    let mut finding = match (classified.class, problem) {
+        (FileClass::Temporary, _) => Finding::new(
+            Code::TemporaryFile,
+            lang.pick(
+                "临时文件或系统文件，不计为归档文件",
+                "temporary or system file, not counted as a document",
+            ),
+        ),
+        (class, Some(problem)) => health_finding(ctx, index, class, problem, usable),
+        (FileClass::Unmatched, None) if ctx.projects[file.project()].category.is_some() => {
+            Finding::new(
+                Code::UnmatchedFile,
+                lang.pick(
+                    "文件名与本类别的任何文件要求都不对应",
+                    "the name matches no document of this category",
+                ),
+            )
+        }
+        _ => return None,
+    };
+    finding = finding
+        .project(ctx.projects[file.project()].key())
+        .path(file.rel_path().joined());
+    if let Some(at) = classified.stage_folder {
+        finding = finding.stage(at.stage(ctx.rules));
+    }
+    if file.name_guessed() {
+        finding.message.push_str(lang.pick(
+            "（文件名不是 UTF-8，已按 GBK 解读）",
+            " (the name is not UTF-8 and was read as GBK)",
+        ));
+    }
+    Some(finding)
+}
+
+/// The finding of a file with a health problem; an error when it is the only evidence
+/// of its document, and naming the document it then does not count for.
+fn health_finding(
+    ctx: &Context<'_>,
+    index: usize,
+    class: FileClass,
+    problem: &Problem,
+    usable: &HashMap<(usize, usize), usize>,
+) -> Finding {
+    let lang = ctx.lang;
+    let file = &ctx.files[index];
+    let extension = split_extension(file.name()).1;
+    let only = match class {
+        FileClass::Evidence { document, .. } => {
+            usable
+                .get(&(file.project(), document as usize))
+                .copied()
+                .unwrap_or(0)
+                == 0
+        }
+        _ => false,
+    };
+    let mut finding = Finding::new(problem.code(&extension), problem.describe(lang, &extension))
+        .severity(problem.severity(&extension, only));
+    if let (FileClass::Evidence { document, .. }, Some(category)) =
+        (class, ctx.category_of(file.project()))
+    {
+        let doc = &category.documents[document as usize];
+        finding = finding.document(doc.id.clone());
+        if problem.is_unusable() {
+            finding.message.push_str(&match lang {
+                Lang::Zh => format!("，不能作为“{}”的依据", doc.name.zh),
+                Lang::En => format!("; it does not count as {}", doc.name.en),
+            });
+        }
+    }
+    finding
 }
 
 /// How many usable evidence files each `(project, document)` has.

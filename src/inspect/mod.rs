@@ -298,8 +298,37 @@ fn inspect(
     }
     let head = read_head(&mut handle)?;
     let tail = read_tail(&mut handle, size)?;
-    let zip_names = if head.starts_with(b"PK") {
-        Some(zip_names(&mut handle, size))
+    let mut file = Opened {
+        path,
+        handle,
+        size,
+        head,
+        tail,
+    };
+    let format = identify_opened(&mut file)?;
+    expect_format(format, extension)?;
+    Ok(Inspection {
+        fingerprint: Some(fingerprint(&file.head, &file.tail)),
+        format: Some(format),
+        pages: check_content(format, &mut file, extension, options)?,
+        ..Inspection::default()
+    })
+}
+
+/// A file being inspected: its handle, size, and first and last bytes.
+struct Opened<'a> {
+    path: &'a std::path::Path,
+    handle: File,
+    size: u64,
+    head: Vec<u8>,
+    tail: Vec<u8>,
+}
+
+/// The format of the content, from its magic bytes and, for containers, the names of
+/// their parts (a zip's entries, an OLE file's encrypted package).
+fn identify_opened(file: &mut Opened<'_>) -> Result<Format, Problem> {
+    let zip_names = if file.head.starts_with(b"PK") {
+        Some(zip_names(&mut file.handle, file.size))
     } else {
         None
     };
@@ -307,13 +336,19 @@ fn inspect(
         .as_ref()
         .and_then(|r| r.as_ref().ok())
         .map(Vec::as_slice);
-    let mut format = identify(&head, names);
-    if format == Format::Ole && ole_holds_encrypted_package(&mut handle, size) {
+    let mut format = identify(&file.head, names);
+    if format == Format::Ole && ole_holds_encrypted_package(&mut file.handle, file.size) {
         format = Format::EncryptedOoxml;
     }
     if let Some(Err(message)) = &zip_names {
         return Err(Problem::CorruptContainer(Detail::parser(message.clone())));
     }
+    Ok(format)
+}
+
+/// The file's content against what its extension promises: a different known format is
+/// misnamed; none at all where a binary container was promised is damage.
+fn expect_format(format: Format, extension: &str) -> Result<(), Problem> {
     if let Some(expected) = expected_formats(extension)
         && !expected.contains(&format)
     {
@@ -338,46 +373,61 @@ fn inspect(
             },
         );
     }
-    let fingerprint = {
-        let mut hasher = std::hash::DefaultHasher::new();
-        std::hash::Hasher::write(&mut hasher, &head);
-        std::hash::Hasher::write(&mut hasher, &tail);
-        Some(NonZeroU64::new(std::hash::Hasher::finish(&hasher)).unwrap_or(NonZeroU64::MIN))
-    };
-    let mut inspection = Inspection {
-        fingerprint,
-        format: Some(format),
-        ..Inspection::default()
-    };
+    Ok(())
+}
+
+/// A fingerprint of the first and last bytes, for finding duplicate files cheaply.
+fn fingerprint(head: &[u8], tail: &[u8]) -> NonZeroU64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    std::hash::Hasher::write(&mut hasher, head);
+    std::hash::Hasher::write(&mut hasher, tail);
+    NonZeroU64::new(std::hash::Hasher::finish(&hasher)).unwrap_or(NonZeroU64::MIN)
+}
+
+/// The checks of each format's content: a PDF's structure (and its page count), an image's
+/// end marker, encryption of office files, an xls workbook's readability.
+fn check_content(
+    format: Format,
+    file: &mut Opened<'_>,
+    extension: &str,
+    options: &InspectOptions,
+) -> Result<Option<NonZeroU32>, Problem> {
+    let path = file.path;
     match format {
         Format::Pdf => {
             let limits = pdf::PdfLimits {
                 full_load_limit: options.pdf_full_load_bytes,
                 timeout: options.timeout,
             };
-            let facts = pdf::check(size, &head, &tail, || std::fs::read(path), limits)?;
-            inspection.pages = facts.pages.and_then(NonZeroU32::new);
+            let facts = pdf::check(
+                file.size,
+                &file.head,
+                &file.tail,
+                || std::fs::read(path),
+                limits,
+            )?;
+            return Ok(facts.pages.and_then(NonZeroU32::new));
         }
-        Format::Jpeg if magic::find(&tail, b"\xFF\xD9").is_none() => {
+        Format::Jpeg if magic::find(&file.tail, b"\xFF\xD9").is_none() => {
             return Err(Problem::CorruptImage(Detail::new(
                 "文件被截断，缺少 JPEG 结束标记",
                 "truncated: no JPEG end-of-image marker",
             )));
         }
-        Format::Png if magic::find(&tail, b"IEND").is_none() => {
+        Format::Png if magic::find(&file.tail, b"IEND").is_none() => {
             return Err(Problem::CorruptImage(Detail::new(
                 "文件被截断，缺少 PNG 结束块 IEND",
                 "truncated: no PNG IEND chunk",
             )));
         }
-        Format::OpenDocument if open_document_is_encrypted(&mut handle) => {
+        Format::OpenDocument if open_document_is_encrypted(&mut file.handle) => {
             return Err(Problem::EncryptedOffice);
         }
         Format::EncryptedOoxml => return Err(Problem::EncryptedOffice),
         Format::Ole if matches!(extension, "xls" | "et") => check_xls(path, options)?,
         _ => {}
     }
-    Ok(inspection)
+    Ok(None)
 }
 
 fn io_message(error: &std::io::Error) -> String {

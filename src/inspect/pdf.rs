@@ -50,6 +50,25 @@ pub fn check(
     load: impl FnOnce() -> std::io::Result<Vec<u8>>,
     limits: PdfLimits,
 ) -> Result<PdfFacts, Problem> {
+    check_frame(size, head, tail)?;
+    let declares_encryption = find(tail, b"/Encrypt").is_some();
+    if size > limits.full_load_limit {
+        return if declares_encryption {
+            Err(Problem::EncryptedPdf { pages: None })
+        } else {
+            Ok(PdfFacts { pages: None })
+        };
+    }
+    let bytes = load().map_err(|e| Problem::Unreadable(e.to_string()))?;
+    judge(
+        load_with_timeout(bytes, limits.timeout),
+        declares_encryption,
+    )
+}
+
+/// The frame every PDF has, read from its first and last bytes alone: a `%PDF-x.y`
+/// header, a `startxref` offset inside the file, and an `%%EOF` marker.
+fn check_frame(size: u64, head: &[u8], tail: &[u8]) -> Result<(), Problem> {
     let header = find(&head[..head.len().min(1024)], b"%PDF-")
         .and_then(|at| head.get(at + 5..at + 8))
         .is_some_and(|v| v[0].is_ascii_digit() && v[1] == b'.' && v[2].is_ascii_digit());
@@ -89,16 +108,12 @@ pub fn check(
             "truncated: no %%EOF marker at the end of the file",
         )));
     }
-    let declares_encryption = find(tail, b"/Encrypt").is_some();
-    if size > limits.full_load_limit {
-        return if declares_encryption {
-            Err(Problem::EncryptedPdf { pages: None })
-        } else {
-            Ok(PdfFacts { pages: None })
-        };
-    }
-    let bytes = load().map_err(|e| Problem::Unreadable(e.to_string()))?;
-    match load_with_timeout(bytes, limits.timeout) {
+    Ok(())
+}
+
+/// What a full load says about the document: its pages, encryption, or damage.
+fn judge(outcome: LoadOutcome, declares_encryption: bool) -> Result<PdfFacts, Problem> {
+    match outcome {
         LoadOutcome::TimedOut => Err(Problem::Timeout),
         LoadOutcome::Failed(message) => Err(Problem::CorruptPdf(Detail::parser(message))),
         LoadOutcome::Loaded {

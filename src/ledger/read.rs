@@ -215,52 +215,21 @@ pub fn read_records(
                 amount: reader.money(row, "amount", ["下达金额", "allocated amount"]),
                 at,
             }),
-            LedgerKind::Contracts => records.contracts.push(Contract {
-                project,
-                contract_no,
-                title: reader.text(row, "title"),
-                kind: reader
-                    .text(row, "kind")
-                    .and_then(|k| ContractKind::parse(&k)),
-                date: reader.date(row, "date", ["签订日期", "signing date"]),
-                amount: reader.money(row, "amount", ["合同金额", "contract amount"]),
-                procurement: reader
-                    .text(row, "procurement")
-                    .and_then(|m| ProcurementMethod::parse(&m)),
-                settlement: reader.money(row, "settlement", ["结算金额", "settlement amount"]),
-                at,
-            }),
-            LedgerKind::Payments => {
-                let voucher_text = reader.text(row, "voucher_no");
-                let column = |key: &str| {
-                    reader
-                        .header
-                        .columns
-                        .get(key)
-                        .map(|&c| reader.cell_at(row, c))
-                };
-                let (cumulative_cell, ratio_cell) = (column("cumulative"), column("ratio"));
-                records.payments.push(Payment {
+            LedgerKind::Contracts => {
+                records
+                    .contracts
+                    .push(contract(reader, row, project, contract_no, at))
+            }
+            LedgerKind::Payments => records.payments.push(payment(
+                reader,
+                row,
+                RowPlace {
                     project,
                     contract_no,
-                    date: reader.date(row, "date", ["拨付日期", "payment date"]),
-                    amount: reader.money(row, "amount", ["拨付金额", "payment amount"]),
-                    voucher: voucher_text.as_deref().and_then(VoucherNo::parse),
-                    voucher_text,
-                    kind: reader.text(row, "kind"),
-                    invoice_no: reader.text(row, "invoice_no"),
-                    cumulative: reader.money(
-                        row,
-                        "cumulative",
-                        ["累计拨付", "cumulative payments"],
-                    ),
-                    ratio: reader.ratio(row, "ratio"),
-                    cumulative_cell,
-                    ratio_cell,
                     at,
                     sequence: (table_index, sequence),
-                })
-            }
+                },
+            )),
             LedgerKind::Invoices => records.invoices.push(Invoice {
                 project,
                 contract_no,
@@ -272,4 +241,67 @@ pub fn read_records(
         }
     }
     records
+}
+
+/// Where a payment row is and what it belongs to, read before its own columns.
+struct RowPlace {
+    project: Option<ProjectRef>,
+    contract_no: Option<String>,
+    at: String,
+    sequence: (usize, usize),
+}
+
+/// One row of a contract ledger (合同台账).
+fn contract(
+    reader: &mut CellReader<'_>,
+    row: &Row,
+    project: Option<ProjectRef>,
+    contract_no: Option<String>,
+    at: String,
+) -> Contract {
+    Contract {
+        project,
+        contract_no,
+        title: reader.text(row, "title"),
+        kind: reader
+            .text(row, "kind")
+            .and_then(|k| ContractKind::parse(&k)),
+        date: reader.date(row, "date", ["签订日期", "signing date"]),
+        amount: reader.money(row, "amount", ["合同金额", "contract amount"]),
+        procurement: reader
+            .text(row, "procurement")
+            .and_then(|m| ProcurementMethod::parse(&m)),
+        settlement: reader.money(row, "settlement", ["结算金额", "settlement amount"]),
+        at,
+    }
+}
+
+/// One row of a payment ledger (拨付台账), with the cells of its cumulative and ratio
+/// columns kept for the checks that recompute them.
+fn payment(reader: &mut CellReader<'_>, row: &Row, place: RowPlace) -> Payment {
+    let voucher_text = reader.text(row, "voucher_no");
+    let column = |key: &str| {
+        reader
+            .header
+            .columns
+            .get(key)
+            .map(|&c| reader.cell_at(row, c))
+    };
+    let (cumulative_cell, ratio_cell) = (column("cumulative"), column("ratio"));
+    Payment {
+        project: place.project,
+        contract_no: place.contract_no,
+        date: reader.date(row, "date", ["拨付日期", "payment date"]),
+        amount: reader.money(row, "amount", ["拨付金额", "payment amount"]),
+        voucher: voucher_text.as_deref().and_then(VoucherNo::parse),
+        voucher_text,
+        kind: reader.text(row, "kind"),
+        invoice_no: reader.text(row, "invoice_no"),
+        cumulative: reader.money(row, "cumulative", ["累计拨付", "cumulative payments"]),
+        ratio: reader.ratio(row, "ratio"),
+        cumulative_cell,
+        ratio_cell,
+        at: place.at,
+        sequence: place.sequence,
+    }
 }

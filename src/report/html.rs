@@ -9,13 +9,13 @@
 use std::fmt::Write;
 
 use super::view::{
-    ByProject, Names, baselined_note, escape_markup as esc, percent, project_title, status_label,
+    ByProject, Names, baselined_note, chain_parts, escape_markup as esc, percent, project_title,
+    status_label,
 };
 use super::{ProjectReport, Report};
-use crate::check::completeness::Requirement;
+use crate::check::completeness::{Requirement, StageScore};
 use crate::finding::{Code, Finding, Severity};
 use crate::lang::Lang;
-use crate::money::format_yuan;
 
 const STYLE: &str = include_str!("html/style.css");
 const SCRIPT: &str = include_str!("html/script.js");
@@ -105,7 +105,48 @@ fn projects(out: &mut String, report: &Report, lang: Lang) {
     out.push_str("</section>\n");
 }
 
+/// One project's card: heading with score and counts, stage bars, funding chain, and the
+/// documents whose requirement could not be decided.
 fn project(out: &mut String, p: &ProjectReport, lang: Lang) {
+    project_heading(out, p, lang);
+    if p.stages.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p class=\"muted\">{}</p>",
+            lang.pick(
+                "没有检查文件（类别未知或无要求）",
+                "No documents checked (category unknown or nothing required)"
+            )
+        );
+    } else {
+        stage_bars(out, &p.stages);
+    }
+    if let Some(chain) = &p.chain {
+        let _ = writeln!(
+            out,
+            "<p class=\"chain\"><b>{}</b> {}</p>",
+            lang.pick("资金链", "Funding chain"),
+            esc(&chain_parts(chain, lang, false).join(" · "))
+        );
+    }
+    if !p.undetermined.is_empty() {
+        let list: Vec<String> = p
+            .undetermined
+            .iter()
+            .map(|u| format!("{} ({})", esc(&u.document), esc(&u.reason)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "<p class=\"muted\">{}: {}</p>",
+            lang.pick("未判定", "Undetermined"),
+            list.join("; ")
+        );
+    }
+    out.push_str("</article>\n");
+}
+
+/// The card's heading: title, category and status, completeness, errors and warnings.
+fn project_heading(out: &mut String, p: &ProjectReport, lang: Lang) {
     let mut tags: Vec<String> = Vec::new();
     if let Some(c) = &p.category_name {
         tags.push(esc(c));
@@ -130,92 +171,33 @@ fn project(out: &mut String, p: &ProjectReport, lang: Lang) {
         Severity::Warning.label(lang),
         p.warnings,
     );
-    if p.stages.is_empty() {
-        let _ = writeln!(
-            out,
-            "<p class=\"muted\">{}</p>",
-            lang.pick(
-                "没有检查文件（类别未知或无要求）",
-                "No documents checked (category unknown or nothing required)"
-            )
-        );
-    } else {
-        out.push_str("<table class=\"stages\">\n");
-        for stage in &p.stages {
-            let share = (stage.required > 0).then(|| stage.present as f64 / stage.required as f64);
-            let missing: Vec<String> = stage
-                .documents
-                .iter()
-                .filter(|d| d.requirement == Requirement::Required && !d.present)
-                .map(|d| esc(&d.name))
-                .collect();
-            let _ = writeln!(
-                out,
-                "<tr class=\"{}\"><th>{}</th><td class=\"bar\"><div class=\"track\"><div class=\"fill {}\" style=\"width:{:.1}%\"></div></div></td>\
-                 <td class=\"num\">{}/{}</td><td class=\"missing\">{}</td></tr>",
-                if stage.required == 0 { "empty" } else { "" },
-                esc(&stage.name),
-                score_class(share),
-                share.map_or(0.0, |s| s * 100.0),
-                stage.present,
-                stage.required,
-                missing.join("、"),
-            );
-        }
-        out.push_str("</table>\n");
-    }
-    if let Some(chain) = &p.chain {
-        let mut parts = Vec::new();
-        if let Some(aid) = &chain.aid_funds {
-            parts.push(format!(
-                "{} {}",
-                lang.pick("援疆资金", "aid funds"),
-                format_yuan(aid.yuan)
-            ));
-        }
-        parts.push(format!(
-            "{} {}",
-            lang.pick("下达", "allocated"),
-            format_yuan(chain.allocated.yuan)
-        ));
-        parts.push(format!(
-            "{} {}",
-            lang.pick("合同", "contracted"),
-            format_yuan(chain.contracted.yuan)
-        ));
-        parts.push(format!(
-            "{} {}",
-            lang.pick("拨付", "paid"),
-            format_yuan(chain.paid.yuan)
-        ));
-        if let Some(rate) = chain.execution_rate {
-            parts.push(format!(
-                "{} {}",
-                lang.pick("支出进度", "execution"),
-                percent(rate)
-            ));
-        }
-        let _ = writeln!(
-            out,
-            "<p class=\"chain\"><b>{}</b> {}</p>",
-            lang.pick("资金链", "Funding chain"),
-            esc(&parts.join(" · "))
-        );
-    }
-    if !p.undetermined.is_empty() {
-        let list: Vec<String> = p
-            .undetermined
+}
+
+/// One bar per stage: the share of its required documents present, and those missing.
+fn stage_bars(out: &mut String, stages: &[StageScore]) {
+    out.push_str("<table class=\"stages\">\n");
+    for stage in stages {
+        let share = (stage.required > 0).then(|| stage.present as f64 / stage.required as f64);
+        let missing: Vec<String> = stage
+            .documents
             .iter()
-            .map(|u| format!("{} ({})", esc(&u.document), esc(&u.reason)))
+            .filter(|d| d.requirement == Requirement::Required && !d.present)
+            .map(|d| esc(&d.name))
             .collect();
         let _ = writeln!(
             out,
-            "<p class=\"muted\">{}: {}</p>",
-            lang.pick("未判定", "Undetermined"),
-            list.join("; ")
+            "<tr class=\"{}\"><th>{}</th><td class=\"bar\"><div class=\"track\"><div class=\"fill {}\" style=\"width:{:.1}%\"></div></div></td>\
+             <td class=\"num\">{}/{}</td><td class=\"missing\">{}</td></tr>",
+            if stage.required == 0 { "empty" } else { "" },
+            esc(&stage.name),
+            score_class(share),
+            share.map_or(0.0, |s| s * 100.0),
+            stage.present,
+            stage.required,
+            missing.join("、"),
         );
     }
-    out.push_str("</article>\n");
+    out.push_str("</table>\n");
 }
 
 fn findings(out: &mut String, report: &Report, lang: Lang) {

@@ -9,8 +9,9 @@ use std::fmt::Write;
 use anstyle::{AnsiColor, Style};
 
 use super::table::{aligned_lines, pad};
-use super::view::{baselined_note, project_key};
+use super::view::{baselined_note, chain_parts, project_key, status_label};
 use super::{ProjectReport, Report};
+use crate::check::chain::ChainSummary;
 use crate::finding::{Finding, Severity};
 use crate::lang::Lang;
 
@@ -103,6 +104,8 @@ fn render_waived(out: &mut String, report: &Report, lang: Lang) {
     }
 }
 
+/// One project: its heading, its funding chain, its findings stage by stage, and the
+/// documents whose requirement could not be decided.
 fn render_project(
     out: &mut String,
     p: &ProjectReport,
@@ -110,6 +113,27 @@ fn render_project(
     lang: Lang,
     options: TextOptions,
 ) {
+    render_project_heading(out, p, lang);
+    if let Some(chain) = &p.chain {
+        render_chain(out, chain, lang);
+    }
+    render_stages(out, p, findings, lang, options);
+    if !p.undetermined.is_empty() {
+        let names: Vec<&str> = p.undetermined.iter().map(|u| &*u.document).collect();
+        let _ = writeln!(
+            out,
+            "  {DIM}{} {}: {} — {}{DIM:#}",
+            lang.pick("未判定", "undetermined"),
+            p.undetermined.len(),
+            names.join(", "),
+            p.undetermined[0].reason
+        );
+    }
+    out.push('\n');
+}
+
+/// The project's title, its category and status, and its completeness.
+fn render_project_heading(out: &mut String, p: &ProjectReport, lang: Lang) {
     let title = [p.code.as_deref(), p.name.as_deref()]
         .into_iter()
         .flatten()
@@ -119,13 +143,9 @@ fn render_project(
     if let Some(c) = &p.category_name {
         facts.push(c.clone());
     }
-    if let Some(s) = p.status {
-        let text = lang.pick(s.zh(), s.id()).to_string();
-        facts.push(if p.status_assumed {
-            format!("{text}?")
-        } else {
-            text
-        });
+    let status = status_label(p, lang);
+    if !status.is_empty() {
+        facts.push(status);
     }
     let score = match p.completeness {
         Some(c) => format!(
@@ -145,10 +165,17 @@ fn render_project(
         format!("  {DIM}[{}]{DIM:#}", facts.join(" · "))
     };
     let _ = writeln!(out, "{BOLD}{title}{BOLD:#}{facts}  {score}");
+}
 
-    if let Some(chain) = &p.chain {
-        render_chain(out, chain, lang);
-    }
+/// The project's findings under the stage they belong to; a complete stage with nothing
+/// but hidden notes is not listed, and findings of no listed stage come last.
+fn render_stages(
+    out: &mut String,
+    p: &ProjectReport,
+    findings: &[&Finding],
+    lang: Lang,
+    options: TextOptions,
+) {
     let mut rest: Vec<&Finding> = findings
         .iter()
         .copied()
@@ -175,73 +202,24 @@ fn render_project(
         );
         render_findings(out, &in_stage, lang, options, "    ");
     }
-    let stray: Vec<&Finding> = findings
-        .iter()
-        .copied()
-        .filter(|f| {
-            f.stage
-                .as_ref()
-                .is_some_and(|s| !p.stages.iter().any(|st| *st.stage == **s))
-        })
-        .collect();
+    let stray = findings.iter().copied().filter(|f| {
+        f.stage
+            .as_ref()
+            .is_some_and(|s| !p.stages.iter().any(|st| *st.stage == **s))
+    });
     rest.extend(stray);
     if !rest.is_empty() {
         render_findings(out, &rest, lang, options, "  ");
     }
-    if !p.undetermined.is_empty() {
-        let names: Vec<&str> = p.undetermined.iter().map(|u| &*u.document).collect();
-        let _ = writeln!(
-            out,
-            "  {DIM}{} {}: {} — {}{DIM:#}",
-            lang.pick("未判定", "undetermined"),
-            p.undetermined.len(),
-            names.join(", "),
-            p.undetermined[0].reason
-        );
-    }
-    out.push('\n');
 }
 
 /// One line of money along the funding chain.
-fn render_chain(out: &mut String, chain: &crate::check::chain::ChainSummary, lang: Lang) {
-    let money = |a: &crate::money::amount::Amount| crate::money::format_yuan(a.yuan);
-    let mut parts = Vec::new();
-    if let Some(aid) = &chain.aid_funds {
-        parts.push(format!(
-            "{} {}",
-            lang.pick("援疆资金", "aid funds"),
-            money(aid)
-        ));
-    }
-    parts.push(format!(
-        "{} {}",
-        lang.pick("下达", "allocated"),
-        money(&chain.allocated)
-    ));
-    parts.push(format!(
-        "{} {}",
-        lang.pick("合同", "contracted"),
-        money(&chain.contracted)
-    ));
-    parts.push(format!(
-        "{} {} ({} {})",
-        lang.pick("拨付", "paid"),
-        money(&chain.paid),
-        chain.payments,
-        lang.pick("笔", "payments")
-    ));
-    if let Some(rate) = chain.execution_rate {
-        parts.push(format!(
-            "{} {:.1}%",
-            lang.pick("支出进度", "execution"),
-            rate * 100.0
-        ));
-    }
+fn render_chain(out: &mut String, chain: &ChainSummary, lang: Lang) {
     let _ = writeln!(
         out,
         "  {CYAN}{}{CYAN:#} {}",
         lang.pick("资金链", "Funding chain"),
-        parts.join(" · ")
+        chain_parts(chain, lang, true).join(" · ")
     );
 }
 

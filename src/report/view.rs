@@ -7,8 +7,10 @@
 use std::collections::HashMap;
 
 use super::{ProjectReport, Report};
+use crate::check::chain::ChainSummary;
 use crate::finding::{Code, Finding};
 use crate::lang::Lang;
+use crate::money::format_yuan;
 
 /// The three kinds of problem the spreadsheet and JUnit reports sort findings into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -141,6 +143,52 @@ pub fn baselined_note(report: &Report, lang: Lang, flag: &str) -> Option<String>
         Lang::Zh => format!("基线中已有的 {n} 条问题不计入（{flag}）"),
         Lang::En => format!("{n} findings already in the baseline are not counted ({flag})"),
     })
+}
+
+/// The money of a project along the funding chain, as `label amount` parts in chain
+/// order (aid funds, allocated, contracted, paid, execution rate); with `payments`, the
+/// paid part says how many payment rows it sums. Text and HTML join the parts.
+pub fn chain_parts(chain: &ChainSummary, lang: Lang, payments: bool) -> Vec<String> {
+    let mut parts = Vec::new();
+    if let Some(aid) = &chain.aid_funds {
+        parts.push(format!(
+            "{} {}",
+            lang.pick("援疆资金", "aid funds"),
+            format_yuan(aid.yuan)
+        ));
+    }
+    parts.push(format!(
+        "{} {}",
+        lang.pick("下达", "allocated"),
+        format_yuan(chain.allocated.yuan)
+    ));
+    parts.push(format!(
+        "{} {}",
+        lang.pick("合同", "contracted"),
+        format_yuan(chain.contracted.yuan)
+    ));
+    let paid = format!(
+        "{} {}",
+        lang.pick("拨付", "paid"),
+        format_yuan(chain.paid.yuan)
+    );
+    parts.push(if payments {
+        format!(
+            "{paid} ({} {})",
+            chain.payments,
+            lang.pick("笔", "payments")
+        )
+    } else {
+        paid
+    });
+    if let Some(rate) = chain.execution_rate {
+        parts.push(format!(
+            "{} {}",
+            lang.pick("支出进度", "execution"),
+            percent(rate)
+        ));
+    }
+    parts
 }
 
 /// A share as a percentage with one decimal: `0.8182` → `81.8%`.

@@ -267,70 +267,97 @@ fn derived_columns(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: &mut Vec<Fi
             .entry((p.sequence.0, p.contract_no.as_deref()))
             .or_default();
         *contract_total = contract_total.plus(&amount);
-        let (table_total, contract_total) = (*table_total, *contract_total);
-        if let Some(stated) = p.cumulative
-            && !stated.agrees(&table_total)
-            && !stated.agrees(&contract_total)
-        {
-            let expected = if p.contract_no.is_some() {
-                contract_total
-            } else {
-                table_total
-            };
-            let message = match lang {
-                Lang::Zh => format!(
-                    "累计拨付写为 {}，按各行拨付重新计算为 {}",
-                    format_yuan(stated.yuan),
-                    format_yuan(expected.yuan)
-                ),
-                Lang::En => format!(
-                    "cumulative payments are stated as {}, the rows add up to {}",
-                    format_yuan(stated.yuan),
-                    format_yuan(expected.yuan)
-                ),
-            };
-            let cell = p.cumulative_cell.clone().unwrap_or_else(|| p.at.clone());
-            out.push(
-                Finding::new(Code::LedgerDerivedMismatch, message)
-                    .project(chain.key.clone())
-                    .stage("payment")
-                    .path(cell),
-            );
-        }
-        if let Some(stated) = p.ratio {
-            let base =
-                contract_amount(p.contract_no.as_deref()).or(ctx.projects[chain.index].aid_funds);
-            let total = if p.contract_no.is_some() {
-                contract_total
-            } else {
-                table_total
-            };
-            if let Some(base) = base.filter(|b| !b.yuan.is_zero()) {
-                let actual = total.yuan / base.yuan;
-                // A ratio is written to a percent or two; allow half a percent, plus what the amounts' precision allows.
-                let slack = Decimal::new(5, 3) + (total.tolerance + base.tolerance) / base.yuan;
-                if (actual - stated).abs() > slack {
-                    let message = match lang {
-                        Lang::Zh => format!(
-                            "拨付比例写为 {}%，重新计算为 {}%",
-                            (stated * Decimal::from(100)).round_dp(2),
-                            (actual * Decimal::from(100)).round_dp(2)
-                        ),
-                        Lang::En => format!(
-                            "the payment ratio is stated as {}%, recomputed as {}%",
-                            (stated * Decimal::from(100)).round_dp(2),
-                            (actual * Decimal::from(100)).round_dp(2)
-                        ),
-                    };
-                    let cell = p.ratio_cell.clone().unwrap_or_else(|| p.at.clone());
-                    out.push(
-                        Finding::new(Code::LedgerDerivedMismatch, message)
-                            .project(chain.key.clone())
-                            .stage("payment")
-                            .path(cell),
-                    );
-                }
-            }
+        let totals = Totals {
+            table: *table_total,
+            contract: *contract_total,
+        };
+        out.extend(cumulative_mismatch(p, totals, lang).map(|f| f.project(chain.key.clone())));
+        let base =
+            contract_amount(p.contract_no.as_deref()).or(ctx.projects[chain.index].aid_funds);
+        out.extend(ratio_mismatch(p, totals, base, lang).map(|f| f.project(chain.key.clone())));
+    }
+}
+
+/// Running totals of payments up to and including one row: of its table, and of its
+/// contract within the table.
+#[derive(Clone, Copy)]
+struct Totals {
+    table: Amount,
+    contract: Amount,
+}
+
+impl Totals {
+    /// The total a row's stated figures are compared with: its contract's when it names
+    /// one, else its table's.
+    fn of(self, p: &Payment) -> Amount {
+        if p.contract_no.is_some() {
+            self.contract
+        } else {
+            self.table
         }
     }
+}
+
+/// A stated 累计拨付 that matches neither running total.
+fn cumulative_mismatch(p: &Payment, totals: Totals, lang: Lang) -> Option<Finding> {
+    let stated = p.cumulative?;
+    if stated.agrees(&totals.table) || stated.agrees(&totals.contract) {
+        return None;
+    }
+    let expected = totals.of(p);
+    let message = match lang {
+        Lang::Zh => format!(
+            "累计拨付写为 {}，按各行拨付重新计算为 {}",
+            format_yuan(stated.yuan),
+            format_yuan(expected.yuan)
+        ),
+        Lang::En => format!(
+            "cumulative payments are stated as {}, the rows add up to {}",
+            format_yuan(stated.yuan),
+            format_yuan(expected.yuan)
+        ),
+    };
+    let cell = p.cumulative_cell.clone().unwrap_or_else(|| p.at.clone());
+    Some(
+        Finding::new(Code::LedgerDerivedMismatch, message)
+            .stage("payment")
+            .path(cell),
+    )
+}
+
+/// A stated 拨付比例 off the running total over `base` (the contract amount, else the aid
+/// funds) by more than half a percent plus what the amounts' precision allows.
+fn ratio_mismatch(
+    p: &Payment,
+    totals: Totals,
+    base: Option<Amount>,
+    lang: Lang,
+) -> Option<Finding> {
+    let stated = p.ratio?;
+    let base = base.filter(|b| !b.yuan.is_zero())?;
+    let total = totals.of(p);
+    let actual = total.yuan / base.yuan;
+    let slack = Decimal::new(5, 3) + (total.tolerance + base.tolerance) / base.yuan;
+    if (actual - stated).abs() <= slack {
+        return None;
+    }
+    let percent = |x: Decimal| (x * Decimal::from(100)).round_dp(2);
+    let message = match lang {
+        Lang::Zh => format!(
+            "拨付比例写为 {}%，重新计算为 {}%",
+            percent(stated),
+            percent(actual)
+        ),
+        Lang::En => format!(
+            "the payment ratio is stated as {}%, recomputed as {}%",
+            percent(stated),
+            percent(actual)
+        ),
+    };
+    let cell = p.ratio_cell.clone().unwrap_or_else(|| p.at.clone());
+    Some(
+        Finding::new(Code::LedgerDerivedMismatch, message)
+            .stage("payment")
+            .path(cell),
+    )
 }
