@@ -85,7 +85,7 @@ pub struct CheckArgs {
     #[arg(short, long)]
     pub verbose: bool,
     /// Worker threads for the walk, the file checks and classification [default: the
-    /// number of cores; on a network share, 4 per core].
+    /// number of cores; on a network share, 4 per core; at most 32 per core].
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
     /// Names only: skip the file health checks (no file is opened; fastest sweep).

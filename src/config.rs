@@ -12,6 +12,8 @@ use toml::Spanned;
 
 use crate::cli::{FailOn, Format};
 use crate::diagnostic::SourceDiagnostic;
+use crate::guard::limits::CONFIG_BYTES;
+use crate::guard::open::{Links, read_text_capped};
 use crate::lang::Lang;
 
 /// The configuration as written.
@@ -228,10 +230,11 @@ pub fn load(explicit: Option<&Path>, root: &Path) -> Result<Config, ConfigError>
             source: Arc::from(""),
         });
     };
-    let text = std::fs::read_to_string(&path).map_err(|source| ConfigError::Io {
-        path: path.display().to_string(),
-        source,
-    })?;
+    let text =
+        read_text_capped(&path, Links::Follow, CONFIG_BYTES).map_err(|e| ConfigError::Io {
+            path: path.display().to_string(),
+            source: e.into(),
+        })?;
     let source: Arc<str> = Arc::from(text.as_str());
     match toml::from_str::<ConfigFile>(&text) {
         Ok(file) => Ok(Config {

@@ -36,6 +36,9 @@ pub mod sheet;
 /// Paths relative to the archive root, and names decoded for display.
 pub mod paths;
 
+/// Reading untrusted files safely and writing only outside the archive: one policy.
+pub mod guard;
+
 // Rules, then the pipeline in the order data flows.
 
 /// Rule files: categories, stages, documents and their conditions.

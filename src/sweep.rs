@@ -161,6 +161,7 @@ fn evaluate(
         classes: &sources.classes,
         walk_errors: &sources.scanned.errors,
         symlinks: &sources.scanned.symlinks,
+        special_files: &sources.scanned.special_files,
         inspections: &sources.inspections,
         ledgers: &linked,
         lang: settings.lang,
@@ -220,6 +221,9 @@ fn scan_projects(
     }
     for (project, _) in &mut scanned.symlinks {
         *project = with_folder[*project];
+    }
+    for special in &mut scanned.special_files {
+        special.project = with_folder[special.project];
     }
     for error in &mut scanned.errors {
         error.project = with_folder

@@ -4,7 +4,6 @@
 //! KB anyway; only those are read whole, and a shared hash is confirmed byte for byte, so a
 //! report of a duplicate is never a hash accident.
 
-use std::fs::File;
 use std::hash::{DefaultHasher, Hasher};
 use std::io::{BufReader, Read};
 
@@ -13,6 +12,7 @@ use rayon::prelude::*;
 use super::Context;
 use crate::classify::FileClass;
 use crate::finding::{Code, Finding};
+use crate::guard::open::{Links, open_regular};
 use crate::lang::Lang;
 
 /// Reports files of a project that have the same content as an earlier one.
@@ -87,8 +87,7 @@ fn duplicate(ctx: &Context<'_>, first: usize, copy: usize) -> Finding {
 }
 
 fn content_hash(path: &std::path::Path) -> Option<u64> {
-    let file = File::open(path).ok()?;
-    let size = file.metadata().ok()?.len();
+    let (file, size) = open_regular(path, Links::Refuse).ok()?;
     let mut reader = BufReader::with_capacity(8 * 1024, file);
     let mut hasher = DefaultHasher::new();
     let mut buffer = vec![0u8; size.clamp(1, 256 * 1024) as usize];
@@ -102,12 +101,13 @@ fn content_hash(path: &std::path::Path) -> Option<u64> {
 }
 
 fn same_content(a: &std::path::Path, b: &std::path::Path) -> bool {
-    let (Ok(fa), Ok(fb)) = (File::open(a), File::open(b)) else {
+    let (Ok((fa, size)), Ok((fb, _))) = (
+        open_regular(a, Links::Refuse),
+        open_regular(b, Links::Refuse),
+    ) else {
         return false;
     };
-    let size = fa
-        .metadata()
-        .map_or(64 * 1024, |m| m.len().clamp(1, 64 * 1024)) as usize;
+    let size = size.clamp(1, 64 * 1024) as usize;
     let (mut ra, mut rb) = (
         BufReader::with_capacity(8 * 1024, fa),
         BufReader::with_capacity(8 * 1024, fb),

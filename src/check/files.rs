@@ -34,6 +34,20 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             .path(path.clone()),
         );
     }
+    for special in ctx.special_files {
+        let message = match lang {
+            Lang::Zh => format!(
+                "这是{}，不是文件，未打开检查",
+                special_kind_zh(special.kind)
+            ),
+            Lang::En => format!("a {}, not a file; it was not opened", special.kind),
+        };
+        out.push(
+            Finding::new(Code::SpecialFileSkipped, message)
+                .project(ctx.projects[special.project].key())
+                .path(special.rel_path.clone()),
+        );
+    }
     for error in ctx.walk_errors {
         let mut finding = unreadable_folder(error.rel_path.clone(), &error.message, lang);
         finding.project = ctx.projects.get(error.project).map(|p| p.key());
@@ -126,6 +140,16 @@ fn health_finding(
         }
     }
     finding
+}
+
+/// A special file's kind in Chinese.
+fn special_kind_zh(kind: &str) -> &'static str {
+    match kind {
+        "FIFO" => "命名管道（FIFO）",
+        "socket" => "套接字",
+        "device" => "设备文件",
+        _ => "特殊文件",
+    }
 }
 
 /// How many usable evidence files each `(project, document)` has.

@@ -32,6 +32,8 @@ pub struct Context<'a> {
     pub walk_errors: &'a [WalkError],
     /// Symbolic links the scan did not follow: `(project, path)`.
     pub symlinks: &'a [(usize, String)],
+    /// FIFOs, sockets and devices in project folders, never opened.
+    pub special_files: &'a [crate::scan::SpecialFile],
     /// The health of each file, index for index (empty when inspection is off).
     pub inspections: &'a [Inspection],
     /// Ledger records of each project, index for index with `projects`.

@@ -17,6 +17,8 @@ use std::process::ExitCode;
 use crate::cli::{CheckArgs, Format};
 use crate::error::AppError;
 use crate::exit;
+use crate::guard::limits::THREADS_PER_CORE;
+use crate::guard::output::{resolve_target, write_new};
 use crate::inspect::cache::default_dir;
 use crate::paths::relative_display;
 use crate::report::{Report, html, json, junit, markdown, sarif, text, xlsx};
@@ -65,14 +67,14 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, AppError> {
     if let Some(path) = &args.write_baseline {
         // Every finding no waiver covers: those that count and those already recorded.
         let keys = Baseline::of(report.findings.iter().chain(&report.baselined));
-        write_file(path, keys.to_json().as_bytes(), "baseline")?;
+        destinations.write(path, keys.to_json().as_bytes(), "baseline")?;
     }
     let text_options = text::TextOptions {
         verbose: args.verbose,
     };
     for (path, format) in &outputs {
         let bytes = render(&report, *format, text_options, false)?;
-        write_file(path, &bytes, "report")?;
+        destinations.write(path, &bytes, "report")?;
     }
     if let Some(format) = on_stdout {
         let written = if format == Format::Json {
@@ -95,14 +97,6 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, AppError> {
         }
     }
     Ok(exit::for_findings(report.worst(), settings.fail_on))
-}
-
-/// Writes one file of the run (a report or the baseline) and names it on stderr.
-fn write_file(path: &Path, bytes: &[u8], what: &str) -> Result<(), AppError> {
-    std::fs::write(path, bytes)
-        .map_err(|e| AppError::Usage(format!("cannot write the {what} {}: {e}", path.display())))?;
-    eprintln!("guicang: wrote {}", path.display());
-    Ok(())
 }
 
 /// Renders one report. Terminal text keeps its styles for stdout (the stream strips them
@@ -147,7 +141,7 @@ fn sweep_options(args: &CheckArgs, baseline: Option<Baseline>) -> Result<SweepOp
                 cores
             }
         })
-        .max(1);
+        .clamp(1, cores * THREADS_PER_CORE);
     let root = args
         .root
         .canonicalize()
@@ -257,31 +251,30 @@ impl Destinations {
         self.seen.push(resolved);
         Ok(())
     }
+
+    /// Writes one file of the run (a report or the baseline) and names it on stderr. Its
+    /// target is resolved again and checked again: a link changed during the sweep must
+    /// not lead into the archive either.
+    fn write(&self, path: &Path, bytes: &[u8], what: &str) -> Result<(), AppError> {
+        let target = resolve_output(path)?;
+        if target.starts_with(&self.root) {
+            return Err(AppError::Usage(format!(
+                "{} now leads into the archive being checked ({}); guicang never writes there",
+                path.display(),
+                self.root.display()
+            )));
+        }
+        write_new(&target, bytes).map_err(|e| {
+            AppError::Usage(format!("cannot write the {what} {}: {e}", path.display()))
+        })?;
+        eprintln!("guicang: wrote {}", path.display());
+        Ok(())
+    }
 }
 
-/// Where an output file really is: its folder resolved (symbolic links followed), then the
-/// file itself when it exists already (it may be a link into the archive).
+/// Where an output file really lands ([`resolve_target`]: every link followed, even a
+/// dangling one), as a usage error when it cannot be used.
 fn resolve_output(path: &Path) -> Result<PathBuf, AppError> {
-    let name = path
-        .file_name()
-        .ok_or_else(|| AppError::Usage(format!("{} does not name a file", path.display())))?;
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let folder = folder.canonicalize().map_err(|e| {
-        AppError::Usage(format!(
-            "cannot write {}: the folder {} cannot be used ({e})",
-            path.display(),
-            folder.display()
-        ))
-    })?;
-    let full = folder.join(name);
-    if full.is_dir() {
-        return Err(AppError::Usage(format!(
-            "{} is a folder; name a file",
-            path.display()
-        )));
-    }
-    Ok(full.canonicalize().unwrap_or(full))
+    resolve_target(path)
+        .map_err(|e| AppError::Usage(format!("cannot write {}: {e}", path.display())))
 }

@@ -127,6 +127,8 @@ codes! {
     DuplicateFile = "duplicate-file",
     /// A symbolic link that was not followed.
     SymlinkSkipped = "symlink-skipped",
+    /// A FIFO, socket or device in a project folder, which is never opened.
+    SpecialFileSkipped = "special-file-skipped",
     /// A `[[waiver]]` of the configuration whose `expires` date has passed.
     WaiverExpired = "waiver-expired",
     /// A `[[waiver]]` of the configuration that covered no finding.
@@ -880,6 +882,25 @@ impl Code {
                 [
                     "06 资金拨付/凭证 -> /mnt/finance/2023",
                     "06 资金拨付/凭证 -> /mnt/finance/2023",
+                ],
+            ),
+            Code::SpecialFileSkipped => (
+                Warning,
+                [
+                    "项目文件夹中有命名管道（FIFO）、套接字或设备文件：它不是文件，不会被打开或检查。",
+                    "A project folder holds a FIFO (named pipe), a socket or a device: it is no document and is never opened or checked.",
+                ],
+                [
+                    "档案中不应有这类系统对象；打开命名管道会一直等待，因此 guicang 跳过它并在此说明，不让任何东西悄悄漏掉。",
+                    "An archive should hold none of these; opening a FIFO waits forever, so guicang skips it and says so here, letting nothing go unmentioned.",
+                ],
+                [
+                    "删除它，或把它应有的文件内容另存为普通文件。",
+                    "Remove it, or save what it should hold as an ordinary file.",
+                ],
+                [
+                    "02 施工许可/施工许可证.pdf（FIFO）",
+                    "02 施工许可/施工许可证.pdf (FIFO)",
                 ],
             ),
             Code::WaiverExpired => (

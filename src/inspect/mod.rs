@@ -22,6 +22,8 @@ use rayon::prelude::*;
 
 use crate::classify::{Classified, FileClass};
 use crate::finding::{Code, Severity};
+use crate::guard::limits::CONTAINER_DECLARED_BYTES;
+use crate::guard::open::{Links, OpenError, open_regular};
 use crate::lang::Lang;
 use crate::names::normalize::split_extension;
 use crate::scan::FileEntry;
@@ -285,11 +287,10 @@ fn inspect(
     extension: &str,
     options: &InspectOptions,
 ) -> Result<Inspection, Problem> {
-    let mut handle = File::open(path).map_err(|e| Problem::Unreadable(io_message(&e)))?;
-    let size = handle
-        .metadata()
-        .map_err(|e| Problem::Unreadable(io_message(&e)))?
-        .len();
+    let (mut handle, size) = open_regular(path, Links::Refuse).map_err(|e| match e {
+        OpenError::Io(e) => Problem::Unreadable(io_message(&e)),
+        other => Problem::Unreadable(other.to_string()),
+    })?;
     if size == 0 {
         return Err(Problem::Empty);
     }
@@ -403,7 +404,13 @@ fn check_content(
                 file.size,
                 &file.head,
                 &file.tail,
-                || std::fs::read(path),
+                || {
+                    // The handle already checked to be a regular file, not the path again.
+                    let mut bytes = Vec::with_capacity(file.size as usize);
+                    file.handle.seek(SeekFrom::Start(0))?;
+                    (&mut file.handle).take(file.size).read_to_end(&mut bytes)?;
+                    Ok(bytes)
+                },
                 limits,
             )?;
             return Ok(facts.pages.and_then(NonZeroU32::new));
@@ -473,8 +480,10 @@ fn zip_names(handle: &mut File, size: u64) -> Result<Vec<String>, String> {
             for index in 0..archive.len() {
                 let part = archive.by_index_raw(index).map_err(|e| e.to_string())?;
                 total = total.saturating_add(part.size());
-                if total > 4 * 1024 * 1024 * 1024 {
-                    return Err("declared sizes inflate beyond 4 GB: a decompression bomb".into());
+                if total > CONTAINER_DECLARED_BYTES {
+                    return Err(format!(
+                        "declared sizes inflate beyond {CONTAINER_DECLARED_BYTES} bytes: a decompression bomb"
+                    ));
                 }
                 names.push(part.name().map(|n| n.into_owned()).unwrap_or_default());
             }

@@ -12,6 +12,9 @@ mod validate;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
+use crate::guard::limits::CONFIG_BYTES;
+use crate::guard::open::{Links, read_text_capped};
+
 use rust_decimal::Decimal;
 
 pub use condition::{Applicability, Condition};
@@ -217,14 +220,23 @@ fn read_rule_dir(dir: &Path) -> Result<Vec<(String, String)>, RuleErrors> {
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
         .collect();
     paths.sort();
+    if paths.is_empty() {
+        return Err(RuleErrors::Io {
+            path: dir.display().to_string(),
+            source: std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                "the folder holds no rule file (*.toml); give a folder of rule files",
+            ),
+        });
+    }
     paths
         .into_iter()
         .map(|path| {
-            std::fs::read_to_string(&path)
+            read_text_capped(&path, Links::Follow, CONFIG_BYTES)
                 .map(|text| (path.display().to_string(), text))
-                .map_err(|source| RuleErrors::Io {
+                .map_err(|e| RuleErrors::Io {
                     path: path.display().to_string(),
-                    source,
+                    source: e.into(),
                 })
         })
         .collect()

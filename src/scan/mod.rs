@@ -40,6 +40,39 @@ pub struct ScanOutput {
     pub errors: Vec<WalkError>,
     /// Symbolic links, which are not followed: `(project, path relative to the root)`, sorted.
     pub symlinks: Vec<(usize, String)>,
+    /// FIFOs, sockets and devices, which are never opened, sorted.
+    pub special_files: Vec<SpecialFile>,
+}
+
+/// A FIFO, socket or device in a project folder: not a document, never opened (a FIFO
+/// would block the reader), reported so that nothing in the archive goes unmentioned.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct SpecialFile {
+    /// Index of the project whose folder holds it.
+    pub project: usize,
+    /// Its path relative to the archive root.
+    pub rel_path: String,
+    /// What it is, in words: `FIFO`, `socket`, `device`.
+    pub kind: &'static str,
+}
+
+/// What a file that is neither regular, a folder nor a link is.
+fn special_kind(kind: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "FIFO";
+        }
+        if kind.is_socket() {
+            return "socket";
+        }
+        if kind.is_block_device() || kind.is_char_device() {
+            return "device";
+        }
+    }
+    let _ = kind;
+    "special file"
 }
 
 /// Lists the files of `project_folders` (absolute or root-relative paths under `root`).
@@ -88,6 +121,7 @@ pub fn scan(
         out.files.extend(part.files);
         out.errors.extend(part.errors);
         out.symlinks.extend(part.symlinks);
+        out.special_files.extend(part.special_files);
     }
     // A total order (two names that read the same differ in their raw bytes), so the
     // order never depends on thread timing.
@@ -101,6 +135,7 @@ pub fn scan(
     });
     out.errors.dedup();
     out.symlinks.sort();
+    out.special_files.sort();
     out
 }
 
@@ -181,6 +216,14 @@ impl ParallelVisitor for Visitor<'_> {
             return WalkState::Continue;
         }
         if !file_type.is_file() {
+            if !file_type.is_dir() {
+                let (project, _) = self.project_of(entry.path());
+                self.local.special_files.push(SpecialFile {
+                    project,
+                    rel_path: relative_display(entry.path(), self.root),
+                    kind: special_kind(&file_type),
+                });
+            }
             return WalkState::Continue;
         }
         // Each walk starts at a project folder: the project is the ancestor at the entry's depth.

@@ -12,13 +12,14 @@ use std::path::Path;
 
 use calamine::{Data, DataRef, Reader};
 
-/// Largest ledger file read (bytes). Real ledgers are well below it.
-pub const MAX_LEDGER_BYTES: u64 = 64 * 1024 * 1024;
+use crate::guard::limits::{
+    CONTAINER_PART_BYTES, CONTAINER_TOTAL_BYTES, LEDGER_BYTES, SHEET_CELLS,
+};
+use crate::guard::open::{Links, OpenError, read_capped};
+
 /// Excel's own sheet bounds: a cell beyond them is a hostile or broken file.
 const MAX_ROWS: u32 = 1_048_576;
 const MAX_COLUMNS: u32 = 16_384;
-/// Most cells read from one workbook, a guard against decompression bombs.
-const MAX_CELLS: usize = 20_000_000;
 
 /// One cell's value.
 #[derive(Debug, Clone, PartialEq)]
@@ -78,8 +79,8 @@ pub enum SheetError {
     /// The file could not be read from disk.
     #[error("cannot read the file: {0}")]
     Io(String),
-    /// Larger than [`MAX_LEDGER_BYTES`].
-    #[error("the file is {0} bytes, larger than the {MAX_LEDGER_BYTES}-byte limit for ledgers")]
+    /// Larger than [`LEDGER_BYTES`].
+    #[error("the file is {0} bytes, larger than the {LEDGER_BYTES}-byte limit for ledgers")]
     TooLarge(u64),
     /// Protected by a password.
     #[error("the file is encrypted (password-protected); save it again without a password")]
@@ -102,13 +103,11 @@ enum Container {
 
 /// Reads every sheet of the spreadsheet at `path`.
 pub fn read_tables(path: &Path) -> Result<Vec<Table>, SheetError> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| SheetError::Io(e.to_string()))?
-        .len();
-    if size > MAX_LEDGER_BYTES {
-        return Err(SheetError::TooLarge(size));
-    }
-    let bytes = std::fs::read(path).map_err(|e| SheetError::Io(e.to_string()))?;
+    let bytes = match read_capped(path, Links::Refuse, LEDGER_BYTES) {
+        Ok(bytes) => bytes,
+        Err(OpenError::TooLarge { size, .. }) => return Err(SheetError::TooLarge(size)),
+        Err(e) => return Err(SheetError::Io(e.to_string())),
+    };
     let extension = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
@@ -145,11 +144,6 @@ fn describe_bytes(bytes: &[u8]) -> String {
     }
 }
 
-/// Largest uncompressed part of a zip workbook, and largest total: a few-megabyte file that
-/// inflates to gigabytes is a decompression bomb, refused before any XML is parsed.
-const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
-const MAX_TOTAL_BYTES: u64 = 1024 * 1024 * 1024;
-
 /// Checks the sizes a zip container declares for its parts, before anything is inflated.
 fn check_zip_parts(bytes: &[u8]) -> Result<(), SheetError> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
@@ -161,7 +155,7 @@ fn check_zip_parts(bytes: &[u8]) -> Result<(), SheetError> {
             .map_err(|e| SheetError::Corrupt(format!("zip entry {index}: {e}")))?;
         let size = part.size();
         total = total.saturating_add(size);
-        if size > MAX_PART_BYTES || total > MAX_TOTAL_BYTES {
+        if size > CONTAINER_PART_BYTES || total > CONTAINER_TOTAL_BYTES {
             return Err(SheetError::Corrupt(format!(
                 "part {:?} inflates to {size} bytes: a decompression bomb, not a ledger",
                 part.name().map(|n| n.into_owned()).unwrap_or_default()
@@ -239,8 +233,10 @@ impl CellSink {
             )));
         }
         self.cells_read += 1;
-        if self.cells_read > MAX_CELLS {
-            return Err(SheetError::Corrupt(format!("more than {MAX_CELLS} cells")));
+        if self.cells_read > SHEET_CELLS {
+            return Err(SheetError::Corrupt(format!(
+                "more than {SHEET_CELLS} cells"
+            )));
         }
         let value = cell_from_ref(cell.get_value());
         if !value.is_blank() {

@@ -13,6 +13,8 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::finding::Finding;
+use crate::guard::limits::BASELINE_BYTES;
+use crate::guard::open::{Links, read_text_capped};
 
 /// Version of the baseline file's shape.
 pub const BASELINE_VERSION: u32 = 1;
@@ -90,9 +92,11 @@ impl Baseline {
     /// Reads a baseline file.
     pub fn read(path: &Path) -> Result<Baseline, BaselineError> {
         let shown = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|source| BaselineError::Io {
-            path: shown.clone(),
-            source,
+        let text = read_text_capped(path, Links::Follow, BASELINE_BYTES).map_err(|e| {
+            BaselineError::Io {
+                path: shown.clone(),
+                source: e.into(),
+            }
         })?;
         Baseline::parse(&text).map_err(|message| BaselineError::Invalid {
             path: shown,

@@ -1,0 +1,183 @@
+//! Hostile input that must neither stall, crash nor mislead a sweep (issue 12): FIFOs
+//! where files are expected, files too large to read, absurd thread counts, and outputs
+//! through links into the archive.
+
+#![cfg(unix)]
+
+use std::os::unix::fs::symlink;
+use std::path::Path;
+use std::time::Duration;
+
+use crate::support::{check_json, doc, guicang, write};
+
+/// A named pipe at `path`: opening it for reading blocks until a writer comes.
+fn fifo(path: &Path) {
+    rustix::fs::mknodat(
+        rustix::fs::CWD,
+        path,
+        rustix::fs::FileType::Fifo,
+        rustix::fs::Mode::from_raw_mode(0o644),
+        0,
+    )
+    .expect("mkfifo");
+}
+
+/// A small archive with one project folder.
+fn archive(root: &Path) {
+    doc(root, "RZ-2023-001 学校/可行性研究报告.pdf");
+}
+
+#[test]
+fn a_fifo_given_as_configuration_baseline_or_rule_file_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("archive");
+    archive(&root);
+    let pipe = dir.path().join("pipe.toml");
+    fifo(&pipe);
+    let rules = dir.path().join("rules");
+    std::fs::create_dir(&rules).unwrap();
+    fifo(&rules.join("extra.toml"));
+    for flag in ["--config", "--baseline", "--rules"] {
+        let target = if flag == "--rules" { &rules } else { &pipe };
+        let output = guicang()
+            .arg("check")
+            .arg(&root)
+            .arg(flag)
+            .arg(target)
+            .timeout(Duration::from_secs(10))
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{flag}: {stderr}");
+        assert!(stderr.contains("FIFO"), "{flag}: {stderr}");
+    }
+}
+
+#[test]
+fn a_configuration_file_of_a_gibibyte_is_refused_without_reading_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("archive");
+    archive(&root);
+    let config = root.join("guicang.toml");
+    // Sparse: a GiB in size, no GiB on disk.
+    std::fs::File::create(&config)
+        .unwrap()
+        .set_len(1 << 30)
+        .unwrap();
+    let output = guicang()
+        .arg("check")
+        .arg(&root)
+        .timeout(Duration::from_secs(10))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("guicang.toml") && stderr.contains("1073741824"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_absurd_thread_count_is_capped_and_the_sweep_finishes() {
+    let dir = tempfile::tempdir().unwrap();
+    archive(dir.path());
+    let output = guicang()
+        .arg("check")
+        .arg(dir.path())
+        .args(["-j", "100000", "--format", "json"])
+        .timeout(Duration::from_secs(10))
+        .output()
+        .unwrap();
+    assert!(matches!(output.status.code(), Some(0 | 1)), "{output:?}");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["summary"]["projects"], 1);
+}
+
+#[test]
+fn a_report_through_a_dangling_link_into_the_archive_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("archive");
+    archive(&root);
+    for flag in ["-o", "--write-baseline"] {
+        let link = dir.path().join(format!("report{flag}.json"));
+        let target = root.join(format!("new{flag}.json"));
+        symlink(&target, &link).unwrap();
+        let output = guicang()
+            .arg("check")
+            .arg(&root)
+            .arg(flag)
+            .arg(&link)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{flag}: {stderr}");
+        assert!(stderr.contains("inside the archive"), "{flag}: {stderr}");
+        assert!(!target.exists(), "{flag} wrote into the archive");
+    }
+}
+
+#[test]
+fn a_report_through_a_dangling_link_outside_the_archive_lands_at_its_target() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("archive");
+    archive(&root);
+    let link = dir.path().join("report.json");
+    let target = dir.path().join("reports/new.json");
+    std::fs::create_dir(dir.path().join("reports")).unwrap();
+    symlink(&target, &link).unwrap();
+    let output = guicang()
+        .arg("check")
+        .arg(&root)
+        .arg("-o")
+        .arg(&link)
+        .output()
+        .unwrap();
+    assert!(matches!(output.status.code(), Some(0 | 1)), "{output:?}");
+    let written: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&target).unwrap()).unwrap();
+    assert_eq!(written["summary"]["projects"], 1);
+}
+
+#[test]
+fn an_empty_rules_folder_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("archive");
+    archive(&root);
+    let rules = dir.path().join("rules");
+    std::fs::create_dir(&rules).unwrap();
+    write(&rules.join("README.md"), "no rules here");
+    let output = guicang()
+        .arg("check")
+        .arg(&root)
+        .arg("--rules")
+        .arg(&rules)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("no rule file"), "{stderr}");
+}
+
+#[test]
+fn fifos_and_sockets_in_the_archive_are_reported_not_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    archive(dir.path());
+    fifo(&dir.path().join("RZ-2023-001 学校/施工许可证.pdf"));
+    let socket = dir.path().join("RZ-2023-001 学校/sock");
+    let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+    let (report, code) = check_json(dir.path(), &[]);
+    assert!(matches!(code, 0 | 1));
+    assert_eq!(report["summary"]["by_code"]["special-file-skipped"], 2);
+    let skipped: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "special-file-skipped")
+        .map(|f| f["paths"][0].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        skipped,
+        ["RZ-2023-001 学校/sock", "RZ-2023-001 学校/施工许可证.pdf"]
+    );
+}
