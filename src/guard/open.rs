@@ -130,13 +130,14 @@ fn open_nonblocking(path: &Path, links: Links) -> Result<File, OpenError> {
     Ok(OpenOptions::new().read(true).open(path)?)
 }
 
-/// What a file that is not regular is, in words.
-fn describe(kind: &std::fs::FileType) -> &'static str {
+/// What a file that is not regular is, in words: `FIFO`, `socket`, `device`, `folder`,
+/// `symbolic link`, or `special file`.
+pub fn describe(kind: &std::fs::FileType) -> &'static str {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if kind.is_fifo() {
-            return "FIFO (named pipe)";
+            return "FIFO";
         }
         if kind.is_socket() {
             return "socket";

@@ -56,25 +56,6 @@ pub struct SpecialFile {
     pub kind: &'static str,
 }
 
-/// What a file that is neither regular, a folder nor a link is.
-fn special_kind(kind: &std::fs::FileType) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if kind.is_fifo() {
-            return "FIFO";
-        }
-        if kind.is_socket() {
-            return "socket";
-        }
-        if kind.is_block_device() || kind.is_char_device() {
-            return "device";
-        }
-    }
-    let _ = kind;
-    "special file"
-}
-
 /// Lists the files of `project_folders` (absolute or root-relative paths under `root`).
 /// With `metadata` off, no file is stat-ed: sizes are 0 and times unknown (a names-only
 /// sweep needs neither, and the stat per file dominates a walk).
@@ -221,7 +202,7 @@ impl ParallelVisitor for Visitor<'_> {
                 self.local.special_files.push(SpecialFile {
                     project,
                     rel_path: relative_display(entry.path(), self.root),
-                    kind: special_kind(&file_type),
+                    kind: crate::guard::open::describe(&file_type),
                 });
             }
             return WalkState::Continue;
