@@ -30,6 +30,16 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the man page (roff).
     Man(ManArgs),
+    /// The worker process that parses untrusted files for a sweep (not for people).
+    #[command(name = "__worker", hide = true)]
+    Worker(WorkerArgs),
+}
+
+/// Arguments of the hidden `guicang __worker`.
+#[derive(Debug, Args)]
+pub struct WorkerArgs {
+    /// The worker's address-space budget, in bytes.
+    pub memory: u64,
 }
 
 /// Arguments of `guicang init-config`.

@@ -18,6 +18,7 @@ fn main() -> ExitCode {
         Command::InitConfig(args) => commands::init_config::run(args),
         Command::Completions(args) => commands::completions::completions(args),
         Command::Man(args) => commands::completions::man(args),
+        Command::Worker(args) => return commands::worker::run(args.memory),
     };
     match result {
         Ok(code) => code,
@@ -42,7 +43,8 @@ fn color_choice(command: &Command) -> anstream::ColorChoice {
         Command::Explain(_)
         | Command::InitConfig(_)
         | Command::Completions(_)
-        | Command::Man(_) => ColorWhen::Auto,
+        | Command::Man(_)
+        | Command::Worker(_) => ColorWhen::Auto,
     };
     match when {
         ColorWhen::Auto => anstream::ColorChoice::Auto,

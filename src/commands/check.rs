@@ -17,7 +17,8 @@ use std::process::ExitCode;
 use crate::cli::{CheckArgs, Format};
 use crate::error::AppError;
 use crate::exit;
-use crate::guard::limits::THREADS_PER_CORE;
+use crate::guard::isolate;
+use crate::guard::limits::{THREADS_PER_CORE, WORKER_MEMORY_BYTES};
 use crate::guard::output::{resolve_target, write_new};
 use crate::inspect::cache::default_dir;
 use crate::paths::relative_display;
@@ -36,6 +37,10 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, AppError> {
         )));
     }
     let settings = resolve(&args.common, &args.root, args.fail_on)?;
+    // Untrusted files are parsed in worker processes started from this executable.
+    if let Ok(exe) = std::env::current_exe() {
+        isolate::configure(exe, WORKER_MEMORY_BYTES);
+    }
     let mut destinations = Destinations::new(&args.root)?;
     let outputs = if args.outputs.is_empty() {
         let origin = format!("[output] outputs of {}", settings.config_path);

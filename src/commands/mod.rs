@@ -5,3 +5,4 @@ pub mod completions;
 pub mod explain;
 pub mod init_config;
 pub mod rules;
+pub mod worker;

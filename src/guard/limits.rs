@@ -20,6 +20,10 @@ pub const CONTAINER_TOTAL_BYTES: u64 = 1024 * 1024 * 1024;
 pub const CONTAINER_DECLARED_BYTES: u64 = 4 * 1024 * 1024 * 1024;
 /// Cells read from one workbook.
 pub const SHEET_CELLS: usize = 20_000_000;
+/// How long reading one ledger may take (a 100,000-row xlsx takes well under a second).
+pub const SHEET_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+/// The address space of a worker process that parses untrusted files.
+pub const WORKER_MEMORY_BYTES: u64 = 384 * 1024 * 1024;
 /// Fields of one CSV record: Excel's column count.
 pub const CSV_FIELDS: usize = 16_384;
 /// Worker threads per core at most (`-j`): a network share gains from waiting threads,

@@ -5,8 +5,11 @@
 //!   the archive, and never read past a size cap;
 //! - [`output`]: reports are written only where their final target, links followed, is
 //!   outside the archive;
+//! - [`isolate`]: parsers of untrusted bytes run in worker processes that can be
+//!   stopped (time) and that cannot take the sweep down (memory);
 //! - [`limits`]: the one table of caps on sizes, counts and time.
 
+pub mod isolate;
 pub mod limits;
 pub mod open;
 pub mod output;

@@ -73,7 +73,7 @@ pub fn read_capped(path: &Path, links: Links, cap: u64) -> Result<Vec<u8>, OpenE
     }
     let mut bytes = Vec::with_capacity(size as usize);
     // The file may grow between fstat and read: read at most one byte past the cap.
-    file.take(cap + 1).read_to_end(&mut bytes)?;
+    file.take(cap.saturating_add(1)).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > cap {
         return Err(OpenError::TooLarge {
             size: bytes.len() as u64,

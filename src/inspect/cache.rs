@@ -152,7 +152,10 @@ pub fn cacheable(file: &FileEntry, inspection: &Inspection) -> bool {
     *inspection != Inspection::default()
         && file.raw_path().is_none()
         && !file.rel_path().contains(['\t', '\n'])
-        && !matches!(inspection.problem.as_deref(), Some(Problem::Timeout))
+        && !matches!(
+            inspection.problem.as_deref(),
+            Some(Problem::Timeout | Problem::NotChecked(_))
+        )
 }
 
 /// Writes the inspections of this sweep, sorted by path (atomically: a temporary file
@@ -227,6 +230,8 @@ fn encode(inspection: &Inspection) -> String {
             ("too-large", String::new(), String::new(), size.to_string())
         }
         Some(Problem::Timeout) => ("timeout", String::new(), String::new(), String::new()),
+        // Never kept (see above): the next sweep checks the file again.
+        Some(Problem::NotChecked(m)) => ("timeout", clean(m), String::new(), String::new()),
     };
     let fingerprint = inspection
         .fingerprint

@@ -22,6 +22,7 @@ use rayon::prelude::*;
 
 use crate::classify::{Classified, FileClass};
 use crate::finding::{Code, Severity};
+use crate::guard::isolate;
 use crate::guard::limits::CONTAINER_DECLARED_BYTES;
 use crate::guard::open::{Links, OpenError, open_regular};
 use crate::lang::Lang;
@@ -117,6 +118,9 @@ pub enum Problem {
     TooLarge(u64),
     /// A parser took longer than the time budget.
     Timeout,
+    /// The file could not be checked at all (no worker process to parse it): unknown,
+    /// never taken for healthy.
+    NotChecked(String),
 }
 
 impl Problem {
@@ -135,7 +139,7 @@ impl Problem {
             Problem::CorruptContainer(_) => Code::CorruptOffice,
             Problem::EncryptedOffice => Code::EncryptedOffice,
             Problem::TooLarge(_) => Code::FileSkippedTooLarge,
-            Problem::Timeout => Code::FileCheckTimeout,
+            Problem::Timeout | Problem::NotChecked(_) => Code::FileCheckTimeout,
         }
     }
 
@@ -204,6 +208,8 @@ impl Problem {
             }
             (Problem::Timeout, Lang::Zh) => "检查超时，未能判断".into(),
             (Problem::Timeout, Lang::En) => "the check took too long and was given up".into(),
+            (Problem::NotChecked(why), Lang::Zh) => format!("未能检查：{why}"),
+            (Problem::NotChecked(why), Lang::En) => format!("the file could not be checked: {why}"),
         }
     }
 }
@@ -401,6 +407,7 @@ fn check_content(
                 timeout: options.timeout,
             };
             let facts = pdf::check(
+                path,
                 file.size,
                 &file.head,
                 &file.tail,
@@ -526,34 +533,43 @@ fn ole_holds_encrypted_package(handle: &mut File, size: u64) -> bool {
     scan(0) || (size > OLE_SCAN_BYTES && scan(size - OLE_SCAN_BYTES))
 }
 
-/// Opens an OLE workbook with calamine (isolated, within the time budget) to tell a sound
-/// workbook from a damaged or password-protected one.
+/// The job name under which a worker process opens an xls workbook.
+pub const XLS_JOB: &str = "xls";
+
+/// Opens an OLE workbook with calamine to tell a sound workbook from a damaged or
+/// password-protected one: in a worker process when isolation is on (calamine reads
+/// every sheet of an xls at once, sized by what the file declares), else here.
 fn check_xls(path: &std::path::Path, options: &InspectOptions) -> Result<(), Problem> {
-    let path = path.to_path_buf();
-    let (sender, receiver) = std::sync::mpsc::channel();
-    let spawned = std::thread::Builder::new()
-        .name("guicang-xls".into())
-        .spawn(move || {
-            let outcome = std::panic::catch_unwind(|| {
-                calamine::open_workbook::<calamine::Xls<_>, _>(&path)
-                    .map(|_| ())
-                    .map_err(|e| e.to_string())
-            })
-            .unwrap_or_else(|_| Err("the spreadsheet parser crashed on this file".into()));
-            let _ = sender.send(outcome);
-        });
-    if spawned.is_err() {
-        return Ok(());
-    }
-    match receiver.recv_timeout(options.timeout) {
-        Err(_) => Err(Problem::Timeout),
-        Ok(Ok(())) => Ok(()),
-        Ok(Err(message)) => {
-            if crate::sheet::is_encryption_message(&message) {
-                Err(Problem::EncryptedOffice)
-            } else {
-                Err(Problem::CorruptContainer(Detail::parser(message)))
+    let outcome = if isolate::enabled() {
+        match isolate::run(&isolate::job(XLS_JOB, path), options.timeout) {
+            Ok(answer) => serde_json::from_str::<Result<(), String>>(&answer)
+                .unwrap_or_else(|e| Err(format!("the worker's answer could not be read: {e}"))),
+            Err(isolate::Failure::Timeout(_)) => return Err(Problem::Timeout),
+            Err(
+                failure @ (isolate::Failure::OutOfMemory { .. } | isolate::Failure::Crashed(_)),
+            ) => Err(failure.to_string()),
+            Err(failure @ isolate::Failure::NoWorker(_)) => {
+                return Err(Problem::NotChecked(failure.to_string()));
             }
         }
+    } else {
+        open_xls_here(path)
+    };
+    match outcome {
+        Ok(()) => Ok(()),
+        Err(message) if crate::sheet::is_encryption_message(&message) => {
+            Err(Problem::EncryptedOffice)
+        }
+        Err(message) => Err(Problem::CorruptContainer(Detail::parser(message))),
     }
+}
+
+/// Opens the xls workbook at `path` in this process (a worker's side of [`XLS_JOB`]).
+pub fn open_xls_here(path: &std::path::Path) -> Result<(), String> {
+    std::panic::catch_unwind(|| {
+        calamine::open_workbook::<calamine::Xls<_>, _>(path)
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    })
+    .unwrap_or_else(|_| Err("the spreadsheet parser crashed on this file".into()))
 }

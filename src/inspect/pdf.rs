@@ -25,6 +25,8 @@ use lopdf::{Document, Object, ObjectId};
 
 use super::magic::find;
 use super::{Detail, Problem};
+use crate::guard::isolate;
+use crate::guard::open::{Links, read_capped};
 
 /// What a healthy (or merely encrypted) PDF revealed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,8 +44,10 @@ pub struct PdfLimits {
     pub timeout: Duration,
 }
 
-/// Checks a PDF whose first and last bytes are `head` and `tail`; `load` reads the whole file.
+/// Checks the PDF at `path` whose first and last bytes are `head` and `tail`; `load`
+/// reads the whole file from the handle already opened.
 pub fn check(
+    path: &std::path::Path,
     size: u64,
     head: &[u8],
     tail: &[u8],
@@ -58,6 +62,14 @@ pub fn check(
         } else {
             Ok(PdfFacts { pages: None })
         };
+    }
+    // Object streams (which need a cross-reference stream, `/XRef` near the end) inflate
+    // while the document loads, and a few KB can inflate to gigabytes: such a PDF, or a
+    // large one, is loaded in a worker process that can be stopped. A small PDF without
+    // them is bounded by its own size and loads here, in microseconds.
+    let inflates = find(tail, b"/XRef").is_some() || size > INLINE_LIMIT as u64;
+    if inflates && isolate::enabled() {
+        return judge(load_isolated(path, limits.timeout), declares_encryption);
     }
     let bytes = load().map_err(|e| Problem::Unreadable(e.to_string()))?;
     judge(
@@ -115,6 +127,8 @@ fn check_frame(size: u64, head: &[u8], tail: &[u8]) -> Result<(), Problem> {
 fn judge(outcome: LoadOutcome, declares_encryption: bool) -> Result<PdfFacts, Problem> {
     match outcome {
         LoadOutcome::TimedOut => Err(Problem::Timeout),
+        LoadOutcome::Stopped(message) => Err(Problem::CorruptPdf(Detail::parser(message))),
+        LoadOutcome::NotChecked(message) => Err(Problem::NotChecked(message)),
         LoadOutcome::Failed(message) => Err(Problem::CorruptPdf(Detail::parser(message))),
         LoadOutcome::Loaded {
             reconstructed: true,
@@ -141,14 +155,53 @@ fn judge(outcome: LoadOutcome, declares_encryption: bool) -> Result<PdfFacts, Pr
     }
 }
 
-enum LoadOutcome {
+/// What loading a PDF in full gave (in a worker process, or here).
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+pub enum LoadOutcome {
+    /// It loaded.
     Loaded {
+        /// Whether it is (or was) encrypted.
         encrypted: bool,
+        /// Its page count, or why the page tree cannot be walked.
         pages: Result<u32, String>,
+        /// Whether the cross-reference data had to be rebuilt by scanning.
         reconstructed: bool,
     },
+    /// The parser rejected it.
     Failed(String),
+    /// It ran past its time budget.
     TimedOut,
+    /// The worker running the parser died (memory budget, crash) or none could start.
+    Stopped(String),
+    /// No worker could be started: the file was not checked.
+    NotChecked(String),
+}
+
+/// The job name under which a worker process loads a PDF.
+pub const PDF_JOB: &str = "pdf";
+
+/// Loads the PDF at `path` in this process (a worker's side of [`PDF_JOB`]).
+pub fn load_here(path: &std::path::Path) -> LoadOutcome {
+    match read_capped(path, Links::Refuse, u64::MAX) {
+        Ok(bytes) => load(&bytes),
+        Err(e) => LoadOutcome::Failed(format!("cannot read the file: {e}")),
+    }
+}
+
+/// Loads the PDF at `path` in a worker process, within `timeout`.
+fn load_isolated(path: &std::path::Path, timeout: Duration) -> LoadOutcome {
+    match isolate::run(&isolate::job(PDF_JOB, path), timeout) {
+        Ok(answer) => serde_json::from_str(&answer).unwrap_or_else(|e| {
+            LoadOutcome::Stopped(format!("the worker's answer could not be read: {e}"))
+        }),
+        Err(isolate::Failure::Timeout(_)) => LoadOutcome::TimedOut,
+        Err(failure @ (isolate::Failure::OutOfMemory { .. } | isolate::Failure::Crashed(_))) => {
+            LoadOutcome::Stopped(failure.to_string())
+        }
+        Err(failure @ isolate::Failure::NoWorker(_)) => {
+            LoadOutcome::NotChecked(failure.to_string())
+        }
+    }
 }
 
 /// Below this size a PDF is parsed on the calling thread: lopdf reads a few hundred KB in

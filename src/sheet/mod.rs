@@ -12,8 +12,9 @@ use std::path::Path;
 
 use calamine::{Data, DataRef, Reader};
 
+use crate::guard::isolate;
 use crate::guard::limits::{
-    CONTAINER_PART_BYTES, CONTAINER_TOTAL_BYTES, LEDGER_BYTES, SHEET_CELLS,
+    CONTAINER_PART_BYTES, CONTAINER_TOTAL_BYTES, LEDGER_BYTES, SHEET_CELLS, SHEET_TIMEOUT,
 };
 use crate::guard::open::{Links, OpenError, read_capped};
 
@@ -22,7 +23,7 @@ const MAX_ROWS: u32 = 1_048_576;
 const MAX_COLUMNS: u32 = 16_384;
 
 /// One cell's value.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Cell {
     /// Nothing.
     Empty,
@@ -56,7 +57,7 @@ impl Cell {
 }
 
 /// One row, with its 1-based number as a spreadsheet shows it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Row {
     /// 1-based row number.
     pub number: u32,
@@ -65,7 +66,7 @@ pub struct Row {
 }
 
 /// One sheet: its name and its non-empty rows in order.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Table {
     /// Sheet name (the file name for csv).
     pub sheet: String,
@@ -74,7 +75,7 @@ pub struct Table {
 }
 
 /// Why a spreadsheet could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum SheetError {
     /// The file could not be read from disk.
     #[error("cannot read the file: {0}")]
@@ -91,6 +92,9 @@ pub enum SheetError {
     /// A spreadsheet the parser rejects.
     #[error("the spreadsheet is damaged: {0}")]
     Corrupt(String),
+    /// The parser was stopped: past its time or memory budget, or no worker to run it.
+    #[error("{0}")]
+    Stopped(String),
 }
 
 /// The container a file's bytes show.
@@ -101,8 +105,27 @@ enum Container {
     Text,
 }
 
-/// Reads every sheet of the spreadsheet at `path`.
+/// The job name under which a worker process reads a spreadsheet.
+pub const SHEET_JOB: &str = "sheet";
+
+/// Reads every sheet of the spreadsheet at `path`: in a worker process when isolation is
+/// on (a hostile file then costs that worker, never the sweep), else here.
 pub fn read_tables(path: &Path) -> Result<Vec<Table>, SheetError> {
+    if !isolate::enabled() {
+        return read_tables_here(path);
+    }
+    match isolate::run(&isolate::job(SHEET_JOB, path), SHEET_TIMEOUT) {
+        Ok(answer) => serde_json::from_str(&answer).unwrap_or_else(|e| {
+            Err(SheetError::Stopped(format!(
+                "the worker's answer could not be read: {e}"
+            )))
+        }),
+        Err(failure) => Err(SheetError::Stopped(failure.to_string())),
+    }
+}
+
+/// Reads every sheet of the spreadsheet at `path` in this process.
+pub fn read_tables_here(path: &Path) -> Result<Vec<Table>, SheetError> {
     let bytes = match read_capped(path, Links::Refuse, LEDGER_BYTES) {
         Ok(bytes) => bytes,
         Err(OpenError::TooLarge { size, .. }) => return Err(SheetError::TooLarge(size)),

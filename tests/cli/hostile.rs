@@ -181,3 +181,71 @@ fn fifos_and_sockets_in_the_archive_are_reported_not_opened() {
         ["RZ-2023-001 学校/sock", "RZ-2023-001 学校/施工许可证.pdf"]
     );
 }
+
+/// Sweeps an archive of one project holding `file` from `fixtures/hostile/` at `rel`,
+/// and returns the findings that name it.
+fn sweep_with_hostile(file: &str, rel: &str) -> Vec<serde_json::Value> {
+    let dir = tempfile::tempdir().unwrap();
+    archive(dir.path());
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/hostile").join(file);
+    let to = dir.path().join(rel);
+    std::fs::copy(&from, &to).unwrap();
+    let output = guicang()
+        .arg("check")
+        .arg(dir.path())
+        .args(["--format", "json", "--no-cache"])
+        .timeout(Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert!(
+        matches!(output.status.code(), Some(0 | 1)),
+        "{file}: {:?}\n{}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let shown = rel.rsplit('/').next().unwrap();
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["paths"].to_string().contains(shown))
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn ledgers_that_declare_far_more_than_they_hold_are_unreadable_not_fatal() {
+    // Each of these once aborted the sweep (exit 134) or took gigabytes.
+    for (file, words) in [
+        ("拨付台账-dimensions.xls", "memory budget"),
+        ("拨付台账-corner.xls", "memory budget"),
+        ("拨付台账-sst.xlsx", "memory budget"),
+        ("拨付台账-padded.xlsx", "memory budget"),
+        ("拨付台账-shared.xlsx", "memory budget"),
+        ("拨付台账-repeated.ods", "cells"),
+    ] {
+        let found = sweep_with_hostile(file, file);
+        assert_eq!(found.len(), 1, "{file}: {found:?}");
+        assert_eq!(found[0]["code"], "ledger-unreadable", "{file}");
+        let message = found[0]["message"].as_str().unwrap();
+        assert!(message.contains(words), "{file}: {message}");
+    }
+}
+
+#[test]
+fn a_pdf_whose_object_stream_inflates_to_a_huge_array_is_reported_damaged() {
+    let rel = "RZ-2023-001 学校/可行性研究报告-objstm.pdf";
+    let found = sweep_with_hostile("可行性研究报告-objstm.pdf", rel);
+    let codes: Vec<&str> = found.iter().map(|f| f["code"].as_str().unwrap()).collect();
+    assert!(codes.contains(&"corrupt-pdf"), "{found:?}");
+}
+
+#[test]
+fn an_xls_that_declares_four_billion_rows_is_damaged_evidence_not_an_abort() {
+    // Inspection opens every .xls, ledger or not.
+    let rel = "RZ-2023-001 学校/预算表.xls";
+    let found = sweep_with_hostile("拨付台账-dimensions.xls", rel);
+    let codes: Vec<&str> = found.iter().map(|f| f["code"].as_str().unwrap()).collect();
+    assert!(codes.contains(&"corrupt-spreadsheet"), "{found:?}");
+}
