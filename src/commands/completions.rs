@@ -2,7 +2,6 @@
 //! page, generated from the clap definition in [`crate::cli`], so they never drift from
 //! `--help`.
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use clap::CommandFactory;
@@ -41,11 +40,6 @@ pub fn man(args: &ManArgs) -> Result<ExitCode, AppError> {
 }
 
 fn print(bytes: &[u8]) -> Result<ExitCode, AppError> {
-    let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(AppError::Usage(format!("cannot write to stdout: {e}")))
-        }
-        _ => Ok(ExitCode::SUCCESS),
-    }
+    super::print(bytes)?;
+    Ok(ExitCode::SUCCESS)
 }

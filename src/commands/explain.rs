@@ -1,7 +1,6 @@
 //! `guicang explain CODE`: what a finding means, why it matters, how to fix it.
 
 use std::fmt::Write as _;
-use std::io::Write;
 use std::process::ExitCode;
 
 use crate::cli::ExplainArgs;
@@ -22,7 +21,7 @@ pub fn run(args: &ExplainArgs) -> Result<ExitCode, AppError> {
             }
         },
     };
-    let _ = anstream::stdout().lock().write_all(text.as_bytes());
+    super::print(text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 

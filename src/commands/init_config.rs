@@ -16,12 +16,7 @@ pub const STARTER: &str = include_str!("starter.toml");
 /// Prints the starter file, or writes it to the path given (refusing an existing file).
 pub fn run(args: &InitConfigArgs) -> Result<ExitCode, AppError> {
     let Some(path) = &args.path else {
-        let mut stdout = std::io::stdout().lock();
-        if let Err(e) = stdout.write_all(STARTER.as_bytes()) {
-            if e.kind() != std::io::ErrorKind::BrokenPipe {
-                return Err(AppError::Usage(format!("cannot write to stdout: {e}")));
-            }
-        }
+        super::print(STARTER.as_bytes())?;
         return Ok(ExitCode::SUCCESS);
     };
     let file = std::fs::OpenOptions::new()

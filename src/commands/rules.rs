@@ -1,7 +1,6 @@
 //! `guicang rules`: what the rules require, as a table; `guicang rules explain ID`: one document.
 
 use std::fmt::Write as _;
-use std::io::Write;
 use std::process::ExitCode;
 
 use unicode_width::UnicodeWidthStr;
@@ -33,7 +32,7 @@ pub fn run(args: &RulesArgs) -> Result<ExitCode, AppError> {
         None => table(rules, &categories, lang),
         Some(RulesCommand::Explain { id }) => explain(rules, &categories, id, lang)?,
     };
-    let _ = anstream::stdout().lock().write_all(text.as_bytes());
+    super::print(text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -18,8 +18,12 @@ pub const CONTAINER_TOTAL_BYTES: u64 = 1024 * 1024 * 1024;
 /// (inspection of any office file): nothing is inflated, so a large presentation full of
 /// video passes, while a declared size beyond this is a decompression bomb.
 pub const CONTAINER_DECLARED_BYTES: u64 = 4 * 1024 * 1024 * 1024;
-/// Cells read from one workbook.
-pub const SHEET_CELLS: usize = 20_000_000;
+/// Cells read from one workbook, and cells held (the empty ones in front of a row's last
+/// cell included): a 500,000-row ledger of 10 columns holds 5 million.
+pub const SHEET_CELLS: usize = 8_000_000;
+/// Bytes of cell text held from one workbook (a shared string is copied into each cell
+/// that uses it).
+pub const SHEET_TEXT_BYTES: usize = 256 * 1024 * 1024;
 /// How long reading one ledger may take (a 100,000-row xlsx takes well under a second).
 pub const SHEET_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
 /// The address space of a worker process that parses untrusted files.

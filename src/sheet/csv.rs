@@ -1,6 +1,7 @@
 //! CSV ledgers: UTF-8 with or without BOM, or GBK (Excel on Chinese Windows saves GBK).
 
 use super::{Cell, Row, Table};
+use crate::guard::limits::CSV_FIELDS;
 
 /// Reads CSV bytes into one table named after the file.
 ///
@@ -29,8 +30,17 @@ pub fn read_csv(bytes: &[u8], file_name: &str) -> Table {
         let number = record.position().map_or(lines.line, |p| {
             lines.line_at(text.as_bytes(), p.byte() as usize)
         });
+        // Excel keeps 16,384 columns: a record of millions of empty fields holds no more.
+        let used = record
+            .iter()
+            .take(CSV_FIELDS)
+            .enumerate()
+            .filter(|(_, field)| !field.trim().is_empty())
+            .last()
+            .map_or(0, |(last, _)| last + 1);
         let cells: Vec<Cell> = record
             .iter()
+            .take(used)
             .map(|field| {
                 if field.trim().is_empty() {
                     Cell::Empty
@@ -79,6 +89,19 @@ impl LineCounter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_record_of_millions_of_empty_fields_keeps_only_its_used_fields() {
+        let text = format!(
+            "项目名称,拨付金额{}\n学校,100{}\n",
+            ",".repeat(3_000_000),
+            ",".repeat(10)
+        );
+        let table = read_csv(text.as_bytes(), "拨付台账.csv");
+        assert_eq!(table.rows.len(), 2);
+        assert_eq!(table.rows[0].cells.len(), 2);
+        assert_eq!(table.rows[1].cells.len(), 2);
+    }
 
     fn texts(table: &Table) -> Vec<Vec<String>> {
         table

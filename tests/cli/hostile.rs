@@ -187,7 +187,9 @@ fn fifos_and_sockets_in_the_archive_are_reported_not_opened() {
 fn sweep_with_hostile(file: &str, rel: &str) -> Vec<serde_json::Value> {
     let dir = tempfile::tempdir().unwrap();
     archive(dir.path());
-    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/hostile").join(file);
+    let from = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/hostile")
+        .join(file);
     let to = dir.path().join(rel);
     std::fs::copy(&from, &to).unwrap();
     let output = guicang()
@@ -221,8 +223,8 @@ fn ledgers_that_declare_far_more_than_they_hold_are_unreadable_not_fatal() {
         ("拨付台账-dimensions.xls", "memory budget"),
         ("拨付台账-corner.xls", "memory budget"),
         ("拨付台账-sst.xlsx", "memory budget"),
-        ("拨付台账-padded.xlsx", "memory budget"),
-        ("拨付台账-shared.xlsx", "memory budget"),
+        ("拨付台账-padded.xlsx", "spreads over more than"),
+        ("拨付台账-shared.xlsx", "bytes of text"),
         ("拨付台账-repeated.ods", "cells"),
     ] {
         let found = sweep_with_hostile(file, file);
@@ -248,4 +250,27 @@ fn an_xls_that_declares_four_billion_rows_is_damaged_evidence_not_an_abort() {
     let found = sweep_with_hostile("拨付台账-dimensions.xls", rel);
     let codes: Vec<&str> = found.iter().map(|f| f["code"].as_str().unwrap()).collect();
     assert!(codes.contains(&"corrupt-spreadsheet"), "{found:?}");
+}
+
+#[test]
+fn a_listing_that_cannot_be_written_fails_the_command() {
+    // `guicang explain > /dev/full` once exited 0 with nothing written.
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    for args in [
+        &["explain"][..],
+        &["explain", "missing-document"],
+        &["rules"],
+        &["init-config"],
+    ] {
+        let status = std::process::Command::new(assert_cmd::cargo::cargo_bin("guicang"))
+            .args(args)
+            .stdout(full.try_clone().unwrap())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert_eq!(status.code(), Some(2), "{args:?}");
+    }
 }
