@@ -50,6 +50,8 @@ pub struct Settings {
     pub outputs: Vec<(PathBuf, Format)>,
     /// The configuration file as the user should see it, for messages.
     pub config_path: String,
+    /// The configuration file read, `None` when there was none.
+    pub config_file: Option<String>,
 }
 
 /// The environment variable that sets the day waivers expire against (`YYYY-MM-DD`), so
@@ -126,6 +128,7 @@ pub fn resolve(
         format: config.file.output.format,
         outputs,
         config_path: config.display_path(),
+        config_file: config.path.as_ref().map(|p| p.display().to_string()),
     })
 }
 

@@ -17,6 +17,7 @@ use crate::ledger::load::{LedgerSource, collect_records, open_ledgers};
 use crate::ledger::records::Records;
 use crate::paths::RelPath;
 use crate::project::discover::{DiscoverOptions, Discovery, discover};
+use crate::report::run::RunInfo;
 use crate::report::{Evaluation, Report};
 use crate::scan::{FileEntry, ScanOutput, scan};
 use crate::settings::Settings;
@@ -39,6 +40,8 @@ pub struct SweepOptions {
     pub own_files: Vec<String>,
     /// The findings recorded by `--baseline`, set apart from those that count.
     pub baseline: Option<Baseline>,
+    /// The `--baseline` file as given, for the report's account of the run.
+    pub baseline_file: Option<String>,
 }
 
 impl SweepOptions {
@@ -51,6 +54,7 @@ impl SweepOptions {
             progress: false,
             own_files: Vec::new(),
             baseline: None,
+            baseline_file: None,
         }
     }
 }
@@ -61,6 +65,7 @@ pub fn sweep(root: &Path, settings: &Settings, options: &SweepOptions) -> Report
 }
 
 fn sweep_in_pool(root: &Path, settings: &Settings, options: &SweepOptions) -> Report {
+    let run = run_info(root, settings, options);
     let lang = settings.lang;
     let progress = options.progress.then(|| progress::spinner(lang));
     let mut discovery = discover_projects(root, settings, options);
@@ -119,13 +124,7 @@ fn sweep_in_pool(root: &Path, settings: &Settings, options: &SweepOptions) -> Re
         triaged: triage(findings, &policy, lang),
         files,
     };
-    Report::build(
-        root.display().to_string(),
-        lang,
-        &settings.rules,
-        &discovery.projects,
-        evaluation,
-    )
+    Report::build(run, lang, &settings.rules, &discovery.projects, evaluation)
 }
 
 /// What the checks read, besides the projects: dropped as soon as they have run.
@@ -171,6 +170,19 @@ fn evaluate(
         .map(|i| check::chain::summary(&ctx, i))
         .collect();
     (scores, chains)
+}
+
+/// The facts of this sweep that every report states, taken when it starts.
+fn run_info(root: &Path, settings: &Settings, options: &SweepOptions) -> RunInfo {
+    RunInfo {
+        at: crate::report::run::now(),
+        guicang: env!("CARGO_PKG_VERSION").to_string(),
+        root: root.display().to_string(),
+        fail_on: settings.fail_on.map_or("never", |s| s.id()).to_string(),
+        config: settings.config_file.clone(),
+        waivers: settings.waivers.len(),
+        baseline: options.baseline_file.clone(),
+    }
 }
 
 /// Step 1: the projects under `root`, with the settlement amounts the configuration gives.

@@ -73,10 +73,40 @@ impl Context<'_> {
     }
 }
 
-/// Runs every check; returns the findings and the per-project completeness.
+/// Runs every check; returns the findings and the per-project completeness. Findings of
+/// no project whose evidence lies in a project folder are then given that project.
 pub fn run(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Vec<completeness::ProjectScore> {
     files::check(ctx, out);
     duplicates::check(ctx, out);
     chain::check(ctx, out);
-    completeness::check(ctx, out)
+    let scores = completeness::check(ctx, out);
+    attribute_to_folders(ctx.projects, out);
+    scores
+}
+
+/// A finding belongs to the project whose folder holds its evidence: an unreadable ledger
+/// in a project's folder (made where ledgers are opened, before projects are linked) is
+/// that project's finding, counted and filtered with it, not the archive's.
+pub fn attribute_to_folders(projects: &[Project], findings: &mut [Finding]) {
+    let folders: std::collections::HashMap<&str, usize> = projects
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| Some((p.folder_rel.as_deref()?, i)))
+        .collect();
+    if folders.is_empty() {
+        return;
+    }
+    for finding in findings.iter_mut().filter(|f| f.project.is_none()) {
+        let Some(path) = finding.paths.first() else {
+            continue;
+        };
+        // A ledger cell `file!sheet!row` lies where its file lies.
+        let file = path.split('!').next().unwrap_or(path);
+        let owner = std::iter::successors(Some(file), |p| p.rsplit_once('/').map(|(dir, _)| dir))
+            .skip(1)
+            .find_map(|dir| folders.get(dir));
+        if let Some(&index) = owner {
+            finding.project = Some(projects[index].key());
+        }
+    }
 }

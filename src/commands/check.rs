@@ -189,6 +189,7 @@ fn sweep_options(args: &CheckArgs, baseline: Option<Baseline>) -> Result<SweepOp
         progress: !args.quiet && std::io::stderr().is_terminal(),
         own_files,
         baseline,
+        baseline_file: args.baseline.as_ref().map(|p| p.display().to_string()),
     })
 }
 

@@ -8,6 +8,7 @@ pub mod html;
 pub mod json;
 pub mod junit;
 pub mod markdown;
+pub mod run;
 pub mod sarif;
 pub mod table;
 pub mod text;
@@ -39,6 +40,8 @@ pub struct Report {
     pub version: u32,
     /// The archive root as given.
     pub root: String,
+    /// When and how the sweep ran.
+    pub run: run::RunInfo,
     /// Language of the messages.
     #[serde(skip)]
     pub lang: Lang,
@@ -56,11 +59,17 @@ pub struct Report {
     pub baseline_applied: bool,
     /// Totals.
     pub summary: Summary,
+    /// Project key → index in `projects`, made once for every renderer.
+    #[serde(skip)]
+    pub project_index: HashMap<String, usize>,
 }
 
 /// One project in the report.
 #[derive(Debug, Clone, Serialize)]
 pub struct ProjectReport {
+    /// The stable key every format names the project by (findings' `project`): its code,
+    /// else its folder, else its name.
+    pub key: String,
     /// Project code.
     pub code: Option<String>,
     /// Project name.
@@ -137,6 +146,10 @@ pub struct Summary {
     pub warnings: usize,
     /// Findings of severity info.
     pub infos: usize,
+    /// Of the errors, those of no project (the archive as a whole).
+    pub archive_errors: usize,
+    /// Of the warnings, those of no project.
+    pub archive_warnings: usize,
     /// Findings per code.
     pub by_code: BTreeMap<String, usize>,
     /// Findings covered by waivers (not counted above).
@@ -149,7 +162,7 @@ impl Report {
     /// Builds the report from the sweep's results: projects in folder order, the three
     /// lists of findings sorted, every count made once.
     pub fn build(
-        root: String,
+        run: run::RunInfo,
         lang: Lang,
         rules: &RuleSet,
         projects: &[Project],
@@ -194,9 +207,15 @@ impl Report {
             .collect();
         summary.completeness = (summary.required > 0)
             .then(|| round4(summary.present as f64 / summary.required as f64));
+        let project_index = project_reports
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.key.clone(), i))
+            .collect();
         let mut report = Report {
             version: REPORT_VERSION,
-            root,
+            root: run.root.clone(),
+            run,
             lang,
             projects: project_reports,
             findings,
@@ -204,9 +223,18 @@ impl Report {
             baselined,
             baseline_applied,
             summary,
+            project_index,
         };
         report.recount();
         report
+    }
+
+    /// The index in `projects` of the project a finding belongs to; `None` for a finding
+    /// of the archive as a whole.
+    pub fn project_of(&self, f: &Finding) -> Option<usize> {
+        f.project
+            .as_deref()
+            .and_then(|k| self.project_index.get(k).copied())
     }
 
     /// The most severe finding, if any.
@@ -218,12 +246,13 @@ impl Report {
     /// and baselined, and each project's errors and warnings. Renderers read these counts;
     /// they never count.
     fn recount(&mut self) {
-        let summary = &mut self.summary;
-        summary.errors = 0;
-        summary.warnings = 0;
-        summary.infos = 0;
-        summary.by_code.clear();
-        let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+        let mut summary = Summary {
+            by_code: BTreeMap::new(),
+            ..self.summary.clone()
+        };
+        (summary.errors, summary.warnings, summary.infos) = (0, 0, 0);
+        (summary.archive_errors, summary.archive_warnings) = (0, 0);
+        let mut counts = vec![(0usize, 0usize); self.projects.len()];
         for f in &self.findings {
             match f.severity {
                 Severity::Error => summary.errors += 1,
@@ -231,25 +260,26 @@ impl Report {
                 Severity::Info => summary.infos += 1,
             }
             *summary.by_code.entry(f.code.id().to_string()).or_default() += 1;
-            if let Some(project) = f.project.as_deref() {
-                let entry = counts.entry(project).or_default();
-                match f.severity {
-                    Severity::Error => entry.0 += 1,
-                    Severity::Warning => entry.1 += 1,
-                    Severity::Info => {}
+            let (errors, warnings) = match self.project_of(f) {
+                Some(i) => {
+                    let entry = &mut counts[i];
+                    (&mut entry.0, &mut entry.1)
                 }
+                None => (&mut summary.archive_errors, &mut summary.archive_warnings),
+            };
+            match f.severity {
+                Severity::Error => *errors += 1,
+                Severity::Warning => *warnings += 1,
+                Severity::Info => {}
             }
         }
         summary.waived = self.waived.len();
         summary.baselined = self.baselined.len();
-        for p in &mut self.projects {
-            let (errors, warnings) = counts
-                .get(view::project_key(p).as_str())
-                .copied()
-                .unwrap_or_default();
+        for (p, (errors, warnings)) in self.projects.iter_mut().zip(counts) {
             p.errors = errors;
             p.warnings = warnings;
         }
+        self.summary = summary;
     }
 }
 
@@ -352,6 +382,7 @@ fn project_report(
 ) -> ProjectReport {
     let completeness = score.as_ref().and_then(|s| s.completeness()).map(round4);
     ProjectReport {
+        key: p.key(),
         code: p.code.clone(),
         name: p.name.clone(),
         category: p.category.clone(),

@@ -51,13 +51,9 @@ impl Kind {
     }
 }
 
-/// The key findings use to name a project: its code, else its folder, else its name.
+/// The key findings use to name a project ([`ProjectReport::key`]).
 pub fn project_key(p: &ProjectReport) -> String {
-    p.code
-        .clone()
-        .or_else(|| p.folder.clone())
-        .or_else(|| p.name.clone())
-        .unwrap_or_default()
+    p.key.clone()
 }
 
 /// A project's title for people: code and name, or its folder.
@@ -85,18 +81,12 @@ pub struct ByProject<'r> {
 impl<'r> ByProject<'r> {
     /// Groups the findings of `report`.
     pub fn new(report: &'r Report) -> ByProject<'r> {
-        let index: HashMap<String, usize> = report
-            .projects
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (project_key(p), i))
-            .collect();
         let mut projects: Vec<(&ProjectReport, Vec<&Finding>)> =
             report.projects.iter().map(|p| (p, Vec::new())).collect();
         let mut archive = Vec::new();
         for f in &report.findings {
-            match f.project.as_ref().and_then(|k| index.get(k)) {
-                Some(&i) => projects[i].1.push(f),
+            match report.project_of(f) {
+                Some(i) => projects[i].1.push(f),
                 None => archive.push(f),
             }
         }

@@ -10,7 +10,8 @@ use serde_json::Value;
 pub fn guicang() -> Command {
     let mut cmd = Command::cargo_bin("guicang").expect("binary built");
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1");
+        .env("NO_COLOR", "1")
+        .env("GUICANG_NOW", "2026-11-30T08:00:00Z");
     cmd
 }
 

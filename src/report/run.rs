@@ -1,0 +1,36 @@
+//! When and how a report was made: an audit working paper says "as of when".
+
+use serde::Serialize;
+
+/// The facts of one sweep that every format states: its time, the versions, the root and
+/// what shaped the result (threshold, configuration, waivers, baseline).
+#[derive(Debug, Clone, Serialize)]
+pub struct RunInfo {
+    /// When the sweep ran (RFC 3339, UTC); `GUICANG_NOW` fixes it for reproducible reports.
+    pub at: String,
+    /// guicang's version.
+    pub guicang: String,
+    /// The archive root as given.
+    pub root: String,
+    /// The least severity that fails the run (`--fail-on`), `never` when none does.
+    pub fail_on: String,
+    /// The configuration file read, if any.
+    pub config: Option<String>,
+    /// How many waivers the configuration holds.
+    pub waivers: usize,
+    /// The baseline file applied, if any.
+    pub baseline: Option<String>,
+}
+
+/// The environment variable that fixes the time a report states (RFC 3339), so that two
+/// runs on the same archive give byte-identical reports (snapshot tests, diffs in CI).
+pub const NOW_VAR: &str = "GUICANG_NOW";
+
+/// The time of the sweep: `GUICANG_NOW` when it holds a valid timestamp, else now.
+pub fn now() -> String {
+    let fixed = std::env::var(NOW_VAR)
+        .ok()
+        .and_then(|t| t.parse::<jiff::Timestamp>().ok());
+    let at = fixed.unwrap_or_else(jiff::Timestamp::now);
+    at.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
