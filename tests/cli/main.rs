@@ -12,6 +12,7 @@ mod hostile;
 mod independent_archive;
 mod ledger_formats;
 mod read_only;
+mod report_model;
 mod reports;
 mod support;
 mod waivers;

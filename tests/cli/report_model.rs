@@ -1,0 +1,122 @@
+//! What every format is rendered from: project keys, counts that add up, findings owned by
+//! the project whose folder holds their evidence, and the facts of the run (issue 13).
+
+use std::path::Path;
+
+use crate::support::{check_json, doc, write};
+
+const DEMO: &str = "fixtures/demo-archive";
+
+#[test]
+fn project_counts_plus_archive_counts_equal_the_headline() {
+    let (report, _) = check_json(Path::new(DEMO), &[]);
+    let summary = &report["summary"];
+    let sum = |field: &str| -> u64 {
+        report["projects"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p[field].as_u64().unwrap())
+            .sum()
+    };
+    let archive_errors = summary["archive_errors"].as_u64().unwrap();
+    let archive_warnings = summary["archive_warnings"].as_u64().unwrap();
+    assert_eq!(
+        sum("errors") + archive_errors,
+        summary["errors"].as_u64().unwrap()
+    );
+    assert_eq!(
+        sum("warnings") + archive_warnings,
+        summary["warnings"].as_u64().unwrap()
+    );
+    // And the archive counts are exactly the findings of no listed project.
+    let keys: Vec<&str> = report["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["key"].as_str().unwrap())
+        .collect();
+    let of_no_project = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] == "error")
+        .filter(|f| !f["project"].as_str().is_some_and(|k| keys.contains(&k)))
+        .count() as u64;
+    assert_eq!(of_no_project, archive_errors);
+}
+
+#[test]
+fn every_project_has_a_key_and_findings_name_projects_by_it() {
+    let dir = tempfile::tempdir().unwrap();
+    // One project with a code, one folder without any.
+    doc(dir.path(), "RZ-2023-001 学校/可行性研究报告.pdf");
+    doc(dir.path(), "无编号项目/可行性研究报告.pdf");
+    let (report, _) = check_json(dir.path(), &[]);
+    let keys: Vec<&str> = report["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["key"].as_str().unwrap())
+        .collect();
+    assert!(keys.contains(&"RZ-2023-001"), "{keys:?}");
+    for f in report["findings"].as_array().unwrap() {
+        if let Some(project) = f["project"].as_str() {
+            assert!(
+                keys.contains(&project),
+                "{project} is no project key: {keys:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn an_unreadable_ledger_in_a_project_folder_is_that_projects_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    doc(dir.path(), "RZ-2023-001 学校/可行性研究报告.pdf");
+    write(
+        &dir.path().join("RZ-2023-001 学校/资金拨付台账.xlsx"),
+        b"not a workbook",
+    );
+    write(
+        &dir.path().join("资金拨付台账.xlsx"),
+        b"not a workbook either",
+    );
+    let (report, _) = check_json(dir.path(), &[]);
+    let unreadable: Vec<(&str, Option<&str>)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "ledger-unreadable")
+        .map(|f| (f["paths"][0].as_str().unwrap(), f["project"].as_str()))
+        .collect();
+    assert!(
+        unreadable.contains(&("RZ-2023-001 学校/资金拨付台账.xlsx", Some("RZ-2023-001"))),
+        "{unreadable:?}"
+    );
+    assert!(
+        unreadable.contains(&("资金拨付台账.xlsx", None)),
+        "{unreadable:?}"
+    );
+}
+
+#[test]
+fn the_report_says_when_and_how_it_was_made() {
+    let dir = tempfile::tempdir().unwrap();
+    doc(dir.path(), "RZ-2023-001 学校/可行性研究报告.pdf");
+    write(
+        &dir.path().join("guicang.toml"),
+        "[check]\nfail_on = \"warning\"\n",
+    );
+    let (report, _) = check_json(dir.path(), &[]);
+    let run = &report["run"];
+    assert_eq!(
+        run["at"], "2026-11-30T08:00:00Z",
+        "GUICANG_NOW fixes the time"
+    );
+    assert_eq!(run["guicang"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(run["fail_on"], "warning");
+    assert!(run["config"].as_str().unwrap().ends_with("guicang.toml"));
+    assert_eq!(run["waivers"], 0);
+    assert!(run["baseline"].is_null());
+}
