@@ -17,6 +17,8 @@ use crate::check::completeness::{Requirement, StageScore};
 use crate::finding::{Code, Finding, Severity};
 use crate::lang::Lang;
 
+mod overview;
+
 const STYLE: &str = include_str!("html/style.css");
 const SCRIPT: &str = include_str!("html/script.js");
 
@@ -38,11 +40,15 @@ pub fn render(report: &Report) -> String {
         "<header>\n<h1>{title}</h1>\n<p class=\"root\">{}</p>",
         esc(&report.root)
     );
+    overview::run_line(&mut out, report, lang);
     totals(&mut out, report, lang);
     out.push_str("</header>\n<main>\n");
-    projects(&mut out, report, lang);
+    // A reader (and a printer) gets the overview and the findings before the details.
+    overview::overview(&mut out, report, lang);
     findings(&mut out, report, lang);
+    projects(&mut out, report, lang);
     waived(&mut out, report, lang);
+    overview::legend(&mut out, report, lang);
     let _ = write!(
         out,
         "</main>\n<footer>guicang {}</footer>\n<script>\n{SCRIPT}</script>\n</body>\n</html>\n",
@@ -99,16 +105,31 @@ fn projects(out: &mut String, report: &Report, lang: Lang) {
         lang.pick("项目", "Projects"),
         report.projects.len()
     );
-    for (p, _) in &groups.projects {
-        project(out, p, lang);
+    // With many projects the cards start folded: the overview table leads to each.
+    let open = report.projects.len() <= 12;
+    for (i, (p, findings)) in groups.projects.iter().enumerate() {
+        project(out, i, p, findings, open, lang);
     }
     out.push_str("</section>\n");
 }
 
 /// One project's card: heading with score and counts, stage bars, funding chain, and the
 /// documents whose requirement could not be decided.
-fn project(out: &mut String, p: &ProjectReport, lang: Lang) {
+fn project(
+    out: &mut String,
+    index: usize,
+    p: &ProjectReport,
+    findings: &[&Finding],
+    open: bool,
+    lang: Lang,
+) {
+    let _ = write!(
+        out,
+        "<details class=\"project\" id=\"p-{index}\"{}><summary>",
+        if open { " open" } else { "" }
+    );
     project_heading(out, p, lang);
+    out.push_str("</summary>\n");
     if p.stages.is_empty() {
         let _ = writeln!(
             out,
@@ -119,7 +140,7 @@ fn project(out: &mut String, p: &ProjectReport, lang: Lang) {
             )
         );
     } else {
-        stage_bars(out, &p.stages);
+        stage_bars(out, &p.stages, findings, lang);
     }
     if let Some(chain) = &p.chain {
         let _ = writeln!(
@@ -142,7 +163,13 @@ fn project(out: &mut String, p: &ProjectReport, lang: Lang) {
             list.join("; ")
         );
     }
-    out.push_str("</article>\n");
+    let _ = writeln!(
+        out,
+        "<p class=\"muted\"><a href=\"#findings?project={}\">{}</a></p>",
+        overview::url_component(&p.key),
+        lang.pick("查看本项目的全部问题", "All findings of this project"),
+    );
+    out.push_str("</details>\n");
 }
 
 /// The card's heading: title, category and status, completeness, errors and warnings.
@@ -159,9 +186,9 @@ fn project_heading(out: &mut String, p: &ProjectReport, lang: Lang) {
         || "—".into(),
         |c| format!("{} ({}/{})", percent(c), p.present, p.required),
     );
-    let _ = writeln!(
+    let _ = write!(
         out,
-        "<article class=\"project\">\n<h3>{} <span class=\"tags\">{}</span></h3>\n\
+        "<h3>{} <span class=\"tags\">{}</span></h3>\
          <p class=\"score\"><span class=\"{}\">{score}</span> · {} {} · {} {}</p>",
         esc(&project_title(p)),
         tags.join(" · "),
@@ -173,10 +200,24 @@ fn project_heading(out: &mut String, p: &ProjectReport, lang: Lang) {
     );
 }
 
-/// One bar per stage: the share of its required documents present, and those missing.
-fn stage_bars(out: &mut String, stages: &[StageScore]) {
+/// One bar per stage: the share of its required documents present, the errors of the
+/// stage (a stage with every document but unusable files or chain gaps is not green), and
+/// the documents missing.
+fn stage_bars(out: &mut String, stages: &[StageScore], findings: &[&Finding], lang: Lang) {
     out.push_str("<table class=\"stages\">\n");
     for stage in stages {
+        let errors = findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error && f.stage.as_deref() == Some(&*stage.stage))
+            .count();
+        let errors = if errors == 0 {
+            String::new()
+        } else {
+            format!(
+                "<span class=\"sev error\">{errors} {}</span>",
+                Severity::Error.label(lang)
+            )
+        };
         let share = (stage.required > 0).then(|| stage.present as f64 / stage.required as f64);
         let missing: Vec<String> = stage
             .documents
@@ -187,7 +228,7 @@ fn stage_bars(out: &mut String, stages: &[StageScore]) {
         let _ = writeln!(
             out,
             "<tr class=\"{}\"><th>{}</th><td class=\"bar\"><div class=\"track\"><div class=\"fill {}\" style=\"width:{:.1}%\"></div></div></td>\
-             <td class=\"num\">{}/{}</td><td class=\"missing\">{}</td></tr>",
+             <td class=\"num\">{}/{}</td><td class=\"missing\">{errors} {}</td></tr>",
             if stage.required == 0 { "empty" } else { "" },
             esc(&stage.name),
             score_class(share),
@@ -200,6 +241,9 @@ fn stage_bars(out: &mut String, stages: &[StageScore]) {
     out.push_str("</table>\n");
 }
 
+/// Every finding in one table, filtered by text, severity, project, stage, code and
+/// category (the filter kept in the URL, so a link shows the same rows), sorted by any
+/// column.
 fn findings(out: &mut String, report: &Report, lang: Lang) {
     let names = Names::new(report);
     let _ = writeln!(
@@ -208,18 +252,46 @@ fn findings(out: &mut String, report: &Report, lang: Lang) {
         lang.pick("问题", "Findings"),
         report.findings.len()
     );
-    let _ = writeln!(
+    let _ = write!(
         out,
         "<div class=\"controls\"><input id=\"q\" type=\"search\" placeholder=\"{}\" aria-label=\"{0}\">\
-         <select id=\"sev\" aria-label=\"{}\"><option value=\"\">{}</option>\
-         <option value=\"error\">{}</option><option value=\"warning\">{}</option><option value=\"info\">{}</option></select>\
-         <span id=\"shown\"></span> <span class=\"hint\">{}</span></div>",
+         <select id=\"sev\" data-filter=\"sev\" aria-label=\"{}\"><option value=\"\">{}</option>\
+         <option value=\"error\">{}</option><option value=\"warning\">{}</option><option value=\"info\">{}</option></select>",
         lang.pick("筛选：项目、文件、说明…", "Filter: project, file, message…"),
         lang.pick("严重程度", "Severity"),
         lang.pick("全部严重程度", "All severities"),
         Severity::Error.label(lang),
         Severity::Warning.label(lang),
         Severity::Info.label(lang),
+    );
+    let options = FilterOptions::of(report, &names);
+    filter_select(
+        out,
+        "project",
+        lang.pick("全部项目", "All projects"),
+        &options.projects,
+    );
+    filter_select(
+        out,
+        "stage",
+        lang.pick("全部阶段", "All stages"),
+        &options.stages,
+    );
+    filter_select(
+        out,
+        "code",
+        lang.pick("全部代码", "All codes"),
+        &options.codes,
+    );
+    filter_select(
+        out,
+        "category",
+        lang.pick("全部类别", "All categories"),
+        &options.categories,
+    );
+    let _ = writeln!(
+        out,
+        "<span id=\"shown\"></span> <span class=\"hint\">{}</span></div>",
         lang.pick("点击表头排序", "Click a header to sort"),
     );
     let headers = [
@@ -231,15 +303,88 @@ fn findings(out: &mut String, report: &Report, lang: Lang) {
         lang.pick("说明", "Message"),
         lang.pick("证据", "Evidence"),
     ];
-    out.push_str("<table id=\"findings-table\" class=\"findings\">\n<thead><tr>");
+    out.push_str("<div class=\"scroll\"><table id=\"findings-table\" class=\"findings sortable\">\n<thead><tr>");
     for h in headers {
         let _ = write!(out, "<th>{h}</th>");
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     for (index, f) in report.findings.iter().enumerate() {
-        finding_row(out, index, f, &names, lang);
+        let category = report
+            .project_of(f)
+            .and_then(|i| report.projects[i].category.as_deref());
+        finding_row(out, index, f, category, &names, lang);
     }
-    out.push_str("</tbody>\n</table>\n</section>\n");
+    out.push_str("</tbody>\n</table></div>\n</section>\n");
+}
+
+/// The values each filter offers: `(value, label)`, in report order.
+struct FilterOptions {
+    projects: Vec<(String, String)>,
+    stages: Vec<(String, String)>,
+    codes: Vec<(String, String)>,
+    categories: Vec<(String, String)>,
+}
+
+impl FilterOptions {
+    fn of(report: &Report, names: &Names<'_>) -> FilterOptions {
+        let mut projects: Vec<(String, String)> = report
+            .projects
+            .iter()
+            .map(|p| (p.key.clone(), project_title(p)))
+            .collect();
+        projects.push((
+            "-".into(),
+            report.lang.pick("（档案整体）", "(archive)").into(),
+        ));
+        let mut seen = std::collections::BTreeSet::new();
+        let mut stages = Vec::new();
+        let mut codes = std::collections::BTreeSet::new();
+        for f in &report.findings {
+            if let Some(stage) = f.stage.as_deref()
+                && seen.insert(stage)
+            {
+                stages.push((stage.to_string(), names.stage(stage).to_string()));
+            }
+            codes.insert(f.code.id());
+        }
+        let codes = codes
+            .into_iter()
+            .map(|c| (c.to_string(), c.to_string()))
+            .collect();
+        let mut categories: Vec<(String, String)> = Vec::new();
+        for p in &report.projects {
+            if let (Some(id), Some(name)) = (&p.category, &p.category_name)
+                && !categories.iter().any(|(c, _)| c == id)
+            {
+                categories.push((id.clone(), name.clone()));
+            }
+        }
+        FilterOptions {
+            projects,
+            stages,
+            codes,
+            categories,
+        }
+    }
+}
+
+/// A `<select>` filtering the findings on one attribute of their rows.
+fn filter_select(out: &mut String, name: &str, all: &str, values: &[(String, String)]) {
+    let _ = write!(
+        out,
+        "<select id=\"f-{name}\" data-filter=\"{name}\" aria-label=\"{}\"><option value=\"\">{}</option>",
+        esc(all),
+        esc(all)
+    );
+    for (value, label) in values {
+        let _ = write!(
+            out,
+            "<option value=\"{}\">{}</option>",
+            esc(value),
+            esc(label)
+        );
+    }
+    out.push_str("</select>");
 }
 
 /// The findings waivers cover, with their reasons; and how many the baseline holds.
@@ -289,7 +434,14 @@ fn waived(out: &mut String, report: &Report, lang: Lang) {
     }
 }
 
-fn finding_row(out: &mut String, index: usize, f: &Finding, names: &Names<'_>, lang: Lang) {
+fn finding_row(
+    out: &mut String,
+    index: usize,
+    f: &Finding,
+    category: Option<&str>,
+    names: &Names<'_>,
+    lang: Lang,
+) {
     let rank = match f.severity {
         Severity::Error => 0,
         Severity::Warning => 1,
@@ -302,20 +454,25 @@ fn finding_row(out: &mut String, index: usize, f: &Finding, names: &Names<'_>, l
     };
     let _ = writeln!(
         out,
-        "<tr data-sev=\"{sev}\" data-i=\"{index}\"><td data-key=\"{rank}\"><span class=\"sev {sev}\">{}</span></td>\
-         <td>{}</td><td class=\"nowrap\">{}</td><td>{}</td><td><code>{}</code></td><td>{}</td><td class=\"paths\">{}</td></tr>",
+        "<tr data-sev=\"{sev}\" data-i=\"{index}\" data-project=\"{}\" data-stage=\"{}\" data-code=\"{code}\" data-category=\"{}\">\
+         <td data-key=\"{rank}\"><span class=\"sev {sev}\">{}</span></td>\
+         <td>{}</td><td class=\"nowrap\">{}</td><td>{}</td><td><a href=\"#code-{code}\"><code>{code}</code></a></td><td>{}</td><td class=\"paths\">{}</td></tr>",
+        esc(f.project.as_deref().unwrap_or("-")),
+        esc(f.stage.as_deref().unwrap_or("")),
+        esc(category.unwrap_or("")),
         f.severity.label(lang),
         esc(f.project.as_deref().unwrap_or("—")),
         esc(f.stage.as_deref().map_or("", |s| names.stage(s))),
         esc(f.document.as_deref().map_or("", |d| names.document(d))),
-        f.code.id(),
         esc(&f.message),
         evidence.join("<br>"),
         sev = f.severity.id(),
+        code = f.code.id(),
     );
 }
 
-fn score_class(share: Option<f64>) -> &'static str {
+/// The colour class of a share of documents present.
+pub(super) fn score_class(share: Option<f64>) -> &'static str {
     match share {
         None => "none",
         Some(s) if s >= 0.999 => "good",

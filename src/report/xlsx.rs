@@ -73,6 +73,7 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
         sheets.push(baselined_sheet(report, &names, lang));
     }
     sheets.push(codes_sheet(lang));
+    sheets.push(about_sheet(report, lang));
     let mut workbook = Workbook::new();
     for sheet in &sheets {
         write_sheet(&mut workbook, sheet)?;
@@ -82,7 +83,7 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
 
 fn summary_sheet(report: &Report, lang: Lang) -> Sheet {
     let yuan = |a: Option<&Amount>| Cell::Money(a.and_then(|a| a.yuan.to_f64()));
-    let rows = report
+    let mut rows: Vec<Vec<Cell>> = report
         .projects
         .iter()
         .map(|p| {
@@ -106,6 +107,7 @@ fn summary_sheet(report: &Report, lang: Lang) -> Sheet {
             ]
         })
         .collect();
+    rows.extend(summary_footer(report, lang));
     Sheet {
         name: lang.pick("汇总", "Summary"),
         headers: pick_all(
@@ -128,6 +130,90 @@ fn summary_sheet(report: &Report, lang: Lang) -> Sheet {
                 ("文件夹", "Folder"),
             ],
         ),
+        rows,
+    }
+}
+
+/// The rows under the projects: findings of no project (the archive as a whole), then
+/// the totals, so that the column of errors adds up to the headline.
+fn summary_footer(report: &Report, lang: Lang) -> [Vec<Cell>; 2] {
+    let summary = &report.summary;
+    let blank = || Cell::Text(String::new());
+    let archive = vec![
+        blank(),
+        text(lang.pick(
+            "（档案整体，不属任何项目）",
+            "(the archive as a whole, no project)",
+        )),
+        blank(),
+        blank(),
+        Cell::Percent(None),
+        blank(),
+        blank(),
+        Cell::Count(summary.archive_errors),
+        Cell::Count(summary.archive_warnings),
+        Cell::Money(None),
+        Cell::Money(None),
+        Cell::Money(None),
+        Cell::Money(None),
+        Cell::Percent(None),
+        blank(),
+    ];
+    let total = vec![
+        blank(),
+        text(lang.pick("合计", "Total")),
+        blank(),
+        blank(),
+        Cell::Percent(summary.completeness),
+        Cell::Count(summary.required),
+        Cell::Count(summary.present),
+        Cell::Count(summary.errors),
+        Cell::Count(summary.warnings),
+        Cell::Money(None),
+        Cell::Money(None),
+        Cell::Money(None),
+        Cell::Money(None),
+        Cell::Percent(None),
+        blank(),
+    ];
+    [archive, total]
+}
+
+/// How the report was made: time, versions, root, threshold, configuration, waivers,
+/// baseline (an audit working paper says "as of when").
+fn about_sheet(report: &Report, lang: Lang) -> Sheet {
+    let run = &report.run;
+    let none = || lang.pick("无", "none").to_string();
+    let rows = [
+        (
+            lang.pick("检查时间（UTC）", "Swept at (UTC)"),
+            run.at.clone(),
+        ),
+        (
+            lang.pick("guicang 版本", "guicang version"),
+            run.guicang.clone(),
+        ),
+        (lang.pick("档案根目录", "Archive root"), run.root.clone()),
+        (
+            lang.pick("失败阈值（--fail-on）", "Fails on (--fail-on)"),
+            run.fail_on.clone(),
+        ),
+        (
+            lang.pick("配置文件", "Configuration"),
+            run.config.clone().unwrap_or_else(none),
+        ),
+        (lang.pick("豁免条数", "Waivers"), run.waivers.to_string()),
+        (
+            lang.pick("基线文件", "Baseline"),
+            run.baseline.clone().unwrap_or_else(none),
+        ),
+    ]
+    .into_iter()
+    .map(|(what, value)| vec![text(what), Cell::Text(value)])
+    .collect();
+    Sheet {
+        name: lang.pick("说明", "About"),
+        headers: pick_all(lang, &[("项目", "Item"), ("内容", "Value")]),
         rows,
     }
 }

@@ -345,7 +345,8 @@ fn xlsx_round_trips_through_calamine() {
             "资金链",
             "文件问题",
             "全部问题",
-            "代码说明"
+            "代码说明",
+            "说明"
         ]
     );
     let sheets = read_sheets(&reports.path("r.xlsx"));
@@ -358,7 +359,28 @@ fn xlsx_round_trips_through_calamine() {
     };
     let projects = reports.json["projects"].as_array().expect("projects");
     let rows = |name: &str| sheets[name].len() - 1;
-    assert_eq!(rows("汇总"), projects.len());
+    // Projects, then the archive as a whole, then the totals.
+    assert_eq!(rows("汇总"), projects.len() + 2);
+    let summary_json = &reports.json["summary"];
+    let footer = &sheets["汇总"][projects.len() + 1..];
+    assert_eq!(
+        footer[0][7],
+        Data::Float(summary_json["archive_errors"].as_f64().unwrap())
+    );
+    assert_eq!(footer[1][1].to_string(), "合计");
+    assert_eq!(
+        footer[1][7],
+        Data::Float(summary_json["errors"].as_f64().unwrap())
+    );
+    assert_eq!(
+        footer[1][8],
+        Data::Float(summary_json["warnings"].as_f64().unwrap())
+    );
+    let about: Vec<String> = sheets["说明"][1..]
+        .iter()
+        .map(|r| r[1].to_string())
+        .collect();
+    assert!(about.contains(&reports.json["run"]["at"].as_str().unwrap().to_string()));
     assert_eq!(rows("缺失清单"), count("missing"));
     assert_eq!(rows("资金链"), count("chain"));
     assert_eq!(rows("文件问题"), count("file"));
