@@ -107,11 +107,15 @@ fn score_one(
 
 /// What scoring one project reads.
 struct Inputs<'a> {
+    /// The project's category, whose documents are scored.
     category: &'a Category,
+    /// The facts conditions are evaluated on.
     facts: &'a Facts<'a>,
     /// `(document, file)` pairs of the project.
     evidence: &'a [(usize, usize)],
+    /// Where missing documents belong.
     places: &'a Places<'a>,
+    /// Whether the status was unknown and assumed to be in progress.
     status_assumed: bool,
 }
 
@@ -149,10 +153,13 @@ fn score_project(
 
 /// One project being scored: what every stage and document of it reads.
 struct Scoring<'a> {
+    /// Everything the checks read.
     ctx: &'a Context<'a>,
+    /// The project's category, facts, evidence and places.
     inputs: &'a Inputs<'a>,
     /// The project's key, for its findings.
     key: String,
+    /// Labels shared with the other projects scored on this thread.
     labels: &'a Labels,
 }
 
