@@ -1,150 +1,22 @@
 //! Completeness: which required documents each project has, which are missing, which sit
 //! in the wrong stage's folder, and the share of required documents present.
 
+mod scores;
+
 use std::collections::{BTreeMap, HashMap};
 use std::num::NonZeroU32;
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use serde::Serialize;
 
 use super::Context;
 use crate::attributes::Status;
 use crate::classify::FileClass;
 use crate::finding::{Code, Finding};
 use crate::lang::Lang;
-use crate::ruleset::condition::{Facts, UnknownFact};
+use crate::ruleset::condition::Facts;
 use crate::ruleset::{Applicability, Category, Document};
-
-/// Whether a document is required of a project.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Requirement {
-    /// Required.
-    Required,
-    /// Not required.
-    NotRequired,
-    /// Depends on facts that are not known.
-    Undetermined,
-}
-
-/// One document of one project: whether it is required and the files that evidence it.
-#[derive(Debug, Clone)]
-pub struct DocumentState {
-    /// Document id.
-    pub id: Arc<str>,
-    /// Document name in the report's language.
-    pub name: Arc<str>,
-    /// Whether it is required.
-    pub requirement: Requirement,
-    /// Evidence, relative to the archive root (shared with the scan's file list).
-    pub files: Box<[crate::scan::RelPath]>,
-    /// Pages of each file, index for index with `files` (`None` where not counted), or
-    /// empty when none was counted. Serialised as a map from path to pages: a map per
-    /// document would cost hundreds of bytes at a million files.
-    pub pages: Box<[Option<NonZeroU32>]>,
-    /// Whether it counts as present (at least `min` files).
-    pub present: bool,
-}
-
-impl Serialize for DocumentState {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        /// The pages of the files that have a count, keyed by path.
-        struct Pages<'a>(&'a DocumentState);
-
-        impl Serialize for Pages<'_> {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                use serde::ser::SerializeMap;
-                let mut map = serializer.serialize_map(None)?;
-                for (file, pages) in self.0.files.iter().zip(&self.0.pages) {
-                    if let Some(pages) = pages {
-                        map.serialize_entry(file, pages)?;
-                    }
-                }
-                map.end()
-            }
-        }
-
-        #[derive(Serialize)]
-        struct View<'a> {
-            id: &'a str,
-            name: &'a str,
-            requirement: Requirement,
-            files: &'a [crate::scan::RelPath],
-            #[serde(skip_serializing_if = "Option::is_none")]
-            pages: Option<Pages<'a>>,
-            present: bool,
-        }
-
-        View {
-            id: &self.id,
-            name: &self.name,
-            requirement: self.requirement,
-            files: &self.files,
-            pages: self
-                .pages
-                .iter()
-                .any(Option::is_some)
-                .then_some(Pages(self)),
-            present: self.present,
-        }
-        .serialize(serializer)
-    }
-}
-
-/// One stage of one project.
-#[derive(Debug, Clone, Serialize)]
-pub struct StageScore {
-    /// Stage id.
-    #[serde(skip)]
-    pub stage: Arc<str>,
-    /// Stage name in the report's language.
-    pub name: Arc<str>,
-    /// Required documents.
-    pub required: usize,
-    /// Required documents present.
-    pub present: usize,
-    /// Every document of the stage.
-    pub documents: Vec<DocumentState>,
-}
-
-/// A document whose requirement could not be decided.
-#[derive(Debug, Clone, Serialize)]
-pub struct Undetermined {
-    /// Document id (shared: thousands of projects repeat the same few).
-    pub document: Arc<str>,
-    /// Stage id.
-    pub stage: Arc<str>,
-    /// The facts that were missing.
-    pub facts: Vec<UnknownFact>,
-    /// Why, for a person.
-    pub reason: Arc<str>,
-}
-
-/// The completeness of one project.
-#[derive(Debug, Clone, Serialize)]
-pub struct ProjectScore {
-    /// Index of the project.
-    #[serde(skip)]
-    pub project: usize,
-    /// Required documents.
-    pub required: usize,
-    /// Required documents present.
-    pub present: usize,
-    /// Per stage, in lifecycle order.
-    pub stages: Vec<StageScore>,
-    /// Documents whose requirement is undetermined.
-    pub undetermined: Vec<Undetermined>,
-    /// Whether the status was unknown and assumed to be in progress.
-    pub status_assumed: bool,
-}
-
-impl ProjectScore {
-    /// Share of required documents present, or `None` when nothing is required.
-    pub fn completeness(&self) -> Option<f64> {
-        (self.required > 0).then(|| self.present as f64 / self.required as f64)
-    }
-}
+pub use scores::{DocumentState, ProjectScore, Requirement, StageScore, Undetermined};
 
 /// Scores every project with a known category and reports what is missing or misfiled.
 pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Vec<ProjectScore> {
@@ -235,14 +107,20 @@ fn score_one(
 
 /// What scoring one project reads.
 struct Inputs<'a> {
+    /// The project's category, whose documents are scored.
     category: &'a Category,
+    /// The facts conditions are evaluated on.
     facts: &'a Facts<'a>,
     /// `(document, file)` pairs of the project.
     evidence: &'a [(usize, usize)],
+    /// Where missing documents belong.
     places: &'a Places<'a>,
+    /// Whether the status was unknown and assumed to be in progress.
     status_assumed: bool,
 }
 
+/// Scores one project (index `index`) stage by stage, reporting missing and misfiled
+/// documents to `out`.
 fn score_project(
     ctx: &Context<'_>,
     index: usize,
@@ -250,25 +128,50 @@ fn score_project(
     labels: &Labels,
     out: &mut Vec<Finding>,
 ) -> ProjectScore {
-    let Inputs {
-        category,
-        facts,
-        evidence,
-        places,
-        status_assumed,
-    } = *inputs;
-    let project = &ctx.projects[index];
-    let key = project.key();
+    let scoring = Scoring {
+        ctx,
+        inputs,
+        key: ctx.projects[index].key(),
+        labels,
+    };
     let mut score = ProjectScore {
         project: index,
         required: 0,
         present: 0,
-        stages: Vec::with_capacity(category.stages.len()),
+        stages: Vec::with_capacity(inputs.category.stages.len()),
         undetermined: Vec::new(),
-        status_assumed,
+        status_assumed: inputs.status_assumed,
     };
-    for stage in &category.stages {
-        let (stage_id, stage_name) = labels.stage(ctx, stage);
+    for stage in &inputs.category.stages {
+        let stage_score = scoring.stage(stage, &mut score.undetermined, out);
+        score.required += stage_score.required;
+        score.present += stage_score.present;
+        score.stages.push(stage_score);
+    }
+    score
+}
+
+/// One project being scored: what every stage and document of it reads.
+struct Scoring<'a> {
+    /// Everything the checks read.
+    ctx: &'a Context<'a>,
+    /// The project's category, facts, evidence and places.
+    inputs: &'a Inputs<'a>,
+    /// The project's key, for its findings.
+    key: String,
+    /// Labels shared with the other projects scored on this thread.
+    labels: &'a Labels,
+}
+
+impl Scoring<'_> {
+    /// Scores the documents of one stage of the category, in rule-file order.
+    fn stage(
+        &self,
+        stage: &str,
+        undetermined: &mut Vec<Undetermined>,
+        out: &mut Vec<Finding>,
+    ) -> StageScore {
+        let (stage_id, stage_name) = self.labels.stage(self.ctx, stage);
         let mut stage_score = StageScore {
             stage: stage_id,
             name: stage_name,
@@ -276,96 +179,121 @@ fn score_project(
             present: 0,
             documents: Vec::new(),
         };
-        for (doc_index, doc) in category
+        for (doc_index, doc) in self
+            .inputs
+            .category
             .documents
             .iter()
             .enumerate()
-            .filter(|(_, d)| &d.stage == stage)
+            .filter(|(_, d)| d.stage == stage)
         {
-            let files: Vec<usize> = evidence
-                .iter()
-                .filter(|(d, _)| *d == doc_index)
-                .map(|(_, f)| *f)
-                .collect();
-            for &file in &files {
-                report_misfiled(ctx, file, doc, &key, out);
-            }
-            let usable: Vec<usize> = files
-                .iter()
-                .copied()
-                .filter(|&f| ctx.is_usable(f))
-                .collect();
-            let present = usable.len() >= doc.min as usize;
-            let requirement = match doc.when.evaluate(facts) {
-                Applicability::Required => Requirement::Required,
-                Applicability::NotRequired => Requirement::NotRequired,
-                Applicability::Undetermined(unknown) => {
-                    let reason = unknown
-                        .iter()
-                        .map(|u| u.reason(ctx.lang))
-                        .collect::<Vec<_>>()
-                        .join("; ");
-                    score.undetermined.push(Undetermined {
-                        document: labels.intern(&doc.id),
-                        stage: labels.intern(stage),
-                        facts: unknown,
-                        reason: labels.intern(&reason),
-                    });
-                    Requirement::Undetermined
-                }
+            let Some(state) = self.document(doc_index, doc, undetermined, out) else {
+                continue;
             };
-            if requirement == Requirement::Required {
+            if state.requirement == Requirement::Required {
                 stage_score.required += 1;
-                if present {
-                    stage_score.present += 1;
-                } else {
-                    let unusable: Vec<String> = files
-                        .iter()
-                        .filter(|&&f| !ctx.is_usable(f))
-                        .map(|&f| ctx.files[f].rel_path().joined())
-                        .collect();
-                    out.push(missing(
-                        ctx,
-                        doc,
-                        usable.len(),
-                        &unusable,
-                        &key,
-                        places.of(stage),
-                    ));
-                }
+                stage_score.present += usize::from(state.present);
             }
-            let paths = files
-                .iter()
-                .map(|&f| ctx.files[f].rel_path().clone())
-                .collect();
-            let mut pages: Box<[Option<NonZeroU32>]> = files
-                .iter()
-                .map(|&f| ctx.inspections.get(f).and_then(|i| i.pages))
-                .collect();
-            if pages.iter().all(Option::is_none) {
-                pages = Box::default();
-            }
-            // A document that is not required and has no file says nothing about the project.
-            if requirement != Requirement::NotRequired || !files.is_empty() {
-                let (id, name) = labels.document(doc, ctx.lang);
-                stage_score.documents.push(DocumentState {
-                    id,
-                    name,
-                    requirement,
-                    files: paths,
-                    pages,
-                    present,
-                });
-            }
+            stage_score.documents.push(state);
         }
-        score.required += stage_score.required;
-        score.present += stage_score.present;
         // Kept until the report is written: no spare capacity (a million-file archive has
         // hundreds of thousands of these).
         stage_score.documents.shrink_to_fit();
-        score.stages.push(stage_score);
+        stage_score
     }
-    score
+
+    /// The state of one document: its evidence (misfiled files reported), whether it is
+    /// required (a missing required one reported) and present. `None` for a document that
+    /// is not required and has no file: it says nothing about the project.
+    fn document(
+        &self,
+        doc_index: usize,
+        doc: &Document,
+        undetermined: &mut Vec<Undetermined>,
+        out: &mut Vec<Finding>,
+    ) -> Option<DocumentState> {
+        let ctx = self.ctx;
+        let files: Vec<usize> = self
+            .inputs
+            .evidence
+            .iter()
+            .filter(|(d, _)| *d == doc_index)
+            .map(|(_, f)| *f)
+            .collect();
+        for &file in &files {
+            report_misfiled(ctx, file, doc, &self.key, out);
+        }
+        let usable = files.iter().filter(|&&f| ctx.is_usable(f)).count();
+        let present = usable >= doc.min as usize;
+        let requirement = self.requirement(doc, undetermined);
+        if requirement == Requirement::Required && !present {
+            out.push(self.missing(doc, &files, usable));
+        }
+        if requirement == Requirement::NotRequired && files.is_empty() {
+            return None;
+        }
+        let (id, name) = self.labels.document(doc, ctx.lang);
+        Some(DocumentState {
+            id,
+            name,
+            requirement,
+            files: files
+                .iter()
+                .map(|&f| ctx.files[f].rel_path().clone())
+                .collect(),
+            pages: page_counts(ctx, &files),
+            present,
+        })
+    }
+
+    /// Whether `doc` is required of the project; when the facts to decide are unknown, the
+    /// document is recorded in `undetermined` with the reason.
+    fn requirement(&self, doc: &Document, undetermined: &mut Vec<Undetermined>) -> Requirement {
+        match doc.when.evaluate(self.inputs.facts) {
+            Applicability::Required => Requirement::Required,
+            Applicability::NotRequired => Requirement::NotRequired,
+            Applicability::Undetermined(unknown) => {
+                let reason = unknown
+                    .iter()
+                    .map(|u| u.reason(self.ctx.lang))
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                undetermined.push(Undetermined {
+                    document: self.labels.intern(&doc.id),
+                    stage: self.labels.intern(&doc.stage),
+                    facts: unknown,
+                    reason: self.labels.intern(&reason),
+                });
+                Requirement::Undetermined
+            }
+        }
+    }
+
+    /// The missing-document finding of a required document with too few usable `files`
+    /// (`usable` of them), naming the unusable ones.
+    fn missing(&self, doc: &Document, files: &[usize], usable: usize) -> Finding {
+        let ctx = self.ctx;
+        let unusable: Vec<String> = files
+            .iter()
+            .filter(|&&f| !ctx.is_usable(f))
+            .map(|&f| ctx.files[f].rel_path().joined())
+            .collect();
+        let place = self.inputs.places.of(&doc.stage);
+        missing(ctx, doc, usable, &unusable, &self.key, place)
+    }
+}
+
+/// The page counts of `files`, index for index, or empty when none was counted.
+fn page_counts(ctx: &Context<'_>, files: &[usize]) -> Box<[Option<NonZeroU32>]> {
+    let pages: Box<[Option<NonZeroU32>]> = files
+        .iter()
+        .map(|&f| ctx.inspections.get(f).and_then(|i| i.pages))
+        .collect();
+    if pages.iter().all(Option::is_none) {
+        Box::default()
+    } else {
+        pages
+    }
 }
 
 /// A missing-document finding, pointing at the stage folder when the project has one.
@@ -525,5 +453,248 @@ impl Labels {
             .stage(stage)
             .map_or(stage, |s| s.name.get(ctx.lang));
         (self.intern(stage), self.intern(name))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+    use std::path::{Path, PathBuf};
+
+    use rust_decimal::Decimal;
+
+    use super::*;
+    use crate::attributes::Construction;
+    use crate::check::chain::link::ProjectLedgers;
+    use crate::classify::classify;
+    use crate::money::amount::Amount;
+    use crate::project::Project;
+    use crate::ruleset::RuleSet;
+    use crate::scan::scan;
+
+    /// A project in folder `code` of the archive root.
+    fn project(root: &Path, code: &str, category: Option<&str>, status: Option<Status>) -> Project {
+        Project {
+            code: Some(code.to_string()),
+            category: category.map(str::to_string),
+            status,
+            folder: Some(root.join(code)),
+            folder_rel: Some(code.to_string()),
+            ..Project::default()
+        }
+    }
+
+    /// Scores `projects` over the real files of `root` (scanned and classified as a sweep
+    /// does, no inspection, no ledgers), with English messages.
+    fn score(root: &Path, projects: &[Project]) -> (Vec<ProjectScore>, Vec<Finding>) {
+        let rules = RuleSet::load(&[] as &[PathBuf], &BTreeMap::new()).expect("built-in rules");
+        for folder in projects.iter().filter_map(|p| p.folder.as_ref()) {
+            std::fs::create_dir_all(folder).unwrap();
+        }
+        let folders: Vec<PathBuf> = projects.iter().filter_map(|p| p.folder.clone()).collect();
+        let scanned = scan(root, &folders, 1, false);
+        let is_ledger = |_: &crate::scan::RelPath, name: &str| crate::ledger::is_ledger_name(name);
+        let classes = classify(&scanned.files, projects, &rules, &is_ledger);
+        let ledgers: Vec<ProjectLedgers<'_>> =
+            projects.iter().map(|_| ProjectLedgers::default()).collect();
+        let ctx = Context {
+            root,
+            rules: &rules,
+            projects,
+            files: &scanned.files,
+            classes: &classes,
+            walk_errors: &scanned.errors,
+            symlinks: &scanned.symlinks,
+            special_files: &scanned.special_files,
+            inspections: &[],
+            ledgers: &ledgers,
+            lang: Lang::En,
+        };
+        let mut findings = Vec::new();
+        let scores = check(&ctx, &mut findings);
+        (scores, findings)
+    }
+
+    /// The state of document `id` in a score; `None` when it is not listed (not required,
+    /// no file).
+    fn state<'s>(score: &'s ProjectScore, id: &str) -> Option<&'s DocumentState> {
+        score
+            .stages
+            .iter()
+            .flat_map(|s| &s.documents)
+            .find(|d| &*d.id == id)
+    }
+
+    fn write(root: &Path, rel: &str) {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, "x").unwrap();
+    }
+
+    #[test]
+    fn a_condition_makes_a_document_required_not_required_or_undetermined() {
+        use Requirement::{Required, Undetermined};
+        let yuan = |n: i64| Some(Amount::exact(Decimal::from(n)));
+        let active = Some(Status::InProgress);
+        // The construction permit: active, built or rebuilt, investment ≥ 300,000 yuan.
+        let cases = [
+            (
+                active,
+                Some(Construction::New),
+                yuan(500_000),
+                Some(Required),
+            ),
+            (
+                active,
+                Some(Construction::Renovation),
+                yuan(300_000),
+                Some(Required),
+            ),
+            (active, Some(Construction::New), yuan(299_999), None),
+            (active, Some(Construction::None), yuan(500_000), None),
+            (
+                Some(Status::Planned),
+                Some(Construction::New),
+                yuan(500_000),
+                None,
+            ),
+            (active, Some(Construction::New), None, Some(Undetermined)),
+            (active, None, yuan(500_000), Some(Undetermined)),
+            (None, Some(Construction::New), yuan(500_000), Some(Required)),
+        ];
+        let dir = tempfile::tempdir().unwrap();
+        let projects: Vec<Project> = cases
+            .iter()
+            .enumerate()
+            .map(|(i, (status, construction, investment, _))| Project {
+                construction: *construction,
+                total_investment: *investment,
+                ..project(
+                    dir.path(),
+                    &format!("MGT-2023-{i:03}"),
+                    Some("fixed-asset"),
+                    *status,
+                )
+            })
+            .collect();
+        let (scores, findings) = score(dir.path(), &projects);
+        assert_eq!(scores.len(), cases.len());
+        for (case, score) in cases.iter().zip(&scores) {
+            let found = state(score, "construction-permit").map(|d| d.requirement);
+            assert_eq!(found, case.3, "{case:?}");
+            let undetermined = score
+                .undetermined
+                .iter()
+                .any(|u| &*u.document == "construction-permit" && !u.facts.is_empty());
+            assert_eq!(undetermined, case.3 == Some(Undetermined), "{case:?}");
+            assert_eq!(score.status_assumed, case.0.is_none(), "{case:?}");
+        }
+        let status_unknown: Vec<&str> = findings
+            .iter()
+            .filter(|f| f.code == Code::StatusUnknown)
+            .filter_map(|f| f.project.as_deref())
+            .collect();
+        assert_eq!(status_unknown, ["MGT-2023-007"]);
+    }
+
+    #[test]
+    fn present_missing_and_misfiled_documents_of_a_project() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(root, "MGT-2023-101/01 立项/立项批复.pdf");
+        write(root, "MGT-2023-101/02 采购/援疆项目计划.pdf");
+        write(root, "MGT-2023-101/02 采购/援疆项目计划.txt");
+        write(root, "MGT-2023-101/说明.docx");
+        let projects = [project(
+            root,
+            "MGT-2023-101",
+            Some("equipment"),
+            Some(Status::InProgress),
+        )];
+        let (scores, findings) = score(root, &projects);
+        let score = &scores[0];
+
+        let approval = state(score, "project-approval").expect("listed");
+        assert_eq!(approval.requirement, Requirement::Required);
+        assert!(approval.present);
+        assert_eq!(approval.files.len(), 1);
+        let plan = state(score, "aid-plan").expect("listed");
+        assert!(plan.present, "misfiled evidence still counts");
+        assert_eq!(plan.files.len(), 1, "a .txt is not an accepted format");
+        let missing = state(score, "implementation-plan").expect("listed");
+        assert_eq!(missing.requirement, Requirement::Required);
+        assert!(!missing.present && missing.files.is_empty());
+        assert!(
+            state(score, "delivery-receipt").is_none(),
+            "only once completed"
+        );
+        assert_eq!(
+            state(score, "single-source-approval").map(|d| d.requirement),
+            Some(Requirement::Undetermined),
+            "no contract ledger: the procurement method is unknown"
+        );
+        assert_eq!(score.undetermined.len(), 1);
+        assert_eq!(&*score.undetermined[0].stage, "procurement");
+
+        // Every document of the category required while active, but the one undetermined.
+        assert_eq!((score.required, score.present), (14, 2));
+        let per_stage: usize = score.stages.iter().map(|s| s.required).sum();
+        assert_eq!(per_stage, score.required);
+        assert_eq!(score.completeness(), Some(2.0 / 14.0));
+
+        let of = |code: Code| -> Vec<(Option<&str>, &[String])> {
+            findings
+                .iter()
+                .filter(|f| f.code == code)
+                .map(|f| (f.document.as_deref(), f.paths.as_slice()))
+                .collect()
+        };
+        assert_eq!(
+            of(Code::MisfiledDocument),
+            [(
+                Some("aid-plan"),
+                &["MGT-2023-101/02 采购/援疆项目计划.pdf".to_string()][..]
+            )]
+        );
+        let missing = of(Code::MissingDocument);
+        assert_eq!(missing.len(), 12);
+        assert!(missing.contains(&(
+            Some("implementation-plan"),
+            &["MGT-2023-101/01 立项".to_string()][..]
+        )));
+        assert!(missing.contains(&(Some("fund-allocation"), &["MGT-2023-101".to_string()][..])));
+        assert!(
+            findings
+                .iter()
+                .all(|f| f.project.as_deref() == Some("MGT-2023-101"))
+        );
+    }
+
+    #[test]
+    fn a_project_without_a_known_category_or_folder_is_not_scored() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let mut no_folder = project(root, "MGT-2023-201", Some("equipment"), None);
+        no_folder.folder = None;
+        no_folder.folder_rel = None;
+        let projects = [
+            project(root, "MGT-2023-200", None, Some(Status::InProgress)),
+            project(root, "MGT-2023-202", Some("no-such-category"), None),
+        ];
+        let (scores, findings) = score(root, &projects);
+        assert!(scores.is_empty());
+        let unknown: Vec<(&str, &[String])> = findings
+            .iter()
+            .map(|f| (f.code.id(), f.paths.as_slice()))
+            .collect();
+        assert_eq!(
+            unknown,
+            [
+                ("unknown-project", &["MGT-2023-200".to_string()][..]),
+                ("unknown-project", &["MGT-2023-202".to_string()][..]),
+            ]
+        );
+        let (scores, findings) = score(root, &[no_folder]);
+        assert!(scores.is_empty() && findings.is_empty());
     }
 }

@@ -31,126 +31,207 @@ pub struct ManifestError {
 /// Parses a manifest; returns what it could read and every mistake.
 pub fn parse_manifest(text: &str, rules: &RuleSet, lang: Lang) -> (Project, Vec<ManifestError>) {
     let mut manifest = Project::default();
-    let mut errors = Vec::new();
-    let mut error = |span: Range<usize>, zh: String, en: String| {
-        let (line, column) = line_col(text, span.start);
-        errors.push(ManifestError {
-            line,
-            column,
-            message: lang.pick(&zh, &en).to_string(),
-        });
+    let mut mistakes = Mistakes {
+        text,
+        lang,
+        errors: Vec::new(),
     };
     let table = match DeTable::parse(text) {
         Ok(table) => table.into_inner(),
         Err(e) => {
             let span = e.span().unwrap_or(0..0);
-            error(
+            mistakes.at(
                 span,
                 format!("TOML 语法错误：{}", e.message().trim()),
                 format!("TOML syntax error: {}", e.message().trim()),
             );
-            return (manifest, errors);
+            return (manifest, mistakes.errors);
         }
     };
     for (key, value) in &table {
         let span = value.span();
-        let text_value = scalar_text(value.get_ref());
         let key = key.get_ref().as_ref();
-        let Some(raw) = text_value else {
-            if matches!(
-                key,
-                "code"
-                    | "name"
-                    | "category"
-                    | "status"
-                    | "year"
-                    | "construction"
-                    | "total_investment"
-                    | "aid_funds"
-                    | "implementing_unit"
-            ) {
-                error(
-                    span,
-                    format!("`{key}` 应为单个值"),
-                    format!("`{key}` must be a single value"),
-                );
+        match scalar_text(value.get_ref()) {
+            Some(raw) => {
+                let field = Field { key, raw, span };
+                read_field(&mut manifest, field, rules, &mut mistakes);
             }
-            continue;
-        };
-        match key {
-            "code" => manifest.code = Some(raw),
-            "name" => manifest.name = Some(raw),
-            "implementing_unit" => manifest.implementing_unit = Some(raw),
-            "category" => match rules.category_named(&raw) {
-                Some(c) => manifest.category = Some(c.id.clone()),
-                None => {
-                    let known: Vec<String> = rules
-                        .categories
-                        .iter()
-                        .map(|c| format!("{} ({})", c.id, c.name.zh))
-                        .collect();
-                    error(
-                        span,
-                        format!("未知的项目类别 \"{raw}\"，可用：{}", known.join("、")),
-                        format!(
-                            "unknown category \"{raw}\"; use one of: {}",
-                            known.join(", ")
-                        ),
-                    );
-                }
-            },
-            "status" => match Status::parse(&raw) {
-                Some(s) => manifest.status = Some(s),
-                None => error(
-                    span,
-                    format!(
-                        "未知的项目状态 \"{raw}\"（可用 planned/谋划、in-progress/实施中、completed/已完工）"
-                    ),
-                    format!("unknown status \"{raw}\" (use planned, in-progress or completed)"),
-                ),
-            },
-            "construction" => match Construction::parse(&raw) {
-                Some(c) => manifest.construction = Some(c),
-                None => error(
-                    span,
-                    format!(
-                        "未知的建设性质 \"{raw}\"（可用 new/新建、expansion/扩建、renovation/改建、none/无）"
-                    ),
-                    format!(
-                        "unknown construction type \"{raw}\" (use new, expansion, renovation or none)"
-                    ),
-                ),
-            },
-            "year" => match raw.parse::<i64>() {
-                Ok(y) if (1990..=2100).contains(&y) => manifest.year = Some(y),
-                _ => error(
-                    span,
-                    format!("年度应为四位数字，而不是 \"{raw}\""),
-                    format!("year must be four digits, not \"{raw}\""),
-                ),
-            },
-            "total_investment" | "aid_funds" | "settlement" => match parse_amount(&raw, Unit::Yuan)
-            {
-                Ok(v) => {
-                    let v = Amount::written(v, &raw, Unit::named_in(&raw).unwrap_or(Unit::Yuan));
-                    match key {
-                        "aid_funds" => manifest.aid_funds = Some(v),
-                        "settlement" => manifest.settlement = Some(v),
-                        _ => manifest.total_investment = Some(v),
-                    }
-                }
-                Err(_) => error(
-                    span,
-                    format!("\"{raw}\" 不是有效金额（例：12000000、\"1250.5万元\"）"),
-                    format!("\"{raw}\" is not an amount (e.g. 12000000 or \"1250.5万元\")"),
-                ),
-            },
-            _ => {
-                manifest.attributes.insert(key.to_string(), raw);
-            }
+            None if SINGLE_VALUED.contains(&key) => mistakes.at(
+                span,
+                format!("`{key}` 应为单个值"),
+                format!("`{key}` must be a single value"),
+            ),
+            None => {}
         }
     }
-    (manifest, errors)
+    (manifest, mistakes.errors)
+}
+
+/// The keys whose value must be a single value (a table or array there is a mistake).
+const SINGLE_VALUED: [&str; 9] = [
+    "code",
+    "name",
+    "category",
+    "status",
+    "year",
+    "construction",
+    "total_investment",
+    "aid_funds",
+    "implementing_unit",
+];
+
+/// The mistakes of one manifest, placed by line and column in the report's language.
+struct Mistakes<'t> {
+    /// The manifest's text, to turn spans into lines and columns.
+    text: &'t str,
+    /// The language of the messages.
+    lang: Lang,
+    /// The mistakes so far.
+    errors: Vec<ManifestError>,
+}
+
+impl Mistakes<'_> {
+    /// Records a mistake at `span`, described in Chinese and English.
+    fn at(&mut self, span: Range<usize>, zh: String, en: String) {
+        let (line, column) = line_col(self.text, span.start);
+        self.errors.push(ManifestError {
+            line,
+            column,
+            message: self.lang.pick(&zh, &en).to_string(),
+        });
+    }
+}
+
+/// One scalar key of a manifest: its name, its value as text and where the value is.
+struct Field<'k> {
+    /// The key.
+    key: &'k str,
+    /// The value as written.
+    raw: String,
+    /// Where the value is.
+    span: Range<usize>,
+}
+
+/// Takes one scalar fact into `manifest`; a value that cannot be read is a mistake, an
+/// unknown key an attribute.
+fn read_field(manifest: &mut Project, field: Field<'_>, rules: &RuleSet, mistakes: &mut Mistakes) {
+    let Field { key, raw, span } = field;
+    match key {
+        "code" => manifest.code = Some(raw),
+        "name" => manifest.name = Some(raw),
+        "implementing_unit" => manifest.implementing_unit = Some(raw),
+        "category" => manifest.category = category(&raw, span, rules, mistakes),
+        "status" => manifest.status = status(&raw, span, mistakes),
+        "construction" => manifest.construction = construction(&raw, span, mistakes),
+        "year" => manifest.year = year(&raw, span, mistakes),
+        "total_investment" | "aid_funds" | "settlement" => {
+            let Some(v) = amount(&raw, span, mistakes) else {
+                return;
+            };
+            match key {
+                "aid_funds" => manifest.aid_funds = Some(v),
+                "settlement" => manifest.settlement = Some(v),
+                _ => manifest.total_investment = Some(v),
+            }
+        }
+        _ => {
+            manifest.attributes.insert(key.to_string(), raw);
+        }
+    }
+}
+
+/// The id of the category `raw` names (by id, Chinese name or alias); else a mistake that
+/// lists the categories.
+fn category(
+    raw: &str,
+    span: Range<usize>,
+    rules: &RuleSet,
+    mistakes: &mut Mistakes,
+) -> Option<String> {
+    if let Some(c) = rules.category_named(raw) {
+        return Some(c.id.clone());
+    }
+    let known: Vec<String> = rules
+        .categories
+        .iter()
+        .map(|c| format!("{} ({})", c.id, c.name.zh))
+        .collect();
+    mistakes.at(
+        span,
+        format!("未知的项目类别 \"{raw}\"，可用：{}", known.join("、")),
+        format!(
+            "unknown category \"{raw}\"; use one of: {}",
+            known.join(", ")
+        ),
+    );
+    None
+}
+
+/// The status `raw` names, in English or Chinese; else a mistake.
+fn status(raw: &str, span: Range<usize>, mistakes: &mut Mistakes) -> Option<Status> {
+    let status = Status::parse(raw);
+    if status.is_none() {
+        mistakes.at(
+            span,
+            format!(
+                "未知的项目状态 \"{raw}\"（可用 planned/谋划、in-progress/实施中、completed/已完工）"
+            ),
+            format!("unknown status \"{raw}\" (use planned, in-progress or completed)"),
+        );
+    }
+    status
+}
+
+/// The construction type `raw` names, in English or Chinese; else a mistake.
+fn construction(raw: &str, span: Range<usize>, mistakes: &mut Mistakes) -> Option<Construction> {
+    let construction = Construction::parse(raw);
+    if construction.is_none() {
+        mistakes.at(
+            span,
+            format!(
+                "未知的建设性质 \"{raw}\"（可用 new/新建、expansion/扩建、renovation/改建、none/无）"
+            ),
+            format!(
+                "unknown construction type \"{raw}\" (use new, expansion, renovation or none)"
+            ),
+        );
+    }
+    construction
+}
+
+/// A year between 1990 and 2100; else a mistake.
+fn year(raw: &str, span: Range<usize>, mistakes: &mut Mistakes) -> Option<i64> {
+    match raw.parse::<i64>() {
+        Ok(y) if (1990..=2100).contains(&y) => Some(y),
+        _ => {
+            mistakes.at(
+                span,
+                format!("年度应为四位数字，而不是 \"{raw}\""),
+                format!("year must be four digits, not \"{raw}\""),
+            );
+            None
+        }
+    }
+}
+
+/// An amount in yuan (`12000000`) or with its unit (`"1250.5万元"`), kept as written; else
+/// a mistake.
+fn amount(raw: &str, span: Range<usize>, mistakes: &mut Mistakes) -> Option<Amount> {
+    match parse_amount(raw, Unit::Yuan) {
+        Ok(v) => Some(Amount::written(
+            v,
+            raw,
+            Unit::named_in(raw).unwrap_or(Unit::Yuan),
+        )),
+        Err(_) => {
+            mistakes.at(
+                span,
+                format!("\"{raw}\" 不是有效金额（例：12000000、\"1250.5万元\"）"),
+                format!("\"{raw}\" is not an amount (e.g. 12000000 or \"1250.5万元\")"),
+            );
+            None
+        }
+    }
 }
 
 /// A scalar value as text, exactly as written (floats keep their digits: money stays exact).
@@ -162,5 +243,81 @@ fn scalar_text(value: &DeValue<'_>) -> Option<String> {
         DeValue::Boolean(b) => Some(b.to_string()),
         DeValue::Datetime(d) => Some(d.to_string()),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+    use std::path::PathBuf;
+
+    use super::*;
+
+    fn rules() -> RuleSet {
+        RuleSet::load(&[] as &[PathBuf], &BTreeMap::new()).expect("built-in rules")
+    }
+
+    #[test]
+    fn facts_are_read_in_english_ids_or_the_words_clerks_use() {
+        let text = "code = \"MGT-2023-001\"\nname = \"卫生院\"\ncategory = \"固投类\"\n\
+            status = \"已完工\"\nyear = 2023\nconstruction = \"新建\"\n\
+            total_investment = \"1250.5万元\"\naid_funds = 12000000\nsettlement = 9.5\n\
+            implementing_unit = \"卫健委\"\nfunded_by = \"上海\"\n";
+        let (project, errors) = parse_manifest(text, &rules(), Lang::En);
+        assert_eq!(errors, []);
+        assert_eq!(project.code.as_deref(), Some("MGT-2023-001"));
+        assert_eq!(project.name.as_deref(), Some("卫生院"));
+        assert_eq!(project.category.as_deref(), Some("fixed-asset"));
+        assert_eq!(project.status, Some(Status::Completed));
+        assert_eq!(project.year, Some(2023));
+        assert_eq!(project.construction, Some(Construction::New));
+        let yuan = |a: Option<Amount>| a.map(|a| a.yuan.to_string());
+        assert_eq!(yuan(project.total_investment), Some("12505000.0".into()));
+        assert_eq!(yuan(project.aid_funds), Some("12000000".into()));
+        assert_eq!(yuan(project.settlement), Some("9.5".into()));
+        assert_eq!(project.implementing_unit.as_deref(), Some("卫健委"));
+        assert_eq!(project.attributes["funded_by"], "上海");
+    }
+
+    #[test]
+    fn each_mistake_is_reported_at_its_line_and_column_and_the_rest_is_read() {
+        let cases = [
+            (
+                "category = \"食堂类\"",
+                "1:12",
+                "unknown category \"食堂类\"; use one of: ",
+            ),
+            ("status = \"快好了\"", "1:10", "unknown status \"快好了\""),
+            (
+                "construction = \"拆除\"",
+                "1:16",
+                "unknown construction type \"拆除\"",
+            ),
+            ("year = 23", "1:8", "year must be four digits, not \"23\""),
+            ("aid_funds = \"很多\"", "1:13", "\"很多\" is not an amount"),
+            (
+                "name = [\"a\", \"b\"]",
+                "1:8",
+                "`name` must be a single value",
+            ),
+            ("code = \"MGT", "1:12", "TOML syntax error: "),
+        ];
+        for (line, at, message) in cases {
+            let text = format!("{line}\nimplementing_unit = \"卫健委\"\n");
+            let (project, errors) = parse_manifest(&text, &rules(), Lang::En);
+            assert_eq!(errors.len(), 1, "{line}: {errors:?}");
+            let e = &errors[0];
+            assert_eq!(format!("{}:{}", e.line, e.column), at, "{line}");
+            assert!(e.message.starts_with(message), "{line}: {}", e.message);
+            if !message.starts_with("TOML") {
+                assert_eq!(project.implementing_unit.as_deref(), Some("卫健委"));
+            }
+        }
+    }
+
+    #[test]
+    fn chinese_messages_when_asked() {
+        let (_, errors) = parse_manifest("year = 23\n", &rules(), Lang::Zh);
+        assert_eq!(errors[0].message, "年度应为四位数字，而不是 \"23\"");
     }
 }

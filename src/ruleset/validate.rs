@@ -3,19 +3,21 @@
 //! Like a compiler, validation does not stop at the first error: a user fixing a rule
 //! file sees all of its problems at once, each with file, line, column and a caret.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+mod condition;
+mod document;
+
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
 use toml::Spanned;
 
-use super::raw::{RawAmount, RawCategoryFile, RawCondition, RawDocument, RawStagesFile};
-use super::{Category, Condition, Document, Matcher, RuleErrors, RuleSet, Stage, Threshold};
-use crate::attributes::{Construction, ContractKind, ProcurementMethod, Status};
+use super::raw::{RawAmount, RawCategory, RawCategoryFile, RawDocument, RawStagesFile};
+use super::{Category, Document, Matcher, RuleErrors, RuleSet, Stage, Threshold};
 use crate::diagnostic::SourceDiagnostic;
-use crate::finding::Severity;
 use crate::names::normalize::normalize;
+use document::document;
 
 /// Collects diagnostics for one file.
 struct FileErrors<'a> {
@@ -25,6 +27,7 @@ struct FileErrors<'a> {
 }
 
 impl FileErrors<'_> {
+    /// Reports a mistake at `span` of this file.
     fn at(
         &mut self,
         span: Range<usize>,
@@ -42,6 +45,7 @@ impl FileErrors<'_> {
         });
     }
 
+    /// Reports a TOML syntax or schema error of this file.
     fn toml(&mut self, error: toml::de::Error) {
         let span = error.span().unwrap_or(0..0);
         self.at(span, error.message().trim().to_string(), "here", None);
@@ -99,6 +103,8 @@ struct Shared {
     thresholds: BTreeMap<String, Threshold>,
 }
 
+/// Reads the stages file: its stages (ids checked, duplicates reported), format groups and
+/// thresholds (overridden by the configuration's values).
 fn shared_definitions(
     raw: RawStagesFile,
     overrides: &BTreeMap<String, Decimal>,
@@ -177,87 +183,32 @@ fn shared_definitions(
     }
 }
 
+/// Merges one category file into `categories`: a new category, or documents added to (or
+/// replacing by id) those of a category defined by an earlier file.
 fn merge_category_file(
     raw: RawCategoryFile,
     shared: &Shared,
     categories: &mut Vec<Category>,
     errors: &mut FileErrors<'_>,
 ) {
-    let id = raw.category.id.get_ref().clone();
+    let RawCategoryFile { category, document } = raw;
+    let id = category.id.get_ref().clone();
     let existing = categories.iter().position(|c| c.id == id);
     if existing.is_none() {
-        check_id(&raw.category.id, errors);
+        check_id(&category.id, errors);
     }
-    let stage_ids: Vec<String> = match (&raw.category.stages, existing) {
-        (Some(stages), _) => stages.iter().map(|s| s.get_ref().clone()).collect(),
-        (None, Some(i)) => categories[i].stages.clone(),
-        (None, None) => {
-            errors.at(
-                raw.category.id.span(),
-                format!("new category `{id}` needs `stages`"),
-                "declared here",
-                None,
-            );
-            Vec::new()
-        }
-    };
-    for stage in raw.category.stages.iter().flatten() {
-        if !shared.stages.iter().any(|s| s.id == *stage.get_ref()) {
-            errors.at(
-                stage.span(),
-                format!("unknown stage `{}`", stage.get_ref()),
-                "not a stage",
-                Some(stage_help(shared)),
-            );
-        }
-    }
-    let name = match (raw.category.name, existing) {
-        (Some(name), _) => name,
-        (None, Some(i)) => categories[i].name.clone(),
-        (None, None) => {
-            errors.at(
-                raw.category.id.span(),
-                format!("new category `{id}` needs `name`"),
-                "declared here",
-                None,
-            );
-            crate::lang::Bilingual {
-                zh: id.clone(),
-                en: id.clone(),
-            }
-        }
-    };
-
-    let mut seen: HashMap<String, Range<usize>> = HashMap::new();
-    let mut documents: Vec<Document> = existing
-        .map(|i| categories[i].documents.clone())
-        .unwrap_or_default();
-    for raw_doc in raw.document {
-        let doc_id = raw_doc.id.get_ref().clone();
-        if let Some(first) = seen.get(&doc_id) {
-            let message = format!("duplicate document id `{doc_id}` in category `{id}`");
-            errors.at(first.clone(), message.clone(), "first defined here", None);
-            errors.at(raw_doc.id.span(), message, "defined again here", None);
-            continue;
-        }
-        seen.insert(doc_id.clone(), raw_doc.id.span());
-        if let Some(doc) = document(raw_doc, &stage_ids, shared, errors) {
-            match documents.iter_mut().find(|d| d.id == doc.id) {
-                Some(old) => *old = doc,
-                None => documents.push(doc),
-            }
-        }
-    }
-
-    let mut aliases: Vec<String> = existing
-        .map(|i| categories[i].aliases.clone())
-        .unwrap_or_default();
-    aliases.extend(raw.category.aliases.iter().map(|a| normalize(a.get_ref())));
+    let known = existing.map(|i| &categories[i]);
+    let stage_ids = category_stages(&category, known, shared, errors);
+    let name = category_name(category.name, &category.id, known, errors);
+    let mut documents = known.map(|c| c.documents.clone()).unwrap_or_default();
+    merge_documents(document, &id, &stage_ids, shared, &mut documents, errors);
+    let mut aliases = known.map(|c| c.aliases.clone()).unwrap_or_default();
+    aliases.extend(category.aliases.iter().map(|a| normalize(a.get_ref())));
     let matcher = match Matcher::new(&documents) {
         Ok(m) => m,
         Err(e) => {
             errors.at(
-                raw.category.id.span(),
+                category.id.span(),
                 format!("patterns of `{id}` cannot be compiled together: {e}"),
                 "category",
                 None,
@@ -279,219 +230,93 @@ fn merge_category_file(
     }
 }
 
-fn document(
-    raw: RawDocument,
-    category_stages: &[String],
+/// A category's stages: as the file lists them, else those of the category it overrides;
+/// a new category without `stages`, and a stage the stages file does not define, are
+/// reported.
+fn category_stages(
+    raw: &RawCategory,
+    known: Option<&Category>,
     shared: &Shared,
     errors: &mut FileErrors<'_>,
-) -> Option<Document> {
-    let before = errors.out.len();
-    check_id(&raw.id, errors);
-    if !category_stages.contains(raw.stage.get_ref()) {
-        let help = format!("this category's stages are: {}", category_stages.join(", "));
-        errors.at(
-            raw.stage.span(),
-            format!("unknown stage `{}` for this category", raw.stage.get_ref()),
-            "not a stage of this category",
-            Some(help),
-        );
-    }
-    if raw.patterns.get_ref().is_empty() {
-        errors.at(
-            raw.patterns.span(),
-            "a document needs at least one pattern",
-            "empty",
-            None,
-        );
-    }
-    for pattern in raw.patterns.get_ref().iter().chain(&raw.exclude) {
-        check_pattern(pattern, errors);
-    }
-    let mut extensions = BTreeSet::new();
-    for format in raw.formats.get_ref() {
-        let f = format.get_ref();
-        if let Some(group) = shared.formats.get(f) {
-            extensions.extend(group.iter().cloned());
-        } else if (1..=5).contains(&f.len())
-            && f.chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        {
-            extensions.insert(f.clone());
-        } else {
-            let groups: Vec<&str> = shared.formats.keys().map(String::as_str).collect();
-            let help = format!(
-                "use a format group ({}) or a lower-case file extension such as \"pdf\"",
-                groups.join(", ")
-            );
+) -> Vec<String> {
+    let stage_ids: Vec<String> = match (&raw.stages, known) {
+        (Some(stages), _) => stages.iter().map(|s| s.get_ref().clone()).collect(),
+        (None, Some(known)) => known.stages.clone(),
+        (None, None) => {
             errors.at(
-                format.span(),
-                format!("unknown format `{f}`"),
-                "not a format",
-                Some(help),
-            );
-        }
-    }
-    if raw.formats.get_ref().is_empty() {
-        errors.at(
-            raw.formats.span(),
-            "a document needs at least one format",
-            "empty",
-            None,
-        );
-    }
-    let severity = match raw.severity.get_ref().as_str() {
-        "error" => Severity::Error,
-        "warning" => Severity::Warning,
-        "info" => Severity::Info,
-        other => {
-            errors.at(
-                raw.severity.span(),
-                format!("unknown severity `{other}`"),
-                "expected error, warning or info",
+                raw.id.span(),
+                format!("new category `{}` needs `stages`", raw.id.get_ref()),
+                "declared here",
                 None,
             );
-            Severity::Error
+            Vec::new()
         }
     };
-    let min = match &raw.min {
-        Some(m) if *m.get_ref() < 1 || *m.get_ref() > 10_000 => {
+    for stage in raw.stages.iter().flatten() {
+        if !shared.stages.iter().any(|s| s.id == *stage.get_ref()) {
             errors.at(
-                m.span(),
-                "`min` must be between 1 and 10000",
-                "out of range",
-                None,
+                stage.span(),
+                format!("unknown stage `{}`", stage.get_ref()),
+                "not a stage",
+                Some(stage_help(shared)),
             );
-            1
         }
-        Some(m) => *m.get_ref() as u32,
-        None => 1,
-    };
-    let when = condition(raw.when.unwrap_or_default(), shared, errors);
-    if errors.out.len() > before {
-        return None;
     }
-    Some(Document {
-        id: raw.id.into_inner(),
-        stage: raw.stage.into_inner(),
-        name: raw.name,
-        patterns: raw
-            .patterns
-            .into_inner()
-            .into_iter()
-            .map(Spanned::into_inner)
-            .collect(),
-        exclude: raw.exclude.into_iter().map(Spanned::into_inner).collect(),
-        formats: raw
-            .formats
-            .into_inner()
-            .into_iter()
-            .map(Spanned::into_inner)
-            .collect(),
-        extensions,
-        when,
-        severity,
-        min,
-        source: raw.source,
-        why: raw.why,
-        origin: errors.path.to_string(),
-    })
+    stage_ids
 }
 
-fn condition(raw: RawCondition, shared: &Shared, errors: &mut FileErrors<'_>) -> Condition {
-    let status = raw.status.map(|values| {
-        let mut set = BTreeSet::new();
-        for v in values {
-            match v.get_ref().as_str() {
-                "active" => set.extend([Status::InProgress, Status::Completed]),
-                id => match Status::ALL.into_iter().find(|s| s.id() == id) {
-                    Some(s) => {
-                        set.insert(s);
-                    }
-                    None => errors.at(
-                        v.span(),
-                        format!("unknown status `{id}`"),
-                        "not a status",
-                        Some("use active, planned, in-progress or completed".into()),
-                    ),
-                },
-            }
-        }
-        set
-    });
-    let construction = raw.construction.map(|values| {
-        values
-            .iter()
-            .filter_map(|v| {
-                let found = Construction::ALL
-                    .into_iter()
-                    .find(|c| c.id() == v.get_ref());
-                if found.is_none() {
-                    errors.at(
-                        v.span(),
-                        format!("unknown construction type `{}`", v.get_ref()),
-                        "not a construction type",
-                        Some("use new, expansion, renovation or none".into()),
-                    );
-                }
-                found
-            })
-            .collect()
-    });
-    let total_investment_gte = raw
-        .total_investment_gte
-        .as_ref()
-        .and_then(|a| amount_value(a, Some(shared), errors));
-    let contract = raw.contract.and_then(|c| {
-        let kind = ContractKind::ALL
-            .into_iter()
-            .find(|k| k.id() == c.kind.get_ref());
-        if kind.is_none() {
-            let help = ContractKind::ALL.map(|k| k.id()).join(", ");
+/// A category's name: as the file gives it, else that of the category it overrides; a new
+/// category without `name` is reported (and named by its id meanwhile).
+fn category_name(
+    name: Option<crate::lang::Bilingual>,
+    id: &Spanned<String>,
+    known: Option<&Category>,
+    errors: &mut FileErrors<'_>,
+) -> crate::lang::Bilingual {
+    match (name, known) {
+        (Some(name), _) => name,
+        (None, Some(known)) => known.name.clone(),
+        (None, None) => {
             errors.at(
-                c.kind.span(),
-                format!("unknown contract kind `{}`", c.kind.get_ref()),
-                "not a contract kind",
-                Some(format!("use one of: {help}")),
+                id.span(),
+                format!("new category `{}` needs `name`", id.get_ref()),
+                "declared here",
+                None,
             );
-        }
-        let amount = amount_value(&c.amount_gte, Some(shared), errors);
-        Some((kind?, amount?))
-    });
-    let procurement = raw.procurement.map(|values| {
-        let mut set = BTreeSet::new();
-        for v in values {
-            match v.get_ref().as_str() {
-                "below-threshold" => set.extend(ProcurementMethod::BELOW_THRESHOLD),
-                id => match ProcurementMethod::ALL.into_iter().find(|m| m.id() == id) {
-                    Some(m) => {
-                        set.insert(m);
-                    }
-                    None => {
-                        let help = ProcurementMethod::ALL.map(|m| m.id()).join(", ");
-                        errors.at(
-                            v.span(),
-                            format!("unknown procurement method `{id}`"),
-                            "not a procurement method",
-                            Some(format!("use below-threshold or one of: {help}")),
-                        );
-                    }
-                },
+            crate::lang::Bilingual {
+                zh: id.get_ref().clone(),
+                en: id.get_ref().clone(),
             }
         }
-        set
-    });
-    let attributes = raw
-        .attributes
-        .into_iter()
-        .map(|(key, values)| (key, values.iter().map(|v| normalize(v)).collect()))
-        .collect();
-    Condition {
-        status,
-        construction,
-        total_investment_gte,
-        contract,
-        procurement,
-        attributes,
+    }
+}
+
+/// Validates the documents of one file and merges them into `documents`, replacing those
+/// of the same id; an id given twice in the file is reported at both places.
+fn merge_documents(
+    raw_documents: Vec<RawDocument>,
+    category: &str,
+    stage_ids: &[String],
+    shared: &Shared,
+    documents: &mut Vec<Document>,
+    errors: &mut FileErrors<'_>,
+) {
+    let mut seen: HashMap<String, Range<usize>> = HashMap::new();
+    for raw_doc in raw_documents {
+        let doc_id = raw_doc.id.get_ref().clone();
+        if let Some(first) = seen.get(&doc_id) {
+            let message = format!("duplicate document id `{doc_id}` in category `{category}`");
+            errors.at(first.clone(), message.clone(), "first defined here", None);
+            errors.at(raw_doc.id.span(), message, "defined again here", None);
+            continue;
+        }
+        seen.insert(doc_id.clone(), raw_doc.id.span());
+        if let Some(doc) = document(raw_doc, stage_ids, shared, errors) {
+            match documents.iter_mut().find(|d| d.id == doc.id) {
+                Some(old) => *old = doc,
+                None => documents.push(doc),
+            }
+        }
     }
 }
 
@@ -529,6 +354,7 @@ fn amount_value(
     }
 }
 
+/// Reports an id that is not kebab-case: ids are stable names users type in waivers.
 fn check_id(id: &Spanned<String>, errors: &mut FileErrors<'_>) {
     let s = id.get_ref();
     let kebab = !s.is_empty()
@@ -546,32 +372,7 @@ fn check_id(id: &Spanned<String>, errors: &mut FileErrors<'_>) {
     }
 }
 
-fn check_pattern(pattern: &Spanned<String>, errors: &mut FileErrors<'_>) {
-    let p = pattern.get_ref();
-    if let Err(e) = super::matcher::compile(p) {
-        let detail = crate::ruleset::matcher::regex_error_detail(&e);
-        errors.at(
-            pattern.span(),
-            format!("invalid regular expression: {detail}"),
-            "does not compile",
-            None,
-        );
-        return;
-    }
-    let folded = normalize(p);
-    if folded != p.to_lowercase().trim() {
-        let help = format!(
-            "names are matched after folding (simplified script, half-width, lower case): write `{folded}`; a literal bracket is `\\(`"
-        );
-        errors.at(
-            pattern.span(),
-            "pattern is not in folded form, so it can never match",
-            "not folded",
-            Some(help),
-        );
-    }
-}
-
+/// The help that lists the stages the stages file defines.
 fn stage_help(shared: &Shared) -> String {
     format!(
         "known stages: {}",
@@ -582,4 +383,292 @@ fn stage_help(shared: &Shared) -> String {
             .collect::<Vec<_>>()
             .join(", ")
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ruleset::BUILTIN;
+
+    /// A valid category file; each case below replaces one of its lines.
+    const CATEGORY: &str = r#"[category]
+id = "test-cat"
+name = { zh = "测试类", en = "Test" }
+stages = ["approval"]
+
+[[document]]
+id = "doc-one"
+stage = "approval"
+name = { zh = "批复", en = "Approval" }
+patterns = ["批复"]
+formats = ["pdf"]
+severity = "error"
+"#;
+
+    const FILE: &str = "extra/test.toml";
+
+    /// `CATEGORY` with the line starting with `prefix` replaced by `line` (which may be
+    /// several lines, or none).
+    fn category_with(prefix: &str, line: &str) -> String {
+        let mut replaced = false;
+        let lines: Vec<&str> = CATEGORY
+            .lines()
+            .map(|l| {
+                if !replaced && l.starts_with(prefix) {
+                    replaced = true;
+                    line
+                } else {
+                    l
+                }
+            })
+            .collect();
+        assert!(replaced, "no line starts with {prefix}");
+        lines.join("\n") + "\n"
+    }
+
+    /// Builds the built-in stages file and then `files`.
+    fn build_with(files: &[(&str, &str)], stages: &str) -> Result<RuleSet, RuleErrors> {
+        let mut sources = vec![(BUILTIN[0].0.to_string(), stages.to_string())];
+        sources.extend(files.iter().map(|(p, t)| (p.to_string(), t.to_string())));
+        build(&sources, &BTreeMap::new())
+    }
+
+    /// Every diagnostic as `file:line:col: message`.
+    fn diagnostics(result: Result<RuleSet, RuleErrors>) -> Vec<String> {
+        match result {
+            Ok(_) => Vec::new(),
+            Err(RuleErrors::Invalid(found)) => found
+                .iter()
+                .map(|d| {
+                    let (line, col) = d.line_col();
+                    format!("{}:{line}:{col}: {}", d.path, d.message)
+                })
+                .collect(),
+            Err(e) => panic!("unexpected error {e}"),
+        }
+    }
+
+    #[test]
+    fn the_template_category_is_valid() {
+        let rules = build_with(&[(FILE, CATEGORY)], BUILTIN[0].1).expect("valid");
+        let category = rules.category("test-cat").expect("category");
+        assert_eq!(category.documents.len(), 1);
+        assert_eq!(category.documents[0].origin, FILE);
+        assert!(category.documents[0].accepts("pdf"));
+    }
+
+    #[test]
+    fn each_mistake_in_a_category_file_is_reported_at_its_place() {
+        let when = |clause: &str| format!("severity = \"error\"\nwhen = {{ {clause} }}");
+        let cases: Vec<(&str, String, Vec<&str>)> = vec![
+            (
+                "id = \"test-cat\"",
+                "id = \"TestCat\"".into(),
+                vec!["2:6: id `TestCat` is not kebab-case"],
+            ),
+            (
+                "name = { zh = \"测试类\"",
+                String::new(),
+                vec!["2:6: new category `test-cat` needs `name`"],
+            ),
+            (
+                "stages",
+                String::new(),
+                vec![
+                    "2:6: new category `test-cat` needs `stages`",
+                    "8:9: unknown stage `approval` for this category",
+                ],
+            ),
+            (
+                "stages",
+                "stages = [\"approval\", \"demolition\"]".into(),
+                vec!["4:23: unknown stage `demolition`"],
+            ),
+            (
+                "id = \"doc-one\"",
+                "id = \"doc_one\"".into(),
+                vec!["7:6: id `doc_one` is not kebab-case"],
+            ),
+            (
+                "stage = ",
+                "stage = \"payment\"".into(),
+                vec!["8:9: unknown stage `payment` for this category"],
+            ),
+            (
+                "patterns",
+                "patterns = []".into(),
+                vec!["10:12: a document needs at least one pattern"],
+            ),
+            (
+                "patterns",
+                "patterns = [\"(批复\"]".into(),
+                vec!["10:13: invalid regular expression"],
+            ),
+            (
+                "patterns",
+                "patterns = [\"（批复）\"]".into(),
+                vec!["10:13: pattern is not in folded form, so it can never match"],
+            ),
+            (
+                "severity",
+                "severity = \"error\"\nexclude = [\"[\"]".into(),
+                vec!["13:12: invalid regular expression"],
+            ),
+            (
+                "formats",
+                "formats = [\"Portable Document\"]".into(),
+                vec!["11:12: unknown format `Portable Document`"],
+            ),
+            (
+                "formats",
+                "formats = []".into(),
+                vec!["11:11: a document needs at least one format"],
+            ),
+            (
+                "severity",
+                "severity = \"fatal\"".into(),
+                vec!["12:12: unknown severity `fatal`"],
+            ),
+            (
+                "severity",
+                "severity = \"error\"\nmin = 0".into(),
+                vec!["13:7: `min` must be between 1 and 10000"],
+            ),
+            (
+                "severity",
+                when("status = [\"done\"]"),
+                vec!["13:20: unknown status `done`"],
+            ),
+            (
+                "severity",
+                when("construction = [\"rebuild\"]"),
+                vec!["13:26: unknown construction type `rebuild`"],
+            ),
+            (
+                "severity",
+                when("total_investment_gte = \"lots\""),
+                vec!["13:33: `lots` is neither an amount nor a known threshold"],
+            ),
+            (
+                "severity",
+                when("contract = { kind = \"catering\", amount_gte = 1 }"),
+                vec!["13:30: unknown contract kind `catering`"],
+            ),
+            (
+                "severity",
+                when("procurement = [\"lottery\"]"),
+                vec!["13:25: unknown procurement method `lottery`"],
+            ),
+            (
+                "severity",
+                "severity = \"error\"\ncolour = \"red\"".into(),
+                vec!["13:1: unknown field `colour`"],
+            ),
+        ];
+        for (prefix, line, expected) in cases {
+            let text = category_with(prefix, &line);
+            let found = diagnostics(build_with(&[(FILE, &text)], BUILTIN[0].1));
+            assert_eq!(found.len(), expected.len(), "{line}: {found:#?}");
+            for (found, expected) in found.iter().zip(&expected) {
+                let want = format!("{FILE}:{expected}");
+                assert!(found.starts_with(&want), "{line}:\n{found}\nwanted {want}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_document_id_given_twice_is_reported_at_both_places() {
+        let text = format!(
+            "{CATEGORY}\n{}",
+            &CATEGORY[CATEGORY.find("[[document]]").unwrap()..]
+        );
+        let found = diagnostics(build_with(&[(FILE, &text)], BUILTIN[0].1));
+        let message = "duplicate document id `doc-one` in category `test-cat`";
+        assert_eq!(
+            found,
+            [
+                format!("{FILE}:7:6: {message}"),
+                format!("{FILE}:15:6: {message}")
+            ]
+        );
+    }
+
+    #[test]
+    fn mistakes_of_several_files_are_all_reported() {
+        let first = category_with("severity", "severity = \"fatal\"");
+        let second = category_with("id = \"test-cat\"", "id = \"other-cat\"")
+            .replace("patterns = [\"批复\"]", "patterns = [\"(\"]");
+        let found = diagnostics(build_with(
+            &[("a.toml", &first), ("b.toml", &second)],
+            BUILTIN[0].1,
+        ));
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert!(found[0].starts_with("a.toml:12:12: unknown severity"));
+        assert!(found[1].starts_with("b.toml:10:13: invalid regular expression"));
+    }
+
+    #[test]
+    fn each_mistake_in_the_stages_file_is_reported_at_its_place() {
+        let stage = |id: &str| {
+            format!("[[stage]]\nid = \"{id}\"\nname = {{ zh = \"阶段\", en = \"Stage\" }}\n")
+        };
+        let cases: Vec<(String, &str)> = vec![
+            (
+                format!("{}{}", stage("approval"), stage("approval")),
+                "rules/stages.toml:5:6: duplicate stage id `approval`",
+            ),
+            (
+                stage("Approval"),
+                "rules/stages.toml:2:6: id `Approval` is not kebab-case",
+            ),
+            (
+                "[thresholds.tender]\namount = 1\npercent = 2\n".into(),
+                "rules/stages.toml:2:10: threshold `tender` needs exactly one of `amount` or `percent`",
+            ),
+            (
+                "[thresholds.tender]\namount = \"many\"\n".into(),
+                "rules/stages.toml:2:10: `many` is neither an amount nor a known threshold",
+            ),
+            (
+                "[[stage]]\nid = \"x\"\n".into(),
+                "rules/stages.toml:1:1: missing field `name`",
+            ),
+        ];
+        for (stages, expected) in cases {
+            let found = diagnostics(build_with(&[], &stages));
+            assert_eq!(found, [expected], "{stages}");
+        }
+    }
+
+    #[test]
+    fn an_override_file_replaces_documents_by_id_and_keeps_the_others() {
+        let builtin: Vec<(&str, &str)> = BUILTIN[1..].to_vec();
+        let before = build_with(&builtin, BUILTIN[0].1).expect("built-in rules");
+        let count = before.category("equipment").unwrap().documents.len();
+        let text = r#"[category]
+id = "equipment"
+
+[[document]]
+id = "aid-plan"
+stage = "approval"
+name = { zh = "计划", en = "Plan" }
+patterns = ["援疆计划"]
+formats = ["pdf"]
+severity = "warning"
+"#;
+        let mut files = builtin.clone();
+        files.push((FILE, text));
+        let after = build_with(&files, BUILTIN[0].1).expect("override is valid");
+        let equipment = after.category("equipment").unwrap();
+        assert_eq!(equipment.documents.len(), count);
+        let plan = equipment
+            .documents
+            .iter()
+            .find(|d| d.id == "aid-plan")
+            .unwrap();
+        assert_eq!(plan.patterns, ["援疆计划"]);
+        assert_eq!(plan.severity, crate::finding::Severity::Warning);
+        assert_eq!(plan.origin, FILE);
+        assert_eq!(equipment.name.zh, "设备类");
+    }
 }

@@ -10,6 +10,7 @@
 //! reported too (`waiver-unused`), like an allow-list entry that never matched.
 
 use std::collections::HashSet;
+use std::ops::Range;
 use std::path::Path;
 
 use globset::{GlobBuilder, GlobMatcher};
@@ -17,7 +18,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 use toml::Spanned;
 
-use crate::config::Config;
+use crate::config::{Config, WaiverEntry};
 use crate::diagnostic::SourceDiagnostic;
 use crate::finding::{Code, Finding};
 use crate::lang::Lang;
@@ -133,111 +134,167 @@ pub fn validate(
         .flat_map(|c| &c.documents)
         .map(|d| d.id.as_str())
         .collect();
-    let mut waivers = Vec::new();
-    for entry in &config.file.waivers {
-        let before = errors.len();
-        let span = entry.span();
-        let w = entry.get_ref();
-        let mut error = |span: std::ops::Range<usize>, message: String, label: &str, help: &str| {
-            errors.push(config.error(span, message, label, Some(help.to_string())));
-        };
-        let reason = required_text(&w.reason);
-        if reason.is_none() {
-            error(
-                field_span(&w.reason, &span),
-                "a waiver needs a reason".into(),
-                "no reason",
-                "say why the exception is acceptable: reason = \"…\"",
-            );
-        }
-        let approved_by = required_text(&w.approved_by);
-        if approved_by.is_none() {
-            error(
-                field_span(&w.approved_by, &span),
-                "a waiver needs an approver".into(),
-                "no approved_by",
-                "name who approved the exception: approved_by = \"…\"",
-            );
-        }
-        if [&w.project, &w.document, &w.code, &w.path]
-            .iter()
-            .all(|f| f.is_none())
-        {
-            error(
-                span.clone(),
-                "a waiver must say what it covers".into(),
-                "covers everything",
-                "give at least one of project, document, code or path",
-            );
-        }
-        for (field, name) in [(&w.project, "project"), (&w.path, "path")] {
-            if let Some(v) = field.as_ref().filter(|v| v.get_ref().trim().is_empty()) {
-                error(
-                    v.span(),
-                    format!("empty {name}"),
-                    "empty",
-                    "remove the key, or give a value",
-                );
-            }
-        }
-        let code = w.code.as_ref().and_then(|c| {
-            let found = Code::from_id(c.get_ref().trim());
-            if found.is_none() {
-                error(
-                    c.span(),
-                    format!("unknown finding code `{}`", c.get_ref()),
-                    "not a finding code",
-                    "`guicang explain` lists every code",
-                );
-            }
-            found
-        });
-        if let Some(d) = &w.document {
-            if !documents.contains(d.get_ref().trim()) {
-                error(
-                    d.span(),
-                    format!("unknown document id `{}`", d.get_ref()),
-                    "not a document of the rules",
-                    "`guicang rules` lists every document id",
-                );
-            }
-        }
-        let expires = w
-            .expires
-            .as_ref()
-            .and_then(|e| match parse_date(e.get_ref()) {
-                Ok(date) => Some(date),
-                Err(message) => {
-                    error(
-                        e.span(),
-                        message,
-                        "not a date",
-                        "write the last day the waiver holds: expires = 2025-12-31",
-                    );
-                    None
-                }
-            });
-        if errors.len() > before {
-            errors[before..].sort_by_key(|d| d.span.start);
-            continue;
-        }
-        let text = |v: &Option<Spanned<String>>| v.as_ref().map(|s| s.get_ref().trim().to_string());
-        waivers.push(Waiver {
-            project: text(&w.project),
-            document: text(&w.document),
-            code,
-            path: w
-                .path
-                .as_ref()
-                .map(|p| PathPattern::new(p.get_ref().trim())),
-            reason: reason.unwrap_or_default(),
-            approved_by: approved_by.unwrap_or_default(),
-            expires,
-            file: file.clone(),
-            line: config.line_of(span.start),
-        });
+    let mut mistakes = Mistakes { config, errors };
+    config
+        .file
+        .waivers
+        .iter()
+        .filter_map(|entry| waiver(entry, &documents, &file, &mut mistakes))
+        .collect()
+}
+
+/// The mistakes of the configuration's waivers, as diagnostics of the configuration file.
+struct Mistakes<'a> {
+    /// The configuration, which places and renders a span.
+    config: &'a Config,
+    /// Every diagnostic so far.
+    errors: &'a mut Vec<SourceDiagnostic>,
+}
+
+impl Mistakes<'_> {
+    /// Reports a mistake at `span`, with a label and a hint on how to fix it.
+    fn at(&mut self, span: Range<usize>, message: String, label: &str, help: &str) {
+        let diagnostic = self
+            .config
+            .error(span, message, label, Some(help.to_string()));
+        self.errors.push(diagnostic);
     }
-    waivers
+}
+
+/// Checks one `[[waiver]]` entry: the waiver it makes when it has no mistake; otherwise its
+/// mistakes are reported in the order they appear in the file, and `None`.
+fn waiver(
+    entry: &Spanned<WaiverEntry>,
+    documents: &HashSet<&str>,
+    file: &str,
+    mistakes: &mut Mistakes<'_>,
+) -> Option<Waiver> {
+    let before = mistakes.errors.len();
+    let span = entry.span();
+    let w = entry.get_ref();
+    let (reason, approved_by) = accountability(w, &span, mistakes);
+    check_scope(w, &span, mistakes);
+    let code = known_code(w, mistakes);
+    check_document(w, documents, mistakes);
+    let expires = expiry(w, mistakes);
+    if mistakes.errors.len() > before {
+        mistakes.errors[before..].sort_by_key(|d| d.span.start);
+        return None;
+    }
+    let text = |v: &Option<Spanned<String>>| v.as_ref().map(|s| s.get_ref().trim().to_string());
+    Some(Waiver {
+        project: text(&w.project),
+        document: text(&w.document),
+        code,
+        path: w
+            .path
+            .as_ref()
+            .map(|p| PathPattern::new(p.get_ref().trim())),
+        reason: reason.unwrap_or_default(),
+        approved_by: approved_by.unwrap_or_default(),
+        expires,
+        file: file.to_string(),
+        line: mistakes.config.line_of(span.start),
+    })
+}
+
+/// The reason and the approver an exception must state; each missing one is reported.
+fn accountability(
+    w: &WaiverEntry,
+    entry: &Range<usize>,
+    mistakes: &mut Mistakes<'_>,
+) -> (Option<String>, Option<String>) {
+    let reason = required_text(&w.reason);
+    if reason.is_none() {
+        mistakes.at(
+            field_span(&w.reason, entry),
+            "a waiver needs a reason".into(),
+            "no reason",
+            "say why the exception is acceptable: reason = \"…\"",
+        );
+    }
+    let approved_by = required_text(&w.approved_by);
+    if approved_by.is_none() {
+        mistakes.at(
+            field_span(&w.approved_by, entry),
+            "a waiver needs an approver".into(),
+            "no approved_by",
+            "name who approved the exception: approved_by = \"…\"",
+        );
+    }
+    (reason, approved_by)
+}
+
+/// Reports a waiver that names nothing to match (it would cover every finding), and an
+/// empty project or path.
+fn check_scope(w: &WaiverEntry, entry: &Range<usize>, mistakes: &mut Mistakes<'_>) {
+    if [&w.project, &w.document, &w.code, &w.path]
+        .iter()
+        .all(|f| f.is_none())
+    {
+        mistakes.at(
+            entry.clone(),
+            "a waiver must say what it covers".into(),
+            "covers everything",
+            "give at least one of project, document, code or path",
+        );
+    }
+    for (field, name) in [(&w.project, "project"), (&w.path, "path")] {
+        if let Some(v) = field.as_ref().filter(|v| v.get_ref().trim().is_empty()) {
+            mistakes.at(
+                v.span(),
+                format!("empty {name}"),
+                "empty",
+                "remove the key, or give a value",
+            );
+        }
+    }
+}
+
+/// The finding code a waiver names; an unknown one is reported.
+fn known_code(w: &WaiverEntry, mistakes: &mut Mistakes<'_>) -> Option<Code> {
+    let c = w.code.as_ref()?;
+    let found = Code::from_id(c.get_ref().trim());
+    if found.is_none() {
+        mistakes.at(
+            c.span(),
+            format!("unknown finding code `{}`", c.get_ref()),
+            "not a finding code",
+            "`guicang explain` lists every code",
+        );
+    }
+    found
+}
+
+/// Reports a document id that no category of the rules defines.
+fn check_document(w: &WaiverEntry, documents: &HashSet<&str>, mistakes: &mut Mistakes<'_>) {
+    if let Some(d) = &w.document {
+        if !documents.contains(d.get_ref().trim()) {
+            mistakes.at(
+                d.span(),
+                format!("unknown document id `{}`", d.get_ref()),
+                "not a document of the rules",
+                "`guicang rules` lists every document id",
+            );
+        }
+    }
+}
+
+/// The last day a waiver holds; a value that is not a date is reported.
+fn expiry(w: &WaiverEntry, mistakes: &mut Mistakes<'_>) -> Option<Date> {
+    let e = w.expires.as_ref()?;
+    match parse_date(e.get_ref()) {
+        Ok(date) => Some(date),
+        Err(message) => {
+            mistakes.at(
+                e.span(),
+                message,
+                "not a date",
+                "write the last day the waiver holds: expires = 2025-12-31",
+            );
+            None
+        }
+    }
 }
 
 /// The trimmed text of a required field, `None` when it is absent or blank.

@@ -358,3 +358,38 @@ severity = "warning"
         .expect("still reported");
     assert_eq!(fire["severity"], "warning");
 }
+
+#[test]
+fn two_folders_claiming_one_code_are_reported_and_each_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        &root.join("项目台账.csv"),
+        "项目编号,项目名称,项目类别,项目状态\nMGT-2023-005,卫生院,设备类,实施中\n",
+    );
+    doc(root, "2023/MGT-2023-005 卫生院/实施方案.pdf");
+    doc(root, "2024/MGT-2023-005 卫生院二期/实施方案.pdf");
+    let (report, _) = check_json(root, &[]);
+    let duplicate = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "duplicate-project")
+        .unwrap_or_else(|| panic!("no duplicate-project: {report}"));
+    assert_eq!(duplicate["project"], "MGT-2023-005");
+    assert_eq!(
+        duplicate["paths"],
+        serde_json::json!(["2023/MGT-2023-005 卫生院", "2024/MGT-2023-005 卫生院二期"])
+    );
+    let folders: Vec<&str> = report["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["code"] == "MGT-2023-005")
+        .map(|p| p["folder"].as_str().unwrap_or("-"))
+        .collect();
+    assert_eq!(
+        folders,
+        ["2023/MGT-2023-005 卫生院", "2024/MGT-2023-005 卫生院二期"]
+    );
+}

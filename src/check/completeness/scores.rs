@@ -1,0 +1,139 @@
+//! What completeness scoring produces, kept until the report is written: per project, per
+//! stage and per document, whether it is required and the files that evidence it.
+
+use std::num::NonZeroU32;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::ruleset::condition::UnknownFact;
+
+/// Whether a document is required of a project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Requirement {
+    /// Required.
+    Required,
+    /// Not required.
+    NotRequired,
+    /// Depends on facts that are not known.
+    Undetermined,
+}
+
+/// One document of one project: whether it is required and the files that evidence it.
+#[derive(Debug, Clone)]
+pub struct DocumentState {
+    /// Document id.
+    pub id: Arc<str>,
+    /// Document name in the report's language.
+    pub name: Arc<str>,
+    /// Whether it is required.
+    pub requirement: Requirement,
+    /// Evidence, relative to the archive root (shared with the scan's file list).
+    pub files: Box<[crate::scan::RelPath]>,
+    /// Pages of each file, index for index with `files` (`None` where not counted), or
+    /// empty when none was counted. Serialised as a map from path to pages: a map per
+    /// document would cost hundreds of bytes at a million files.
+    pub pages: Box<[Option<NonZeroU32>]>,
+    /// Whether it counts as present (at least `min` files).
+    pub present: bool,
+}
+
+impl Serialize for DocumentState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        /// The pages of the files that have a count, keyed by path.
+        struct Pages<'a>(&'a DocumentState);
+
+        impl Serialize for Pages<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeMap;
+                let mut map = serializer.serialize_map(None)?;
+                for (file, pages) in self.0.files.iter().zip(&self.0.pages) {
+                    if let Some(pages) = pages {
+                        map.serialize_entry(file, pages)?;
+                    }
+                }
+                map.end()
+            }
+        }
+
+        #[derive(Serialize)]
+        struct View<'a> {
+            id: &'a str,
+            name: &'a str,
+            requirement: Requirement,
+            files: &'a [crate::scan::RelPath],
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pages: Option<Pages<'a>>,
+            present: bool,
+        }
+
+        View {
+            id: &self.id,
+            name: &self.name,
+            requirement: self.requirement,
+            files: &self.files,
+            pages: self
+                .pages
+                .iter()
+                .any(Option::is_some)
+                .then_some(Pages(self)),
+            present: self.present,
+        }
+        .serialize(serializer)
+    }
+}
+
+/// One stage of one project.
+#[derive(Debug, Clone, Serialize)]
+pub struct StageScore {
+    /// Stage id.
+    #[serde(skip)]
+    pub stage: Arc<str>,
+    /// Stage name in the report's language.
+    pub name: Arc<str>,
+    /// Required documents.
+    pub required: usize,
+    /// Required documents present.
+    pub present: usize,
+    /// Every document of the stage.
+    pub documents: Vec<DocumentState>,
+}
+
+/// A document whose requirement could not be decided.
+#[derive(Debug, Clone, Serialize)]
+pub struct Undetermined {
+    /// Document id (shared: thousands of projects repeat the same few).
+    pub document: Arc<str>,
+    /// Stage id.
+    pub stage: Arc<str>,
+    /// The facts that were missing.
+    pub facts: Vec<UnknownFact>,
+    /// Why, for a person.
+    pub reason: Arc<str>,
+}
+
+/// The completeness of one project.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProjectScore {
+    /// Index of the project.
+    #[serde(skip)]
+    pub project: usize,
+    /// Required documents.
+    pub required: usize,
+    /// Required documents present.
+    pub present: usize,
+    /// Per stage, in lifecycle order.
+    pub stages: Vec<StageScore>,
+    /// Documents whose requirement is undetermined.
+    pub undetermined: Vec<Undetermined>,
+    /// Whether the status was unknown and assumed to be in progress.
+    pub status_assumed: bool,
+}
+
+impl ProjectScore {
+    /// Share of required documents present, or `None` when nothing is required.
+    pub fn completeness(&self) -> Option<f64> {
+        (self.required > 0).then(|| self.present as f64 / self.required as f64)
+    }
+}
