@@ -10,8 +10,14 @@
 //! are not inspected.
 
 pub mod cache;
+mod container;
 pub mod magic;
 pub mod pdf;
+mod problem;
+
+pub use container::{XLS_JOB, open_xls_here};
+use container::{check_xls, ole_holds_encrypted_package, open_document_is_encrypted, zip_names};
+pub use problem::{Detail, Problem};
 
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
@@ -21,11 +27,7 @@ use std::time::Duration;
 use rayon::prelude::*;
 
 use crate::classify::{Classified, FileClass};
-use crate::finding::{Code, Severity};
-use crate::guard::isolate;
-use crate::guard::limits::CONTAINER_DECLARED_BYTES;
 use crate::guard::open::{Links, OpenError, open_regular};
-use crate::lang::Lang;
 use crate::names::normalize::split_extension;
 use crate::scan::FileEntry;
 use magic::{Format, expected_formats, identify};
@@ -33,8 +35,6 @@ use magic::{Format, expected_formats, identify};
 /// How much of the start and the end of a file is read.
 const HEAD_BYTES: usize = 8 * 1024;
 const TAIL_BYTES: u64 = 8 * 1024;
-/// How far into an OLE container the encrypted-package marker is looked for, at each end.
-const OLE_SCAN_BYTES: u64 = 256 * 1024;
 
 /// Limits of the inspection, configurable in `guicang.toml` (`[inspect]`).
 #[derive(Debug, Clone, Copy)]
@@ -53,163 +53,6 @@ impl Default for InspectOptions {
             max_file_bytes: 2 * 1024 * 1024 * 1024,
             pdf_full_load_bytes: 128 * 1024 * 1024,
             timeout: Duration::from_secs(20),
-        }
-    }
-}
-
-/// Why a file is damaged, in both languages (a parser's own message is the same in both).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Detail {
-    /// Chinese.
-    pub zh: String,
-    /// English.
-    pub en: String,
-}
-
-impl Detail {
-    /// A reason written in both languages.
-    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Detail {
-        Detail {
-            zh: zh.into(),
-            en: en.into(),
-        }
-    }
-
-    /// A parser's message, which exists in one language only.
-    pub fn parser(message: impl Into<String>) -> Detail {
-        let message = message.into();
-        Detail {
-            zh: message.clone(),
-            en: message,
-        }
-    }
-
-    fn get(&self, lang: Lang) -> &str {
-        lang.pick(&self.zh, &self.en)
-    }
-}
-
-/// What is wrong with a file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Problem {
-    /// 0 bytes.
-    Empty,
-    /// Cannot be opened or read.
-    Unreadable(String),
-    /// The content is another format than the extension says.
-    Mismatch {
-        /// What the bytes are.
-        actual: Format,
-    },
-    /// A PDF that is damaged or truncated.
-    CorruptPdf(Detail),
-    /// A PDF that is encrypted.
-    EncryptedPdf {
-        /// Pages, when they could still be counted.
-        pages: Option<u32>,
-    },
-    /// A JPEG or PNG cut short.
-    CorruptImage(Detail),
-    /// A zip or OLE container that does not open.
-    CorruptContainer(Detail),
-    /// A password-protected Office file.
-    EncryptedOffice,
-    /// Larger than the inspection limit.
-    TooLarge(u64),
-    /// A parser took longer than the time budget.
-    Timeout,
-    /// The file could not be checked at all (no worker process to parse it): unknown,
-    /// never taken for healthy.
-    NotChecked(String),
-}
-
-impl Problem {
-    /// The finding code of the problem, for a file with `extension`.
-    pub fn code(&self, extension: &str) -> Code {
-        match self {
-            Problem::Empty => Code::EmptyFile,
-            Problem::Unreadable(_) => Code::UnreadableFile,
-            Problem::Mismatch { .. } => Code::FormatMismatch,
-            Problem::CorruptPdf(_) => Code::CorruptPdf,
-            Problem::EncryptedPdf { .. } => Code::EncryptedPdf,
-            Problem::CorruptImage(_) => Code::CorruptImage,
-            Problem::CorruptContainer(_) if Format::is_spreadsheet_extension(extension) => {
-                Code::CorruptSpreadsheet
-            }
-            Problem::CorruptContainer(_) => Code::CorruptOffice,
-            Problem::EncryptedOffice => Code::EncryptedOffice,
-            Problem::TooLarge(_) => Code::FileSkippedTooLarge,
-            Problem::Timeout | Problem::NotChecked(_) => Code::FileCheckTimeout,
-        }
-    }
-
-    /// Whether a file with this problem cannot count as evidence of a document.
-    pub fn is_unusable(&self) -> bool {
-        matches!(
-            self,
-            Problem::Empty
-                | Problem::Unreadable(_)
-                | Problem::CorruptPdf(_)
-                | Problem::CorruptImage(_)
-                | Problem::CorruptContainer(_)
-        )
-    }
-
-    /// The severity of the finding, given whether the file is the only evidence of its document.
-    pub fn severity(&self, extension: &str, only_evidence: bool) -> Severity {
-        match self {
-            Problem::Empty if only_evidence => Severity::Error,
-            _ => self.code(extension).doc().severity,
-        }
-    }
-
-    /// What is wrong, for a person.
-    pub fn describe(&self, lang: Lang, extension: &str) -> String {
-        match (self, lang) {
-            (Problem::Empty, Lang::Zh) => "文件为空（0 字节）".into(),
-            (Problem::Empty, Lang::En) => "the file is empty (0 bytes)".into(),
-            (Problem::Unreadable(e), Lang::Zh) => format!("无法读取文件：{e}"),
-            (Problem::Unreadable(e), Lang::En) => format!("cannot read the file: {e}"),
-            (Problem::Mismatch { actual }, Lang::Zh) => {
-                format!("文件内容是 {actual}，与扩展名 .{extension} 不符")
-            }
-            (Problem::Mismatch { actual }, Lang::En) => {
-                format!("the content is {actual}, not what the extension .{extension} says")
-            }
-            (Problem::CorruptPdf(e), Lang::Zh) => format!("PDF 已损坏：{}", e.get(lang)),
-            (Problem::CorruptPdf(e), Lang::En) => format!("damaged PDF: {}", e.get(lang)),
-            (Problem::EncryptedPdf { pages }, Lang::Zh) => {
-                format!(
-                    "PDF 已加密，无法核验或检索{}",
-                    pages.map_or(String::new(), |n| format!("（{n} 页）"))
-                )
-            }
-            (Problem::EncryptedPdf { pages }, Lang::En) => {
-                format!(
-                    "encrypted PDF: it cannot be verified or indexed{}",
-                    pages.map_or(String::new(), |n| format!(" ({n} pages)"))
-                )
-            }
-            (Problem::CorruptImage(e), Lang::Zh) => format!("图片已损坏：{}", e.get(lang)),
-            (Problem::CorruptImage(e), Lang::En) => format!("damaged image: {}", e.get(lang)),
-            (Problem::CorruptContainer(e), Lang::Zh) => {
-                format!("文件已损坏，无法打开：{}", e.get(lang))
-            }
-            (Problem::CorruptContainer(e), Lang::En) => {
-                format!("the file is damaged and does not open: {}", e.get(lang))
-            }
-            (Problem::EncryptedOffice, Lang::Zh) => "文件设有打开密码，无法核验".into(),
-            (Problem::EncryptedOffice, Lang::En) => {
-                "the file is password-protected and cannot be verified".into()
-            }
-            (Problem::TooLarge(size), Lang::Zh) => format!("文件过大（{size} 字节），未检查"),
-            (Problem::TooLarge(size), Lang::En) => {
-                format!("the file is too large to inspect ({size} bytes)")
-            }
-            (Problem::Timeout, Lang::Zh) => "检查超时，未能判断".into(),
-            (Problem::Timeout, Lang::En) => "the check took too long and was given up".into(),
-            (Problem::NotChecked(why), Lang::Zh) => format!("未能检查：{why}"),
-            (Problem::NotChecked(why), Lang::En) => format!("the file could not be checked: {why}"),
         }
     }
 }
@@ -472,104 +315,4 @@ fn read_tail(handle: &mut File, size: u64) -> Result<Vec<u8>, Problem> {
         .read_to_end(&mut tail)
         .map_err(|e| Problem::Unreadable(io_message(&e)))?;
     Ok(tail)
-}
-
-/// The part names of a zip container (its central directory, read from the end), or why it
-/// does not open. Declared part sizes are checked too: a decompression bomb is damage.
-fn zip_names(handle: &mut File, size: u64) -> Result<Vec<String>, String> {
-    let _ = size;
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(
-        || -> Result<Vec<String>, String> {
-            handle.seek(SeekFrom::Start(0)).map_err(|e| e.to_string())?;
-            let mut archive = zip::ZipArchive::new(&mut *handle).map_err(|e| e.to_string())?;
-            let mut total = 0u64;
-            let mut names = Vec::with_capacity(archive.len());
-            for index in 0..archive.len() {
-                let part = archive.by_index_raw(index).map_err(|e| e.to_string())?;
-                total = total.saturating_add(part.size());
-                if total > CONTAINER_DECLARED_BYTES {
-                    return Err(format!(
-                        "declared sizes inflate beyond {CONTAINER_DECLARED_BYTES} bytes: a decompression bomb"
-                    ));
-                }
-                names.push(part.name().map(|n| n.into_owned()).unwrap_or_default());
-            }
-            Ok(names)
-        },
-    ));
-    result.unwrap_or_else(|_| Err("the zip reader crashed on this file".into()))
-}
-
-/// Whether an OpenDocument file is password-protected: its manifest declares encryption data.
-fn open_document_is_encrypted(handle: &mut File) -> bool {
-    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> Option<bool> {
-        handle.seek(SeekFrom::Start(0)).ok()?;
-        let mut archive = zip::ZipArchive::new(&mut *handle).ok()?;
-        let manifest = archive.by_name("META-INF/manifest.xml").ok()?;
-        let mut text = Vec::new();
-        manifest.take(1024 * 1024).read_to_end(&mut text).ok()?;
-        Some(magic::find(&text, b"encryption-data").is_some())
-    }));
-    matches!(read, Ok(Some(true)))
-}
-
-/// Whether an OLE container holds an `EncryptedPackage` stream (a password-protected
-/// docx/xlsx). The directory is searched for near either end of the file, within bounds.
-fn ole_holds_encrypted_package(handle: &mut File, size: u64) -> bool {
-    let marker: Vec<u8> = "EncryptedPackage"
-        .encode_utf16()
-        .flat_map(u16::to_le_bytes)
-        .collect();
-    let mut scan = |start: u64| -> bool {
-        let mut buffer = Vec::new();
-        handle.seek(SeekFrom::Start(start)).is_ok()
-            && handle
-                .by_ref()
-                .take(OLE_SCAN_BYTES)
-                .read_to_end(&mut buffer)
-                .is_ok()
-            && magic::find(&buffer, &marker).is_some()
-    };
-    scan(0) || (size > OLE_SCAN_BYTES && scan(size - OLE_SCAN_BYTES))
-}
-
-/// The job name under which a worker process opens an xls workbook.
-pub const XLS_JOB: &str = "xls";
-
-/// Opens an OLE workbook with calamine to tell a sound workbook from a damaged or
-/// password-protected one: in a worker process when isolation is on (calamine reads
-/// every sheet of an xls at once, sized by what the file declares), else here.
-fn check_xls(path: &std::path::Path, options: &InspectOptions) -> Result<(), Problem> {
-    let outcome = if isolate::enabled() {
-        match isolate::run(&isolate::job(XLS_JOB, path), options.timeout) {
-            Ok(answer) => serde_json::from_str::<Result<(), String>>(&answer)
-                .unwrap_or_else(|e| Err(format!("the worker's answer could not be read: {e}"))),
-            Err(isolate::Failure::Timeout(_)) => return Err(Problem::Timeout),
-            Err(
-                failure @ (isolate::Failure::OutOfMemory { .. } | isolate::Failure::Crashed(_)),
-            ) => Err(failure.to_string()),
-            Err(failure @ isolate::Failure::NoWorker(_)) => {
-                return Err(Problem::NotChecked(failure.to_string()));
-            }
-        }
-    } else {
-        open_xls_here(path)
-    };
-    match outcome {
-        Ok(()) => Ok(()),
-        Err(message) if crate::sheet::is_encryption_message(&message) => {
-            Err(Problem::EncryptedOffice)
-        }
-        Err(message) => Err(Problem::CorruptContainer(Detail::parser(message))),
-    }
-}
-
-/// Opens the xls workbook at `path` in this process (a worker's side of [`XLS_JOB`]).
-pub fn open_xls_here(path: &std::path::Path) -> Result<(), String> {
-    std::panic::catch_unwind(|| {
-        calamine::open_workbook::<calamine::Xls<_>, _>(path)
-            .map(|_| ())
-            .map_err(|e| e.to_string())
-    })
-    .unwrap_or_else(|_| Err("the spreadsheet parser crashed on this file".into()))
 }

@@ -318,13 +318,16 @@ impl CellSink {
     }
 }
 
+/// Whether these bytes of an OLE container name an `EncryptedPackage` stream (UTF-16 in
+/// the directory): a password-protected xlsx or docx is an OLE file holding one. The one
+/// test of it, for the sheet reader and for inspection.
+pub fn holds_encrypted_package(bytes: &[u8]) -> bool {
+    const MARKER: &[u8] = b"E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0";
+    bytes.windows(MARKER.len()).any(|w| w == MARKER)
+}
+
 fn read_ole(bytes: Vec<u8>) -> Result<Vec<Table>, SheetError> {
-    // An encrypted xlsx is an OLE container holding a stream named "EncryptedPackage".
-    let marker: Vec<u8> = "EncryptedPackage"
-        .encode_utf16()
-        .flat_map(u16::to_le_bytes)
-        .collect();
-    if bytes.windows(marker.len()).any(|w| w == marker) {
+    if holds_encrypted_package(&bytes) {
         return Err(SheetError::Encrypted);
     }
     let mut book =
