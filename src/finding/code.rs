@@ -79,6 +79,10 @@ codes! {
     LedgerUnknownProject = "ledger-unknown-project",
     /// A derived ledger column (累计拨付, 拨付比例) that disagrees with the rows it derives from.
     LedgerDerivedMismatch = "ledger-derived-mismatch",
+    /// Two columns of one ledger table are headed with the same field (two 拨付金额).
+    LedgerDuplicateColumn = "ledger-duplicate-column",
+    /// One voucher number on two payment rows of a project in the same month.
+    DuplicateVoucher = "duplicate-voucher",
     /// A payment row with no voucher file.
     PaymentWithoutVoucher = "payment-without-voucher",
     /// A voucher file whose number is in no payment row.
@@ -433,6 +437,44 @@ impl Code {
                 [
                     "资金拨付台账.xlsx!台账!J7: 台账写 5,410,000.50，应为 5,400,000.50",
                     "资金拨付台账.xlsx!台账!J7: ledger says 5,410,000.50, rows add up to 5,400,000.50",
+                ],
+            ),
+            Code::LedgerDuplicateColumn => (
+                Warning,
+                [
+                    "台账的同一张表中有两列表头指向同一字段（如两列“拨付金额”）；只读取第一列，第二列被忽略。",
+                    "Two columns of one ledger table are headed with the same field (such as two 拨付金额 columns); only the first is read, the second is ignored.",
+                ],
+                [
+                    "检查可能读错列：若正确的金额或日期在第二列，所有依据它的结论都会出错。",
+                    "The checks may read the wrong column: if the right amount or date is in the second one, every result built on it is wrong.",
+                ],
+                [
+                    "删除或重命名多余的列，使每个字段只有一列（如“拨付金额”和“其中：援疆资金”）。",
+                    "Delete or rename the extra column so that each field has one column (e.g. 拨付金额 and 其中：援疆资金).",
+                ],
+                [
+                    "资金拨付台账.xlsx!台账!D3 与 F3 都是“拨付金额”",
+                    "资金拨付台账.xlsx!台账!D3 and F3 are both headed 拨付金额",
+                ],
+            ),
+            Code::DuplicateVoucher => (
+                Warning,
+                [
+                    "同一项目同一月份的两行拨付记录使用了同一个凭证号（凭证按月编号，不同月份的相同编号不算重复）。",
+                    "Two payment rows of one project in the same month carry the same voucher number (vouchers are numbered by month, so the same number in different months is not a duplicate).",
+                ],
+                [
+                    "一笔支出可能被登记了两次，或凭证号抄错，使凭证与台账无法一一对应。",
+                    "A payment may be recorded twice, or a voucher number was copied wrongly, so vouchers and ledger rows no longer correspond one to one.",
+                ],
+                [
+                    "对照记账凭证核实两行：删除重复登记的行，或改正凭证号。",
+                    "Check both rows against the vouchers: delete the row recorded twice, or correct the voucher number.",
+                ],
+                [
+                    "资金拨付台账.xlsx!台账!E5 与 E9 都是 记-0032",
+                    "资金拨付台账.xlsx!台账!E5 and E9 both carry 记-0032",
                 ],
             ),
             Code::PaymentWithoutVoucher => (

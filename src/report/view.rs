@@ -41,8 +41,10 @@ impl Kind {
         let id = code.id();
         if code == Code::MissingDocument {
             Kind::Missing
-        } else if code == Code::PossibleContractSplitting
-            || CHAIN_PREFIXES.iter().any(|p| id.starts_with(p))
+        } else if matches!(
+            code,
+            Code::PossibleContractSplitting | Code::DuplicateVoucher
+        ) || CHAIN_PREFIXES.iter().any(|p| id.starts_with(p))
         {
             Kind::Chain
         } else {
@@ -246,6 +248,8 @@ mod tests {
             (Code::RetentionExcessive, Kind::Chain),
             (Code::PossibleContractSplitting, Kind::Chain),
             (Code::LedgerBadCell, Kind::Chain),
+            (Code::LedgerDuplicateColumn, Kind::Chain),
+            (Code::DuplicateVoucher, Kind::Chain),
             (Code::TemporaryFile, Kind::File),
             (Code::UnmatchedFile, Kind::File),
             (Code::UnassignedFile, Kind::File),

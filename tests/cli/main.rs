@@ -8,6 +8,7 @@ mod demo;
 mod discovery;
 mod errors;
 mod health;
+mod hostile_values;
 mod independent_archive;
 mod ledger_formats;
 mod read_only;

@@ -3,13 +3,15 @@
 //! Ledger records are linked to projects ([`link`]); then each family of checks walks one
 //! project's records and files: the documents behind each payment ([`documents`]), the
 //! sums that must not exceed their ceilings ([`amounts`]) and the contracts' procurement
-//! and dates ([`contracts`]). Every finding names its ledger row `file!sheet!row` and,
-//! where it applies, its contract and voucher numbers.
+//! and dates ([`contracts`]), and voucher numbers used twice ([`vouchers`]). Every finding
+//! names its ledger row `file!sheet!row` and, where it applies, its contract and voucher
+//! numbers.
 
 pub mod amounts;
 pub mod contracts;
 pub mod documents;
 pub mod link;
+pub mod vouchers;
 
 use serde::Serialize;
 
@@ -44,6 +46,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             files: runs[index].clone(),
         };
         documents::check(ctx, &chain, out);
+        vouchers::check(ctx, &chain, out);
         amounts::check(ctx, &chain, out);
         contracts::check(ctx, &chain, out);
     }
