@@ -81,6 +81,8 @@ codes! {
     LedgerDerivedMismatch = "ledger-derived-mismatch",
     /// Two columns of one ledger table are headed with the same field (two 拨付金额).
     LedgerDuplicateColumn = "ledger-duplicate-column",
+    /// Amounts of a ledger add up to more than the decimal type holds; the total is unknown.
+    LedgerSumOverflow = "ledger-sum-overflow",
     /// One voucher number on two payment rows of a project in the same month.
     DuplicateVoucher = "duplicate-voucher",
     /// A payment row with no voucher file.
@@ -456,6 +458,25 @@ impl Code {
                 [
                     "资金拨付台账.xlsx!台账!D3 与 F3 都是“拨付金额”",
                     "资金拨付台账.xlsx!台账!D3 and F3 are both headed 拨付金额",
+                ],
+            ),
+            Code::LedgerSumOverflow => (
+                Warning,
+                [
+                    "台账金额相加超出可精确计算的范围（超过 79,228,162,514,264,337,593,543,950,335 元），该合计未知。",
+                    "Amounts of a ledger add up to more than can be computed exactly (above 79,228,162,514,264,337,593,543,950,335 yuan); the total is unknown.",
+                ],
+                [
+                    "依赖该合计的检查（超付、超援疆资金、结算、累计拨付）被跳过；如此巨大的金额几乎总是录入错误。",
+                    "The checks that need the total (overpayment, aid funds, settlement, cumulative payments) are skipped; an amount this large is almost always a typing error.",
+                ],
+                [
+                    "核对提示行及其以上各行的金额，改正多打的数字或错误的单位。",
+                    "Check the amounts of the row shown and the rows above it; correct extra digits or a wrong unit.",
+                ],
+                [
+                    "资金拨付台账.xlsx!台账!9: 拨付合计超出可计算范围",
+                    "资金拨付台账.xlsx!台账!9: the payments add up beyond what can be computed",
                 ],
             ),
             Code::DuplicateVoucher => (

@@ -10,6 +10,7 @@ use super::{ProjectReport, Report};
 use crate::check::chain::ChainSummary;
 use crate::finding::{Code, Finding};
 use crate::lang::Lang;
+use crate::money::amount::Amount;
 use crate::money::format_yuan;
 
 /// The three kinds of problem the spreadsheet and JUnit reports sort findings into.
@@ -159,21 +160,24 @@ pub fn chain_parts(chain: &ChainSummary, lang: Lang, payments: bool) -> Vec<Stri
             format_yuan(aid.yuan)
         ));
     }
+    // A total beyond the decimal type is unknown, never shown as a figure.
+    let total = |amount: &Option<Amount>| {
+        amount.map_or_else(
+            || lang.pick("未知", "unknown").to_string(),
+            |a| format_yuan(a.yuan),
+        )
+    };
     parts.push(format!(
         "{} {}",
         lang.pick("下达", "allocated"),
-        format_yuan(chain.allocated.yuan)
+        total(&chain.allocated)
     ));
     parts.push(format!(
         "{} {}",
         lang.pick("合同", "contracted"),
-        format_yuan(chain.contracted.yuan)
+        total(&chain.contracted)
     ));
-    let paid = format!(
-        "{} {}",
-        lang.pick("拨付", "paid"),
-        format_yuan(chain.paid.yuan)
-    );
+    let paid = format!("{} {}", lang.pick("拨付", "paid"), total(&chain.paid));
     parts.push(if payments {
         format!(
             "{paid} ({} {})",
@@ -249,6 +253,7 @@ mod tests {
             (Code::PossibleContractSplitting, Kind::Chain),
             (Code::LedgerBadCell, Kind::Chain),
             (Code::LedgerDuplicateColumn, Kind::Chain),
+            (Code::LedgerSumOverflow, Kind::Chain),
             (Code::DuplicateVoucher, Kind::Chain),
             (Code::TemporaryFile, Kind::File),
             (Code::UnmatchedFile, Kind::File),

@@ -7,7 +7,7 @@ use std::path::Path;
 use rust_xlsxwriter::{Format, Workbook};
 use serde_json::Value;
 
-use crate::support::{check_json, write};
+use crate::support::{check_json, guicang, write};
 
 const PROJECT: &str = "MGT-2023-001 教学楼";
 
@@ -59,6 +59,132 @@ fn paths_of(report: &Value, code: &str) -> Vec<String> {
 }
 
 const CSV: &str = "资金拨付台账.csv!资金拨付台账.csv!";
+
+#[test]
+fn amounts_with_more_than_28_decimals_are_bad_cells_not_panics() {
+    let many = format!("0.{}1", "0".repeat(30));
+    let dir = archive(&format!("\"{many}\""));
+    let root = dir.path();
+    payments_csv(
+        root,
+        &[
+            &format!("MGT-2023-001,HT-1,2023-06-01,{many},记-1,FP1"),
+            "MGT-2023-001,HT-1,2023-06-02,100.00,记-2,FP2",
+        ],
+    );
+    // A spreadsheet number prints with all its decimals: 1e-300 has 300.
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet().set_name("台账").unwrap();
+    for (c, h) in ["项目编号", "合同编号", "合同金额", "签订日期"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write(0, c as u16, *h).unwrap();
+    }
+    sheet.write(1, 0, "MGT-2023-001").unwrap();
+    sheet.write(1, 1, "HT-1").unwrap();
+    sheet.write(1, 2, 1e-300).unwrap();
+    sheet.write(1, 3, "2023-05-01").unwrap();
+    book.save(root.join("合同台账.xlsx")).unwrap();
+
+    let report = sweep(root);
+    let mut bad = paths_of(&report, "ledger-bad-cell");
+    bad.sort();
+    assert_eq!(
+        bad,
+        ["合同台账.xlsx!台账!C2".to_string(), format!("{CSV}D2")]
+    );
+    assert_eq!(
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["code"] == "invalid-manifest")
+            .count(),
+        1,
+        "aid_funds with 31 decimals"
+    );
+}
+
+#[test]
+fn sums_near_the_decimal_maximum_are_unknown_not_panics() {
+    let max = "79228162514264337593543950335";
+    let dir = archive("\"0.0000000000000000000000000001\"");
+    let root = dir.path();
+    payments_csv(
+        root,
+        &[
+            &format!("MGT-2023-001,HT-1,2023-06-01,{max},记-1,FP1"),
+            &format!("MGT-2023-001,HT-1,2023-07-01,{max},记-2,FP2"),
+        ],
+    );
+    write(
+        &root.join("合同台账.csv"),
+        format!(
+            "项目编号,合同编号,合同类型,合同金额,结算金额\nMGT-2023-001,HT-1,施工,{max},{max}\nMGT-2023-001,HT-2,施工,{max},1\n"
+        ),
+    );
+    let report = sweep(root);
+    let mut overflows = paths_of(&report, "ledger-sum-overflow");
+    overflows.sort();
+    assert_eq!(
+        overflows,
+        ["合同台账.csv!合同台账.csv!3".to_string(), format!("{CSV}3")],
+        "the rows where the totals overflow"
+    );
+    let chain = &report["projects"][0]["chain"];
+    assert_eq!(chain["paid"], Value::Null, "unknown, not a wrong figure");
+    assert_eq!(chain["contracted"], Value::Null);
+    assert_eq!(chain["execution_rate"], Value::Null);
+    // Every other format renders the unknown totals too.
+    for format in ["text", "markdown", "html", "sarif", "junit"] {
+        let output = guicang()
+            .arg("check")
+            .arg(root)
+            .args(["--format", format])
+            .output()
+            .unwrap();
+        assert!(
+            matches!(output.status.code(), Some(0 | 1)),
+            "{format}: {output:?}"
+        );
+    }
+    let text = guicang()
+        .arg("check")
+        .arg(root)
+        .args(["--format", "text", "--lang", "en"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.contains("paid unknown"), "{text}");
+}
+
+#[test]
+fn project_toml_amounts_beyond_the_decimal_type_are_invalid_not_panics() {
+    // A TOML float keeps its digits as written: 35 decimals.
+    let dir = archive(&format!("0.{}1", "0".repeat(34)));
+    write(
+        &dir.path().join("MGT-2023-002 食堂").join("project.toml"),
+        "category = \"fixed-asset\"\ntotal_investment = \"79228162514264337593543950335万元\"\n",
+    );
+    let report = sweep(dir.path());
+    assert_eq!(of(&report, "invalid-manifest").len(), 2);
+}
+
+#[test]
+fn thousands_separators_out_of_place_are_bad_cells() {
+    let dir = archive("6000000");
+    payments_csv(
+        dir.path(),
+        &[
+            "MGT-2023-001,HT-1,2023-06-01,\"1,2,3\",记-1,FP1",
+            "MGT-2023-001,HT-1,2023-06-02,\"1,234,567.89\",记-2,FP2",
+        ],
+    );
+    let report = sweep(dir.path());
+    assert_eq!(paths_of(&report, "ledger-bad-cell"), [format!("{CSV}D2")]);
+    assert_eq!(report["projects"][0]["chain"]["paid"], "1234567.89");
+}
 
 #[test]
 fn negative_and_empty_payment_amounts_are_bad_cells() {
