@@ -4,6 +4,7 @@
 //!
 //! Nothing here recomputes a result; it only looks things up in the report.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::{ProjectReport, Report};
@@ -217,6 +218,37 @@ pub fn status_label(p: &ProjectReport, lang: Lang) -> String {
     }
 }
 
+/// Shows the characters that could forge a report's layout as escapes: control characters
+/// (`\n`, `\t`, `\r`, `\u{1b}` …), the line and paragraph separators (`\u{2028}`,
+/// `\u{2029}`) and the marks that reorder text (bidi overrides and isolates). A file name
+/// or a cell with a line break then stays on its line in the text and markdown reports, and
+/// an escape sequence cannot recolour or rewrite the terminal.
+pub fn escape_control(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(forges_layout) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if forges_layout(c) {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Whether a character changes lines, moves the cursor or reorders text when printed.
+fn forges_layout(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{2028}' | '\u{2029}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2066}'..='\u{2069}'
+        )
+}
+
 /// Escapes text for XML and HTML content and attribute values, dropping characters XML 1.0
 /// forbids (control characters other than tab, newline and carriage return).
 pub fn escape_markup(text: &str) -> String {
@@ -272,6 +304,22 @@ mod tests {
             "a&lt;b&gt;&amp;&quot;c&quot;&#39;d&#39;[31m\ne"
         );
         assert_eq!(escape_markup("缺少 可研批复"), "缺少 可研批复");
+    }
+
+    #[test]
+    fn control_characters_are_shown_escaped() {
+        assert_eq!(
+            escape_control("a\nb\tc\r\u{1b}[31md\u{0}\u{7f}\u{85}"),
+            "a\\nb\\tc\\r\\u{1b}[31md\\0\\u{7f}\\u{85}"
+        );
+        assert_eq!(
+            escape_control("x\u{2028}y\u{202e}z\u{2066}"),
+            "x\\u{2028}y\\u{202e}z\\u{2066}"
+        );
+        assert!(matches!(
+            escape_control("施工合同 \"A\".pdf"),
+            Cow::Borrowed("施工合同 \"A\".pdf")
+        ));
     }
 
     #[test]

@@ -298,3 +298,41 @@ fn two_columns_headed_the_same_field_are_reported() {
     );
     assert_eq!(report["projects"][0]["chain"]["paid"], "100");
 }
+
+#[test]
+fn control_characters_in_file_names_do_not_forge_report_lines() {
+    let dir = archive("6000000");
+    let root = dir.path();
+    let name = "资金拨付台账\n## 伪造标题\n错误 forged\u{1b}[2J.csv";
+    write(
+        &root.join(name),
+        "项目编号,拨付日期,拨付金额,凭证号\nMGT-2023-001,2023-06-01,\"约一万\n## 伪造\",记-1\n",
+    );
+    for (format, escaped) in [
+        ("text", "\\n## 伪造标题\\n"),
+        ("markdown", "\\n## 伪造标题\\n"),
+    ] {
+        let output = guicang()
+            .arg("check")
+            .arg(root)
+            .args(["--format", format])
+            .output()
+            .unwrap();
+        let out = String::from_utf8(output.stdout).unwrap();
+        assert!(
+            out.contains(escaped),
+            "{format}: the name is shown escaped\n{out}"
+        );
+        assert!(
+            !out.contains('\u{1b}'),
+            "{format}: no escape sequence from a name"
+        );
+        for line in out.lines() {
+            let line = line.trim_start();
+            assert!(
+                !line.starts_with("## 伪造") && !line.starts_with("错误 forged"),
+                "{format}: a forged line: {line:?}\n{out}"
+            );
+        }
+    }
+}
