@@ -233,6 +233,57 @@ mod tests {
     }
 
     #[test]
+    fn no_text_or_cell_number_panics() {
+        use crate::money::amount::Amount;
+        const ALPHABET: [char; 12] = [
+            '1', '9', '0', ',', '.', '-', '(', ')', '万', '元', '¥', '壹',
+        ];
+        let mut texts: Vec<String> = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| ALPHABET.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            texts.extend(longer);
+        }
+        texts.extend([
+            "9".repeat(29),
+            "9".repeat(40),
+            format!("0.{}", "9".repeat(40)),
+        ]);
+        texts.push(format!("{}.{}万元", "9".repeat(25), "9".repeat(10)));
+        let max = Amount::exact(Decimal::MAX);
+        for text in &texts {
+            for unit in [Unit::Yuan, Unit::TenThousandYuan] {
+                if let Ok(yuan) = parse_amount(text, unit) {
+                    let amount = Amount::written(yuan, text, unit);
+                    let _ = Amount::sum([&amount, &max, &amount]);
+                    let _ = amount.agrees(&max);
+                    let _ = format_yuan(yuan);
+                }
+            }
+        }
+        for n in [
+            0.0,
+            -0.0,
+            1e-320,
+            5e-324,
+            1e-29,
+            1e28,
+            7.9e28,
+            8e28,
+            f64::MAX,
+            f64::MIN,
+        ] {
+            for unit in [Unit::Yuan, Unit::TenThousandYuan] {
+                if let Some(yuan) = from_cell_number(n, unit) {
+                    let _ = Amount::written(yuan, &format!("{n}"), unit);
+                }
+            }
+        }
+    }
+
+    #[test]
     fn cell_numbers_stay_exact() {
         assert_eq!(
             from_cell_number(1250.5, Unit::TenThousandYuan),
