@@ -83,7 +83,7 @@ codes! {
     LedgerDuplicateColumn = "ledger-duplicate-column",
     /// Amounts of a ledger add up to more than the decimal type holds; the total is unknown.
     LedgerSumOverflow = "ledger-sum-overflow",
-    /// One voucher number on two payment rows of a project in the same month.
+    /// One voucher number on two payment rows of a project in the same month or for one amount.
     DuplicateVoucher = "duplicate-voucher",
     /// A payment row with no voucher file.
     PaymentWithoutVoucher = "payment-without-voucher",
@@ -482,8 +482,8 @@ impl Code {
             Code::DuplicateVoucher => (
                 Warning,
                 [
-                    "同一项目同一月份的两行拨付记录使用了同一个凭证号（凭证按月编号，不同月份的相同编号不算重复）。",
-                    "Two payment rows of one project in the same month carry the same voucher number (vouchers are numbered by month, so the same number in different months is not a duplicate).",
+                    "同一项目的两行拨付记录使用了同一个凭证号，且在同一月份或金额相同（凭证按月编号，不同月份、不同金额的相同编号不算重复）。",
+                    "Two payment rows of one project carry the same voucher number in the same month or for the same amount (vouchers are numbered by month, so the same number in different months for different amounts is not a duplicate).",
                 ],
                 [
                     "一笔支出可能被登记了两次，或凭证号抄错，使凭证与台账无法一一对应。",

@@ -209,7 +209,7 @@ fn negative_and_empty_payment_amounts_are_bad_cells() {
 }
 
 #[test]
-fn the_same_voucher_twice_in_a_month_is_a_duplicate_voucher() {
+fn the_same_voucher_in_a_month_or_for_one_amount_is_a_duplicate_voucher() {
     let dir = archive("6000000");
     payments_csv(
         dir.path(),
@@ -219,6 +219,8 @@ fn the_same_voucher_twice_in_a_month_is_a_duplicate_voucher() {
             // Vouchers are numbered by month: 记-32 again in July is another voucher.
             "MGT-2023-001,HT-1,2023-07-03,300.00,记-32,FP3",
             "MGT-2023-001,HT-1,2023-07-04,300.00,记-33,FP4",
+            // …unless it is the same payment copied with another date.
+            "MGT-2023-001,HT-1,2023-08-04,300.00,记-33,FP5",
         ],
     );
     let report = sweep(dir.path());
@@ -228,10 +230,14 @@ fn the_same_voucher_twice_in_a_month_is_a_duplicate_voucher() {
         .iter()
         .filter(|f| f["code"] == "duplicate-voucher")
         .collect();
-    assert_eq!(duplicates.len(), 1, "{duplicates:#?}");
+    assert_eq!(duplicates.len(), 2, "{duplicates:#?}");
     assert_eq!(
         duplicates[0]["paths"],
         serde_json::json!([format!("{CSV}E2"), format!("{CSV}E3")])
+    );
+    assert_eq!(
+        duplicates[1]["paths"],
+        serde_json::json!([format!("{CSV}E5"), format!("{CSV}E6")])
     );
     assert_eq!(duplicates[0]["severity"], "warning");
     assert_eq!(duplicates[0]["project"], "MGT-2023-001");
