@@ -368,16 +368,16 @@ impl Code {
             Code::LedgerBadCell => (
                 Warning,
                 [
-                    "台账中的金额或日期单元格无法解析。",
-                    "A money or date cell of a ledger cannot be parsed.",
+                    "台账中的金额或日期单元格无法解析，或不可能正确：不是数字、千分位逗号位置不对（“1,2,3”）、小数位或位数超出可精确表示的范围、金额为负数、拨付/下达/发票行的金额为空、日期不在 1990 年至 2100 年之间（如 Excel 序号 0）。",
+                    "A money or date cell of a ledger cannot be parsed, or cannot be right: not a number, thousands separators out of place (\"1,2,3\"), more decimals or digits than can be held exactly, a negative amount, an empty amount on a payment, allocation or invoice row, or a date outside 1990–2100 (such as Excel serial 0).",
                 ],
                 [
                     "该值不参与检查，相关结论可能不完整。",
                     "The value takes no part in the checks, so their result may be incomplete.",
                 ],
                 [
-                    "按提示的单元格改正数值（如“1,200,000.00”“120万元”“2023-06-15”）。",
-                    "Correct the cell shown (e.g. \"1,200,000.00\", \"120万元\", \"2023-06-15\").",
+                    "按提示的单元格改正数值（如“1,200,000.00”“120万元”“2023-06-15”）；退款或冲销按实际发生另行登记。",
+                    "Correct the cell shown (e.g. \"1,200,000.00\", \"120万元\", \"2023-06-15\"); record a refund or reversal as what it is.",
                 ],
                 [
                     "项目台账.xlsx!Sheet1!7 总投资: \"约一千万\"",
