@@ -180,37 +180,39 @@ impl<'a> CellReader<'a> {
         parsed
     }
 
-    /// The `{file}!{sheet}!` prefix and the 1-based row number of the header row.
-    fn header_cell(&self, row_index: usize, column: usize) -> String {
-        let number = self
-            .table
-            .rows
-            .get(row_index)
-            .map_or(row_index + 1, |r| r.number as usize);
-        format!(
+    /// `file!sheet!D3` of a header cell, by its row index into the table and its column,
+    /// with the header text as written.
+    fn header_cell(&self, (row_index, column): (usize, usize)) -> (String, String) {
+        let row = self.table.rows.get(row_index);
+        let number = row.map_or(row_index + 1, |r| r.number as usize);
+        let text = row
+            .and_then(|r| r.cells.get(column))
+            .map(Cell::text)
+            .unwrap_or_default();
+        let at = format!(
             "{}!{}!{}{number}",
             self.rel,
             self.table.sheet,
             column_letter(column)
-        )
+        );
+        (at, text)
     }
 
     /// Reports every field headed on two columns: the first is read, the second ignored.
     pub fn duplicate_columns(&mut self) {
         for duplicate in &self.header.duplicates {
-            let (kept, ignored) = (
-                self.header_cell(duplicate.kept.0, duplicate.kept.1),
-                self.header_cell(duplicate.ignored.0, duplicate.ignored.1),
+            let (kept, kept_text) = self.header_cell(duplicate.kept);
+            let (ignored, ignored_text) = self.header_cell(duplicate.ignored);
+            let (k, i) = (
+                column_letter(duplicate.kept.1),
+                column_letter(duplicate.ignored.1),
             );
-            let (name, letter) = (&duplicate.text, column_letter(duplicate.ignored.1));
             let message = match self.lang {
                 Lang::Zh => format!(
-                    "两列表头都是“{name}”：读取 {} 列，忽略 {letter} 列",
-                    column_letter(duplicate.kept.1)
+                    "{k} 列“{kept_text}”与 {i} 列“{ignored_text}”是同一字段：读取 {k} 列，忽略 {i} 列"
                 ),
                 Lang::En => format!(
-                    "two columns are headed \"{name}\": column {} is read, column {letter} is ignored",
-                    column_letter(duplicate.kept.1)
+                    "column {k} \"{kept_text}\" and column {i} \"{ignored_text}\" are the same field: {k} is read, {i} is ignored"
                 ),
             };
             self.findings.push(

@@ -302,6 +302,10 @@ fn two_columns_headed_the_same_field_are_reported() {
         found[0]["paths"],
         serde_json::json!([format!("{CSV}D1"), format!("{CSV}F1")])
     );
+    assert_eq!(
+        found[0]["message"],
+        "D 列“拨付金额”与 F 列“拨付金额（元）”是同一字段：读取 D 列，忽略 F 列"
+    );
     assert_eq!(report["projects"][0]["chain"]["paid"], "100");
 }
 
