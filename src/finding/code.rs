@@ -79,6 +79,12 @@ codes! {
     LedgerUnknownProject = "ledger-unknown-project",
     /// A derived ledger column (累计拨付, 拨付比例) that disagrees with the rows it derives from.
     LedgerDerivedMismatch = "ledger-derived-mismatch",
+    /// Two columns of one ledger table are headed with the same field (two 拨付金额).
+    LedgerDuplicateColumn = "ledger-duplicate-column",
+    /// Amounts of a ledger add up to more than the decimal type holds; the total is unknown.
+    LedgerSumOverflow = "ledger-sum-overflow",
+    /// One voucher number on two payment rows of a project in the same month or for one amount.
+    DuplicateVoucher = "duplicate-voucher",
     /// A payment row with no voucher file.
     PaymentWithoutVoucher = "payment-without-voucher",
     /// A voucher file whose number is in no payment row.
@@ -364,16 +370,16 @@ impl Code {
             Code::LedgerBadCell => (
                 Warning,
                 [
-                    "台账中的金额或日期单元格无法解析。",
-                    "A money or date cell of a ledger cannot be parsed.",
+                    "台账中的金额或日期单元格无法解析，或不可能正确：不是数字、千分位逗号位置不对（“1,2,3”）、小数位或位数超出可精确表示的范围、金额为负数、拨付/下达/发票行的金额为空、日期不在 1990 年至 2100 年之间（如 Excel 序号 0）。",
+                    "A money or date cell of a ledger cannot be parsed, or cannot be right: not a number, thousands separators out of place (\"1,2,3\"), more decimals or digits than can be held exactly, a negative amount, an empty amount on a payment, allocation or invoice row, or a date outside 1990–2100 (such as Excel serial 0).",
                 ],
                 [
                     "该值不参与检查，相关结论可能不完整。",
                     "The value takes no part in the checks, so their result may be incomplete.",
                 ],
                 [
-                    "按提示的单元格改正数值（如“1,200,000.00”“120万元”“2023-06-15”）。",
-                    "Correct the cell shown (e.g. \"1,200,000.00\", \"120万元\", \"2023-06-15\").",
+                    "按提示的单元格改正数值（如“1,200,000.00”“120万元”“2023-06-15”）；退款或冲销按实际发生另行登记。",
+                    "Correct the cell shown (e.g. \"1,200,000.00\", \"120万元\", \"2023-06-15\"); record a refund or reversal as what it is.",
                 ],
                 [
                     "项目台账.xlsx!Sheet1!7 总投资: \"约一千万\"",
@@ -435,6 +441,63 @@ impl Code {
                 [
                     "资金拨付台账.xlsx!台账!J7: 台账写 5,410,000.50，应为 5,400,000.50",
                     "资金拨付台账.xlsx!台账!J7: ledger says 5,410,000.50, rows add up to 5,400,000.50",
+                ],
+            ),
+            Code::LedgerDuplicateColumn => (
+                Warning,
+                [
+                    "台账的同一张表中有两列表头指向同一字段（如两列“拨付金额”）；只读取第一列，第二列被忽略。",
+                    "Two columns of one ledger table are headed with the same field (such as two 拨付金额 columns); only the first is read, the second is ignored.",
+                ],
+                [
+                    "检查可能读错列：若正确的金额或日期在第二列，所有依据它的结论都会出错。",
+                    "The checks may read the wrong column: if the right amount or date is in the second one, every result built on it is wrong.",
+                ],
+                [
+                    "删除或重命名多余的列，使每个字段只有一列（如“拨付金额”和“其中：援疆资金”）。",
+                    "Delete or rename the extra column so that each field has one column (e.g. 拨付金额 and 其中：援疆资金).",
+                ],
+                [
+                    "资金拨付台账.xlsx!台账!D3 与 F3 都是“拨付金额”",
+                    "资金拨付台账.xlsx!台账!D3 and F3 are both headed 拨付金额",
+                ],
+            ),
+            Code::LedgerSumOverflow => (
+                Warning,
+                [
+                    "台账金额相加超出可精确计算的范围（超过 79,228,162,514,264,337,593,543,950,335 元），该合计未知。",
+                    "Amounts of a ledger add up to more than can be computed exactly (above 79,228,162,514,264,337,593,543,950,335 yuan); the total is unknown.",
+                ],
+                [
+                    "依赖该合计的检查（超付、超援疆资金、结算、累计拨付）被跳过；如此巨大的金额几乎总是录入错误。",
+                    "The checks that need the total (overpayment, aid funds, settlement, cumulative payments) are skipped; an amount this large is almost always a typing error.",
+                ],
+                [
+                    "核对提示行及其以上各行的金额，改正多打的数字或错误的单位。",
+                    "Check the amounts of the row shown and the rows above it; correct extra digits or a wrong unit.",
+                ],
+                [
+                    "资金拨付台账.xlsx!台账!9: 拨付合计超出可计算范围",
+                    "资金拨付台账.xlsx!台账!9: the payments add up beyond what can be computed",
+                ],
+            ),
+            Code::DuplicateVoucher => (
+                Warning,
+                [
+                    "同一项目的两行拨付记录使用了同一个凭证号，且在同一月份或金额相同（凭证按月编号，不同月份、不同金额的相同编号不算重复）。",
+                    "Two payment rows of one project carry the same voucher number in the same month or for the same amount (vouchers are numbered by month, so the same number in different months for different amounts is not a duplicate).",
+                ],
+                [
+                    "一笔支出可能被登记了两次，或凭证号抄错，使凭证与台账无法一一对应。",
+                    "A payment may be recorded twice, or a voucher number was copied wrongly, so vouchers and ledger rows no longer correspond one to one.",
+                ],
+                [
+                    "对照记账凭证核实两行：删除重复登记的行，或改正凭证号。",
+                    "Check both rows against the vouchers: delete the row recorded twice, or correct the voucher number.",
+                ],
+                [
+                    "资金拨付台账.xlsx!台账!E5 与 E9 都是 记-0032",
+                    "资金拨付台账.xlsx!台账!E5 and E9 both carry 记-0032",
                 ],
             ),
             Code::PaymentWithoutVoucher => (

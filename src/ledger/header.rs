@@ -179,6 +179,21 @@ pub struct Header {
     pub units: BTreeMap<usize, Unit>,
     /// The unit a unit row above the header names (`单位：万元`), if any.
     pub table_unit: Option<Unit>,
+    /// Fields headed on more than one column: only the first column is read.
+    pub duplicates: Vec<DuplicateColumn>,
+}
+
+/// A field headed on a second column (two 拨付金额): the first is read, this one ignored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DuplicateColumn {
+    /// The column key.
+    pub key: &'static str,
+    /// The header text of the ignored column, cleaned.
+    pub text: String,
+    /// Row index (into the table's rows) and column of the header cell that is read.
+    pub kept: (usize, usize),
+    /// Row index and column of the header cell that is ignored.
+    pub ignored: (usize, usize),
 }
 
 impl Header {
@@ -250,12 +265,15 @@ pub fn detect(table: &Table) -> Option<Header> {
             .get(row_index + 1)
             .filter(|_| all_text(&table.rows[row_index + 1].cells));
         for kind in KINDS {
-            let (mut columns, mut units) = map_columns(kind, &cleaned[row_index], &BTreeMap::new());
+            let (mut columns, mut units, same_row) =
+                map_columns(kind, &cleaned[row_index], &BTreeMap::new());
+            let mut duplicates = located(same_row, row_index, row_index);
             let mut data_start = row_index + 1;
             // A two-row header: group titles above (`投资情况(万元)`), column names below.
             if let Some(below) = below.filter(|_| !columns.is_empty()) {
-                let (more, more_units) = map_columns(kind, below, &columns);
+                let (more, more_units, below_duplicates) = map_columns(kind, below, &columns);
                 if !more.is_empty() {
+                    duplicates.extend(located(below_duplicates, row_index, row_index + 1));
                     for (key, column) in more {
                         columns.insert(key, column);
                         let group_unit = cleaned[row_index]
@@ -285,6 +303,7 @@ pub fn detect(table: &Table) -> Option<Header> {
                         columns,
                         units,
                         table_unit,
+                        duplicates,
                     },
                 ));
             }
@@ -308,26 +327,66 @@ fn all_text(cells: &[Cell]) -> bool {
         && cells.iter().any(|c| !c.is_blank())
 }
 
-/// Maps the cleaned cells of one row to column keys of `kind`, skipping keys in `taken`.
+/// A field found on a second column of a row, before the header row is known:
+/// `(key, text, kept column, whether the kept column is in the row above, ignored column)`.
+type RowDuplicate = (&'static str, String, usize, bool, usize);
+
+/// Maps the cleaned cells of one row to column keys of `kind`, skipping keys in `taken`
+/// (the row above); also returns the fields found on a second column.
+///
+/// `项目编号` beside `项目名称` both name the project and are not a duplicate; any other
+/// field on two columns is, as is the project heading repeated word for word.
 fn map_columns(
     kind: &KindColumns,
     row: &[(String, Option<Unit>)],
     taken: &BTreeMap<&'static str, usize>,
-) -> (BTreeMap<&'static str, usize>, BTreeMap<usize, Unit>) {
-    let mut columns = BTreeMap::new();
+) -> (
+    BTreeMap<&'static str, usize>,
+    BTreeMap<usize, Unit>,
+    Vec<RowDuplicate>,
+) {
+    let mut columns: BTreeMap<&'static str, usize> = BTreeMap::new();
     let mut units = BTreeMap::new();
+    let mut duplicates = Vec::new();
     for (index, (text, unit)) in row.iter().enumerate() {
         if taken.values().any(|&c| c == index) {
             continue;
         }
-        if let Some(key) = column_key(kind, text).filter(|k| !taken.contains_key(k)) {
-            columns.entry(key).or_insert(index);
-            if let Some(unit) = unit {
-                units.insert(index, *unit);
+        let Some(key) = column_key(kind, text) else {
+            continue;
+        };
+        if let Some(&above) = taken.get(key) {
+            duplicates.push((key, text.clone(), above, true, index));
+            continue;
+        }
+        match columns.get(key) {
+            Some(&first) if key != PROJECT.0 || row[first].0 == *text => {
+                duplicates.push((key, text.clone(), first, false, index));
+            }
+            Some(_) => {}
+            None => {
+                columns.insert(key, index);
+                if let Some(unit) = unit {
+                    units.insert(index, *unit);
+                }
             }
         }
     }
-    (columns, units)
+    (columns, units, duplicates)
+}
+
+/// The duplicates of one row with the rows they lie in: `row` for the ignored cell,
+/// `above` for a kept cell in the row above.
+fn located(duplicates: Vec<RowDuplicate>, above: usize, row: usize) -> Vec<DuplicateColumn> {
+    duplicates
+        .into_iter()
+        .map(|(key, text, kept, in_row_above, ignored)| DuplicateColumn {
+            key,
+            text,
+            kept: (if in_row_above { above } else { row }, kept),
+            ignored: (row, ignored),
+        })
+        .collect()
 }
 
 /// The unit a row above the header names (`单位：万元`).
@@ -475,6 +534,35 @@ mod tests {
             "the group title's unit applies below it"
         );
         assert_eq!(h.unit_of(5), Unit::TenThousandYuan);
+    }
+
+    #[test]
+    fn a_field_on_two_columns_is_a_duplicate() {
+        let t = table(&[
+            &["标题"],
+            &[
+                "项目编号",
+                "项目名称",
+                "拨付日期",
+                "拨付金额",
+                "凭证号",
+                "拨付金额（元）",
+            ],
+        ]);
+        let h = detect(&t).expect("header");
+        assert_eq!(h.columns["amount"], 3, "the first is read");
+        assert_eq!(
+            h.duplicates,
+            vec![DuplicateColumn {
+                key: "amount",
+                text: "拨付金额".into(),
+                kept: (1, 3),
+                ignored: (1, 5),
+            }],
+            "项目编号 beside 项目名称 is no duplicate"
+        );
+        let twice = table(&[&["项目编号", "拨付金额", "凭证号", "项目编号"]]);
+        assert_eq!(detect(&twice).expect("header").duplicates.len(), 1);
     }
 
     #[test]

@@ -1,6 +1,9 @@
 //! Rows of a recognised ledger table as typed records; cells that cannot be read become
 //! `ledger-bad-cell` findings naming the cell and its raw text, and the row is kept with
-//! that value unknown.
+//! that value unknown. A value is bad when it cannot be parsed, and also when it parses but
+//! cannot be right: a negative amount, an empty amount on a row that is nothing but its
+//! amount, a date outside [`PLAUSIBLE_DATES`]. Two columns headed with one field are
+//! `ledger-duplicate-column`.
 
 use jiff::civil::Date;
 use rust_decimal::Decimal;
@@ -80,29 +83,50 @@ impl<'a> CellReader<'a> {
         cell_text(&row.cells, self.header.columns.get(key).copied())
     }
 
-    /// The amount of column `key`, in yuan with its precision.
+    /// The amount of column `key`, in yuan with its precision; a blank cell is unknown.
     pub fn money(&mut self, row: &Row, key: &str, label: [&str; 2]) -> Option<Amount> {
-        let column = *self.header.columns.get(key)?;
-        let unit = self.header.unit_of(column);
-        let cell = row.cells.get(column)?;
-        let parsed = match cell {
-            Cell::Empty => return None,
-            Cell::Text(t) if matches!(t.trim(), "" | "-" | "/" | "—" | "无") => return None,
-            Cell::Number(n) => {
-                money::from_cell_number(*n, unit).map(|y| Amount::written(y, &format!("{n}"), unit))
-            }
-            Cell::Text(t) => money::parse_amount(t, unit)
-                .ok()
-                .map(|y| Amount::written(y, t, Unit::named_in(t).unwrap_or(unit))),
-            Cell::Date(..) => None,
-        };
-        if parsed.is_none() {
-            self.bad(row, column, label, ["金额", "amount"]);
-        }
-        parsed
+        self.amount(row, key, label, false)
     }
 
-    /// The date of column `key`: a date cell, an Excel serial number, or text in any usual form.
+    /// The amount of column `key` on a row that records nothing but that amount (a payment,
+    /// an allocation, an invoice): a blank cell is a finding too.
+    pub fn required_money(&mut self, row: &Row, key: &str, label: [&str; 2]) -> Option<Amount> {
+        self.amount(row, key, label, true)
+    }
+
+    fn amount(&mut self, row: &Row, key: &str, label: [&str; 2], required: bool) -> Option<Amount> {
+        let column = *self.header.columns.get(key)?;
+        let unit = self.header.unit_of(column);
+        let cell = row.cells.get(column).unwrap_or(&Cell::Empty);
+        let parsed = match cell {
+            Cell::Empty => None,
+            Cell::Text(t) if matches!(t.trim(), "" | "-" | "/" | "—" | "无") => None,
+            Cell::Number(n) => Some(
+                money::from_cell_number(*n, unit)
+                    .map(|y| Amount::written(y, &format!("{n}"), unit)),
+            ),
+            Cell::Text(t) => Some(
+                money::parse_amount(t, unit)
+                    .ok()
+                    .map(|y| Amount::written(y, t, Unit::named_in(t).unwrap_or(unit))),
+            ),
+            Cell::Date(..) => Some(None),
+        };
+        let problem = match parsed {
+            None if required => Problem::EmptyAmount,
+            None => return None,
+            Some(None) => Problem::NotAnAmount,
+            Some(Some(a)) if a.yuan.is_sign_negative() && !a.yuan.is_zero() => {
+                Problem::NegativeAmount
+            }
+            Some(Some(a)) => return Some(a),
+        };
+        self.bad(row, column, label, problem);
+        None
+    }
+
+    /// The date of column `key`: a date cell, an Excel serial number, or text in any usual
+    /// form, within [`PLAUSIBLE_DATES`].
     pub fn date(&mut self, row: &Row, key: &str, label: [&str; 2]) -> Option<Date> {
         let column = *self.header.columns.get(key)?;
         let cell = row.cells.get(column)?;
@@ -113,10 +137,17 @@ impl<'a> CellReader<'a> {
             Cell::Text(t) if t.trim().is_empty() => return None,
             Cell::Text(t) => crate::dates::parse_date(t),
         };
-        if parsed.is_none() {
-            self.bad(row, column, label, ["日期", "date"]);
+        match parsed {
+            Some(date) if PLAUSIBLE_DATES.contains(&date) => Some(date),
+            Some(_) => {
+                self.bad(row, column, label, Problem::ImplausibleDate);
+                None
+            }
+            None => {
+                self.bad(row, column, label, Problem::NotADate);
+                None
+            }
         }
-        parsed
     }
 
     /// A share written as `85%`, `0.85` or `85`, as a fraction.
@@ -143,21 +174,108 @@ impl<'a> CellReader<'a> {
                 row,
                 column,
                 ["拨付比例", "payment ratio"],
-                ["比例", "share"],
+                Problem::NotAShare,
             );
         }
         parsed
     }
 
-    fn bad(&mut self, row: &Row, column: usize, label: [&str; 2], what: [&str; 2]) {
+    /// `file!sheet!D3` of a header cell, by its row index into the table and its column,
+    /// with the header text as written.
+    fn header_cell(&self, (row_index, column): (usize, usize)) -> (String, String) {
+        let row = self.table.rows.get(row_index);
+        let number = row.map_or(row_index + 1, |r| r.number as usize);
+        let text = row
+            .and_then(|r| r.cells.get(column))
+            .map(Cell::text)
+            .unwrap_or_default();
+        let at = format!(
+            "{}!{}!{}{number}",
+            self.rel,
+            self.table.sheet,
+            column_letter(column)
+        );
+        (at, text)
+    }
+
+    /// Reports every field headed on two columns: the first is read, the second ignored.
+    pub fn duplicate_columns(&mut self) {
+        for duplicate in &self.header.duplicates {
+            let (kept, kept_text) = self.header_cell(duplicate.kept);
+            let (ignored, ignored_text) = self.header_cell(duplicate.ignored);
+            let (k, i) = (
+                column_letter(duplicate.kept.1),
+                column_letter(duplicate.ignored.1),
+            );
+            let message = match self.lang {
+                Lang::Zh => format!(
+                    "{k} 列“{kept_text}”与 {i} 列“{ignored_text}”是同一字段：读取 {k} 列，忽略 {i} 列"
+                ),
+                Lang::En => format!(
+                    "column {k} \"{kept_text}\" and column {i} \"{ignored_text}\" are the same field: {k} is read, {i} is ignored"
+                ),
+            };
+            self.findings.push(
+                Finding::new(Code::LedgerDuplicateColumn, message)
+                    .path(kept)
+                    .path(ignored),
+            );
+        }
+    }
+
+    fn bad(&mut self, row: &Row, column: usize, label: [&str; 2], problem: Problem) {
         let raw = row.cells.get(column).map(Cell::text).unwrap_or_default();
-        let message = match self.lang {
-            Lang::Zh => format!("{}不是有效的{}：\"{raw}\"", label[0], what[0]),
-            Lang::En => format!("{} is not a valid {}: \"{raw}\"", label[1], what[1]),
-        };
+        let message = problem.message(self.lang, label, &raw);
         let cell = self.cell_at(row, column);
         self.findings
             .push(Finding::new(Code::LedgerBadCell, message).path(cell));
+    }
+}
+
+/// The dates a ledger of aid projects can hold; anything else is a typing error or a
+/// number read as a date (Excel serial 0 is 1900-01-00, 1e15 is clamped to 9999-12-31).
+pub const PLAUSIBLE_DATES: std::ops::RangeInclusive<Date> =
+    jiff::civil::date(1990, 1, 1)..=jiff::civil::date(2100, 12, 31);
+
+/// Why a cell is bad.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Problem {
+    NotAnAmount,
+    NegativeAmount,
+    EmptyAmount,
+    NotADate,
+    ImplausibleDate,
+    NotAShare,
+}
+
+impl Problem {
+    /// The finding's message: what is wrong with the cell and what to do.
+    fn message(self, lang: Lang, label: [&str; 2], raw: &str) -> String {
+        let [zh, en] = label;
+        match (lang, self) {
+            (Lang::Zh, Problem::NotAnAmount) => format!("{zh}不是有效的金额：\"{raw}\""),
+            (Lang::En, Problem::NotAnAmount) => format!("{en} is not a valid amount: \"{raw}\""),
+            (Lang::Zh, Problem::NegativeAmount) => {
+                format!("{zh}为负数：\"{raw}\"（退回或冲销请按实际发生另行登记；该值不参与检查）")
+            }
+            (Lang::En, Problem::NegativeAmount) => format!(
+                "{en} is negative: \"{raw}\" (record a refund or reversal as what it is; the value takes no part in the checks)"
+            ),
+            (Lang::Zh, Problem::EmptyAmount) => format!("{zh}为空：请填写金额，或删除该行"),
+            (Lang::En, Problem::EmptyAmount) => {
+                format!("{en} is empty: fill in the amount, or delete the row")
+            }
+            (Lang::Zh, Problem::NotADate) => format!("{zh}不是有效的日期：\"{raw}\""),
+            (Lang::En, Problem::NotADate) => format!("{en} is not a valid date: \"{raw}\""),
+            (Lang::Zh, Problem::ImplausibleDate) => {
+                format!("{zh}不是可信的日期：\"{raw}\"（应在 1990 年至 2100 年之间）")
+            }
+            (Lang::En, Problem::ImplausibleDate) => {
+                format!("{en} is not a plausible date: \"{raw}\" (expected between 1990 and 2100)")
+            }
+            (Lang::Zh, Problem::NotAShare) => format!("{zh}不是有效的比例：\"{raw}\""),
+            (Lang::En, Problem::NotAShare) => format!("{en} is not a valid share: \"{raw}\""),
+        }
     }
 }
 
@@ -196,6 +314,7 @@ pub fn read_records(
             None => records.archive_contract_ledger = true,
         }
     }
+    reader.duplicate_columns();
     let rows: Vec<&Row> = reader.record_rows().collect();
     for (sequence, row) in rows.into_iter().enumerate() {
         let project = reader
@@ -212,7 +331,7 @@ pub fn read_records(
                 project,
                 document_no: reader.text(row, "document_no"),
                 date: reader.date(row, "date", ["下达日期", "allocation date"]),
-                amount: reader.money(row, "amount", ["下达金额", "allocated amount"]),
+                amount: reader.required_money(row, "amount", ["下达金额", "allocated amount"]),
                 at,
             }),
             LedgerKind::Contracts => {
@@ -235,7 +354,7 @@ pub fn read_records(
                 contract_no,
                 invoice_no: reader.text(row, "invoice_no"),
                 date: reader.date(row, "date", ["开票日期", "invoice date"]),
-                amount: reader.money(row, "amount", ["发票金额", "invoice amount"]),
+                amount: reader.required_money(row, "amount", ["发票金额", "invoice amount"]),
                 at,
             }),
         }
@@ -288,13 +407,15 @@ fn payment(reader: &mut CellReader<'_>, row: &Row, place: RowPlace) -> Payment {
             .map(|&c| reader.cell_at(row, c))
     };
     let (cumulative_cell, ratio_cell) = (column("cumulative"), column("ratio"));
+    let voucher_cell = voucher_text.as_ref().and(column("voucher_no"));
     Payment {
         project: place.project,
         contract_no: place.contract_no,
         date: reader.date(row, "date", ["拨付日期", "payment date"]),
-        amount: reader.money(row, "amount", ["拨付金额", "payment amount"]),
+        amount: reader.required_money(row, "amount", ["拨付金额", "payment amount"]),
         voucher: voucher_text.as_deref().and_then(VoucherNo::parse),
         voucher_text,
+        voucher_cell,
         kind: reader.text(row, "kind"),
         invoice_no: reader.text(row, "invoice_no"),
         cumulative: reader.money(row, "cumulative", ["累计拨付", "cumulative payments"]),

@@ -72,6 +72,8 @@ pub struct Payment {
     pub voucher: Option<VoucherNo>,
     /// 凭证号 as written.
     pub voucher_text: Option<String>,
+    /// Cell of 凭证号 (`file!sheet!E5`), when the row has one.
+    pub voucher_cell: Option<String>,
     /// 款项性质 as written (预付款, 进度款, 结算款, 质保金).
     pub kind: Option<String>,
     /// 发票号.

@@ -31,21 +31,33 @@ impl Amount {
     ///
     /// The precision is the digits written, but never coarser than two decimals of the
     /// unit: a clerk who types `580.5` in 万元 means 5,805,000.00 give or take 50 yuan.
+    /// Never finer than the decimal type holds: beyond 27 decimals the tolerance stays at
+    /// half the 28th.
     pub fn written(yuan: Decimal, written: &str, unit: Unit) -> Amount {
         let decimals = written.split_once('.').map_or(0, |(_, f)| {
             f.chars().take_while(char::is_ascii_digit).count()
         });
-        let decimals = decimals.max(2) as u32;
+        let decimals = decimals.clamp(2, MAX_DECIMALS) as u32;
         let half_unit = Decimal::new(5, decimals + 1); // 0.5 × 10^-decimals
         Amount {
             yuan,
-            tolerance: half_unit * unit.factor(),
+            tolerance: half_unit.checked_mul(unit.factor()).unwrap_or(half_unit),
         }
     }
 
     /// Whether this is more than `other` by more than rounding can explain.
+    ///
+    /// Never overflows: a difference too large for the decimal type is larger than any
+    /// tolerance.
     pub fn exceeds(&self, other: &Amount) -> bool {
-        self.yuan - other.yuan > self.tolerance + other.tolerance
+        let tolerance = self
+            .tolerance
+            .checked_add(other.tolerance)
+            .unwrap_or(Decimal::MAX);
+        match self.yuan.checked_sub(other.yuan) {
+            Some(difference) => difference > tolerance,
+            None => self.yuan > other.yuan,
+        }
     }
 
     /// Whether the two agree within rounding.
@@ -53,21 +65,26 @@ impl Amount {
         !self.exceeds(other) && !other.exceeds(self)
     }
 
-    /// The sum, with tolerances added.
-    pub fn plus(&self, other: &Amount) -> Amount {
-        Amount {
-            yuan: self.yuan + other.yuan,
-            tolerance: self.tolerance + other.tolerance,
-        }
+    /// The sum, with tolerances added; `None` when it is beyond the decimal type.
+    pub fn checked_plus(&self, other: &Amount) -> Option<Amount> {
+        Some(Amount {
+            yuan: self.yuan.checked_add(other.yuan)?,
+            tolerance: self.tolerance.checked_add(other.tolerance)?,
+        })
     }
 
-    /// Sums amounts (zero for none).
-    pub fn sum<'a>(amounts: impl IntoIterator<Item = &'a Amount>) -> Amount {
+    /// Sums amounts (zero for none); `None` when the sum is beyond the decimal type, so
+    /// that an overflow is an unknown total, never a wrong one.
+    pub fn sum<'a>(amounts: impl IntoIterator<Item = &'a Amount>) -> Option<Amount> {
         amounts
             .into_iter()
-            .fold(Amount::default(), |total, a| total.plus(a))
+            .try_fold(Amount::default(), |total, a| total.checked_plus(a))
     }
 }
+
+/// The most decimals a tolerance is computed for: half a unit of the 27th decimal is the
+/// finest step the decimal type (28 decimals) holds.
+const MAX_DECIMALS: usize = 27;
 
 impl Serialize for Amount {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -97,6 +114,30 @@ mod tests {
             Amount::written(d("1200000"), "1200000.00", Unit::Yuan).tolerance,
             d("0.005")
         );
+    }
+
+    #[test]
+    fn more_decimals_than_the_type_holds_do_not_panic() {
+        let written = format!("0.{}5", "0".repeat(40));
+        let a = Amount::written(Decimal::ZERO, &written, Unit::TenThousandYuan);
+        assert_eq!(a.tolerance, Decimal::new(5, 28) * Decimal::from(10_000));
+        let float_text = format!("{}", 1e-300_f64);
+        Amount::written(Decimal::ZERO, &float_text, Unit::Yuan);
+    }
+
+    #[test]
+    fn sums_near_the_decimal_maximum_are_unknown_not_wrong() {
+        let max = Amount::exact(Decimal::MAX);
+        assert_eq!(Amount::sum([&max, &max]), None);
+        assert_eq!(Amount::sum([&max]), Some(max));
+        assert_eq!(Amount::sum([]), Some(Amount::default()));
+        let min = Amount::exact(Decimal::MIN);
+        assert!(
+            max.exceeds(&min),
+            "the difference overflows, the order does not"
+        );
+        assert!(!min.exceeds(&max));
+        assert!(!max.agrees(&min));
     }
 
     #[test]

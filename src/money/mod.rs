@@ -52,11 +52,14 @@ pub struct MoneyError {
 
 /// Parses an amount written as text, in `default_unit` unless the text names its own unit.
 ///
-/// Accepts thousands separators, `¥`/`￥`, a trailing `元`/`万元`/`万`, `(1,234.00)` and
-/// `-1234` for negatives, and surrounding white space. An amount in capitals (any capital
-/// digit or unit other than the 万/元/整 that figures share) is read by
-/// [`parse_capital_amount`] and is in yuan whatever `default_unit` says, since capitals
-/// always name their unit.
+/// Accepts thousands separators at three-digit groups (`1,234,567.89`; `1,2,3` is not a
+/// number), `¥`/`￥`, a trailing `元`/`万元`/`万`, `(1,234.00)` and `-1234` for negatives,
+/// and surrounding white space. An amount in capitals (any capital digit or unit other than
+/// the 万/元/整 that figures share) is read by [`parse_capital_amount`] and is in yuan
+/// whatever `default_unit` says, since capitals always name their unit.
+///
+/// An amount the decimal type cannot hold exactly (more than 28 decimals, or beyond
+/// ±79,228,162,514,264,337,593,543,950,335 yuan) is an error, never rounded or clamped.
 pub fn parse_amount(text: &str, default_unit: Unit) -> Result<Decimal, MoneyError> {
     let error = || MoneyError {
         text: text.to_string(),
@@ -66,22 +69,23 @@ pub fn parse_amount(text: &str, default_unit: Unit) -> Result<Decimal, MoneyErro
     }
     let mut s: String = text
         .chars()
-        .filter(|c| !c.is_whitespace() && *c != ',' && *c != '，')
+        .filter(|c| !c.is_whitespace())
         .map(|c| match c {
             '０'..='９' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
             '．' => '.',
             '－' => '-',
+            '，' => ',',
             _ => c,
         })
         .collect();
-    let negative_parens = s.starts_with('(') && s.ends_with(')');
+    let negative_parens = s.starts_with('(') && s.ends_with(')') && s.len() >= 2;
     if negative_parens {
         s = s[1..s.len() - 1].to_string();
     }
     let s = s
         .trim_start_matches(['¥', '￥'])
         .trim_start_matches("人民币");
-    let (number, unit) = if let Some(n) = s.strip_suffix("万元").or_else(|| s.strip_suffix("万"))
+    let (number, unit) = if let Some(n) = s.strip_suffix("万元").or_else(|| s.strip_suffix('万'))
     {
         (n, Unit::TenThousandYuan)
     } else if let Some(n) = s.strip_suffix("元整").or_else(|| s.strip_suffix('元')) {
@@ -89,7 +93,7 @@ pub fn parse_amount(text: &str, default_unit: Unit) -> Result<Decimal, MoneyErro
     } else {
         (s, default_unit)
     };
-    let number = number.trim_start_matches(['¥', '￥']);
+    let number = ungrouped(number.trim_start_matches(['¥', '￥'])).ok_or_else(error)?;
     if number.is_empty()
         || !number
             .chars()
@@ -97,20 +101,39 @@ pub fn parse_amount(text: &str, default_unit: Unit) -> Result<Decimal, MoneyErro
     {
         return Err(error());
     }
-    let value: Decimal = number.parse().map_err(|_| error())?;
+    let value = Decimal::from_str_exact(&number).map_err(|_| error())?;
     let yuan = value.checked_mul(unit.factor()).ok_or_else(error)?;
     Ok(if negative_parens { -yuan } else { yuan })
+}
+
+/// The number without its thousands separators, when they stand at three-digit groups of
+/// the whole part: `1,234,567.89` → `1234567.89`; `1,2,3`, `12,34` and `1.234,5` → `None`.
+fn ungrouped(number: &str) -> Option<String> {
+    if !number.contains(',') {
+        return Some(number.to_string());
+    }
+    let unsigned = number.strip_prefix('-').unwrap_or(number);
+    let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    let mut groups = whole.split(',');
+    let first = groups.next()?;
+    let digits = |g: &str| g.chars().all(|c| c.is_ascii_digit());
+    let well_grouped = (1..=3).contains(&first.len())
+        && digits(first)
+        && groups.all(|g| g.len() == 3 && digits(g))
+        && !fraction.contains(',');
+    well_grouped.then(|| number.replace(',', ""))
 }
 
 /// Converts a number read from a spreadsheet cell, in `unit`, to yuan.
 ///
 /// Spreadsheet numbers arrive as `f64`; they are converted through their shortest decimal
-/// representation (so `1250.5` stays exactly `1250.5`), never by float arithmetic.
+/// representation (so `1250.5` stays exactly `1250.5`), never by float arithmetic. A number
+/// the decimal type cannot hold exactly (`1e30`, `1e-30`) is `None`.
 pub fn from_cell_number(value: f64, unit: Unit) -> Option<Decimal> {
     if !value.is_finite() {
         return None;
     }
-    let exact: Decimal = format!("{value}").parse().ok()?;
+    let exact = Decimal::from_str_exact(&format!("{value}")).ok()?;
     exact.checked_mul(unit.factor())
 }
 
@@ -163,8 +186,100 @@ mod tests {
 
     #[test]
     fn rejects_what_is_not_money() {
-        for text in ["", "约一千万", "12a", "万元", "1.2.3"] {
+        for text in ["", "约一千万", "12a", "万元", "1.2.3", "()", "(", "-"] {
             assert!(parse_amount(text, Unit::Yuan).is_err(), "{text:?} parsed");
+        }
+    }
+
+    #[test]
+    fn thousands_separators_only_at_three_digit_groups() {
+        for (text, expected) in [
+            ("1,234,567.89", "1234567.89"),
+            ("-1,234", "-1234"),
+            ("123,456", "123456"),
+            ("１，２３４", "1234"),
+            ("(1,234.00)", "-1234"),
+        ] {
+            assert_eq!(parse_amount(text, Unit::Yuan), Ok(yuan(expected)), "{text}");
+        }
+        for text in [
+            "1,2,3",
+            "12,34",
+            "1234,567",
+            ",123",
+            "1,234.5,6",
+            "1,,234",
+            "1,234,",
+        ] {
+            assert!(parse_amount(text, Unit::Yuan).is_err(), "{text:?} parsed");
+        }
+    }
+
+    #[test]
+    fn amounts_beyond_the_decimal_type_are_errors_not_panics() {
+        let many_decimals = format!("0.{}1", "0".repeat(30));
+        let too_large = "9".repeat(30);
+        for text in [
+            many_decimals.as_str(),
+            too_large.as_str(),
+            "79228162514264337593543950335万元",
+        ] {
+            assert!(parse_amount(text, Unit::Yuan).is_err(), "{text:?} parsed");
+        }
+        assert!(parse_amount("79228162514264337593543950335", Unit::Yuan).is_ok());
+        assert_eq!(from_cell_number(1e-30, Unit::Yuan), None);
+        assert_eq!(from_cell_number(1e30, Unit::Yuan), None);
+        assert_eq!(from_cell_number(1e300, Unit::TenThousandYuan), None);
+    }
+
+    #[test]
+    fn no_text_or_cell_number_panics() {
+        use crate::money::amount::Amount;
+        const ALPHABET: [char; 12] = [
+            '1', '9', '0', ',', '.', '-', '(', ')', '万', '元', '¥', '壹',
+        ];
+        let mut texts: Vec<String> = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| ALPHABET.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            texts.extend(longer);
+        }
+        texts.extend([
+            "9".repeat(29),
+            "9".repeat(40),
+            format!("0.{}", "9".repeat(40)),
+        ]);
+        texts.push(format!("{}.{}万元", "9".repeat(25), "9".repeat(10)));
+        let max = Amount::exact(Decimal::MAX);
+        for text in &texts {
+            for unit in [Unit::Yuan, Unit::TenThousandYuan] {
+                if let Ok(yuan) = parse_amount(text, unit) {
+                    let amount = Amount::written(yuan, text, unit);
+                    let _ = Amount::sum([&amount, &max, &amount]);
+                    let _ = amount.agrees(&max);
+                    let _ = format_yuan(yuan);
+                }
+            }
+        }
+        for n in [
+            0.0,
+            -0.0,
+            1e-320,
+            5e-324,
+            1e-29,
+            1e28,
+            7.9e28,
+            8e28,
+            f64::MAX,
+            f64::MIN,
+        ] {
+            for unit in [Unit::Yuan, Unit::TenThousandYuan] {
+                if let Some(yuan) = from_cell_number(n, unit) {
+                    let _ = Amount::written(yuan, &format!("{n}"), unit);
+                }
+            }
         }
     }
 

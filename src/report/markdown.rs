@@ -5,11 +5,12 @@
 //! lists are cut at [`MAX_LISTED`] lines with a note, because comment boxes have limits
 //! (GitHub: 65,536 characters per comment, 1 MiB per job summary).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use super::Report;
-use super::view::{Names, baselined_note, percent, project_title, status_label};
+use super::view::{Names, baselined_note, escape_control, percent, project_title, status_label};
 use crate::finding::{Code, Finding, Severity};
 use crate::lang::Lang;
 
@@ -109,7 +110,7 @@ fn waived(out: &mut String, report: &Report, lang: Lang) {
             f.code.id(),
             escape(&w.reason),
             escape(&w.approved_by),
-            w.expires.as_deref().unwrap_or("—"),
+            escape(w.expires.as_deref().unwrap_or("—")),
         );
     }
     if report.waived.len() > MAX_LISTED {
@@ -188,7 +189,7 @@ fn list(out: &mut String, findings: &[&Finding], names: &Names<'_>, lang: Lang) 
         let _ = write!(line, "{} `{}`", escape(&f.message), f.code.id());
         if f.code != Code::MissingDocument {
             if let Some(first) = f.paths.first() {
-                let _ = write!(line, " — `{}`", first.replace('`', "'"));
+                let _ = write!(line, " — `{}`", escape_control(&first.replace('`', "'")));
                 if f.paths.len() > 1 {
                     let _ = write!(line, " +{}", f.paths.len() - 1);
                 }
@@ -211,7 +212,8 @@ fn list(out: &mut String, findings: &[&Finding], names: &Names<'_>, lang: Lang) 
 }
 
 /// Escapes text for a markdown table cell or list item: markup characters, HTML, pipes,
-/// and line breaks.
+/// and control characters, shown as escapes (`\n`, `\u{1b}`) so that a name with a line
+/// break cannot start a heading, a list item or a table row of its own.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -223,9 +225,14 @@ fn escape(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
-            '\n' | '\r' | '\t' => out.push(' '),
-            c if c.is_control() => {}
-            c => out.push(c),
+            c => match escape_control(c.encode_utf8(&mut [0; 4])) {
+                // The escape's backslash is itself escaped, so that markdown shows it.
+                Cow::Owned(escaped) => {
+                    out.push('\\');
+                    out.push_str(&escaped);
+                }
+                Cow::Borrowed(_) => out.push(c),
+            },
         }
     }
     out
@@ -237,7 +244,15 @@ mod tests {
 
     #[test]
     fn markdown_escapes_markup_and_pipes() {
-        assert_eq!(escape("a|b*c_d\n<e>&"), "a\\|b\\*c\\_d &lt;e&gt;&amp;");
+        assert_eq!(escape("a|b*c_d<e>&"), "a\\|b\\*c\\_d&lt;e&gt;&amp;");
         assert_eq!(escape("施工合同.pdf"), "施工合同.pdf");
+    }
+
+    #[test]
+    fn markdown_shows_control_characters_escaped() {
+        assert_eq!(
+            escape("a\n## b\r\t\u{1b}[2J"),
+            "a\\\\n\\#\\# b\\\\r\\\\t\\\\u{1b}\\[2J"
+        );
     }
 }

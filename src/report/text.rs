@@ -1,7 +1,9 @@
 //! The terminal report: grouped project → stage, then a summary table.
 //!
 //! Written with ANSI styles; the caller's output stream strips them when stdout is not
-//! a terminal (or `NO_COLOR` is set), so pipes and CI logs stay plain.
+//! a terminal (or `NO_COLOR` is set), so pipes and CI logs stay plain. Every text that comes
+//! from the archive or the configuration (names, paths, messages, reasons) is shown with
+//! its control characters escaped ([`esc`]), so that it cannot forge lines or styles.
 
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -9,7 +11,7 @@ use std::fmt::Write;
 use anstyle::{AnsiColor, Style};
 
 use super::table::{aligned_lines, pad};
-use super::view::{baselined_note, chain_parts, project_key, status_label};
+use super::view::{baselined_note, chain_parts, escape_control as esc, project_key, status_label};
 use super::{ProjectReport, Report};
 use crate::check::chain::ChainSummary;
 use crate::finding::{Finding, Severity};
@@ -78,23 +80,24 @@ fn render_waived(out: &mut String, report: &Report, lang: Lang) {
             let f = &w.finding;
             let mut line = format!("  {DIM}{}{DIM:#} ", pad(f.severity.label(lang), 4));
             if let Some(project) = &f.project {
-                let _ = write!(line, "{project} ");
+                let _ = write!(line, "{} ", esc(project));
             }
-            let _ = write!(line, "{}", f.message);
+            let _ = write!(line, "{}", esc(&f.message));
             if let Some(doc) = &f.document {
-                let _ = write!(line, " {DIM}[{doc}]{DIM:#}");
+                let _ = write!(line, " {DIM}[{}]{DIM:#}", esc(doc));
             }
             let expires = w.expires.as_deref().map_or_else(String::new, |d| {
-                format!(" · {} {d}", lang.pick("有效期至", "until"))
+                format!(" · {} {}", lang.pick("有效期至", "until"), esc(d))
             });
+            let (reason, approved_by) = (esc(&w.reason), esc(&w.approved_by));
             let why = match lang {
-                Lang::Zh => format!("理由：{} · 批准：{}", w.reason, w.approved_by),
-                Lang::En => format!("reason: {} · approved by: {}", w.reason, w.approved_by),
+                Lang::Zh => format!("理由：{reason} · 批准：{approved_by}"),
+                Lang::En => format!("reason: {reason} · approved by: {approved_by}"),
             };
             let _ = writeln!(
                 out,
                 "{line}\n       {DIM}{why}{expires} · {}{DIM:#}",
-                w.waiver
+                esc(&w.waiver)
             );
         }
         out.push('\n');
@@ -125,8 +128,8 @@ fn render_project(
             "  {DIM}{} {}: {} — {}{DIM:#}",
             lang.pick("未判定", "undetermined"),
             p.undetermined.len(),
-            names.join(", "),
-            p.undetermined[0].reason
+            esc(&names.join(", ")),
+            esc(&p.undetermined[0].reason)
         );
     }
     out.push('\n');
@@ -137,11 +140,12 @@ fn render_project_heading(out: &mut String, p: &ProjectReport, lang: Lang) {
     let title = [p.code.as_deref(), p.name.as_deref()]
         .into_iter()
         .flatten()
+        .map(esc)
         .collect::<Vec<_>>()
         .join(" ");
     let mut facts = Vec::new();
     if let Some(c) = &p.category_name {
-        facts.push(c.clone());
+        facts.push(esc(c).into_owned());
     }
     let status = status_label(p, lang);
     if !status.is_empty() {
@@ -198,7 +202,9 @@ fn render_stages(
         let _ = writeln!(
             out,
             "  {CYAN}{}{CYAN:#} {DIM}{}/{}{DIM:#}",
-            stage.name, stage.present, stage.required
+            esc(&stage.name),
+            stage.present,
+            stage.required
         );
         render_findings(out, &in_stage, lang, options, "    ");
     }
@@ -240,14 +246,14 @@ fn render_findings(
         let mut line = format!(
             "{indent}{style}{}{style:#} {}",
             pad(f.severity.label(lang), 4),
-            f.message
+            esc(&f.message)
         );
         if let Some(doc) = &f.document {
-            let _ = write!(line, " {DIM}[{doc}]{DIM:#}");
+            let _ = write!(line, " {DIM}[{}]{DIM:#}", esc(doc));
         }
         if f.code != crate::finding::Code::MissingDocument {
             for path in &f.paths {
-                let _ = write!(line, "\n{indent}     {DIM}{path}{DIM:#}");
+                let _ = write!(line, "\n{indent}     {DIM}{}{DIM:#}", esc(path));
             }
         }
         let _ = writeln!(out, "{line}");
@@ -282,8 +288,10 @@ fn render_summary(out: &mut String, report: &Report, lang: Lang) {
         .iter()
         .map(|p| {
             vec![
-                project_key(p),
-                p.category_name.clone().unwrap_or_else(|| "?".into()),
+                esc(&project_key(p)).into_owned(),
+                p.category_name
+                    .as_deref()
+                    .map_or_else(|| "?".into(), |c| esc(c).into_owned()),
                 p.status
                     .map_or_else(|| "?".into(), |s| lang.pick(s.zh(), s.id()).to_string()),
                 p.completeness

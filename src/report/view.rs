@@ -4,12 +4,14 @@
 //!
 //! Nothing here recomputes a result; it only looks things up in the report.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::{ProjectReport, Report};
 use crate::check::chain::ChainSummary;
 use crate::finding::{Code, Finding};
 use crate::lang::Lang;
+use crate::money::amount::Amount;
 use crate::money::format_yuan;
 
 /// The three kinds of problem the spreadsheet and JUnit reports sort findings into.
@@ -41,8 +43,10 @@ impl Kind {
         let id = code.id();
         if code == Code::MissingDocument {
             Kind::Missing
-        } else if code == Code::PossibleContractSplitting
-            || CHAIN_PREFIXES.iter().any(|p| id.starts_with(p))
+        } else if matches!(
+            code,
+            Code::PossibleContractSplitting | Code::DuplicateVoucher
+        ) || CHAIN_PREFIXES.iter().any(|p| id.starts_with(p))
         {
             Kind::Chain
         } else {
@@ -147,21 +151,24 @@ pub fn chain_parts(chain: &ChainSummary, lang: Lang, payments: bool) -> Vec<Stri
             format_yuan(aid.yuan)
         ));
     }
+    // A total beyond the decimal type is unknown, never shown as a figure.
+    let total = |amount: &Option<Amount>| {
+        amount.map_or_else(
+            || lang.pick("未知", "unknown").to_string(),
+            |a| format_yuan(a.yuan),
+        )
+    };
     parts.push(format!(
         "{} {}",
         lang.pick("下达", "allocated"),
-        format_yuan(chain.allocated.yuan)
+        total(&chain.allocated)
     ));
     parts.push(format!(
         "{} {}",
         lang.pick("合同", "contracted"),
-        format_yuan(chain.contracted.yuan)
+        total(&chain.contracted)
     ));
-    let paid = format!(
-        "{} {}",
-        lang.pick("拨付", "paid"),
-        format_yuan(chain.paid.yuan)
-    );
+    let paid = format!("{} {}", lang.pick("拨付", "paid"), total(&chain.paid));
     parts.push(if payments {
         format!(
             "{paid} ({} {})",
@@ -201,6 +208,37 @@ pub fn status_label(p: &ProjectReport, lang: Lang) -> String {
     }
 }
 
+/// Shows the characters that could forge a report's layout as escapes: control characters
+/// (`\n`, `\t`, `\r`, `\u{1b}` …), the line and paragraph separators (`\u{2028}`,
+/// `\u{2029}`) and the marks that reorder text (bidi overrides and isolates). A file name
+/// or a cell with a line break then stays on its line in the text and markdown reports, and
+/// an escape sequence cannot recolour or rewrite the terminal.
+pub fn escape_control(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(forges_layout) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if forges_layout(c) {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Whether a character changes lines, moves the cursor or reorders text when printed.
+fn forges_layout(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{2028}' | '\u{2029}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2066}'..='\u{2069}'
+        )
+}
+
 /// Escapes text for XML and HTML content and attribute values, dropping characters XML 1.0
 /// forbids (control characters other than tab, newline and carriage return).
 pub fn escape_markup(text: &str) -> String {
@@ -236,6 +274,9 @@ mod tests {
             (Code::RetentionExcessive, Kind::Chain),
             (Code::PossibleContractSplitting, Kind::Chain),
             (Code::LedgerBadCell, Kind::Chain),
+            (Code::LedgerDuplicateColumn, Kind::Chain),
+            (Code::LedgerSumOverflow, Kind::Chain),
+            (Code::DuplicateVoucher, Kind::Chain),
             (Code::TemporaryFile, Kind::File),
             (Code::UnmatchedFile, Kind::File),
             (Code::UnassignedFile, Kind::File),
@@ -253,6 +294,22 @@ mod tests {
             "a&lt;b&gt;&amp;&quot;c&quot;&#39;d&#39;[31m\ne"
         );
         assert_eq!(escape_markup("缺少 可研批复"), "缺少 可研批复");
+    }
+
+    #[test]
+    fn control_characters_are_shown_escaped() {
+        assert_eq!(
+            escape_control("a\nb\tc\r\u{1b}[31md\u{0}\u{7f}\u{85}"),
+            "a\\nb\\tc\\r\\u{1b}[31md\\0\\u{7f}\\u{85}"
+        );
+        assert_eq!(
+            escape_control("x\u{2028}y\u{202e}z\u{2066}"),
+            "x\\u{2028}y\\u{202e}z\\u{2066}"
+        );
+        assert!(matches!(
+            escape_control("施工合同 \"A\".pdf"),
+            Cow::Borrowed("施工合同 \"A\".pdf")
+        ));
     }
 
     #[test]

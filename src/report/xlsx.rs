@@ -99,9 +99,9 @@ fn summary_sheet(report: &Report, lang: Lang) -> Sheet {
                 Cell::Count(p.errors),
                 Cell::Count(p.warnings),
                 yuan(p.aid_funds.as_ref()),
-                yuan(chain.map(|c| &c.allocated)),
-                yuan(chain.map(|c| &c.contracted)),
-                yuan(chain.map(|c| &c.paid)),
+                yuan(chain.and_then(|c| c.allocated.as_ref())),
+                yuan(chain.and_then(|c| c.contracted.as_ref())),
+                yuan(chain.and_then(|c| c.paid.as_ref())),
                 Cell::Percent(chain.and_then(|c| c.execution_rate)),
                 text(p.folder.as_deref().unwrap_or_default()),
             ]

@@ -9,6 +9,7 @@ mod discovery;
 mod errors;
 mod health;
 mod hostile;
+mod hostile_values;
 mod independent_archive;
 mod ledger_formats;
 mod read_only;

@@ -1,6 +1,8 @@
 //! Sums that must not exceed their ceilings (contract amount, aid funds, settlement), the
 //! retention held after settlement, and ledger columns derived from the payment rows.
-//! Every comparison allows for the precision the ledgers were written in.
+//! Every comparison allows for the precision the ledgers were written in; a total too
+//! large for the decimal type is unknown, and the comparisons that need it are skipped
+//! (the total itself is reported by [`super::totals`]).
 
 use std::collections::BTreeMap;
 
@@ -23,13 +25,14 @@ pub fn check(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: &mut Vec<Finding>
     derived_columns(ctx, chain, out);
 }
 
-/// Payments per contract number, in ledger order.
-fn paid_by_contract<'p>(payments: &[&'p Payment]) -> BTreeMap<&'p str, Amount> {
-    let mut paid: BTreeMap<&str, Amount> = BTreeMap::new();
+/// Payments per contract number, in ledger order; `None` when a contract's total is
+/// beyond the decimal type.
+fn paid_by_contract<'p>(payments: &[&'p Payment]) -> BTreeMap<&'p str, Option<Amount>> {
+    let mut paid: BTreeMap<&str, Option<Amount>> = BTreeMap::new();
     for p in payments {
         if let (Some(contract), Some(amount)) = (p.contract_no.as_deref(), p.amount) {
-            let total = paid.entry(contract).or_default();
-            *total = total.plus(&amount);
+            let total = paid.entry(contract).or_insert(Some(Amount::default()));
+            *total = total.and_then(|t| t.checked_plus(&amount));
         }
     }
     paid
@@ -47,7 +50,7 @@ fn contracts_overpaid_or_beyond_settlement(
         let Some(number) = contract.contract_no.as_deref() else {
             continue;
         };
-        let Some(paid) = paid.get(number) else {
+        let Some(Some(paid)) = paid.get(number) else {
             continue;
         };
         if let Some(amount) = contract.amount
@@ -120,6 +123,9 @@ fn aid_funds_exceeded(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: &mut Vec
         ),
     ];
     for (total, what, at) in sums {
+        let Some(total) = total else {
+            continue;
+        };
         if total.exceeds(&aid) {
             let message = match lang {
                 Lang::Zh => format!(
@@ -150,13 +156,15 @@ fn project_settlement(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: &mut Vec
     let (Some(Status::Completed), Some(settlement)) = (project.status, project.settlement) else {
         return;
     };
-    let paid = Amount::sum(
+    let Some(paid) = Amount::sum(
         chain
             .ledgers
             .payments
             .iter()
             .filter_map(|p| p.amount.as_ref()),
-    );
+    ) else {
+        return;
+    };
     let at = project.sources.first().cloned().unwrap_or_default();
     settlement_findings(ctx, chain, None, &settlement, &paid, &at, out);
 }
@@ -212,13 +220,10 @@ fn settlement_findings(
     else {
         return;
     };
-    let held = settlement.yuan - paid.yuan;
-    let allowed = Amount {
-        yuan: settlement.yuan * limit / Decimal::from(100),
-        tolerance: settlement.tolerance + paid.tolerance,
+    let Some((held, allowed, share)) = retention(settlement, paid, limit) else {
+        return;
     };
-    if Amount::exact(held).exceeds(&allowed) && !settlement.yuan.is_zero() {
-        let share = (held * Decimal::from(100) / settlement.yuan).round_dp(1);
+    if Amount::exact(held).exceeds(&allowed) {
         let message = match lang {
             Lang::Zh => format!(
                 "{subject}结算金额 {}，未付 {}（{share}%），超过质量保证金上限 {limit}%",
@@ -240,6 +245,24 @@ fn settlement_findings(
     }
 }
 
+/// The retention held (settled minus paid), the most that may be held (`limit` percent of
+/// the settlement) and the share held in percent; `None` for a zero settlement or figures
+/// beyond the decimal type.
+fn retention(
+    settlement: &Amount,
+    paid: &Amount,
+    limit: Decimal,
+) -> Option<(Decimal, Amount, Decimal)> {
+    let hundred = Decimal::from(100);
+    let held = settlement.yuan.checked_sub(paid.yuan)?;
+    let allowed = Amount {
+        yuan: settlement.yuan.checked_mul(limit)?.checked_div(hundred)?,
+        tolerance: settlement.tolerance.checked_add(paid.tolerance)?,
+    };
+    let share = held.checked_mul(hundred)?.checked_div(settlement.yuan)?;
+    Some((held, allowed, share.round_dp(1)))
+}
+
 /// Recomputes 累计拨付 and 拨付比例 from the rows of each payment table, in order.
 ///
 /// Clerks keep running totals per contract or per table; a stated value that matches
@@ -255,22 +278,25 @@ fn derived_columns(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: &mut Vec<Fi
             .find(|c| c.contract_no.as_deref() == number && number.is_some())
             .and_then(|c| c.amount)
     };
-    let mut by_table: BTreeMap<usize, Amount> = BTreeMap::new();
-    let mut by_contract: BTreeMap<(usize, Option<&str>), Amount> = BTreeMap::new();
+    let mut by_table: BTreeMap<usize, Option<Amount>> = BTreeMap::new();
+    let mut by_contract: BTreeMap<(usize, Option<&str>), Option<Amount>> = BTreeMap::new();
     let mut payments = chain.ledgers.payments.clone();
     payments.sort_by_key(|p| p.sequence);
     for p in payments {
         let amount = p.amount.unwrap_or_default();
-        let table_total = by_table.entry(p.sequence.0).or_default();
-        *table_total = table_total.plus(&amount);
+        let table_total = by_table
+            .entry(p.sequence.0)
+            .or_insert(Some(Amount::default()));
+        *table_total = table_total.and_then(|t| t.checked_plus(&amount));
         let contract_total = by_contract
             .entry((p.sequence.0, p.contract_no.as_deref()))
-            .or_default();
-        *contract_total = contract_total.plus(&amount);
-        let totals = Totals {
-            table: *table_total,
-            contract: *contract_total,
+            .or_insert(Some(Amount::default()));
+        *contract_total = contract_total.and_then(|t| t.checked_plus(&amount));
+        // Once a running total is beyond the decimal type, the rest of the table is unknown.
+        let (Some(table), Some(contract)) = (*table_total, *contract_total) else {
+            continue;
         };
+        let totals = Totals { table, contract };
         out.extend(cumulative_mismatch(p, totals, lang).map(|f| f.project(chain.key.clone())));
         let base =
             contract_amount(p.contract_no.as_deref()).or(ctx.projects[chain.index].aid_funds);
@@ -336,12 +362,19 @@ fn ratio_mismatch(
     let stated = p.ratio?;
     let base = base.filter(|b| !b.yuan.is_zero())?;
     let total = totals.of(p);
-    let actual = total.yuan / base.yuan;
-    let slack = Decimal::new(5, 3) + (total.tolerance + base.tolerance) / base.yuan;
-    if (actual - stated).abs() <= slack {
+    let actual = total.yuan.checked_div(base.yuan)?;
+    let slack = total
+        .tolerance
+        .checked_add(base.tolerance)?
+        .checked_div(base.yuan)?
+        .checked_add(Decimal::new(5, 3))?;
+    if actual.checked_sub(stated)?.abs() <= slack {
         return None;
     }
-    let percent = |x: Decimal| (x * Decimal::from(100)).round_dp(2);
+    let percent = |x: Decimal| {
+        x.checked_mul(Decimal::from(100))
+            .map_or_else(|| format!("{x}×100"), |p| p.round_dp(2).to_string())
+    };
     let message = match lang {
         Lang::Zh => format!(
             "拨付比例写为 {}%，重新计算为 {}%",

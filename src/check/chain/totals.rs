@@ -1,0 +1,98 @@
+//! Totals beyond the decimal type: amounts that add up to more than
+//! 79,228,162,514,264,337,593,543,950,335 yuan cannot be summed exactly.
+//!
+//! Such a total is unknown, never a wrong figure: the summary shows it as unknown, the
+//! comparisons that need it are skipped ([`super::amounts`]), and this check says why,
+//! naming the row at which the running total left the type. Amounts are never negative
+//! here (a negative amount is a bad cell), so a total that fits bounds every total of a
+//! subset of its rows (per contract, per table).
+
+use super::ProjectChain;
+use crate::check::Context;
+use crate::finding::{Code, Finding};
+use crate::lang::Lang;
+use crate::money::amount::Amount;
+
+/// Reports each of the project's payment, allocation and contract totals that overflows.
+pub fn check(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: &mut Vec<Finding>) {
+    let ledgers = chain.ledgers;
+    let totals = [
+        (
+            first_overflow(ledgers.payments.iter().map(|p| (p.amount, p.at.as_str()))),
+            ["拨付合计", "the payments"],
+            "payment",
+        ),
+        (
+            first_overflow(
+                ledgers
+                    .allocations
+                    .iter()
+                    .map(|a| (a.amount, a.at.as_str())),
+            ),
+            ["资金下达合计", "the allocations"],
+            "payment",
+        ),
+        (
+            first_overflow(ledgers.contracts.iter().map(|c| (c.amount, c.at.as_str()))),
+            ["合同金额合计", "the contract amounts"],
+            "procurement",
+        ),
+    ];
+    for (at, what, stage) in totals {
+        let Some(at) = at else {
+            continue;
+        };
+        let message = match ctx.lang {
+            Lang::Zh => format!(
+                "{}在此行超出可精确计算的范围，合计未知，依赖它的检查已跳过；请核对此行及以上各行的金额",
+                what[0]
+            ),
+            Lang::En => format!(
+                "{} add up beyond what can be computed exactly at this row; the total is unknown and the checks that need it are skipped: check the amounts of this row and those above",
+                what[1]
+            ),
+        };
+        out.push(
+            Finding::new(Code::LedgerSumOverflow, message)
+                .project(chain.key.clone())
+                .stage(stage)
+                .path(at),
+        );
+    }
+}
+
+/// The row at which the running total of `rows` (amount, `file!sheet!row`) overflows.
+fn first_overflow<'a>(rows: impl Iterator<Item = (Option<Amount>, &'a str)>) -> Option<&'a str> {
+    let mut total = Amount::default();
+    for (amount, at) in rows {
+        let Some(amount) = amount else {
+            continue;
+        };
+        total = match total.checked_plus(&amount) {
+            Some(sum) => sum,
+            None => return Some(at),
+        };
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use rust_decimal::Decimal;
+
+    use super::*;
+
+    #[test]
+    fn names_the_row_where_the_total_overflows() {
+        let max = Some(Amount::exact(Decimal::MAX));
+        let one = Some(Amount::exact(Decimal::ONE));
+        let rows = [
+            (one, "a!s!2"),
+            (None, "a!s!3"),
+            (max, "a!s!4"),
+            (one, "a!s!5"),
+        ];
+        assert_eq!(first_overflow(rows.into_iter()), Some("a!s!4"));
+        assert_eq!(first_overflow([(max, "a!s!2")].into_iter()), None);
+    }
+}
