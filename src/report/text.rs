@@ -274,7 +274,16 @@ fn render_findings(
     }
 }
 
+/// The summary: one line per project, the archive as a whole, the totals; then the
+/// headline counts.
 fn render_summary(out: &mut String, report: &Report, lang: Lang) {
+    render_summary_table(out, report, lang);
+    render_totals(out, report, lang);
+}
+
+/// The table of projects, closed by a row for findings of no project and a total row, so
+/// that the columns add up to the headline.
+fn render_summary_table(out: &mut String, report: &Report, lang: Lang) {
     let headers = [
         lang.pick("项目", "Project"),
         lang.pick("类别", "Category"),
@@ -283,7 +292,7 @@ fn render_summary(out: &mut String, report: &Report, lang: Lang) {
         lang.pick("错误", "Errors"),
         lang.pick("警告", "Warnings"),
     ];
-    let rows: Vec<Vec<String>> = report
+    let mut rows: Vec<Vec<String>> = report
         .projects
         .iter()
         .map(|p| {
@@ -301,6 +310,24 @@ fn render_summary(out: &mut String, report: &Report, lang: Lang) {
             ]
         })
         .collect();
+    let s = &report.summary;
+    let percent = |c: Option<f64>| c.map_or_else(|| "—".into(), |c| format!("{:.0}%", c * 100.0));
+    rows.push(vec![
+        lang.pick("（档案整体）", "(archive)").into(),
+        String::new(),
+        String::new(),
+        String::new(),
+        s.archive_errors.to_string(),
+        s.archive_warnings.to_string(),
+    ]);
+    rows.push(vec![
+        lang.pick("合计", "Total").into(),
+        String::new(),
+        String::new(),
+        percent(s.completeness),
+        s.errors.to_string(),
+        s.warnings.to_string(),
+    ]);
     let _ = writeln!(out, "{BOLD}{}{BOLD:#}", lang.pick("汇总", "Summary"));
     for (index, line) in aligned_lines(&headers, &rows).into_iter().enumerate() {
         if index == 0 {
@@ -309,6 +336,10 @@ fn render_summary(out: &mut String, report: &Report, lang: Lang) {
             let _ = writeln!(out, "{line}");
         }
     }
+}
+
+/// The headline: projects, files, completeness and the counts of each severity.
+fn render_totals(out: &mut String, report: &Report, lang: Lang) {
     let s = &report.summary;
     let completeness = s
         .completeness

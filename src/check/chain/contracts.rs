@@ -98,6 +98,54 @@ fn tender_threshold(
     ctx.rules.thresholds.get(id).map(|t| t.value)
 }
 
+/// Contracts of one kind each below the tender threshold that together reach it: a sign
+/// of a purchase split to avoid tendering (化整为零).
+fn possible_splitting(
+    ctx: &Context<'_>,
+    chain: &ProjectChain<'_>,
+    category: Option<&str>,
+    kind: ContractKind,
+    contracts: &[&Contract],
+) -> Option<Finding> {
+    let lang = ctx.lang;
+    let threshold = tender_threshold(ctx, category, kind)?;
+    // A total beyond the decimal type is unknown (reported by `ledger-sum-overflow`).
+    let total = Amount::sum(contracts.iter().filter_map(|c| c.amount.as_ref()))?;
+    if contracts.len() < 2 || total.yuan < threshold {
+        return None;
+    }
+    let numbers: Vec<String> = contracts
+        .iter()
+        .map(|c| c.contract_no.clone().unwrap_or_else(|| "?".into()))
+        .collect();
+    let mut finding = Finding::new(
+        Code::PossibleContractSplitting,
+        match lang {
+            Lang::Zh => format!(
+                "{} 份{}合同各自低于招标限额 {}，合计 {}：{}",
+                contracts.len(),
+                kind.zh(),
+                format_yuan(threshold),
+                format_yuan(total.yuan),
+                numbers.join("、")
+            ),
+            Lang::En => format!(
+                "{} {} contracts, each below the tender threshold of {}, add up to {}: {}",
+                contracts.len(),
+                kind.id(),
+                format_yuan(threshold),
+                format_yuan(total.yuan),
+                numbers.join(", ")
+            ),
+        },
+    )
+    .project(chain.key.clone())
+    .stage("procurement")
+    .contract(numbers.join(" + "));
+    finding.paths = contracts.iter().map(|c| c.at.clone()).collect();
+    Some(finding)
+}
+
 fn procurement(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: &mut Vec<Finding>) {
     let lang = ctx.lang;
     let category = ctx.projects[chain.index].category.as_deref();
@@ -138,45 +186,6 @@ fn procurement(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: &mut Vec<Findin
         );
     }
     for (kind, contracts) in below {
-        let Some(threshold) = tender_threshold(ctx, category, kind) else {
-            continue;
-        };
-        // A total beyond the decimal type is unknown (reported by `ledger-sum-overflow`).
-        let Some(total) = Amount::sum(contracts.iter().filter_map(|c| c.amount.as_ref())) else {
-            continue;
-        };
-        if contracts.len() < 2 || total.yuan < threshold {
-            continue;
-        }
-        let numbers: Vec<String> = contracts
-            .iter()
-            .map(|c| c.contract_no.clone().unwrap_or_else(|| "?".into()))
-            .collect();
-        let mut finding = Finding::new(
-            Code::PossibleContractSplitting,
-            match lang {
-                Lang::Zh => format!(
-                    "{} 份{}合同各自低于招标限额 {}，合计 {}：{}",
-                    contracts.len(),
-                    kind.zh(),
-                    format_yuan(threshold),
-                    format_yuan(total.yuan),
-                    numbers.join("、")
-                ),
-                Lang::En => format!(
-                    "{} {} contracts, each below the tender threshold of {}, add up to {}: {}",
-                    contracts.len(),
-                    kind.id(),
-                    format_yuan(threshold),
-                    format_yuan(total.yuan),
-                    numbers.join(", ")
-                ),
-            },
-        )
-        .project(chain.key.clone())
-        .stage("procurement")
-        .contract(numbers.join(" + "));
-        finding.paths = contracts.iter().map(|c| c.at.clone()).collect();
-        out.push(finding);
+        out.extend(possible_splitting(ctx, chain, category, kind, &contracts));
     }
 }

@@ -1,0 +1,415 @@
+//! The sheets of the workbook, each built as plain rows of cells before anything is
+//! written: 汇总 (summary), 缺失清单 (missing documents), 资金链 (funding chain), 文件问题
+//! (file problems), 全部问题 (all findings), 豁免 and 基线 (set apart), 代码说明 (codes)
+//! and 说明 (about the run).
+
+use std::collections::HashMap;
+
+use rust_decimal::prelude::ToPrimitive;
+
+use super::{Cell, Sheet, long, pick_all, text};
+use crate::finding::{Code, Finding};
+use crate::lang::Lang;
+use crate::money::amount::Amount;
+use crate::report::view::{Kind, Names, status_label};
+use crate::report::{ProjectReport, Report};
+
+pub(super) fn summary_sheet(report: &Report, lang: Lang) -> Sheet {
+    let yuan = |a: Option<&Amount>| Cell::Money(a.and_then(|a| a.yuan.to_f64()));
+    let mut rows: Vec<Vec<Cell>> = report
+        .projects
+        .iter()
+        .map(|p| {
+            let chain = p.chain.as_ref();
+            vec![
+                text(p.code.as_deref().unwrap_or_default()),
+                text(p.name.as_deref().unwrap_or_default()),
+                text(p.category_name.as_deref().unwrap_or_default()),
+                Cell::Text(status_label(p, lang)),
+                Cell::Percent(p.completeness),
+                Cell::Count(p.required),
+                Cell::Count(p.present),
+                Cell::Count(p.errors),
+                Cell::Count(p.warnings),
+                yuan(p.aid_funds.as_ref()),
+                yuan(chain.and_then(|c| c.allocated.as_ref())),
+                yuan(chain.and_then(|c| c.contracted.as_ref())),
+                yuan(chain.and_then(|c| c.paid.as_ref())),
+                Cell::Percent(chain.and_then(|c| c.execution_rate)),
+                text(p.folder.as_deref().unwrap_or_default()),
+            ]
+        })
+        .collect();
+    rows.extend(summary_footer(report, lang));
+    Sheet {
+        name: lang.pick("汇总", "Summary"),
+        headers: pick_all(
+            lang,
+            &[
+                ("项目编号", "Code"),
+                ("项目名称", "Name"),
+                ("类别", "Category"),
+                ("状态", "Status"),
+                ("完整度", "Completeness"),
+                ("应有文件", "Required"),
+                ("已有文件", "Present"),
+                ("错误", "Errors"),
+                ("警告", "Warnings"),
+                ("援疆资金（元）", "Aid funds (yuan)"),
+                ("已下达（元）", "Allocated (yuan)"),
+                ("合同金额（元）", "Contracted (yuan)"),
+                ("已拨付（元）", "Paid (yuan)"),
+                ("支出进度", "Execution rate"),
+                ("文件夹", "Folder"),
+            ],
+        ),
+        rows,
+    }
+}
+
+/// The rows under the projects: findings of no project (the archive as a whole), then
+/// the totals, so that the column of errors adds up to the headline.
+pub(super) fn summary_footer(report: &Report, lang: Lang) -> [Vec<Cell>; 2] {
+    let summary = &report.summary;
+    let blank = || Cell::Text(String::new());
+    let archive = vec![
+        blank(),
+        text(lang.pick(
+            "（档案整体，不属任何项目）",
+            "(the archive as a whole, no project)",
+        )),
+        blank(),
+        blank(),
+        Cell::Percent(None),
+        blank(),
+        blank(),
+        Cell::Count(summary.archive_errors),
+        Cell::Count(summary.archive_warnings),
+        Cell::Money(None),
+        Cell::Money(None),
+        Cell::Money(None),
+        Cell::Money(None),
+        Cell::Percent(None),
+        blank(),
+    ];
+    let total = vec![
+        blank(),
+        text(lang.pick("合计", "Total")),
+        blank(),
+        blank(),
+        Cell::Percent(summary.completeness),
+        Cell::Count(summary.required),
+        Cell::Count(summary.present),
+        Cell::Count(summary.errors),
+        Cell::Count(summary.warnings),
+        Cell::Money(None),
+        Cell::Money(None),
+        Cell::Money(None),
+        Cell::Money(None),
+        Cell::Percent(None),
+        blank(),
+    ];
+    [archive, total]
+}
+
+/// How the report was made: time, versions, root, threshold, configuration, waivers,
+/// baseline (an audit working paper says "as of when").
+pub(super) fn about_sheet(report: &Report, lang: Lang) -> Sheet {
+    let run = &report.run;
+    let none = || lang.pick("无", "none").to_string();
+    let rows = [
+        (
+            lang.pick("检查时间（UTC）", "Swept at (UTC)"),
+            run.at.clone(),
+        ),
+        (
+            lang.pick("guicang 版本", "guicang version"),
+            run.guicang.clone(),
+        ),
+        (lang.pick("档案根目录", "Archive root"), run.root.clone()),
+        (
+            lang.pick("失败阈值（--fail-on）", "Fails on (--fail-on)"),
+            run.fail_on.clone(),
+        ),
+        (
+            lang.pick("配置文件", "Configuration"),
+            run.config.clone().unwrap_or_else(none),
+        ),
+        (lang.pick("豁免条数", "Waivers"), run.waivers.to_string()),
+        (
+            lang.pick("基线文件", "Baseline"),
+            run.baseline.clone().unwrap_or_else(none),
+        ),
+    ]
+    .into_iter()
+    .map(|(what, value)| vec![text(what), Cell::Text(value)])
+    .collect();
+    Sheet {
+        name: lang.pick("说明", "About"),
+        headers: pick_all(lang, &[("项目", "Item"), ("内容", "Value")]),
+        rows,
+    }
+}
+
+pub(super) fn missing_sheet(
+    findings: &[&Finding],
+    projects: &HashMap<String, &ProjectReport>,
+    names: &Names<'_>,
+    lang: Lang,
+) -> Sheet {
+    let rows = findings
+        .iter()
+        .map(|f| {
+            let project = f.project.as_deref().unwrap_or_default();
+            let name = projects
+                .get(project)
+                .and_then(|p| p.name.as_deref())
+                .unwrap_or_default();
+            let stage = f.stage.as_deref().unwrap_or_default();
+            let document = f.document.as_deref().unwrap_or_default();
+            vec![
+                text(project),
+                text(name),
+                text(names.stage(stage)),
+                text(names.document(document)),
+                text(document),
+                text(f.severity.label(lang)),
+                Cell::Long(f.message.clone()),
+                Cell::Long(f.paths.join("\n")),
+            ]
+        })
+        .collect();
+    Sheet {
+        name: lang.pick("缺失清单", "Missing documents"),
+        headers: pick_all(
+            lang,
+            &[
+                ("项目编号", "Project"),
+                ("项目名称", "Name"),
+                ("阶段", "Stage"),
+                ("文件", "Document"),
+                ("文件编号", "Document id"),
+                ("严重程度", "Severity"),
+                ("说明", "Message"),
+                ("应放位置", "Expected in"),
+            ],
+        ),
+        rows,
+    }
+}
+
+pub(super) fn chain_sheet(findings: &[&Finding], names: &Names<'_>, lang: Lang) -> Sheet {
+    let rows = findings
+        .iter()
+        .map(|f| {
+            vec![
+                text(f.project.as_deref().unwrap_or_default()),
+                text(f.stage.as_deref().map_or("", |s| names.stage(s))),
+                text(f.code.id()),
+                text(f.severity.label(lang)),
+                Cell::Long(f.message.clone()),
+                text(f.contract.as_deref().unwrap_or_default()),
+                text(f.voucher.as_deref().unwrap_or_default()),
+                Cell::Long(f.paths.join("\n")),
+            ]
+        })
+        .collect();
+    Sheet {
+        name: lang.pick("资金链", "Funding chain"),
+        headers: pick_all(
+            lang,
+            &[
+                ("项目编号", "Project"),
+                ("阶段", "Stage"),
+                ("问题代码", "Code"),
+                ("严重程度", "Severity"),
+                ("说明", "Message"),
+                ("合同编号", "Contract"),
+                ("凭证号", "Voucher"),
+                ("台账位置", "Ledger cells"),
+            ],
+        ),
+        rows,
+    }
+}
+
+pub(super) fn file_sheet(findings: &[&Finding], names: &Names<'_>, lang: Lang) -> Sheet {
+    let rows = findings
+        .iter()
+        .map(|f| {
+            vec![
+                text(f.project.as_deref().unwrap_or_default()),
+                text(f.stage.as_deref().map_or("", |s| names.stage(s))),
+                text(f.code.id()),
+                text(f.severity.label(lang)),
+                Cell::Long(f.message.clone()),
+                Cell::Long(f.paths.join("\n")),
+            ]
+        })
+        .collect();
+    Sheet {
+        name: lang.pick("文件问题", "File problems"),
+        headers: pick_all(
+            lang,
+            &[
+                ("项目编号", "Project"),
+                ("阶段", "Stage"),
+                ("问题代码", "Code"),
+                ("严重程度", "Severity"),
+                ("说明", "Message"),
+                ("文件", "Files"),
+            ],
+        ),
+        rows,
+    }
+}
+
+pub(super) fn all_sheet(report: &Report, names: &Names<'_>, lang: Lang) -> Sheet {
+    let rows = report
+        .findings
+        .iter()
+        .map(|f| {
+            let kind = match Kind::of(f.code) {
+                Kind::Missing => lang.pick("缺失", "missing"),
+                Kind::Chain => lang.pick("资金链", "funding chain"),
+                Kind::File => lang.pick("文件", "file"),
+            };
+            vec![
+                text(f.project.as_deref().unwrap_or_default()),
+                text(f.stage.as_deref().map_or("", |s| names.stage(s))),
+                text(f.document.as_deref().map_or("", |d| names.document(d))),
+                text(kind),
+                text(f.code.id()),
+                text(f.severity.label(lang)),
+                Cell::Long(f.message.clone()),
+                Cell::Long(f.paths.join("\n")),
+            ]
+        })
+        .collect();
+    Sheet {
+        name: lang.pick("全部问题", "All findings"),
+        headers: pick_all(
+            lang,
+            &[
+                ("项目编号", "Project"),
+                ("阶段", "Stage"),
+                ("文件", "Document"),
+                ("类型", "Kind"),
+                ("问题代码", "Code"),
+                ("严重程度", "Severity"),
+                ("说明", "Message"),
+                ("证据", "Evidence"),
+            ],
+        ),
+        rows,
+    }
+}
+
+/// Findings covered by waivers, with the reason, the approver and the expiry.
+pub(super) fn waived_sheet(report: &Report, names: &Names<'_>, lang: Lang) -> Sheet {
+    let rows = report
+        .waived
+        .iter()
+        .map(|w| {
+            let f = &w.finding;
+            vec![
+                text(f.project.as_deref().unwrap_or_default()),
+                text(f.stage.as_deref().map_or("", |s| names.stage(s))),
+                text(f.document.as_deref().map_or("", |d| names.document(d))),
+                text(f.code.id()),
+                text(f.severity.label(lang)),
+                Cell::Long(f.message.clone()),
+                Cell::Long(f.paths.join("\n")),
+                Cell::Long(w.reason.clone()),
+                text(&w.approved_by),
+                text(w.expires.as_deref().unwrap_or_default()),
+                text(&w.waiver),
+            ]
+        })
+        .collect();
+    Sheet {
+        name: lang.pick("豁免", "Waived"),
+        headers: pick_all(
+            lang,
+            &[
+                ("项目编号", "Project"),
+                ("阶段", "Stage"),
+                ("文件", "Document"),
+                ("问题代码", "Code"),
+                ("严重程度", "Severity"),
+                ("说明", "Message"),
+                ("证据", "Evidence"),
+                ("豁免理由", "Reason"),
+                ("批准", "Approved by"),
+                ("有效期至", "Expires"),
+                ("豁免位置", "Waiver"),
+            ],
+        ),
+        rows,
+    }
+}
+
+/// Findings already recorded in the `--baseline` file.
+pub(super) fn baselined_sheet(report: &Report, names: &Names<'_>, lang: Lang) -> Sheet {
+    let rows = report
+        .baselined
+        .iter()
+        .map(|f| {
+            vec![
+                text(f.project.as_deref().unwrap_or_default()),
+                text(f.stage.as_deref().map_or("", |s| names.stage(s))),
+                text(f.document.as_deref().map_or("", |d| names.document(d))),
+                text(f.code.id()),
+                text(f.severity.label(lang)),
+                Cell::Long(f.message.clone()),
+                Cell::Long(f.paths.join("\n")),
+            ]
+        })
+        .collect();
+    Sheet {
+        name: lang.pick("基线", "Baseline"),
+        headers: pick_all(
+            lang,
+            &[
+                ("项目编号", "Project"),
+                ("阶段", "Stage"),
+                ("文件", "Document"),
+                ("问题代码", "Code"),
+                ("严重程度", "Severity"),
+                ("说明", "Message"),
+                ("证据", "Evidence"),
+            ],
+        ),
+        rows,
+    }
+}
+
+pub(super) fn codes_sheet(lang: Lang) -> Sheet {
+    let rows = Code::ALL
+        .iter()
+        .map(|&code| {
+            let doc = code.doc();
+            vec![
+                text(code.id()),
+                text(doc.severity.label(lang)),
+                Cell::Text(code.title(lang)),
+                long(lang.pick(doc.why[0], doc.why[1])),
+                long(lang.pick(doc.fix[0], doc.fix[1])),
+            ]
+        })
+        .collect();
+    Sheet {
+        name: lang.pick("代码说明", "Codes"),
+        headers: pick_all(
+            lang,
+            &[
+                ("问题代码", "Code"),
+                ("默认严重程度", "Default severity"),
+                ("含义", "Meaning"),
+                ("为何重要", "Why it matters"),
+                ("如何处理", "How to fix"),
+            ],
+        ),
+        rows,
+    }
+}
