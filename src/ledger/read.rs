@@ -9,7 +9,7 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 use super::header::{Header, LedgerKind, is_total_row};
-use super::records::{Allocation, Contract, Invoice, Payment, ProjectRef, Records};
+use super::records::{Allocation, Contract, Coverage, Invoice, Payment, ProjectRef, Records};
 use super::{cell_text, column_letter};
 use crate::attributes::{ContractKind, ProcurementMethod};
 use crate::finding::{Code, Finding};
@@ -308,12 +308,11 @@ pub fn read_records(
 ) -> Records {
     let mut records = Records::default();
     let kind = reader.header.kind;
-    if kind == LedgerKind::Contracts {
-        match owner {
-            Some(project) => records.projects_with_contract_ledger.push(project),
-            None => records.archive_contract_ledger = true,
-        }
-    }
+    records.coverage.push(Coverage {
+        kind,
+        file: reader.rel.to_string(),
+        owner,
+    });
     reader.duplicate_columns();
     let rows: Vec<&Row> = reader.record_rows().collect();
     for (sequence, row) in rows.into_iter().enumerate() {

@@ -120,11 +120,27 @@ pub struct Records {
     pub payments: Vec<Payment>,
     /// Invoices.
     pub invoices: Vec<Invoice>,
-    /// Whether a contract ledger covering the whole archive was read (then every project's
-    /// contracts are known, an empty list included).
-    pub archive_contract_ledger: bool,
-    /// Projects whose own folder holds a contract ledger.
-    pub projects_with_contract_ledger: Vec<usize>,
+    /// Every table read, with its kind and whom it covers: a figure of a project is known
+    /// (an empty list included, so zero) only when a ledger of its kind covers it.
+    pub coverage: Vec<Coverage>,
+}
+
+/// One ledger table read: its kind, its file, and whom it covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Coverage {
+    /// What the table lists.
+    pub kind: crate::ledger::header::LedgerKind,
+    /// The file, relative to the root.
+    pub file: String,
+    /// The project whose folder holds it; `None` for a ledger of the whole archive.
+    pub owner: Option<usize>,
+}
+
+impl Coverage {
+    /// Whether the table covers project `index`: it is the archive's, or in its folder.
+    pub fn covers(&self, index: usize) -> bool {
+        self.owner.is_none_or(|owner| owner == index)
+    }
 }
 
 impl Records {
@@ -134,8 +150,6 @@ impl Records {
         self.contracts.extend(other.contracts);
         self.payments.extend(other.payments);
         self.invoices.extend(other.invoices);
-        self.archive_contract_ledger |= other.archive_contract_ledger;
-        self.projects_with_contract_ledger
-            .extend(other.projects_with_contract_ledger);
+        self.coverage.extend(other.coverage);
     }
 }

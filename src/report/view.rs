@@ -151,24 +151,26 @@ pub fn chain_parts(chain: &ChainSummary, lang: Lang, payments: bool) -> Vec<Stri
             format_yuan(aid.yuan)
         ));
     }
-    // A total beyond the decimal type is unknown, never shown as a figure.
-    let total = |amount: &Option<Amount>| {
-        amount.map_or_else(
-            || lang.pick("未知", "unknown").to_string(),
-            |a| format_yuan(a.yuan),
-        )
+    // An unknown figure is a dash with its reason, never a zero.
+    let total = |name: &str, amount: &Option<Amount>| match amount {
+        Some(a) => format_yuan(a.yuan),
+        None => unknown(chain, name, lang),
     };
     parts.push(format!(
         "{} {}",
         lang.pick("下达", "allocated"),
-        total(&chain.allocated)
+        total("allocated", &chain.allocated)
     ));
     parts.push(format!(
         "{} {}",
         lang.pick("合同", "contracted"),
-        total(&chain.contracted)
+        total("contracted", &chain.contracted)
     ));
-    let paid = format!("{} {}", lang.pick("拨付", "paid"), total(&chain.paid));
+    let paid = format!(
+        "{} {}",
+        lang.pick("拨付", "paid"),
+        total("paid", &chain.paid)
+    );
     parts.push(if payments {
         format!(
             "{paid} ({} {})",
@@ -178,14 +180,22 @@ pub fn chain_parts(chain: &ChainSummary, lang: Lang, payments: bool) -> Vec<Stri
     } else {
         paid
     });
-    if let Some(rate) = chain.execution_rate {
-        parts.push(format!(
-            "{} {}",
-            lang.pick("支出进度", "execution"),
-            percent(rate)
-        ));
-    }
+    let rate = chain
+        .execution_rate
+        .map_or_else(|| unknown(chain, "execution_rate", lang), percent);
+    parts.push(format!("{} {rate}", lang.pick("支出进度", "execution")));
     parts
+}
+
+/// An unknown figure of the chain: `—` and why (`—（未读到该类台账）`).
+fn unknown(chain: &ChainSummary, name: &str, lang: Lang) -> String {
+    match chain.unknown.get(name) {
+        Some(why) => match lang {
+            Lang::Zh => format!("—（{}）", why.explain(name, lang)),
+            Lang::En => format!("— ({})", why.explain(name, lang)),
+        },
+        None => "—".into(),
+    }
 }
 
 /// A share as a percentage with one decimal: `0.8182` → `81.8%`.

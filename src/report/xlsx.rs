@@ -29,6 +29,8 @@ enum Cell {
     Count(usize),
     Percent(Option<f64>),
     Money(Option<f64>),
+    /// A figure nobody could establish: an empty cell with a note saying why (never 0).
+    Unknown(String),
 }
 
 /// The widest a column of wrapping text gets, in characters.
@@ -107,7 +109,10 @@ fn write_sheet(workbook: &mut Workbook, sheet: &Sheet) -> Result<(), XlsxError> 
         .set_border_bottom(FormatBorder::Thin);
     let percent = Format::new().set_num_format("0.0%");
     let money = Format::new().set_num_format("#,##0.00");
-    let wrap = Format::new().set_text_wrap();
+    let wrap = Format::new()
+        .set_text_wrap()
+        .set_align(rust_xlsxwriter::FormatAlign::Top);
+    let top = Format::new().set_align(rust_xlsxwriter::FormatAlign::Top);
     let worksheet = workbook.add_worksheet_with_constant_memory()?;
     worksheet.set_name(sheet.name)?;
     for (col, width) in column_widths(sheet).into_iter().enumerate() {
@@ -116,8 +121,14 @@ fn write_sheet(workbook: &mut Workbook, sheet: &Sheet) -> Result<(), XlsxError> 
     for (col, name) in sheet.headers.iter().enumerate() {
         worksheet.write_string_with_format(0, col_num(col), *name, &header)?;
     }
+    let widths = column_widths(sheet);
     for (index, row) in sheet.rows.iter().enumerate() {
         let r = u32::try_from(index + 1).unwrap_or(u32::MAX);
+        // Wrapped text needs its height written: LibreOffice shows one line otherwise.
+        let lines = row_lines(row, &widths);
+        if lines > 1 {
+            worksheet.set_row_height(r, 15.0 * lines as f64)?;
+        }
         for (col, cell) in row.iter().enumerate() {
             let c = col_num(col);
             match cell {
@@ -126,7 +137,14 @@ fn write_sheet(workbook: &mut Workbook, sheet: &Sheet) -> Result<(), XlsxError> 
                     worksheet.write_string_with_format(r, c, s, &wrap)?;
                 }
                 Cell::Text(s) => {
-                    worksheet.write_string(r, c, s)?;
+                    worksheet.write_string_with_format(r, c, s, &top)?;
+                }
+                Cell::Unknown(why) => {
+                    worksheet.insert_note(
+                        r,
+                        c,
+                        &rust_xlsxwriter::Note::new(why).set_author("guicang"),
+                    )?;
                 }
                 Cell::Count(n) => {
                     worksheet.write_number(r, c, *n as f64)?;
@@ -155,6 +173,23 @@ fn write_sheet(workbook: &mut Workbook, sheet: &Sheet) -> Result<(), XlsxError> 
     Ok(())
 }
 
+/// How many lines the tallest wrapped cell of `row` takes in its column.
+fn row_lines(row: &[Cell], widths: &[f64]) -> usize {
+    row.iter()
+        .zip(widths)
+        .filter_map(|(cell, width)| match cell {
+            Cell::Long(s) => Some(
+                s.lines()
+                    .map(|line| (line.width() as f64 / width.max(1.0)).ceil().max(1.0) as usize)
+                    .sum::<usize>(),
+            ),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(1)
+        .min(40)
+}
+
 fn col_num(col: usize) -> u16 {
     u16::try_from(col).unwrap_or(u16::MAX)
 }
@@ -171,6 +206,7 @@ fn column_widths(sheet: &Sheet) -> Vec<f64> {
                 Cell::Count(n) => n.to_string().len(),
                 Cell::Percent(_) => 6,
                 Cell::Money(v) => v.map_or(0, |v| format!("{v:.2}").len() * 4 / 3),
+                Cell::Unknown(_) => 0,
             };
             *w = (*w).max(shown + 1);
         }

@@ -120,3 +120,46 @@ fn the_report_says_when_and_how_it_was_made() {
     assert_eq!(run["waivers"], 0);
     assert!(run["baseline"].is_null());
 }
+
+#[test]
+fn figures_no_ledger_covers_are_null_with_a_reason_never_zero() {
+    let (report, _) = check_json(Path::new(DEMO), &[]);
+    for p in report["projects"].as_array().unwrap() {
+        let chain = &p["chain"];
+        if chain.is_null() {
+            continue;
+        }
+        // The demo archive has contract and payment ledgers but no allocation ledger.
+        assert!(chain["allocated"].is_null(), "{}: {chain}", p["key"]);
+        assert_eq!(chain["unknown"]["allocated"], "no-ledger");
+        assert!(!chain["paid"].is_null(), "{}: {chain}", p["key"]);
+        assert_eq!(chain["sources"]["paid"][0], "资金拨付台账.xlsx");
+    }
+    let text = crate::support::guicang()
+        .args(["check", DEMO, "--lang", "en"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.contains("allocated — (no allocation ledger was read)"));
+    assert!(!text.contains("allocated 0.00"));
+}
+
+#[test]
+fn a_payment_ledger_that_cannot_be_read_leaves_paid_unknown() {
+    let dir = tempfile::tempdir().unwrap();
+    doc(dir.path(), "RZ-2023-001 学校/可行性研究报告.pdf");
+    write(
+        &dir.path().join("合同台账.csv"),
+        "项目编号,合同编号,合同名称,合同金额\nRZ-2023-001,HT-1,施工合同,100\n",
+    );
+    write(
+        &dir.path().join("RZ-2023-001 学校/资金拨付台账.xlsx"),
+        b"damaged",
+    );
+    let (report, _) = check_json(dir.path(), &[]);
+    let chain = &report["projects"][0]["chain"];
+    assert_eq!(chain["contracted"], "100", "{chain}");
+    assert!(chain["paid"].is_null(), "{chain}");
+    assert_eq!(chain["unknown"]["paid"], "no-ledger");
+    assert!(chain["execution_rate"].is_null());
+}

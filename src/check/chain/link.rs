@@ -5,7 +5,10 @@ use std::collections::HashMap;
 
 use crate::finding::{Code, Finding};
 use crate::lang::Lang;
-use crate::ledger::records::{Allocation, Contract, Invoice, Payment, ProjectRef, Records};
+use crate::ledger::header::LedgerKind;
+use crate::ledger::records::{
+    Allocation, Contract, Coverage, Invoice, Payment, ProjectRef, Records,
+};
 use crate::names::normalize::normalize;
 use crate::project::Project;
 use crate::ruleset::condition::ContractFacts;
@@ -23,6 +26,21 @@ pub struct ProjectLedgers<'r> {
     pub invoices: Vec<&'r Invoice>,
     /// Whether a contract ledger covers the project (so its contract list is complete).
     pub contracts_known: bool,
+    /// The ledger tables that cover the project (its folder's and the archive's).
+    pub coverage: Vec<&'r Coverage>,
+}
+
+impl<'r> ProjectLedgers<'r> {
+    /// The files of the ledgers of `kind` that cover the project, each once, in order.
+    pub fn files_of(&self, kind: LedgerKind) -> Vec<&'r str> {
+        let mut files: Vec<&'r str> = Vec::new();
+        for c in self.coverage.iter().filter(|c| c.kind == kind) {
+            if !files.contains(&c.file.as_str()) {
+                files.push(&c.file);
+            }
+        }
+        files
+    }
 }
 
 impl ProjectLedgers<'_> {
@@ -65,8 +83,12 @@ pub fn link<'r>(
     let mut linked: Vec<ProjectLedgers<'r>> =
         projects.iter().map(|_| ProjectLedgers::default()).collect();
     for (index, l) in linked.iter_mut().enumerate() {
-        l.contracts_known = records.archive_contract_ledger
-            || records.projects_with_contract_ledger.contains(&index);
+        l.coverage = records
+            .coverage
+            .iter()
+            .filter(|c| c.covers(index))
+            .collect();
+        l.contracts_known = l.coverage.iter().any(|c| c.kind == LedgerKind::Contracts);
     }
     let mut resolve = |project: &Option<ProjectRef>, at: &str| -> Option<usize> {
         let found = match project {

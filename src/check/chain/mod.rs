@@ -14,10 +14,14 @@ pub mod link;
 pub mod totals;
 pub mod vouchers;
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use super::Context;
 use crate::finding::Finding;
+use crate::lang::Lang;
+use crate::ledger::header::LedgerKind;
 use crate::money::amount::Amount;
 use link::ProjectLedgers;
 
@@ -54,8 +58,9 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// The money of one project along the chain, for reports. A sum too large for the decimal
-/// type is `None` (unknown, reported as `ledger-sum-overflow`), never a wrong figure.
+/// The money of one project along the chain, for reports. A figure no ledger of its kind
+/// covers, or that sums rows whose amount could not be read, is unknown (`None`), never
+/// zero, and `unknown` says why; `sources` names the ledger files each figure sums.
 #[derive(Debug, Clone, Serialize)]
 pub struct ChainSummary {
     /// 援疆资金.
@@ -70,30 +75,132 @@ pub struct ChainSummary {
     pub execution_rate: Option<f64>,
     /// Number of payment rows.
     pub payments: usize,
+    /// Why each unknown figure is unknown, by figure (`allocated`, `contracted`, `paid`,
+    /// `execution_rate`).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub unknown: BTreeMap<&'static str, Unknown>,
+    /// The ledger files each known figure is summed from, by figure.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub sources: BTreeMap<&'static str, Vec<String>>,
 }
 
-/// The chain summary of a project, when any ledger row concerns it.
+/// Why a figure of the funding chain is unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Unknown {
+    /// No ledger of the figure's kind covers the project.
+    NoLedger,
+    /// Some rows of the project have no readable amount (reported as `ledger-bad-cell`).
+    UnreadableAmounts,
+    /// The total goes past what a decimal holds (reported as `ledger-sum-overflow`).
+    Overflow,
+    /// The aid funds are not recorded, so no rate can be computed.
+    NoAidFunds,
+}
+
+impl Unknown {
+    /// Why `figure` (`allocated`, `contracted`, `paid`, `execution_rate`) is unknown, for
+    /// a person.
+    pub fn explain(self, figure: &str, lang: Lang) -> &'static str {
+        match (self, figure) {
+            (Unknown::NoLedger, "allocated") => {
+                lang.pick("未读到资金下达台账", "no allocation ledger was read")
+            }
+            (Unknown::NoLedger, "contracted") => {
+                lang.pick("未读到合同台账", "no contract ledger was read")
+            }
+            (Unknown::NoLedger, _) => lang.pick("未读到资金拨付台账", "no payment ledger was read"),
+            _ => self.reason(lang),
+        }
+    }
+
+    fn reason(self, lang: Lang) -> &'static str {
+        match self {
+            Unknown::NoLedger => lang.pick("未读到台账", "no ledger was read"),
+            Unknown::UnreadableAmounts => {
+                lang.pick("部分行金额无法读取", "some rows have no readable amount")
+            }
+            Unknown::Overflow => lang.pick("合计超出可表示范围", "the total is out of range"),
+            Unknown::NoAidFunds => lang.pick("援疆资金未记录", "the aid funds are not recorded"),
+        }
+    }
+}
+
+/// The chain summary of a project, when a ledger covers it or a ledger row concerns it.
 pub fn summary(ctx: &Context<'_>, index: usize) -> Option<ChainSummary> {
     let ledgers = ctx.ledgers.get(index)?;
-    if ledgers.is_empty() {
+    if ledgers.is_empty() && ledgers.coverage.is_empty() {
         return None;
     }
     let aid_funds = ctx.projects[index].aid_funds;
-    let paid = Amount::sum(ledgers.payments.iter().filter_map(|p| p.amount.as_ref()));
-    Some(ChainSummary {
+    let mut summary = ChainSummary {
         aid_funds,
-        allocated: Amount::sum(ledgers.allocations.iter().filter_map(|a| a.amount.as_ref())),
-        contracted: Amount::sum(ledgers.contracts.iter().filter_map(|c| c.amount.as_ref())),
-        paid,
-        execution_rate: paid
-            .zip(aid_funds)
-            .and_then(|(p, a)| execution_rate(&p, &a)),
+        allocated: None,
+        contracted: None,
+        paid: None,
+        execution_rate: None,
         payments: ledgers.payments.len(),
-    })
+        unknown: BTreeMap::new(),
+        sources: BTreeMap::new(),
+    };
+    let allocations = ledgers.allocations.iter().map(|a| a.amount.as_ref());
+    summary.allocated = summary.figure("allocated", ledgers, LedgerKind::Allocations, allocations);
+    let contracts = ledgers.contracts.iter().map(|c| c.amount.as_ref());
+    summary.contracted = summary.figure("contracted", ledgers, LedgerKind::Contracts, contracts);
+    let payments = ledgers.payments.iter().map(|p| p.amount.as_ref());
+    summary.paid = summary.figure("paid", ledgers, LedgerKind::Payments, payments);
+    match (summary.paid, aid_funds) {
+        (Some(paid), Some(aid)) => summary.execution_rate = execution_rate(&paid, &aid),
+        (_, None) => {
+            summary
+                .unknown
+                .insert("execution_rate", Unknown::NoAidFunds);
+        }
+        (None, _) => {
+            let why = summary
+                .unknown
+                .get("paid")
+                .copied()
+                .unwrap_or(Unknown::NoLedger);
+            summary.unknown.insert("execution_rate", why);
+        }
+    }
+    Some(summary)
 }
 
-/// Paid over aid funds, to four decimals; `None` for zero aid funds or a quotient beyond
-/// the decimal type.
+impl ChainSummary {
+    /// The sum of one figure's `amounts` from the ledgers of `kind`, or why it is unknown.
+    fn figure<'a>(
+        &mut self,
+        name: &'static str,
+        ledgers: &ProjectLedgers<'_>,
+        kind: LedgerKind,
+        mut amounts: impl Iterator<Item = Option<&'a Amount>>,
+    ) -> Option<Amount> {
+        let files = ledgers.files_of(kind);
+        let outcome = if files.is_empty() {
+            Err(Unknown::NoLedger)
+        } else {
+            let readable: Option<Vec<&Amount>> = amounts.by_ref().collect();
+            match readable {
+                None => Err(Unknown::UnreadableAmounts),
+                Some(list) => Amount::sum(list).ok_or(Unknown::Overflow),
+            }
+        };
+        match outcome {
+            Ok(total) => {
+                self.sources
+                    .insert(name, files.into_iter().map(str::to_string).collect());
+                Some(total)
+            }
+            Err(why) => {
+                self.unknown.insert(name, why);
+                None
+            }
+        }
+    }
+}
+
 fn execution_rate(paid: &Amount, aid_funds: &Amount) -> Option<f64> {
     use rust_decimal::prelude::ToPrimitive;
     let rate = paid.yuan.checked_div(aid_funds.yuan)?;

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::{Cell, Sheet, long, pick_all, text};
+use crate::check::chain::ChainSummary;
 use crate::finding::{Code, Finding};
 use crate::lang::Lang;
 use crate::money::amount::Amount;
@@ -32,9 +33,9 @@ pub(super) fn summary_sheet(report: &Report, lang: Lang) -> Sheet {
                 Cell::Count(p.errors),
                 Cell::Count(p.warnings),
                 yuan(p.aid_funds.as_ref()),
-                yuan(chain.and_then(|c| c.allocated.as_ref())),
-                yuan(chain.and_then(|c| c.contracted.as_ref())),
-                yuan(chain.and_then(|c| c.paid.as_ref())),
+                figure(chain, "allocated", |c| c.allocated.as_ref(), lang),
+                figure(chain, "contracted", |c| c.contracted.as_ref(), lang),
+                figure(chain, "paid", |c| c.paid.as_ref(), lang),
                 Cell::Percent(chain.and_then(|c| c.execution_rate)),
                 text(p.folder.as_deref().unwrap_or_default()),
             ]
@@ -64,6 +65,29 @@ pub(super) fn summary_sheet(report: &Report, lang: Lang) -> Sheet {
             ],
         ),
         rows,
+    }
+}
+
+/// A figure of the funding chain: the amount, or an empty cell whose note says why it is
+/// unknown (and which ledgers were looked for).
+fn figure(
+    chain: Option<&ChainSummary>,
+    name: &str,
+    amount: impl Fn(&ChainSummary) -> Option<&Amount>,
+    lang: Lang,
+) -> Cell {
+    let Some(chain) = chain else {
+        return Cell::Unknown(lang.pick("未读到任何台账", "no ledger was read").into());
+    };
+    match amount(chain) {
+        Some(a) => Cell::Money(a.yuan.to_f64()),
+        None => Cell::Unknown(
+            chain
+                .unknown
+                .get(name)
+                .map_or("—", |why| why.explain(name, lang))
+                .to_string(),
+        ),
     }
 }
 
