@@ -136,7 +136,10 @@ fn sarif_is_valid_against_the_official_schema() {
     let run = &runs[0];
     assert_eq!(run["tool"]["driver"]["name"], "guicang");
     let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
-    assert_eq!(rules.len(), guicang::finding::Code::ALL.len());
+    let codes = guicang::finding::Code::ALL;
+    for (rule, code) in rules.iter().zip(codes) {
+        assert_eq!(rule["id"], code.id());
+    }
     for rule in rules {
         for field in ["shortDescription", "fullDescription", "help"] {
             assert!(
@@ -144,16 +147,28 @@ fn sarif_is_valid_against_the_official_schema() {
                 "{rule}"
             );
         }
+        let markdown = rule["help"]["markdown"].as_str().expect("help.markdown");
+        assert!(markdown.contains("### 为什么重要") && markdown.contains("### 如何处理"));
         assert!(rule["properties"]["why"].is_string());
     }
     let results = run["results"].as_array().expect("results");
     let findings = reports.findings();
     assert_eq!(results.len(), findings.len());
+    let in_work_tree = run["originalUriBaseIds"].get("%SRCROOT%").is_some();
     for (result, finding) in results.iter().zip(findings) {
-        assert_eq!(result["ruleId"], finding["code"]);
-        assert_eq!(result["message"]["text"], finding["message"]);
+        let code = finding["code"].as_str().expect("code");
+        let rule_id = result["ruleId"].as_str().expect("rule id");
+        if code == "missing-document" {
+            let document = finding["document"].as_str().expect("document");
+            assert_eq!(rule_id, format!("missing-document/{document}"));
+        } else {
+            assert_eq!(rule_id, code);
+        }
+        let message = finding["message"].as_str().expect("message");
+        let text = result["message"]["text"].as_str().expect("message text");
+        assert!(text.starts_with(message), "{text}");
         let index = result["ruleIndex"].as_u64().expect("rule index") as usize;
-        assert_eq!(rules[index]["id"], finding["code"]);
+        assert_eq!(rules[index]["id"], rule_id);
         let level = match finding["severity"].as_str() {
             Some("info") => "note",
             other => other.expect("severity"),
@@ -169,12 +184,21 @@ fn sarif_is_valid_against_the_official_schema() {
             .zip(finding["paths"].as_array().into_iter().flatten())
         {
             let artifact = &location["physicalLocation"]["artifactLocation"];
-            assert_eq!(artifact["uriBaseId"], "ARCHIVE_ROOT");
+            let base = if in_work_tree {
+                "%SRCROOT%"
+            } else {
+                "ARCHIVE_ROOT"
+            };
+            assert_eq!(artifact["uriBaseId"], base);
             let path = path.as_str().expect("path");
             if path.matches('!').count() == 2 {
                 let logical = &location["logicalLocations"][0];
                 assert_eq!(logical["fullyQualifiedName"], path);
                 assert!(logical["properties"]["sheet"].is_string());
+                assert!(
+                    text.contains(path),
+                    "the ledger cell is in the message: {text}"
+                );
             }
         }
     }
