@@ -342,3 +342,79 @@ fn write_case(out: &mut String, case: &Case) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{REPORT_VERSION, Summary};
+
+    fn report(findings: Vec<Finding>) -> Report {
+        Report {
+            version: REPORT_VERSION,
+            root: "archive".into(),
+            lang: Lang::En,
+            projects: Vec::new(),
+            findings,
+            waived: Vec::new(),
+            baselined: Vec::new(),
+            baseline_applied: false,
+            summary: Summary::default(),
+        }
+    }
+
+    #[test]
+    fn only_findings_at_or_above_the_threshold_fail() {
+        let report = report(vec![
+            Finding::new(Code::EmptyFile, "empty")
+                .path("a.pdf")
+                .severity(Severity::Error),
+            Finding::new(Code::EmptyFile, "empty")
+                .path("b.pdf")
+                .severity(Severity::Warning),
+            Finding::new(Code::EmptyFile, "empty")
+                .path("c.pdf")
+                .severity(Severity::Info),
+        ]);
+        let failures = |fail_on| {
+            render_failing_at(&report, fail_on)
+                .matches("<failure")
+                .count()
+        };
+        let notes = |fail_on| {
+            render_failing_at(&report, fail_on)
+                .matches("<system-out>")
+                .count()
+        };
+        assert_eq!(failures(Some(Severity::Error)), 1);
+        assert_eq!(notes(Some(Severity::Error)), 2);
+        assert_eq!(failures(Some(Severity::Warning)), 2);
+        assert_eq!(failures(Some(Severity::Info)), 3);
+        assert_eq!((failures(None), notes(None)), (0, 3));
+        assert_eq!(
+            render(&report),
+            render_failing_at(&report, Some(Severity::Error))
+        );
+    }
+
+    #[test]
+    fn names_are_the_code_and_the_document_or_evidence_never_the_message() {
+        let folder = Some("2023/P-1 school");
+        let document = Finding::new(Code::MissingDocument, "missing the permit")
+            .document("construction-permit")
+            .path("2023/P-1 school/03 permit");
+        assert_eq!(
+            case_name(&document, folder),
+            "missing-document construction-permit"
+        );
+        let file = Finding::new(Code::EmptyFile, "empty").path("2023/P-1 school/01/a.pdf");
+        assert_eq!(case_name(&file, folder), "empty-file 01/a.pdf");
+        let cell =
+            Finding::new(Code::PaymentWithoutVoucher, "no voucher").path("台账.xlsx!Sheet1!4");
+        assert_eq!(
+            case_name(&cell, folder),
+            "payment-without-voucher 台账.xlsx!Sheet1!4"
+        );
+        let bare = Finding::new(Code::EmptyFile, "x");
+        assert_eq!(case_name(&bare, None), "empty-file");
+    }
+}
