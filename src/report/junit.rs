@@ -1,5 +1,6 @@
 //! The JUnit XML report, for the test-report views of CI systems (GitLab, Jenkins, Azure,
-//! GitHub actions that read JUnit).
+//! GitHub actions that read JUnit). It validates against the Jenkins JUnit schema
+//! (`fixtures/schemas/junit-10.xsd`).
 //!
 //! One `<testsuite>` per project, in report order, and one for archive-level findings
 //! when there are any. In a project's suite:
@@ -7,16 +8,19 @@
 //!   fails with the `missing-document` finding's message when it is not;
 //! - one testcase per document whose requirement could not be decided, marked
 //!   `<skipped>` with the reason (could not check is neither ok nor a problem);
-//! - one testcase per other finding (funding chain, files, project facts): a failure when
-//!   its severity is error or warning, a passing case with the message in `<system-out>`
-//!   when it is only info.
-//!
+//! - one testcase per other finding (funding chain, files, project facts);
 //! - one testcase per waived finding (`<skipped>` with the waiver's reason) and per
 //!   finding in the baseline (`<skipped>`), since neither fails the run; a waived or
 //!   baselined missing document is its document's testcase, skipped.
 //!
-//! The failure `type` is the finding's severity. Written by hand: the format is small and
-//! a library would bring a second XML writer and a date-time crate for nothing.
+//! A finding is a failure only when it would fail the run: at or above the `--fail-on`
+//! threshold. Below it the case passes with the finding in `<system-out>`, so that a run
+//! that exits 0 shows no red test. The failure `type` is the finding's severity.
+//!
+//! Test names are the finding code plus the document id, or else the evidence (a path
+//! relative to the project folder, or a ledger cell): never the message, so a reworded
+//! message keeps each test's history. Written by hand: the format is small and a library
+//! would bring a second XML writer and a date-time crate for nothing.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
@@ -45,8 +49,15 @@ enum Outcome {
     },
 }
 
-/// Renders the report as JUnit XML.
+/// Renders the report as JUnit XML, failing the cases of errors (the default `--fail-on`).
 pub fn render(report: &Report) -> String {
+    render_failing_at(report, Some(Severity::Error))
+}
+
+/// Renders the report as JUnit XML: a finding at or above `fail_on` is a failed case, one
+/// below it (or any, when `fail_on` is `None`, `--fail-on never`) a passing case with the
+/// finding in `<system-out>`.
+pub fn render_failing_at(report: &Report, fail_on: Option<Severity>) -> String {
     let lang = report.lang;
     let groups = ByProject::new(report);
     let (mut skips, archive_skips) = skips_by_project(report);
@@ -54,18 +65,20 @@ pub fn render(report: &Report) -> String {
         .projects
         .iter()
         .zip(skips.iter_mut())
-        .map(|((p, findings), skips)| (project_title(p), project_cases(p, findings, skips)))
+        .map(|((p, findings), skips)| {
+            (project_title(p), project_cases(p, findings, skips, fail_on))
+        })
         .collect();
     if !groups.archive.is_empty() || !archive_skips.is_empty() {
         let key = |f: &Finding| f.project.clone().unwrap_or_else(|| "archive".into());
         let cases = groups
             .archive
             .iter()
-            .map(|f| finding_case(&key(f), f))
+            .map(|f| finding_case(&key(f), None, f, fail_on))
             .chain(
                 archive_skips
                     .into_iter()
-                    .map(|s| skipped_case(&key(s.finding), s)),
+                    .map(|s| skipped_case(&key(s.finding), None, s)),
             )
             .collect();
         suites.push((
@@ -81,12 +94,12 @@ pub fn render(report: &Report) -> String {
     let is_skipped = |o: &Outcome| matches!(o, Outcome::Skipped(_));
     let all: Vec<&Case> = suites.iter().flat_map(|(_, c)| c).collect();
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    // The Jenkins schema has no `skipped` on `<testsuites>`: each suite counts its own.
     let _ = writeln!(
         out,
-        "<testsuites name=\"guicang\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\" time=\"0\">",
+        "<testsuites name=\"guicang\" tests=\"{}\" failures=\"{}\" errors=\"0\" time=\"0\">",
         all.len(),
         all.iter().filter(|c| is_failure(&c.outcome)).count(),
-        all.iter().filter(|c| is_skipped(&c.outcome)).count(),
     );
     for (name, cases) in &suites {
         let _ = writeln!(
@@ -157,8 +170,14 @@ fn skips_by_project(report: &Report) -> (Vec<Vec<Skip<'_>>>, Vec<Skip<'_>>) {
 
 /// The testcases of one project: its documents, then its other findings, then the ones
 /// that do not count.
-fn project_cases(p: &ProjectReport, findings: &[&Finding], skips: &mut Vec<Skip<'_>>) -> Vec<Case> {
+fn project_cases(
+    p: &ProjectReport,
+    findings: &[&Finding],
+    skips: &mut Vec<Skip<'_>>,
+    fail_on: Option<Severity>,
+) -> Vec<Case> {
     let key = project_key(p);
+    let folder = p.folder.as_deref();
     let mut used: HashSet<*const Finding> = HashSet::new();
     let mut cases = Vec::new();
     for stage in &p.stages {
@@ -184,69 +203,95 @@ fn project_cases(p: &ProjectReport, findings: &[&Finding], skips: &mut Vec<Skip<
                     match (missing, skipped) {
                         (Some(f), _) => {
                             used.insert(f);
-                            failure(f)
+                            outcome(f, fail_on)
                         }
                         (None, Some(i)) => Outcome::Skipped(skips.remove(i).reason),
-                        (None, None) => Outcome::Failure {
+                        (None, None) if fail_on.is_some() => Outcome::Failure {
                             kind: Severity::Error.id(),
                             message: d.name.to_string(),
                             detail: String::new(),
                         },
+                        (None, None) => Outcome::Note(d.name.to_string()),
                     }
                 }
             };
             cases.push(Case {
                 classname: classname.clone(),
-                name: format!("{} {}", d.id, d.name),
+                name: format!("{} {}", Code::MissingDocument.id(), d.id),
                 outcome,
             });
         }
     }
     for f in findings {
         if !used.contains(&std::ptr::from_ref(*f)) {
-            cases.push(finding_case(&key, f));
+            cases.push(finding_case(&key, folder, f, fail_on));
         }
     }
-    cases.extend(skips.drain(..).map(|s| skipped_case(&key, s)));
+    cases.extend(skips.drain(..).map(|s| skipped_case(&key, folder, s)));
     cases
 }
 
 /// A testcase for a finding that does not count, skipped with why.
-fn skipped_case(key: &str, skip: Skip<'_>) -> Case {
+fn skipped_case(key: &str, folder: Option<&str>, skip: Skip<'_>) -> Case {
     let f = skip.finding;
-    let classname = match &f.stage {
-        Some(stage) => format!("{key}.{stage}"),
-        None => key.to_string(),
-    };
     Case {
-        classname,
-        name: format!("{}: {}", f.code.id(), f.message),
+        classname: classname(key, f),
+        name: case_name(f, folder),
         outcome: Outcome::Skipped(skip.reason),
     }
 }
 
 /// A testcase for a finding that is not a document's.
-fn finding_case(key: &str, f: &Finding) -> Case {
-    let classname = match &f.stage {
-        Some(stage) => format!("{key}.{stage}"),
-        None => key.to_string(),
-    };
-    let outcome = match f.severity {
-        Severity::Info => Outcome::Note(detail(f)),
-        Severity::Warning | Severity::Error => failure(f),
-    };
+fn finding_case(key: &str, folder: Option<&str>, f: &Finding, fail_on: Option<Severity>) -> Case {
     Case {
-        classname,
-        name: format!("{}: {}", f.code.id(), f.message),
-        outcome,
+        classname: classname(key, f),
+        name: case_name(f, folder),
+        outcome: outcome(f, fail_on),
     }
 }
 
-fn failure(f: &Finding) -> Outcome {
-    Outcome::Failure {
-        kind: f.severity.id(),
-        message: f.message.clone(),
-        detail: detail(f),
+/// The project key, and the stage when the finding has one.
+fn classname(key: &str, f: &Finding) -> String {
+    match &f.stage {
+        Some(stage) => format!("{key}.{stage}"),
+        None => key.to_string(),
+    }
+}
+
+/// The name of a finding's testcase: its code and its document id, or else its first
+/// piece of evidence relative to the project folder (the file name, or the ledger cell
+/// `file!sheet!row`), or else its contract or voucher number. Never the message.
+fn case_name(f: &Finding, folder: Option<&str>) -> String {
+    let evidence = f.paths.first().map(|path| {
+        folder
+            .and_then(|dir| path.strip_prefix(dir))
+            .and_then(|rest| rest.strip_prefix('/'))
+            .filter(|rest| !rest.is_empty())
+            .unwrap_or(path)
+    });
+    let what = f
+        .document
+        .as_deref()
+        .or(evidence)
+        .or(f.contract.as_deref())
+        .or(f.voucher.as_deref());
+    match what {
+        Some(what) => format!("{} {what}", f.code.id()),
+        None => f.code.id().to_string(),
+    }
+}
+
+/// A failure when the finding is at or above the threshold, else a pass that says what
+/// was found.
+fn outcome(f: &Finding, fail_on: Option<Severity>) -> Outcome {
+    if fail_on.is_some_and(|threshold| f.severity >= threshold) {
+        Outcome::Failure {
+            kind: f.severity.id(),
+            message: f.message.clone(),
+            detail: detail(f),
+        }
+    } else {
+        Outcome::Note(format!("{}: {}", f.severity.id(), detail(f)))
     }
 }
 
@@ -295,5 +340,81 @@ fn write_case(out: &mut String, case: &Case) {
                 escape_markup(detail)
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{REPORT_VERSION, Summary};
+
+    fn report(findings: Vec<Finding>) -> Report {
+        Report {
+            version: REPORT_VERSION,
+            root: "archive".into(),
+            lang: Lang::En,
+            projects: Vec::new(),
+            findings,
+            waived: Vec::new(),
+            baselined: Vec::new(),
+            baseline_applied: false,
+            summary: Summary::default(),
+        }
+    }
+
+    #[test]
+    fn only_findings_at_or_above_the_threshold_fail() {
+        let report = report(vec![
+            Finding::new(Code::EmptyFile, "empty")
+                .path("a.pdf")
+                .severity(Severity::Error),
+            Finding::new(Code::EmptyFile, "empty")
+                .path("b.pdf")
+                .severity(Severity::Warning),
+            Finding::new(Code::EmptyFile, "empty")
+                .path("c.pdf")
+                .severity(Severity::Info),
+        ]);
+        let failures = |fail_on| {
+            render_failing_at(&report, fail_on)
+                .matches("<failure")
+                .count()
+        };
+        let notes = |fail_on| {
+            render_failing_at(&report, fail_on)
+                .matches("<system-out>")
+                .count()
+        };
+        assert_eq!(failures(Some(Severity::Error)), 1);
+        assert_eq!(notes(Some(Severity::Error)), 2);
+        assert_eq!(failures(Some(Severity::Warning)), 2);
+        assert_eq!(failures(Some(Severity::Info)), 3);
+        assert_eq!((failures(None), notes(None)), (0, 3));
+        assert_eq!(
+            render(&report),
+            render_failing_at(&report, Some(Severity::Error))
+        );
+    }
+
+    #[test]
+    fn names_are_the_code_and_the_document_or_evidence_never_the_message() {
+        let folder = Some("2023/P-1 school");
+        let document = Finding::new(Code::MissingDocument, "missing the permit")
+            .document("construction-permit")
+            .path("2023/P-1 school/03 permit");
+        assert_eq!(
+            case_name(&document, folder),
+            "missing-document construction-permit"
+        );
+        let file = Finding::new(Code::EmptyFile, "empty").path("2023/P-1 school/01/a.pdf");
+        assert_eq!(case_name(&file, folder), "empty-file 01/a.pdf");
+        let cell =
+            Finding::new(Code::PaymentWithoutVoucher, "no voucher").path("台账.xlsx!Sheet1!4");
+        assert_eq!(
+            case_name(&cell, folder),
+            "payment-without-voucher 台账.xlsx!Sheet1!4"
+        );
+        let bare = Finding::new(Code::EmptyFile, "x");
+        assert_eq!(case_name(&bare, None), "empty-file");
     }
 }

@@ -1,6 +1,7 @@
 //! End-to-end tests of the `guicang` binary: one test binary keeps link time low.
 
 mod chain;
+mod ci_reports;
 mod commands;
 mod corpus_health;
 mod corpus_sheets;

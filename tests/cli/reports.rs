@@ -1,5 +1,6 @@
 //! Report files: one sweep of the demo archive writes every format, and each is valid for
-//! its consumers: SARIF against the official schema, JUnit by structure, xlsx read back
+//! its consumers: SARIF against the official schema, JUnit by structure (and against the
+//! Jenkins schema in `ci_reports`), xlsx read back
 //! with calamine, HTML self-contained with every finding, markdown with the totals. Also
 //! the refusals of `-o`: inside the archive, an unknown extension, a file named twice.
 
@@ -11,30 +12,30 @@ use serde_json::Value;
 
 use crate::support::guicang;
 
-const DEMO: &str = "fixtures/demo-archive";
+pub(crate) const DEMO: &str = "fixtures/demo-archive";
 
 /// Every report of one sweep of the demo archive, in a temporary folder.
-struct Reports {
+pub(crate) struct Reports {
     dir: tempfile::TempDir,
-    json: Value,
+    pub(crate) json: Value,
 }
 
 impl Reports {
-    fn path(&self, name: &str) -> PathBuf {
+    pub(crate) fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
 
-    fn read(&self, name: &str) -> String {
+    pub(crate) fn read(&self, name: &str) -> String {
         std::fs::read_to_string(self.path(name)).expect("report written")
     }
 
-    fn findings(&self) -> &Vec<Value> {
+    pub(crate) fn findings(&self) -> &Vec<Value> {
         self.json["findings"].as_array().expect("findings")
     }
 }
 
 /// Runs one sweep of the demo archive writing every format (with `args` added).
-fn sweep_all(args: &[&str]) -> Reports {
+pub(crate) fn sweep_all(args: &[&str]) -> Reports {
     let dir = tempfile::tempdir().expect("temp dir");
     let names = [
         "r.json", "r.sarif", "r.xml", "r.xlsx", "r.html", "r.md", "r.txt",
@@ -67,7 +68,7 @@ fn sweep_all(args: &[&str]) -> Reports {
 }
 
 /// The key findings use for a project.
-fn project_key(p: &Value) -> String {
+pub(crate) fn project_key(p: &Value) -> String {
     ["code", "folder", "name"]
         .iter()
         .find_map(|k| p[*k].as_str())
@@ -96,7 +97,7 @@ fn sheet_kind(code: &str) -> &'static str {
 }
 
 /// The official SARIF 2.1.0 schema, compiled, and its index.
-fn sarif_schema() -> (boon::Schemas, boon::SchemaIndex) {
+pub(crate) fn sarif_schema() -> (boon::Schemas, boon::SchemaIndex) {
     let schema_path =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/schemas/sarif-schema-2.1.0.json");
     let schema: Value =
@@ -135,7 +136,10 @@ fn sarif_is_valid_against_the_official_schema() {
     let run = &runs[0];
     assert_eq!(run["tool"]["driver"]["name"], "guicang");
     let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
-    assert_eq!(rules.len(), guicang::finding::Code::ALL.len());
+    let codes = guicang::finding::Code::ALL;
+    for (rule, code) in rules.iter().zip(codes) {
+        assert_eq!(rule["id"], code.id());
+    }
     for rule in rules {
         for field in ["shortDescription", "fullDescription", "help"] {
             assert!(
@@ -143,16 +147,28 @@ fn sarif_is_valid_against_the_official_schema() {
                 "{rule}"
             );
         }
+        let markdown = rule["help"]["markdown"].as_str().expect("help.markdown");
+        assert!(markdown.contains("### 为什么重要") && markdown.contains("### 如何处理"));
         assert!(rule["properties"]["why"].is_string());
     }
     let results = run["results"].as_array().expect("results");
     let findings = reports.findings();
     assert_eq!(results.len(), findings.len());
+    let in_work_tree = run["originalUriBaseIds"].get("%SRCROOT%").is_some();
     for (result, finding) in results.iter().zip(findings) {
-        assert_eq!(result["ruleId"], finding["code"]);
-        assert_eq!(result["message"]["text"], finding["message"]);
+        let code = finding["code"].as_str().expect("code");
+        let rule_id = result["ruleId"].as_str().expect("rule id");
+        if code == "missing-document" {
+            let document = finding["document"].as_str().expect("document");
+            assert_eq!(rule_id, format!("missing-document/{document}"));
+        } else {
+            assert_eq!(rule_id, code);
+        }
+        let message = finding["message"].as_str().expect("message");
+        let text = result["message"]["text"].as_str().expect("message text");
+        assert!(text.starts_with(message), "{text}");
         let index = result["ruleIndex"].as_u64().expect("rule index") as usize;
-        assert_eq!(rules[index]["id"], finding["code"]);
+        assert_eq!(rules[index]["id"], rule_id);
         let level = match finding["severity"].as_str() {
             Some("info") => "note",
             other => other.expect("severity"),
@@ -168,12 +184,21 @@ fn sarif_is_valid_against_the_official_schema() {
             .zip(finding["paths"].as_array().into_iter().flatten())
         {
             let artifact = &location["physicalLocation"]["artifactLocation"];
-            assert_eq!(artifact["uriBaseId"], "ARCHIVE_ROOT");
+            let base = if in_work_tree {
+                "%SRCROOT%"
+            } else {
+                "ARCHIVE_ROOT"
+            };
+            assert_eq!(artifact["uriBaseId"], base);
             let path = path.as_str().expect("path");
             if path.matches('!').count() == 2 {
                 let logical = &location["logicalLocations"][0];
                 assert_eq!(logical["fullyQualifiedName"], path);
                 assert!(logical["properties"]["sheet"].is_string());
+                assert!(
+                    text.contains(path),
+                    "the ledger cell is in the message: {text}"
+                );
             }
         }
     }
@@ -188,17 +213,18 @@ fn sarif_is_valid_against_the_official_schema() {
 
 /// One `<testsuite>` as read back.
 #[derive(Debug, Default)]
-struct Suite {
-    name: String,
-    tests: usize,
-    failures: usize,
-    skipped: usize,
-    cases: usize,
-    failed_cases: Vec<String>,
-    skipped_cases: usize,
+pub(crate) struct Suite {
+    pub(crate) name: String,
+    pub(crate) tests: usize,
+    pub(crate) failures: usize,
+    pub(crate) skipped: usize,
+    pub(crate) cases: usize,
+    pub(crate) failed_cases: Vec<String>,
+    pub(crate) skipped_cases: usize,
+    pub(crate) case_names: Vec<String>,
 }
 
-fn parse_junit(xml: &str) -> (BTreeMap<String, usize>, Vec<Suite>) {
+pub(crate) fn parse_junit(xml: &str) -> (BTreeMap<String, usize>, Vec<Suite>) {
     use quick_xml::events::{BytesStart, Event};
     let attr = |e: &BytesStart<'_>, name: &str| -> String {
         e.try_get_attribute(name)
@@ -219,7 +245,7 @@ fn parse_junit(xml: &str) -> (BTreeMap<String, usize>, Vec<Suite>) {
             Event::Eof => break,
             Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
                 "testsuites" => {
-                    for k in ["tests", "failures", "errors", "skipped"] {
+                    for k in ["tests", "failures", "errors"] {
                         totals.insert(k.to_string(), number(&e, k));
                     }
                 }
@@ -230,7 +256,11 @@ fn parse_junit(xml: &str) -> (BTreeMap<String, usize>, Vec<Suite>) {
                     skipped: number(&e, "skipped"),
                     ..Suite::default()
                 }),
-                "testcase" => suites.last_mut().expect("suite").cases += 1,
+                "testcase" => {
+                    let suite = suites.last_mut().expect("suite");
+                    suite.cases += 1;
+                    suite.case_names.push(attr(&e, "name"));
+                }
                 "failure" => {
                     let suite = suites.last_mut().expect("suite");
                     suite.failed_cases.push(attr(&e, "message"));
@@ -246,7 +276,7 @@ fn parse_junit(xml: &str) -> (BTreeMap<String, usize>, Vec<Suite>) {
 }
 
 #[test]
-fn junit_has_a_suite_per_project_and_a_failure_per_problem() {
+fn junit_has_a_suite_per_project_and_a_failure_per_error() {
     let reports = sweep_all(&[]);
     let (totals, suites) = parse_junit(&reports.read("r.xml"));
     let projects = reports.json["projects"].as_array().expect("projects");
@@ -277,7 +307,6 @@ fn junit_has_a_suite_per_project_and_a_failure_per_problem() {
             .flat_map(|s| s["documents"].as_array().into_iter().flatten())
             .collect();
         let required = documents.iter().filter(|d| d["requirement"] == "required");
-        let missing = required.clone().filter(|d| d["present"] == false).count();
         let undetermined = documents
             .iter()
             .filter(|d| d["requirement"] == "undetermined")
@@ -287,19 +316,25 @@ fn junit_has_a_suite_per_project_and_a_failure_per_problem() {
             .iter()
             .filter(|f| f["project"] == key.as_str() && f["code"] != "missing-document")
             .collect();
-        let failing_others = others.iter().filter(|f| f["severity"] != "info").count();
+        // The default --fail-on is error: warnings and infos pass, with the finding in
+        // system-out.
+        let errors = reports
+            .findings()
+            .iter()
+            .filter(|f| f["project"] == key.as_str() && f["severity"] == "error")
+            .count();
 
         let expected_tests = required.count() + undetermined + others.len();
         assert_eq!(suite.tests, expected_tests, "{key}");
         assert_eq!(suite.cases, expected_tests, "{key}");
-        assert_eq!(suite.failures, missing + failing_others, "{key}");
+        assert_eq!(suite.failures, errors, "{key}");
         assert_eq!(suite.failed_cases.len(), suite.failures, "{key}");
         assert_eq!(suite.skipped, undetermined, "{key}");
         assert_eq!(suite.skipped_cases, undetermined, "{key}");
         for f in reports
             .findings()
             .iter()
-            .filter(|f| f["project"] == key.as_str() && f["severity"] != "info")
+            .filter(|f| f["project"] == key.as_str() && f["severity"] == "error")
         {
             let message = f["message"].as_str().expect("message");
             assert!(
