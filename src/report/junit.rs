@@ -49,9 +49,9 @@ enum Outcome {
     },
 }
 
-/// Renders the report as JUnit XML, failing the cases of errors (the default `--fail-on`).
+/// Renders the report as JUnit XML, failing the cases at or above the run's `--fail-on`.
 pub fn render(report: &Report) -> String {
-    render_failing_at(report, Some(Severity::Error))
+    render_failing_at(report, report.run.fails_on())
 }
 
 /// Renders the report as JUnit XML: a finding at or above `fail_on` is a failed case, one
@@ -359,6 +359,16 @@ mod tests {
             baselined: Vec::new(),
             baseline_applied: false,
             summary: Summary::default(),
+            run: crate::report::run::RunInfo {
+                at: "2026-11-30T08:00:00Z".into(),
+                guicang: "0".into(),
+                root: "archive".into(),
+                fail_on: "error".into(),
+                config: None,
+                waivers: 0,
+                baseline: None,
+            },
+            project_index: Default::default(),
         }
     }
 

@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use crate::finding::Severity;
+
 /// The facts of one sweep that every format states: its time, the versions, the root and
 /// what shaped the result (threshold, configuration, waivers, baseline).
 #[derive(Debug, Clone, Serialize)]
@@ -20,6 +22,15 @@ pub struct RunInfo {
     pub waivers: usize,
     /// The baseline file applied, if any.
     pub baseline: Option<String>,
+}
+
+impl RunInfo {
+    /// The least severity that fails the run, `None` for `never`.
+    pub fn fails_on(&self) -> Option<Severity> {
+        [Severity::Error, Severity::Warning, Severity::Info]
+            .into_iter()
+            .find(|s| s.id() == self.fail_on)
+    }
 }
 
 /// The environment variable that fixes the time a report states (RFC 3339), so that two

@@ -25,10 +25,14 @@
 //! included: a baseline never records a waived finding).
 
 use std::collections::{BTreeSet, HashMap};
-use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 use serde_json::{Value, json};
+
+mod location;
+
+pub use location::Base;
+use location::{Location, location};
 
 use super::{Report, WaivedFinding};
 use crate::finding::{Code, Finding, Severity};
@@ -124,119 +128,6 @@ struct SarifResult {
     properties: Value,
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Location {
-    physical_location: PhysicalLocation,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    logical_locations: Vec<Value>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct PhysicalLocation {
-    artifact_location: ArtifactLocation,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct ArtifactLocation {
-    uri: String,
-    uri_base_id: &'static str,
-}
-
-/// What locations are relative to: the git work tree holding the archive, or the archive.
-pub struct Base {
-    /// The archive root, absolute where it can be made so.
-    root: PathBuf,
-    /// The work tree, and the archive root's path inside it (`""` or ending in `/`).
-    work_tree: Option<(PathBuf, String)>,
-}
-
-impl Base {
-    /// Finds the git work tree holding `root`: the nearest folder upward with a `.git`
-    /// (a folder, or a file in a linked work tree or submodule).
-    pub fn find(root: &str) -> Base {
-        let root = std::fs::canonicalize(root)
-            .or_else(|_| std::path::absolute(root))
-            .unwrap_or_else(|_| PathBuf::from(root));
-        let work_tree = root
-            .ancestors()
-            .find(|dir| dir.join(".git").symlink_metadata().is_ok())
-            .map(|tree| (tree.to_path_buf(), inside(tree, &root)));
-        Base { root, work_tree }
-    }
-
-    /// The archive alone, in no work tree.
-    pub fn archive(root: &str) -> Base {
-        Base {
-            root: std::path::absolute(root).unwrap_or_else(|_| PathBuf::from(root)),
-            work_tree: None,
-        }
-    }
-
-    /// The `uriBaseId` of every location.
-    fn id(&self) -> &'static str {
-        if self.work_tree.is_some() {
-            WORK_TREE_ID
-        } else {
-            ROOT_ID
-        }
-    }
-
-    /// The path of a piece of evidence (relative to the archive root) relative to the base.
-    fn relative(&self, path: &str) -> String {
-        match &self.work_tree {
-            Some((_, prefix)) => format!("{prefix}{path}"),
-            None => path.to_string(),
-        }
-    }
-
-    /// `originalUriBaseIds`: the archive root, and the work tree when there is one.
-    fn original_uri_base_ids(&self, lang: Lang) -> Value {
-        let base = |folder: &Path, zh: &str, en: &str| {
-            json!({
-                "uri": root_uri(folder),
-                "description": { "text": format!("{}{}", lang.pick(zh, en), folder.display()) },
-            })
-        };
-        let mut ids = serde_json::Map::new();
-        ids.insert(
-            ROOT_ID.into(),
-            base(&self.root, "档案根目录：", "archive root: "),
-        );
-        if let Some((tree, _)) = &self.work_tree {
-            let description = (
-                "包含档案的 git 工作树：",
-                "git work tree holding the archive: ",
-            );
-            ids.insert(
-                WORK_TREE_ID.into(),
-                base(tree, description.0, description.1),
-            );
-        }
-        Value::Object(ids)
-    }
-
-    /// `automationDetails.id`: `guicang/check/<root folder name>/`, the category under
-    /// which code scanning keeps this archive's alerts apart from other analyses.
-    fn automation_id(&self) -> String {
-        let name = self
-            .root
-            .file_name()
-            .map_or_else(|| "archive".into(), |n| n.to_string_lossy().into_owned());
-        format!("guicang/check/{name}/")
-    }
-}
-
-/// The path of `root` inside `tree`, `/`-separated, ending in `/` unless empty.
-fn inside(tree: &Path, root: &Path) -> String {
-    let rest = root.strip_prefix(tree).unwrap_or(Path::new(""));
-    rest.components()
-        .map(|c| format!("{}/", c.as_os_str().to_string_lossy()))
-        .collect()
-}
-
 /// Renders the report as a SARIF 2.1.0 log, pretty-printed, followed by a newline, its
 /// locations relative to the git work tree holding the archive when there is one.
 pub fn render(report: &Report) -> String {
@@ -265,7 +156,10 @@ pub fn render_with(report: &Report, base: &Base) -> String {
                 },
             },
             automation_details: json!({ "id": base.automation_id() }),
-            invocations: vec![json!({ "executionSuccessful": true })],
+            invocations: vec![json!({
+                "executionSuccessful": true,
+                "startTimeUtc": report.run.at,
+            })],
             original_uri_base_ids: base.original_uri_base_ids(lang),
             results: results(report, &documents, base),
             column_kind: "unicodeCodePoints",
@@ -518,38 +412,6 @@ fn waived(
     r
 }
 
-/// A location of one piece of evidence: a path, or a ledger cell `file!sheet!row`.
-fn location(evidence: &str, base: &Base) -> Location {
-    let mut parts = evidence.splitn(3, '!');
-    let file = parts.next().unwrap_or(evidence);
-    let logical_locations = match (parts.next(), parts.next()) {
-        (Some(sheet), Some(cell)) => {
-            let mut properties = serde_json::Map::new();
-            properties.insert("sheet".into(), Value::String(sheet.into()));
-            match cell.parse::<u64>() {
-                Ok(row) => properties.insert("row".into(), Value::from(row)),
-                Err(_) => properties.insert("cell".into(), Value::String(cell.into())),
-            };
-            vec![json!({
-                "name": format!("{sheet}!{cell}"),
-                "fullyQualifiedName": evidence,
-                "kind": "element",
-                "properties": properties,
-            })]
-        }
-        _ => Vec::new(),
-    };
-    Location {
-        physical_location: PhysicalLocation {
-            artifact_location: ArtifactLocation {
-                uri: encode_path(&base.relative(file)),
-                uri_base_id: base.id(),
-            },
-        },
-        logical_locations,
-    }
-}
-
 fn level(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "error",
@@ -558,43 +420,11 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-/// A folder as a URI ending in `/`: a `file:` URI when the path is absolute, else the
-/// path as given.
-fn root_uri(root: &Path) -> String {
-    let path = root.to_string_lossy().replace('\\', "/");
-    // A canonical Windows path is verbatim (`\\?\C:\...`): the URI wants the drive.
-    let path = path.strip_prefix("//?/").unwrap_or(&path);
-    let drive = path
-        .get(..2)
-        .filter(|d| d.ends_with(':') && d.starts_with(|c: char| c.is_ascii_alphabetic()));
-    let mut uri = match drive {
-        Some(d) => format!("file:///{d}{}", encode_path(&path[2..])),
-        None if path.starts_with('/') => format!("file://{}", encode_path(path)),
-        None => encode_path(path),
-    };
-    if !uri.ends_with('/') {
-        uri.push('/');
-    }
-    uri
-}
-
-/// Percent-encodes a `/`-separated path into a URI reference (UTF-8, RFC 3986): letters,
-/// digits, `-._~` and the separators stay, everything else is `%XX`.
-fn encode_path(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for &b in path.as_bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
-                out.push(b as char);
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
+    use std::path::Path;
+
+    use super::location::{encode_path, root_uri};
     use super::*;
 
     #[test]

@@ -196,6 +196,10 @@ fn validate_junit(xml: &Path) -> Option<Result<(), String>> {
         .output()
     {
         Ok(output) => output,
+        // In CI (`.ci/run` installs it) the validation is mandatory.
+        Err(e) if std::env::var_os("CI").is_some() => {
+            panic!("xmllint cannot be run in CI ({e}): .ci/run installs libxml2-utils")
+        }
         Err(e) => {
             eprintln!(
                 "skipped: xmllint cannot be run ({e}); install libxml2-utils to validate JUnit \
@@ -255,4 +259,16 @@ fn junit_fails_only_findings_at_or_above_fail_on_and_names_tests_without_message
             }
         }
     }
+}
+
+#[test]
+fn junit_follows_fail_on_warning() {
+    let reports = sweep_all(&["--fail-on", "warning"]);
+    let (totals, _) = parse_junit(&reports.read("r.xml"));
+    let expected = reports
+        .findings()
+        .iter()
+        .filter(|f| f["severity"] != "info")
+        .count();
+    assert_eq!(totals["failures"], expected);
 }
