@@ -10,8 +10,8 @@ use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
 
-/// A path relative to the archive root with `/` separators (lossy where a name is not
-/// UTF-8): its folder, shared, and its name. Compares, displays and serialises as the
+/// A path relative to the archive root with `/` separators (names that are not UTF-8
+/// decoded, see [`decode_name`]): its folder, shared, and its name. Compares, displays and serialises as the
 /// whole path string.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct RelPath {
@@ -35,7 +35,7 @@ impl RelPath {
         &self.dir
     }
 
-    /// The file name (lossy where it is not UTF-8).
+    /// The file name (decoded where it is not UTF-8).
     pub fn name(&self) -> &str {
         &self.name
     }
@@ -141,10 +141,23 @@ pub fn decode_name(name: &OsStr) -> (String, bool) {
     let bytes = name.as_encoded_bytes();
     let (decoded, _, had_errors) = encoding_rs::GBK.decode(bytes);
     if had_errors {
-        (String::from_utf8_lossy(bytes).into_owned(), true)
+        (escape_invalid(bytes), true)
     } else {
         (decoded.into_owned(), true)
     }
+}
+
+/// Bytes that are neither UTF-8 nor GBK, shown without loss: valid UTF-8 runs as they are,
+/// every other byte as `\xNN`, so that two different names never read the same.
+fn escape_invalid(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        for byte in chunk.invalid() {
+            out.push_str(&format!("\\x{byte:02X}"));
+        }
+    }
+    out
 }
 
 /// A folder relative to the root as [`RelPath`] keeps it: `/` separators, empty for the root.
@@ -156,7 +169,8 @@ pub fn folder_display(folder: &Path, root: &Path) -> String {
     }
 }
 
-/// A path relative to `base` with `/` separators, lossy where it is not UTF-8.
+/// A path relative to `base` with `/` separators; names that are not UTF-8 are decoded as
+/// [`decode_name`] does (GBK where it fits, else escaped bytes), never lossily.
 pub fn relative_display(path: &Path, base: &Path) -> String {
     let rel = path.strip_prefix(base).unwrap_or(path);
     let mut out = String::with_capacity(rel.as_os_str().len());
@@ -164,7 +178,8 @@ pub fn relative_display(path: &Path, base: &Path) -> String {
         if index > 0 {
             out.push('/');
         }
-        out.push_str(&component.as_os_str().to_string_lossy());
+        // Decoded as names are for matching (GBK where it fits), never lossily.
+        out.push_str(&decode_name(component.as_os_str()).0);
     }
     if out.is_empty() { ".".to_string() } else { out }
 }

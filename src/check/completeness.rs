@@ -354,7 +354,11 @@ impl Places<'_> {
         match self.stages.get(stage) {
             Some(&(file, depth)) => {
                 let dirs: Vec<&str> = self.ctx.files[file].dirs().take(depth).collect();
-                format!("{}/{}", self.folder, dirs.join("/"))
+                // A project folder that is the archive root is `.`: no `./` before paths.
+                match self.folder {
+                    "." | "" => dirs.join("/"),
+                    folder => format!("{folder}/{}", dirs.join("/")),
+                }
             }
             None => self.folder.to_string(),
         }

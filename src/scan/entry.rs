@@ -37,7 +37,7 @@ pub struct FileEntry {
 /// `mtime_ns` of a file whose modification time is not known.
 const NO_TIME: i64 = i64::MIN;
 
-/// What a file whose path is not UTF-8 needs besides its lossy path.
+/// What a file whose path is not UTF-8 needs besides its shown path.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct NotUtf8 {
     /// The folders below the project folder, decoded (GBK when it decodes), joined by `/`.
@@ -83,7 +83,7 @@ impl FileEntry {
             .collect();
         let below_len: usize = below_dirs
             .iter()
-            .map(|c| c.to_string_lossy().len())
+            .map(|c| c.to_str().map_or_else(|| decode_name(c).0.len(), str::len))
             .sum::<usize>()
             + below_dirs.len().saturating_sub(1);
         let below_at = folder.len().saturating_sub(below_len) as u32;
@@ -98,7 +98,11 @@ impl FileEntry {
         });
         FileEntry {
             project: u32::try_from(project).expect("fewer than 4 billion projects"),
-            path: RelPath::new(Arc::clone(folder), &file_name.to_string_lossy()),
+            // Shown as decoded for matching (GBK, else escaped bytes), never lossily.
+            path: match file_name.to_str() {
+                Some(name) => RelPath::new(Arc::clone(folder), name),
+                None => RelPath::new(Arc::clone(folder), &decode_name(file_name).0),
+            },
             below_at,
             not_utf8,
             size,
@@ -122,7 +126,8 @@ impl FileEntry {
         self.project = u32::try_from(project).expect("fewer than 4 billion projects");
     }
 
-    /// Path relative to the archive root, for reports (lossy where a name is not UTF-8).
+    /// Path relative to the archive root, for reports (a name that is not UTF-8 decoded as
+    /// GBK where it fits, else with escaped bytes).
     pub fn rel_path(&self) -> &RelPath {
         &self.path
     }

@@ -274,3 +274,109 @@ fn a_listing_that_cannot_be_written_fails_the_command() {
         assert_eq!(status.code(), Some(2), "{args:?}");
     }
 }
+
+#[test]
+fn names_that_are_not_utf8_are_shown_readably_and_stay_distinct() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+
+    let dir = tempfile::tempdir().unwrap();
+    let gbk = |text: &str| encoding_rs::GBK.encode(text).0.into_owned();
+    // A share mounted with the wrong charset: folder and file names in GBK.
+    let mut folder = b"RZ-2023-001 ".to_vec();
+    // (GBK bytes that happen to be valid UTF-8, as those of 学校 are, cannot be told apart.)
+    folder.extend(gbk("麦盖提学校"));
+    let folder = dir.path().join(OsStr::from_bytes(&folder));
+    std::fs::create_dir(&folder).unwrap();
+    let mut name = gbk("可行性研究报告");
+    name.extend(b".pdf");
+    std::fs::write(
+        folder.join(OsStr::from_bytes(&name)),
+        crate::support::minimal_pdf("gbk"),
+    )
+    .unwrap();
+    // Two names that are neither UTF-8 nor GBK, differing in one byte.
+    for last in [0x80u8, 0xFF] {
+        std::fs::write(
+            folder.join(OsStr::from_bytes(&[
+                b'x', 0xFF, last, b'.', b't', b'x', b't',
+            ])),
+            b"x",
+        )
+        .unwrap();
+    }
+    let (report, _) = check_json(dir.path(), &[]);
+    let text = report.to_string();
+    assert!(
+        !text.contains('\u{FFFD}'),
+        "nothing shown as a replacement character"
+    );
+    assert_eq!(report["projects"][0]["folder"], "RZ-2023-001 麦盖提学校");
+    let paths: Vec<String> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["paths"].as_array().unwrap().iter())
+        .filter_map(|p| p.as_str().map(str::to_string))
+        .filter(|p| p.contains("\\x"))
+        .collect();
+    assert!(
+        paths.contains(&"RZ-2023-001 麦盖提学校/x\\xFF\\x80.txt".to_string()),
+        "{paths:?}"
+    );
+    assert!(
+        paths.contains(&"RZ-2023-001 麦盖提学校/x\\xFF\\xFF.txt".to_string()),
+        "{paths:?}"
+    );
+}
+
+#[test]
+fn a_linked_project_manifest_is_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("archive");
+    archive(&root);
+    let outside = dir.path().join("outside.toml");
+    write(
+        &outside,
+        "category = \"fixed-asset\"\nstatus = \"completed\"\n",
+    );
+    symlink(&outside, root.join("RZ-2023-001 学校/project.toml")).unwrap();
+    let (report, _) = check_json(&root, &[]);
+    let manifest = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "invalid-manifest")
+        .expect("an invalid-manifest finding");
+    assert!(
+        manifest["message"]
+            .as_str()
+            .unwrap()
+            .contains("symbolic link"),
+        "{manifest}"
+    );
+    assert!(
+        report["projects"][0]["category"].is_null(),
+        "nothing read from outside"
+    );
+}
+
+#[test]
+fn a_project_folder_given_as_the_root_is_that_project() {
+    // Once: zero projects and exit 0, so CI on the wrong path was green.
+    let project = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/demo-archive/2023/固投类/MGT-2023-001 麦盖提县第三小学教学楼建设项目");
+    let (report, code) = check_json(&project, &[]);
+    assert_eq!(code, 1, "its missing document fails the run");
+    assert_eq!(report["summary"]["projects"], 1);
+    let p = &report["projects"][0];
+    assert_eq!(p["key"], "MGT-2023-001");
+    assert_eq!(p["category"], "fixed-asset");
+    let missing = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "missing-document")
+        .expect("the demo project misses a document");
+    assert_eq!(missing["paths"][0], "07 竣工验收");
+}

@@ -9,6 +9,8 @@ use regex::Regex;
 use super::rows::{RowIndex, apply_row};
 use super::{DiscoverOptions, MANIFEST};
 use crate::finding::{Code, Finding};
+use crate::guard::limits::CONFIG_BYTES;
+use crate::guard::open::{Links, read_text_capped};
 use crate::lang::Lang;
 use crate::names::normalize::{fold_full_width, normalize};
 use crate::paths::{decode_name, relative_display};
@@ -106,7 +108,9 @@ fn read_manifest(
     lang: Lang,
     findings: &mut Vec<Finding>,
 ) -> Project {
-    match std::fs::read_to_string(place.path) {
+    // Never blocking, never through a link (a linked manifest would be read from outside
+    // the archive), never a file of a gigabyte.
+    match read_text_capped(place.path, Links::Refuse, CONFIG_BYTES) {
         Ok(text) => {
             let (parsed, errors) = parse_manifest(&text, rules, lang);
             for e in errors {

@@ -33,6 +33,12 @@ pub(super) fn walk_surface(
     findings: &mut Vec<Finding>,
 ) -> Surface {
     let mut surface = Surface::default();
+    // Given one project's folder as the root (CI on the wrong path, or a clerk checking
+    // one project), the root is that project, not an archive of none.
+    if is_project_folder(root, code_pattern) {
+        surface.project_folders.push(root.to_path_buf());
+        return surface;
+    }
     let mut walk = walkdir::WalkDir::new(root)
         .follow_links(false)
         .sort_by_file_name()
@@ -55,11 +61,7 @@ pub(super) fn walk_surface(
         };
         let path = entry.path();
         if entry.file_type().is_dir() {
-            let name = decode_name(entry.file_name()).0;
-            let folded: String = name.chars().map(fold_full_width).collect();
-            // A name that starts like a code marks a project folder, even when the code
-            // runs on past the pattern (`MGT-2023-12559`): its row is found by the whole word.
-            if path.join(MANIFEST).is_file() || code_pattern.is_match(&folded) {
+            if is_project_folder(path, code_pattern) {
                 surface.project_folders.push(path.to_path_buf());
                 walk.skip_current_dir();
             } else {
@@ -70,6 +72,27 @@ pub(super) fn walk_surface(
         }
     }
     surface
+}
+
+/// Whether a folder is clearly a project: it holds a manifest, or its name starts like a
+/// code (even when the code runs on past the pattern, `MGT-2023-12559`: its row is found
+/// by the whole word).
+fn is_project_folder(folder: &Path, code_pattern: &Regex) -> bool {
+    if folder.join(MANIFEST).is_file() {
+        return true;
+    }
+    let name = match folder.file_name() {
+        Some(name) => decode_name(name).0,
+        None => match folder.canonicalize() {
+            Ok(full) => full
+                .file_name()
+                .map(|n| decode_name(n).0)
+                .unwrap_or_default(),
+            Err(_) => return false,
+        },
+    };
+    let folded: String = name.chars().map(fold_full_width).collect();
+    code_pattern.is_match(&folded)
 }
 
 /// The ledgers among the surface's `files`: named like a ledger, or configured as one.
