@@ -46,6 +46,43 @@ macro_rules! codes {
     };
 }
 
+/// The families of finding codes: what part of the sweep makes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Family {
+    /// Documents and projects: what is missing, misfiled or unknown.
+    Core,
+    /// Reading ledgers (台账): unreadable files, bad cells, rows of unknown projects.
+    Ledger,
+    /// The funding chain: payments, vouchers, contracts, invoices, allocations.
+    Chain,
+    /// The health of each file: empty, damaged, encrypted, misnamed, skipped.
+    Health,
+    /// Waivers and the baseline: exceptions that expired or covered nothing.
+    Triage,
+}
+
+impl Family {
+    /// Every family, in the order the README and `guicang explain` list them.
+    pub const ALL: [Family; 5] = [
+        Family::Core,
+        Family::Ledger,
+        Family::Chain,
+        Family::Health,
+        Family::Triage,
+    ];
+
+    /// The family's name in `lang`.
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self {
+            Family::Core => lang.pick("文件与项目", "documents and projects"),
+            Family::Ledger => lang.pick("台账读取", "ledgers"),
+            Family::Chain => lang.pick("资金链", "funding chain"),
+            Family::Health => lang.pick("文件健康", "file health"),
+            Family::Triage => lang.pick("豁免与基线", "waivers and baseline"),
+        }
+    }
+}
+
 codes! {
     /// A required document has no evidence in the project folder.
     MissingDocument = "missing-document",
@@ -1011,6 +1048,41 @@ impl Code {
             why,
             fix,
             example,
+        }
+    }
+
+    /// The family the code belongs to. Views group by it, the README lists codes by it;
+    /// the exhaustive `match` makes a new code declare its family.
+    pub fn family(self) -> Family {
+        use Code::*;
+        match self {
+            MissingDocument | MisfiledDocument | UnmatchedFile | TemporaryFile | UnassignedFile
+            | UnknownProject | StatusUnknown | DuplicateProject | ProjectFolderMissing
+            | InvalidManifest | UnreadableFolder => Family::Core,
+            LedgerUnreadable
+            | LedgerUnrecognised
+            | LedgerBadCell
+            | LedgerUnknownProject
+            | LedgerDerivedMismatch
+            | LedgerDuplicateColumn
+            | LedgerSumOverflow => Family::Ledger,
+            DuplicateVoucher
+            | PaymentWithoutVoucher
+            | VoucherNotInLedger
+            | PaymentWithoutContract
+            | ContractOverpaid
+            | AllocationExceeded
+            | PaymentOutOfOrder
+            | ContractWithoutProcurement
+            | PaymentWithoutInvoice
+            | SettlementExceeded
+            | RetentionExcessive
+            | PossibleContractSplitting => Family::Chain,
+            EmptyFile | UnreadableFile | FormatMismatch | CorruptPdf | EncryptedPdf
+            | CorruptImage | CorruptSpreadsheet | CorruptOffice | EncryptedOffice
+            | FileSkippedTooLarge | FileCheckTimeout | DuplicateFile | SymlinkSkipped
+            | SpecialFileSkipped => Family::Health,
+            WaiverExpired | WaiverUnused => Family::Triage,
         }
     }
 

@@ -6,7 +6,7 @@
 
 pub mod code;
 
-pub use code::Code;
+pub use code::{Code, Family};
 use serde::{Deserialize, Serialize};
 
 /// How serious a finding is. Ordered: `Info < Warning < Error`.

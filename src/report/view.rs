@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use super::{ProjectReport, Report};
 use crate::check::chain::ChainSummary;
-use crate::finding::{Code, Finding};
+use crate::finding::{Code, Family, Finding};
 use crate::lang::Lang;
 use crate::money::amount::Amount;
 use crate::money::format_yuan;
@@ -25,32 +25,13 @@ pub enum Kind {
     File,
 }
 
-/// Prefixes of the ids of funding-chain and ledger codes.
-const CHAIN_PREFIXES: &[&str] = &[
-    "payment-",
-    "voucher-",
-    "contract-",
-    "allocation-",
-    "settlement-",
-    "retention-",
-    "ledger-",
-];
-
 impl Kind {
-    /// The kind of a finding code. Codes added later fall into [`Kind::File`] unless
-    /// their id names the funding chain.
+    /// The kind of a finding code, from its family in the registry.
     pub fn of(code: Code) -> Kind {
-        let id = code.id();
-        if code == Code::MissingDocument {
-            Kind::Missing
-        } else if matches!(
-            code,
-            Code::PossibleContractSplitting | Code::DuplicateVoucher
-        ) || CHAIN_PREFIXES.iter().any(|p| id.starts_with(p))
-        {
-            Kind::Chain
-        } else {
-            Kind::File
+        match code.family() {
+            _ if code == Code::MissingDocument => Kind::Missing,
+            Family::Ledger | Family::Chain => Kind::Chain,
+            Family::Core | Family::Health | Family::Triage => Kind::File,
         }
     }
 }

@@ -59,3 +59,21 @@ fn help_snapshot() {
     assert_eq!(code, 0);
     insta::assert_snapshot!("check_help", text);
 }
+
+#[test]
+fn every_subcommands_help_is_snapshotted() {
+    for command in [
+        &["--help"][..],
+        &["rules", "--help"],
+        &["rules", "explain", "--help"],
+        &["explain", "--help"],
+        &["init-config", "--help"],
+        &["completions", "--help"],
+        &["man", "--help"],
+    ] {
+        let (text, code) = stdout(command);
+        assert_eq!(code, 0, "{command:?}");
+        let name = format!("help_{}", command[..command.len() - 1].join("_"));
+        insta::assert_snapshot!(if name == "help_" { "help".into() } else { name }, text);
+    }
+}

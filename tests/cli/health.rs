@@ -17,6 +17,11 @@ fn project(root: &Path) {
 }
 
 fn with_code<'r>(report: &'r Value, code: &str) -> Vec<&'r Value> {
+    // A misspelt code would make every assertion on it vacuous.
+    assert!(
+        guicang::finding::Code::from_id(code).is_some(),
+        "{code} is no finding code"
+    );
     report["findings"]
         .as_array()
         .unwrap()
@@ -365,7 +370,7 @@ fn a_cached_sweep_opens_no_unchanged_file_in_any_project() {
     assert_eq!(cached, first, "every file came from the cache");
     let (fresh, _) = check_json(root, &["--no-cache"]);
     assert_eq!(
-        with_code(&fresh, "content-mismatch").len() + with_code(&fresh, "corrupt-pdf").len(),
+        with_code(&fresh, "format-mismatch").len() + with_code(&fresh, "corrupt-pdf").len(),
         damaged,
         "opened afresh, every file is found damaged: {fresh}"
     );

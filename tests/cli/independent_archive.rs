@@ -2354,12 +2354,16 @@ fn check_projects(expected: &Expected, report: &Value, problems: &mut Vec<String
             problems.push(format!("project not found: {}", p.describe()));
         }
     }
+    // (A category that cannot be determined is `unknown-project`.)
     for code in [
         "unknown-project",
         "project-folder-missing",
         "invalid-manifest",
-        "unknown-category",
     ] {
+        assert!(
+            guicang::finding::Code::from_id(code).is_some(),
+            "{code} is a code"
+        );
         for f in findings_of(report, code) {
             problems.push(format!("unexpected {code} finding: {f}"));
         }

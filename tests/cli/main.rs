@@ -14,6 +14,7 @@ mod hostile_values;
 mod independent_archive;
 mod ledger_formats;
 mod read_only;
+mod registry;
 mod report_model;
 mod reports;
 mod support;

@@ -76,23 +76,14 @@ pub(crate) fn project_key(p: &Value) -> String {
         .to_string()
 }
 
-/// The sheet a finding code belongs to in the workbook, as the issue describes it.
+/// The sheet a finding code belongs to in the workbook: its family in the registry.
 fn sheet_kind(code: &str) -> &'static str {
-    const CHAIN: [&str; 7] = [
-        "payment-",
-        "voucher-",
-        "contract-",
-        "allocation-",
-        "settlement-",
-        "retention-",
-        "ledger-",
-    ];
-    if code == "missing-document" {
-        "missing"
-    } else if code == "possible-contract-splitting" || CHAIN.iter().any(|p| code.starts_with(p)) {
-        "chain"
-    } else {
-        "file"
+    use guicang::finding::{Code, Family};
+    let code = Code::from_id(code).expect("a registered code");
+    match code.family() {
+        _ if code == Code::MissingDocument => "missing",
+        Family::Ledger | Family::Chain => "chain",
+        _ => "file",
     }
 }
 

@@ -54,6 +54,7 @@ pub use common::minimal_pdf;
 
 /// Findings of the report as `(code, project, document)` triples, for codes in `codes`.
 pub fn findings(report: &Value, codes: &[&str]) -> Vec<(String, String, String)> {
+    codes.iter().for_each(|c| registered(c));
     report["findings"]
         .as_array()
         .expect("findings")
@@ -66,8 +67,18 @@ pub fn findings(report: &Value, codes: &[&str]) -> Vec<(String, String, String)>
         .collect()
 }
 
+/// Panics when `code` is no registered finding code: an assertion about a code that does
+/// not exist could never fail.
+pub fn registered(code: &str) {
+    assert!(
+        guicang::finding::Code::from_id(code).is_some(),
+        "{code} is no finding code"
+    );
+}
+
 /// The first finding of `code`, if any.
 pub fn finding<'r>(report: &'r Value, code: &str) -> Option<&'r Value> {
+    registered(code);
     report["findings"]
         .as_array()?
         .iter()
