@@ -238,10 +238,11 @@ fn scan_projects(
         special.project = with_folder[special.project];
     }
     for error in &mut scanned.errors {
+        // Under no project folder: the archive's (no project has this index).
         error.project = with_folder
             .get(error.project)
             .copied()
-            .unwrap_or(error.project);
+            .unwrap_or(usize::MAX);
     }
     scanned
 }

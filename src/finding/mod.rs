@@ -76,6 +76,39 @@ pub struct Finding {
     /// The voucher number a funding-chain finding concerns.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub voucher: Option<String>,
+    /// The money and date a funding-chain finding is about, as values (boxed: most
+    /// findings have none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub figures: Option<Box<Figures>>,
+}
+
+/// The money and date a funding-chain finding is about, as values, so that the workbook
+/// has number and date cells and machines need not read them out of the message.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Figures {
+    /// The amount in question, in yuan: a payment, a total paid, a stated figure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount: Option<rust_decimal::Decimal>,
+    /// What it is measured against, in yuan: the contract amount, the aid funds, the
+    /// settlement, the tender threshold, the recomputed figure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<rust_decimal::Decimal>,
+    /// The date in question (`YYYY-MM-DD`): of the payment, of the contract.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "serialize_date"
+    )]
+    pub date: Option<jiff::civil::Date>,
+}
+
+fn serialize_date<S: serde::Serializer>(
+    date: &Option<jiff::civil::Date>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match date {
+        Some(d) => serializer.collect_str(d),
+        None => serializer.serialize_none(),
+    }
 }
 
 impl Finding {
@@ -91,7 +124,26 @@ impl Finding {
             message: message.into(),
             contract: None,
             voucher: None,
+            figures: None,
         }
+    }
+
+    /// Sets the amount in question (yuan).
+    pub fn amount(mut self, amount: rust_decimal::Decimal) -> Finding {
+        self.figures.get_or_insert_default().amount = Some(amount);
+        self
+    }
+
+    /// Sets what the amount is measured against (yuan).
+    pub fn limit(mut self, limit: rust_decimal::Decimal) -> Finding {
+        self.figures.get_or_insert_default().limit = Some(limit);
+        self
+    }
+
+    /// Sets the date in question.
+    pub fn date(mut self, date: jiff::civil::Date) -> Finding {
+        self.figures.get_or_insert_default().date = Some(date);
+        self
     }
 
     /// Sets the project.

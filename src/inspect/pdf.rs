@@ -222,7 +222,8 @@ fn load_with_timeout(bytes: Vec<u8>, timeout: Duration) -> LoadOutcome {
             let _ = sender.send(load(&bytes));
         });
     if spawned.is_err() {
-        return LoadOutcome::Failed("no thread to check the file".into());
+        // Could not check is unknown, never damage (nor health).
+        return LoadOutcome::NotChecked("no thread to check the file".into());
     }
     receiver
         .recv_timeout(timeout)

@@ -68,7 +68,7 @@ pub fn parse_manifest(text: &str, rules: &RuleSet, lang: Lang) -> (Project, Vec<
 }
 
 /// The keys whose value must be a single value (a table or array there is a mistake).
-const SINGLE_VALUED: [&str; 9] = [
+const SINGLE_VALUED: [&str; 10] = [
     "code",
     "name",
     "category",
@@ -77,6 +77,7 @@ const SINGLE_VALUED: [&str; 9] = [
     "construction",
     "total_investment",
     "aid_funds",
+    "settlement",
     "implementing_unit",
 ];
 

@@ -10,7 +10,9 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use super::Report;
-use super::view::{Names, baselined_note, escape_control, percent, project_title, status_label};
+use super::view::{
+    Names, baselined_note, escape_control, percent, project_title, run_facts, status_label,
+};
 use crate::finding::{Code, Finding, Severity};
 use crate::lang::Lang;
 
@@ -27,6 +29,11 @@ pub fn render(report: &Report) -> String {
         "## {}\n",
         lang.pick("归仓 档案检查", "guicang archive check")
     );
+    let facts: Vec<String> = run_facts(report, lang)
+        .into_iter()
+        .map(|(label, value)| format!("{label} {}", escape(&value)))
+        .collect();
+    let _ = writeln!(out, "_{}_\n", facts.join(" · "));
     totals(&mut out, report, lang);
     projects(&mut out, report, lang);
 

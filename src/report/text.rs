@@ -11,7 +11,9 @@ use std::fmt::Write;
 use anstyle::{AnsiColor, Style};
 
 use super::table::{aligned_lines, pad};
-use super::view::{baselined_note, chain_parts, escape_control as esc, project_key, status_label};
+use super::view::{
+    baselined_note, chain_parts, escape_control as esc, project_key, run_facts, status_label,
+};
 use super::{ProjectReport, Report};
 use crate::check::chain::ChainSummary;
 use crate::finding::{Finding, Severity};
@@ -63,6 +65,11 @@ pub fn render(report: &Report, options: TextOptions) -> String {
     }
     render_waived(&mut out, report, lang);
     render_summary(&mut out, report, lang);
+    let facts: Vec<String> = run_facts(report, lang)
+        .into_iter()
+        .map(|(label, value)| format!("{label} {}", esc(&value)))
+        .collect();
+    let _ = writeln!(out, "{DIM}{}{DIM:#}", facts.join(" · "));
     out
 }
 

@@ -179,6 +179,28 @@ fn unknown(chain: &ChainSummary, name: &str, lang: Lang) -> String {
     }
 }
 
+/// When and how the report was made, as `(label, value)` pairs in `lang`: time of the
+/// sweep, guicang's version, fail-on, configuration, waivers and baseline. Every format
+/// states them (an audit working paper says "as of when").
+pub fn run_facts(report: &Report, lang: Lang) -> Vec<(&'static str, String)> {
+    let run = &report.run;
+    let none = || lang.pick("无", "none").to_string();
+    vec![
+        (lang.pick("检查时间", "swept at"), run.at.clone()),
+        ("guicang", run.guicang.clone()),
+        (lang.pick("失败阈值", "fails on"), run.fail_on.clone()),
+        (
+            lang.pick("配置", "configuration"),
+            run.config.clone().unwrap_or_else(none),
+        ),
+        (lang.pick("豁免", "waivers"), run.waivers.to_string()),
+        (
+            lang.pick("基线", "baseline"),
+            run.baseline.clone().unwrap_or_else(none),
+        ),
+    ]
+}
+
 /// A share as a percentage with one decimal: `0.8182` → `81.8%`.
 pub fn percent(share: f64) -> String {
     format!("{:.1}%", share * 100.0)

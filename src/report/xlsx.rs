@@ -31,6 +31,8 @@ enum Cell {
     Money(Option<f64>),
     /// A figure nobody could establish: an empty cell with a note saying why (never 0).
     Unknown(String),
+    /// A calendar date, as a date cell.
+    Date(jiff::civil::Date),
 }
 
 /// The widest a column of wrapping text gets, in characters.
@@ -69,7 +71,7 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
     let mut sheets = vec![
         summary_sheet(report, lang),
         missing_sheet(&of_kind(Kind::Missing), &projects, &names, lang),
-        chain_sheet(&of_kind(Kind::Chain), &names, lang),
+        chain_sheet(&of_kind(Kind::Chain), &projects, &names, lang),
         file_sheet(&of_kind(Kind::File), &names, lang),
         all_sheet(report, &names, lang),
     ];
@@ -113,6 +115,7 @@ fn write_sheet(workbook: &mut Workbook, sheet: &Sheet) -> Result<(), XlsxError> 
         .set_text_wrap()
         .set_align(rust_xlsxwriter::FormatAlign::Top);
     let top = Format::new().set_align(rust_xlsxwriter::FormatAlign::Top);
+    let date = Format::new().set_num_format("yyyy-mm-dd");
     let worksheet = workbook.add_worksheet_with_constant_memory()?;
     worksheet.set_name(sheet.name)?;
     for (col, width) in column_widths(sheet).into_iter().enumerate() {
@@ -138,6 +141,14 @@ fn write_sheet(workbook: &mut Workbook, sheet: &Sheet) -> Result<(), XlsxError> 
                 }
                 Cell::Text(s) => {
                     worksheet.write_string_with_format(r, c, s, &top)?;
+                }
+                Cell::Date(d) => {
+                    let day = rust_xlsxwriter::ExcelDateTime::from_ymd(
+                        u16::try_from(d.year()).unwrap_or(1900),
+                        d.month() as u8,
+                        d.day() as u8,
+                    )?;
+                    worksheet.write_datetime_with_format(r, c, &day, &date)?;
                 }
                 Cell::Unknown(why) => {
                     worksheet.insert_note(
@@ -207,6 +218,7 @@ fn column_widths(sheet: &Sheet) -> Vec<f64> {
                 Cell::Percent(_) => 6,
                 Cell::Money(v) => v.map_or(0, |v| format!("{v:.2}").len() * 4 / 3),
                 Cell::Unknown(_) => 0,
+                Cell::Date(_) => 11,
             };
             *w = (*w).max(shown + 1);
         }

@@ -23,7 +23,8 @@ pub use entry::{FileEntry, RelPath};
 /// A place the walk could not read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WalkError {
-    /// Index of the project whose folder it is in.
+    /// Index of the project whose folder it is in; none (past the last project) for a
+    /// place above every project folder.
     pub project: usize,
     /// The folder or file, relative to the archive root.
     pub rel_path: String,
@@ -154,10 +155,13 @@ struct Visitor<'s> {
 
 impl Visitor<'_> {
     /// The project whose folder holds `path`, and that folder.
+    /// The project whose folder holds `path`; a path under no project folder (the walk
+    /// only starts at project folders, so an error above them) is given the index one past
+    /// the last project, which callers treat as the archive's, never as project 0.
     fn project_of<'p>(&self, path: &'p Path) -> (usize, &'p Path) {
         path.ancestors()
             .find_map(|a| self.index.get(a).map(|&i| (i, a)))
-            .unwrap_or((0, path))
+            .unwrap_or((self.index.len(), path))
     }
 
     fn error(&mut self, error: &ignore::Error, fallback: Option<&Path>) {

@@ -113,7 +113,9 @@ pub const SHEET_JOB: &str = "sheet";
 /// Reads every sheet of the spreadsheet at `path`: in a worker process when isolation is
 /// on (a hostile file then costs that worker, never the sweep), else here.
 pub fn read_tables(path: &Path) -> Result<Vec<Table>, SheetError> {
-    if !isolate::enabled() {
+    // Only zip and OLE containers go to calamine; text is read by this crate's own
+    // bounded CSV reader, with nothing to isolate. Decided by the bytes, not the name.
+    if !isolate::enabled() || !is_container(path) {
         return read_tables_here(path);
     }
     match isolate::run(&isolate::job(SHEET_JOB, path), SHEET_TIMEOUT) {
@@ -124,6 +126,18 @@ pub fn read_tables(path: &Path) -> Result<Vec<Table>, SheetError> {
         }),
         Err(failure) => Err(SheetError::Stopped(failure.to_string())),
     }
+}
+
+/// Whether the file at `path` starts like a zip or OLE container (what calamine parses).
+fn is_container(path: &Path) -> bool {
+    use std::io::Read;
+    let Ok((file, _)) = crate::guard::open::open_regular(path, Links::Refuse) else {
+        // Let the reader say why it cannot be read.
+        return false;
+    };
+    let mut magic = [0u8; 4];
+    file.take(4).read_exact(&mut magic).is_ok()
+        && matches!(magic, [0x50, 0x4B, 0x03, 0x04] | [0xD0, 0xCF, 0x11, 0xE0])
 }
 
 /// Reads every sheet of the spreadsheet at `path` in this process.

@@ -86,7 +86,7 @@ fn reports_exactly_the_known_chain_and_file_gaps() {
             "MGT-2023-002",
             "payment-without-contract",
             "HT-2023-099",
-            "-",
+            "记-0115",
         ),
         (
             "MGT-2023-003",

@@ -662,3 +662,56 @@ fn with_a_baseline_sarif_says_which_results_are_new() {
             .all(|r| r.get("baselineState").is_none())
     );
 }
+
+#[test]
+fn the_chain_sheet_has_number_and_date_cells_and_wrapped_rows_have_heights() {
+    let reports = sweep_all(&[]);
+    let sheets = read_sheets(&reports.path("r.xlsx"));
+    let chain = &sheets["资金链"];
+    let head = header(chain);
+    let column = |name: &str| head.iter().position(|h| h == name).expect(name);
+    let (amount, date, limit, difference) = (
+        column("金额（元）"),
+        column("日期"),
+        column("对照金额（元）"),
+        column("差额（元）"),
+    );
+    for name in [
+        "序号",
+        "项目名称",
+        "年度",
+        "实施单位",
+        "整改责任人",
+        "整改时限",
+        "整改情况",
+    ] {
+        column(name);
+    }
+    let rows = &chain[1..];
+    assert!(rows.iter().any(|r| matches!(r[amount], Data::Float(_))));
+    assert!(rows.iter().any(|r| matches!(r[date], Data::DateTime(_))));
+    // Where both figures are known, the difference is theirs.
+    let both: Vec<&Vec<Data>> = rows
+        .iter()
+        .filter(|r| matches!((&r[amount], &r[limit]), (Data::Float(_), Data::Float(_))))
+        .collect();
+    assert!(!both.is_empty());
+    for r in both {
+        let (Data::Float(a), Data::Float(l), Data::Float(d)) =
+            (&r[amount], &r[limit], &r[difference])
+        else {
+            panic!("difference missing: {r:?}");
+        };
+        assert!((a - l - d).abs() < 0.005, "{r:?}");
+    }
+    // Rows with wrapped text carry their height (LibreOffice shows one line otherwise).
+    let file = std::fs::File::open(reports.path("r.xlsx")).expect("workbook");
+    let mut zip = zip::ZipArchive::new(file).expect("a zip");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("xl/worksheets/sheet3.xml").expect("资金链"),
+        &mut xml,
+    )
+    .expect("xml");
+    assert!(xml.contains("customHeight=\"1\""), "no row heights written");
+}

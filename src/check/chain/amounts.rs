@@ -75,6 +75,8 @@ fn contracts_overpaid_or_beyond_settlement(
                 .project(chain.key.clone())
                 .stage("payment")
                 .contract(number)
+                .amount(paid.yuan)
+                .limit(amount.yuan)
                 .path(contract.at.clone()),
             );
         }
@@ -143,7 +145,9 @@ fn aid_funds_exceeded(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: &mut Vec
             };
             let mut finding = Finding::new(Code::AllocationExceeded, message)
                 .project(chain.key.clone())
-                .stage("payment");
+                .stage("payment")
+                .amount(total.yuan)
+                .limit(aid.yuan);
             finding.paths.extend(at);
             out.push(finding);
         }
@@ -208,6 +212,8 @@ fn settlement_findings(
             Finding::new(Code::SettlementExceeded, message)
                 .project(chain.key.clone())
                 .stage("settlement")
+                .amount(paid.yuan)
+                .limit(settlement.yuan)
                 .path(at),
         ));
         return;
@@ -240,6 +246,8 @@ fn settlement_findings(
             Finding::new(Code::RetentionExcessive, message)
                 .project(chain.key.clone())
                 .stage("settlement")
+                .amount(held)
+                .limit(allowed.yuan)
                 .path(at),
         ));
     }
@@ -347,6 +355,8 @@ fn cumulative_mismatch(p: &Payment, totals: Totals, lang: Lang) -> Option<Findin
     Some(
         Finding::new(Code::LedgerDerivedMismatch, message)
             .stage("payment")
+            .amount(stated.yuan)
+            .limit(expected.yuan)
             .path(cell),
     )
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::ProjectChain;
+use super::{ProjectChain, about_payment, payment_label};
 use crate::attributes::{ContractKind, ProcurementMethod};
 use crate::check::Context;
 use crate::finding::{Code, Finding};
@@ -33,21 +33,26 @@ fn payments_against_contracts(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: 
             .iter()
             .find(|c| c.contract_no.as_deref() == Some(number));
         match contract {
-            None if chain.ledgers.contracts_known => out.push(
-                Finding::new(
-                    Code::PaymentWithoutContract,
-                    match lang {
-                        Lang::Zh => format!("拨付所写的合同 {number} 不在合同台账中"),
-                        Lang::En => format!(
-                            "the payment names contract {number}, which no contract ledger row has"
-                        ),
-                    },
-                )
-                .project(chain.key.clone())
-                .stage("payment")
-                .contract(number)
-                .path(payment.at.clone()),
-            ),
+            None if chain.ledgers.contracts_known => {
+                let label = payment_label(payment, lang);
+                out.push(about_payment(
+                    Finding::new(
+                        Code::PaymentWithoutContract,
+                        match lang {
+                            Lang::Zh => {
+                                format!("拨付 {label} 所写的合同 {number} 不在合同台账中")
+                            }
+                            Lang::En => format!(
+                                "payment {label} names contract {number}, which no contract ledger row has"
+                            ),
+                        },
+                    )
+                    .project(chain.key.clone())
+                    .stage("payment")
+                    .path(payment.at.clone()),
+                    payment,
+                ));
+            }
             Some(contract) => {
                 if let (Some(paid_on), Some(signed)) = (payment.date, contract.date)
                     && paid_on < signed
@@ -68,10 +73,10 @@ fn payments_against_contracts(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: 
                     .contract(number)
                     .path(payment.at.clone())
                     .path(contract.at.clone());
-                    if let Some(v) = &payment.voucher_text {
-                        finding = finding.voucher(v.clone());
+                    if let Some(amount) = contract.amount {
+                        finding = finding.limit(amount.yuan);
                     }
-                    out.push(finding);
+                    out.push(about_payment(finding, payment));
                 }
             }
             None => {}
@@ -141,7 +146,9 @@ fn possible_splitting(
     )
     .project(chain.key.clone())
     .stage("procurement")
-    .contract(numbers.join(" + "));
+    .contract(numbers.join(" + "))
+    .amount(total.yuan)
+    .limit(threshold);
     finding.paths = contracts.iter().map(|c| c.at.clone()).collect();
     Some(finding)
 }
@@ -182,6 +189,8 @@ fn procurement(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: &mut Vec<Findin
             .project(chain.key.clone())
             .stage("procurement")
             .contract(number)
+            .amount(amount.yuan)
+            .limit(threshold)
             .path(contract.at.clone()),
         );
     }

@@ -1,14 +1,13 @@
 //! The documents behind each payment: a voucher file per payment row, no voucher file
 //! outside the ledger, and an invoice for each payment.
 
-use super::ProjectChain;
+use super::{ProjectChain, about_payment, payment_label};
 use crate::check::Context;
 use crate::classify::FileClass;
 use crate::finding::{Code, Finding};
 use crate::lang::Lang;
 use crate::ledger::records::Payment;
 use crate::money::amount::Amount;
-use crate::money::format_yuan;
 use crate::names::fields::NameFields;
 
 /// A file of the project and what its name says.
@@ -163,21 +162,7 @@ fn finding(
     payment: &Payment,
     what: [&str; 2],
 ) -> Finding {
-    let mut described = Vec::new();
-    if let Some(v) = &payment.voucher_text {
-        described.push(v.clone());
-    }
-    if let Some(d) = payment.date {
-        described.push(d.to_string());
-    }
-    if let Some(a) = payment.amount {
-        described.push(format_yuan(a.yuan));
-    }
-    let subject = if described.is_empty() {
-        lang.pick("拨付", "payment").to_string()
-    } else {
-        described.join(" ")
-    };
+    let subject = payment_label(payment, lang);
     let message = match lang {
         Lang::Zh => format!("拨付 {subject} {}", what[0]),
         Lang::En => format!("payment {subject} {}", what[1]),
@@ -191,11 +176,5 @@ fn finding(
     } else {
         finding = finding.document("invoice");
     }
-    if let Some(v) = &payment.voucher_text {
-        finding = finding.voucher(v.clone());
-    }
-    if let Some(c) = &payment.contract_no {
-        finding = finding.contract(c.clone());
-    }
-    finding
+    about_payment(finding, payment)
 }

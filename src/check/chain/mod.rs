@@ -22,6 +22,7 @@ use super::Context;
 use crate::finding::Finding;
 use crate::lang::Lang;
 use crate::ledger::header::LedgerKind;
+use crate::ledger::records::Payment;
 use crate::money::amount::Amount;
 use link::ProjectLedgers;
 
@@ -35,6 +36,45 @@ pub struct ProjectChain<'a> {
     pub ledgers: &'a ProjectLedgers<'a>,
     /// Indexes into `ctx.files` of its files.
     pub files: std::ops::Range<usize>,
+}
+
+/// A finding about one payment row carries the row's voucher and contract numbers, its
+/// amount and its date, so that JSON and the workbook name the payment without reading
+/// the message.
+pub(crate) fn about_payment(mut finding: Finding, payment: &Payment) -> Finding {
+    if let Some(v) = &payment.voucher_text {
+        finding = finding.voucher(v.clone());
+    }
+    if let Some(c) = &payment.contract_no {
+        finding = finding.contract(c.clone());
+    }
+    if let Some(a) = payment.amount {
+        finding = finding.amount(a.yuan);
+    }
+    if let Some(d) = payment.date {
+        finding = finding.date(d);
+    }
+    finding
+}
+
+/// A payment as people name it: voucher, date and amount (`记-0041 2023-08-01
+/// 2,400,000.00`), each when the row has it; `拨付`/`payment` when it has none.
+pub(crate) fn payment_label(payment: &Payment, lang: Lang) -> String {
+    let mut described = Vec::new();
+    if let Some(v) = &payment.voucher_text {
+        described.push(v.clone());
+    }
+    if let Some(d) = payment.date {
+        described.push(d.to_string());
+    }
+    if let Some(a) = payment.amount {
+        described.push(crate::money::format_yuan(a.yuan));
+    }
+    if described.is_empty() {
+        lang.pick("拨付", "payment").to_string()
+    } else {
+        described.join(" ")
+    }
 }
 
 /// Runs every chain check on every project that has ledger records.

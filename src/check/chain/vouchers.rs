@@ -51,12 +51,12 @@ fn duplicate(lang: Lang, chain: &ProjectChain<'_>, first: &Payment, later: &Paym
         }
     };
     let cell = |p: &Payment| p.voucher_cell.clone().unwrap_or_else(|| p.at.clone());
-    Finding::new(Code::DuplicateVoucher, message)
+    let finding = Finding::new(Code::DuplicateVoucher, message)
         .project(chain.key.clone())
         .stage("payment")
-        .voucher(voucher)
         .path(cell(first))
-        .path(cell(later))
+        .path(cell(later));
+    super::about_payment(finding, later)
 }
 
 /// Whether two rows carry the same voucher number in the same month (or a date is

@@ -157,6 +157,8 @@ fn apply_manifest(project: &mut Project, m: Project) {
     set(&mut project.construction, m.construction);
     set(&mut project.total_investment, m.total_investment);
     set(&mut project.aid_funds, m.aid_funds);
+    // The settled amount a manifest states was read and then dropped.
+    set(&mut project.settlement, m.settlement);
     set(&mut project.implementing_unit, m.implementing_unit);
     project.attributes.extend(m.attributes);
 }

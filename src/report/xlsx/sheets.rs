@@ -200,61 +200,127 @@ pub(super) fn missing_sheet(
                 text(f.severity.label(lang)),
                 Cell::Long(f.message.clone()),
                 Cell::Long(f.paths.join("\n")),
+                text(""),
+                text(""),
+                text(""),
             ]
         })
         .collect();
+    let mut headers = pick_all(
+        lang,
+        &[
+            ("项目编号", "Project"),
+            ("项目名称", "Name"),
+            ("阶段", "Stage"),
+            ("文件", "Document"),
+            ("文件编号", "Document id"),
+            ("严重程度", "Severity"),
+            ("说明", "Message"),
+            ("应放位置", "Expected in"),
+        ],
+    );
+    headers.extend(rectification_headers(lang));
     Sheet {
         name: lang.pick("缺失清单", "Missing documents"),
-        headers: pick_all(
-            lang,
-            &[
-                ("项目编号", "Project"),
-                ("项目名称", "Name"),
-                ("阶段", "Stage"),
-                ("文件", "Document"),
-                ("文件编号", "Document id"),
-                ("严重程度", "Severity"),
-                ("说明", "Message"),
-                ("应放位置", "Expected in"),
-            ],
-        ),
+        headers,
         rows,
     }
 }
 
-pub(super) fn chain_sheet(findings: &[&Finding], names: &Names<'_>, lang: Lang) -> Sheet {
+/// The funding-chain findings as an audit works with them: numbered, with the project's
+/// name, year and implementing unit, the amount, date, the amount it is measured against
+/// and the difference as number and date cells, and empty columns for the rectification
+/// (整改台账) that follows.
+pub(super) fn chain_sheet(
+    findings: &[&Finding],
+    projects: &HashMap<String, &ProjectReport>,
+    names: &Names<'_>,
+    lang: Lang,
+) -> Sheet {
     let rows = findings
         .iter()
-        .map(|f| {
-            vec![
+        .enumerate()
+        .map(|(i, f)| {
+            let project = f.project.as_deref().and_then(|k| projects.get(k));
+            let figures = f.figures.as_deref();
+            let amount = figures.and_then(|x| x.amount);
+            let limit = figures.and_then(|x| x.limit);
+            let difference = amount.zip(limit).and_then(|(a, l)| a.checked_sub(l));
+            let mut row = vec![
+                Cell::Count(i + 1),
                 text(f.project.as_deref().unwrap_or_default()),
+                text(project.and_then(|p| p.name.as_deref()).unwrap_or_default()),
+                project
+                    .and_then(|p| p.year)
+                    .and_then(|y| usize::try_from(y).ok())
+                    .map_or_else(|| text(""), Cell::Count),
+                text(
+                    project
+                        .and_then(|p| p.implementing_unit.as_deref())
+                        .unwrap_or_default(),
+                ),
                 text(f.stage.as_deref().map_or("", |s| names.stage(s))),
                 text(f.code.id()),
                 text(f.severity.label(lang)),
                 Cell::Long(f.message.clone()),
                 text(f.contract.as_deref().unwrap_or_default()),
                 text(f.voucher.as_deref().unwrap_or_default()),
+                Cell::Money(amount.and_then(|a| a.to_f64())),
+                figures
+                    .and_then(|x| x.date)
+                    .map_or_else(|| text(""), Cell::Date),
+                Cell::Money(limit.and_then(|l| l.to_f64())),
+                Cell::Money(difference.and_then(|d| d.to_f64())),
                 Cell::Long(f.paths.join("\n")),
-            ]
+            ];
+            row.extend(rectification());
+            row
         })
         .collect();
+    let mut headers = pick_all(
+        lang,
+        &[
+            ("序号", "No."),
+            ("项目编号", "Project"),
+            ("项目名称", "Name"),
+            ("年度", "Year"),
+            ("实施单位", "Implementing unit"),
+            ("阶段", "Stage"),
+            ("问题代码", "Code"),
+            ("严重程度", "Severity"),
+            ("说明", "Message"),
+            ("合同编号", "Contract"),
+            ("凭证号", "Voucher"),
+            ("金额（元）", "Amount (yuan)"),
+            ("日期", "Date"),
+            ("对照金额（元）", "Measured against (yuan)"),
+            ("差额（元）", "Difference (yuan)"),
+            ("台账位置", "Ledger cells"),
+        ],
+    );
+    headers.extend(rectification_headers(lang));
     Sheet {
         name: lang.pick("资金链", "Funding chain"),
-        headers: pick_all(
-            lang,
-            &[
-                ("项目编号", "Project"),
-                ("阶段", "Stage"),
-                ("问题代码", "Code"),
-                ("严重程度", "Severity"),
-                ("说明", "Message"),
-                ("合同编号", "Contract"),
-                ("凭证号", "Voucher"),
-                ("台账位置", "Ledger cells"),
-            ],
-        ),
+        headers,
         rows,
     }
+}
+
+/// The empty columns a rectification ledger (整改台账) fills in: who, by when, what was done.
+fn rectification_headers(lang: Lang) -> Vec<&'static str> {
+    pick_all(
+        lang,
+        &[
+            ("整改责任人", "Responsible"),
+            ("整改时限", "Due"),
+            ("整改情况", "Rectification"),
+        ],
+    )
+}
+
+/// The three empty cells of [`rectification_headers`].
+fn rectification() -> [Cell; 3] {
+    [text(""), text(""), text("")]
 }
 
 pub(super) fn file_sheet(findings: &[&Finding], names: &Names<'_>, lang: Lang) -> Sheet {
