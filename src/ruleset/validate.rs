@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use toml::Spanned;
 
 use super::raw::{RawAmount, RawCategoryFile, RawCondition, RawDocument, RawStagesFile};
-use super::{Category, Condition, Document, Matcher, RuleErrors, RuleSet, Stage, Threshold};
+use super::{Category, Condition, Document, Matcher, RuleErrors, RuleSet, Stage, Threshold, terms};
 use crate::attributes::{Construction, ContractKind, ProcurementMethod, Status};
 use crate::diagnostic::SourceDiagnostic;
 use crate::finding::Severity;
@@ -97,6 +97,10 @@ struct Shared {
     stages: Vec<Stage>,
     formats: BTreeMap<String, Vec<String>>,
     thresholds: BTreeMap<String, Threshold>,
+    /// Groups of form words by id ([`super::terms`]).
+    form_words: BTreeMap<String, Vec<String>>,
+    /// Patterns that veto every document.
+    not_evidence: Vec<String>,
 }
 
 fn shared_definitions(
@@ -170,10 +174,28 @@ fn shared_definitions(
             },
         );
     }
+    let mut form_words = BTreeMap::new();
+    for (id, words) in raw.form_words {
+        for word in &words {
+            if let Err(terms::TermProblem::NotFolded(folded)) = terms::check_word(word.get_ref()) {
+                term_not_folded(word, &folded, errors);
+            }
+        }
+        form_words.insert(id, words.into_iter().map(Spanned::into_inner).collect());
+    }
+    for pattern in &raw.not_evidence {
+        check_pattern(pattern, errors);
+    }
     Shared {
         stages,
         formats,
         thresholds,
+        form_words,
+        not_evidence: raw
+            .not_evidence
+            .into_iter()
+            .map(Spanned::into_inner)
+            .collect(),
     }
 }
 
@@ -253,7 +275,7 @@ fn merge_category_file(
         .map(|i| categories[i].aliases.clone())
         .unwrap_or_default();
     aliases.extend(raw.category.aliases.iter().map(|a| normalize(a.get_ref())));
-    let matcher = match Matcher::new(&documents) {
+    let matcher = match Matcher::new(&documents, &shared.not_evidence) {
         Ok(m) => m,
         Err(e) => {
             errors.at(
@@ -296,17 +318,18 @@ fn document(
             Some(help),
         );
     }
-    if raw.patterns.get_ref().is_empty() {
+    if raw.patterns.get_ref().is_empty() && raw.topics.is_empty() {
         errors.at(
             raw.patterns.span(),
             "a document needs at least one pattern",
             "empty",
-            None,
+            Some("give a regex, or `topics` and `forms`".into()),
         );
     }
     for pattern in raw.patterns.get_ref().iter().chain(&raw.exclude) {
         check_pattern(pattern, errors);
     }
+    let topics_and_forms = topics_and_forms(&raw, shared, errors);
     let mut extensions = BTreeSet::new();
     for format in raw.formats.get_ref() {
         let f = format.get_ref();
@@ -379,6 +402,7 @@ fn document(
             .into_inner()
             .into_iter()
             .map(Spanned::into_inner)
+            .chain(topics_and_forms)
             .collect(),
         exclude: raw.exclude.into_iter().map(Spanned::into_inner).collect(),
         formats: raw
@@ -395,6 +419,67 @@ fn document(
         why: raw.why,
         origin: errors.path.to_string(),
     })
+}
+
+/// The pattern that `topics` × `forms` stand for, if the document has them.
+fn topics_and_forms(
+    raw: &RawDocument,
+    shared: &Shared,
+    errors: &mut FileErrors<'_>,
+) -> Option<String> {
+    if raw.topics.is_empty() != raw.forms.is_empty() {
+        let (given, span) = match raw.topics.first() {
+            Some(t) => ("topics", t.span()),
+            None => ("forms", raw.forms[0].span()),
+        };
+        errors.at(
+            span,
+            format!(
+                "`{given}` without `{}`",
+                if given == "topics" { "forms" } else { "topics" }
+            ),
+            "needs its counterpart",
+            Some(
+                "a topic names the document only when a form word follows it: give both lists"
+                    .into(),
+            ),
+        );
+        return None;
+    }
+    for topic in &raw.topics {
+        if let Err(terms::TermProblem::NotFolded(folded)) = terms::check_word(topic.get_ref()) {
+            term_not_folded(topic, &folded, errors);
+        }
+    }
+    let mut forms = Vec::new();
+    for entry in &raw.forms {
+        match terms::expand_form(entry.get_ref(), &shared.form_words) {
+            Ok(words) => forms.extend(words),
+            Err(terms::TermProblem::UnknownGroup) => {
+                let groups: Vec<&str> = shared.form_words.keys().map(String::as_str).collect();
+                errors.at(
+                    entry.span(),
+                    format!("unknown form-word group `{}`", entry.get_ref()),
+                    "not a group of [form_words]",
+                    Some(format!("known groups: {}", groups.join(", "))),
+                );
+            }
+            Err(terms::TermProblem::NotFolded(folded)) => term_not_folded(entry, &folded, errors),
+        }
+    }
+    let topics: Vec<&str> = raw.topics.iter().map(|t| t.get_ref().as_str()).collect();
+    (!topics.is_empty() && !forms.is_empty()).then(|| terms::pattern(&topics, &forms))
+}
+
+fn term_not_folded(word: &Spanned<String>, folded: &str, errors: &mut FileErrors<'_>) {
+    errors.at(
+        word.span(),
+        "word is empty or not in folded form, so it can never match",
+        "not folded",
+        Some(format!(
+            "names are matched after folding (simplified script, half-width, lower case): write `{folded}`"
+        )),
+    );
 }
 
 fn condition(raw: RawCondition, shared: &Shared, errors: &mut FileErrors<'_>) -> Condition {
