@@ -346,3 +346,47 @@ fn every_catalogue_document_is_in_the_rules_in_order() {
         assert_eq!(found, expected, "documents of {}", category.id);
     }
 }
+
+/// `single-source-approval` is required only when some contract was procured from a single
+/// source (CATALOGUE.md, corrected by issue 11): not for other below-threshold methods.
+#[test]
+fn single_source_approval_is_required_only_for_a_single_source_contract() {
+    use crate::attributes::{ProcurementMethod, Status};
+    use crate::ruleset::condition::{Applicability, ContractFacts, Facts, UnknownFact};
+
+    let rules = rules();
+    let equipment = rules.category("equipment").expect("category exists");
+    let document = equipment
+        .documents
+        .iter()
+        .find(|d| d.id == "single-source-approval")
+        .expect("document exists");
+    let procured = |method: ProcurementMethod| ContractFacts {
+        kind: None,
+        amount: None,
+        procurement: Some(method),
+    };
+    let answer = |contracts: Option<&[ContractFacts]>| {
+        document.when.evaluate(&Facts {
+            status: Status::Completed,
+            construction: None,
+            total_investment: None,
+            contracts,
+            attributes: None,
+        })
+    };
+    for method in ProcurementMethod::ALL {
+        let contracts = [procured(ProcurementMethod::PublicTender), procured(method)];
+        let expected = if method == ProcurementMethod::SingleSource {
+            Applicability::Required
+        } else {
+            Applicability::NotRequired
+        };
+        assert_eq!(answer(Some(&contracts)), expected, "{}", method.id());
+    }
+    assert_eq!(
+        answer(None),
+        Applicability::Undetermined(vec![UnknownFact::Contracts]),
+        "no contract ledger: undetermined, never missing"
+    );
+}
