@@ -130,3 +130,46 @@ fn real_names_are_recognised_and_none_is_taken_for_a_document() {
         score.failures.join("\n")
     );
 }
+
+/// Every Simplified name of the fixtures (this set, the catalogue cases, the demo archive),
+/// converted to Traditional script by OpenCC (s2t, s2tw, s2hk), is evidence of the same
+/// document in every category as the name it was converted from.
+#[test]
+fn traditional_script_names_are_recognised_as_their_simplified_originals() {
+    let rules = RuleSet::load(&[] as &[&str], &BTreeMap::new()).expect("built-in rules are valid");
+    let recognise = |category: &Category, name: &str| {
+        let (stem, extension) = split_extension(name);
+        let extension = if extension.is_empty() {
+            "pdf".to_string()
+        } else {
+            extension
+        };
+        category
+            .best_match(&normalize(stem), Some(&extension), None)
+            .map(|m| category.documents[m.document].id.clone())
+    };
+    let mut differ = Vec::new();
+    let mut rows = 0;
+    for line in include_str!("../../fixtures/real-names/traditional.tsv")
+        .lines()
+        .skip(1)
+    {
+        let cells: Vec<&str> = line.split('\t').collect();
+        let [simplified, conversion, traditional] = cells[..] else {
+            panic!("row without three cells: {line:?}");
+        };
+        rows += 1;
+        for category in &rules.categories {
+            let expected = recognise(category, simplified);
+            let found = recognise(category, traditional);
+            if found != expected {
+                differ.push(format!(
+                    "{traditional} ({conversion} of {simplified}) in {}: {found:?}, not {expected:?}",
+                    category.id
+                ));
+            }
+        }
+    }
+    assert!(rows >= 300, "the whole set was read");
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
+}
