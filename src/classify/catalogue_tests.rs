@@ -290,6 +290,11 @@ const CASES: &[(&str, &str, Option<&str>, Option<&str>)] = &[
         Some("activity-notice"),
     ),
     ("non-fixed", "监理工作总结.pdf", None, None),
+    ("fixed-asset", "建设工程规划许可证申请表.pdf", None, None),
+    ("fixed-asset", "人民防空工程竣工验收备案表.pdf", None, None),
+    ("fixed-asset", "农民工工资支付凭证.pdf", None, None),
+    ("equipment", "财政投资评审报告.pdf", None, None),
+    ("non-fixed", "设计服务合同.pdf", None, None),
 ];
 
 #[test]
