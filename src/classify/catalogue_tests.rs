@@ -295,6 +295,21 @@ const CASES: &[(&str, &str, Option<&str>, Option<&str>)] = &[
     ("fixed-asset", "农民工工资支付凭证.pdf", None, None),
     ("equipment", "财政投资评审报告.pdf", None, None),
     ("non-fixed", "设计服务合同.pdf", None, None),
+    ("fixed-asset", "工程质量监督报告.pdf", None, None),
+    ("fixed-asset", "绩效目标管理办法.pdf", None, None),
+    (
+        "fixed-asset",
+        "转账支票存根.pdf",
+        None,
+        Some("payment-voucher"),
+    ),
+    ("equipment", "文件签收单.pdf", None, None),
+    (
+        "equipment",
+        "货物签收单.pdf",
+        None,
+        Some("delivery-receipt"),
+    ),
 ];
 
 #[test]
