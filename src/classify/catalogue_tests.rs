@@ -310,6 +310,13 @@ const CASES: &[(&str, &str, Option<&str>, Option<&str>)] = &[
         None,
         Some("delivery-receipt"),
     ),
+    (
+        "non-fixed",
+        "政府采购合同.pdf",
+        None,
+        Some("service-contract"),
+    ),
+    ("non-fixed", "政府采购合同公告.pdf", None, None),
 ];
 
 #[test]
