@@ -9,6 +9,8 @@ so these fixtures are produced here by independent, real writers and committed:
   contracts.ods         odfpy  (ODF 1.2 .ods) 合同台账
   allocations-gbk.csv   Python csv, GBK, CRLF 资金下达 (as a Chinese-Windows Excel "CSV" export)
   invoices-bom.csv      Python csv, UTF-8 with BOM, CRLF 发票台账 (as Excel "CSV UTF-8")
+  payments-title-gbk.csv  Python csv, GBK, CRLF      资金拨付台账 with title, unit and note lines
+  payments-title-bom.csv  Python csv, UTF-8 with BOM 资金拨付台账 as Excel saves a merged title
 
 How to run (from the repository root; needs network access to PyPI once):
 
@@ -100,6 +102,47 @@ INVOICES = [
     (PROJECT, CONTRACT, "04512346", "20230728", "¥2400000.00"),     # U+00A5, no separators
     (PROJECT, CONTRACT, "04512347", "20231018", "￥1,800,000.50"),  # U+FFE5 full-width yen
 ]
+
+
+# payments-title-*.csv: the payments of payments.xls (cumulative column right) as Excel saves
+# a sheet with a merged title row and a unit row: text as displayed ("1,200,000.00",
+# "2023/6/15"), a 备注 cell with a line break inside (quoted), trailing empty cells of a
+# row left out (a ragged row), and a total and a note below.
+PAYMENT_CSV_HEADERS = ["序号", "项目编号", "合同编号", "拨付日期", "拨付金额(元)", "凭证号",
+                       "收款单位", "款项性质", "发票号", "累计拨付", "备注"]
+PAYMENT_CSV_TITLE = "麦盖提县援疆项目资金拨付台账"
+PAYMENT_CSV_NOTES = ["", "第二期进度款\n（监理已审核）", "", ""]
+
+
+def payment_csv_rows():
+    rows, running = [], 0.0
+    for i, (day, amount, voucher, kind, invoice) in enumerate(PAYMENTS):
+        running += amount
+        row = [str(i + 1), PROJECT, CONTRACT, f"{day.year}/{day.month}/{day.day}",
+               f"{amount:,.2f}", voucher, PAYEE, kind, invoice, f"{running:,.2f}",
+               PAYMENT_CSV_NOTES[i]]
+        while row and row[-1] == "":
+            row.pop()                               # Excel leaves trailing empty cells out
+        rows.append(row)
+    rows.append(["合计", "", "", "", f"{running:,.2f}"])
+    return rows
+
+
+def write_payments_title_csv(path, encoding, pad_title):
+    # pad_title: Excel writes a merged title as its first cell and empty cells to the
+    # sheet's width ("title,,,,"); other writers give a record of one field ("title").
+    width = len(PAYMENT_CSV_HEADERS)
+    pad = (lambda cells: cells + [""] * (width - len(cells))) if pad_title else (lambda c: c)
+    buf = io.StringIO(newline="")
+    w = csv.writer(buf, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    w.writerow(pad([PAYMENT_CSV_TITLE]))
+    w.writerow(pad(["单位：元"]))
+    w.writerow(PAYMENT_CSV_HEADERS)
+    for r in payment_csv_rows():
+        w.writerow(r)
+    w.writerow(pad(["注：本表依据财务凭证整理。"]))
+    with open(path, "wb") as f:
+        f.write(buf.getvalue().encode(encoding))
 
 
 def cumulative_column():
@@ -300,6 +343,8 @@ def generate(out):
     write_contracts_ods(os.path.join(out, "contracts.ods"))
     write_csv(os.path.join(out, "allocations-gbk.csv"), ALLOCATION_HEADERS, ALLOCATIONS, "gbk")
     write_csv(os.path.join(out, "invoices-bom.csv"), INVOICE_HEADERS, INVOICES, "utf-8-sig")
+    write_payments_title_csv(os.path.join(out, "payments-title-gbk.csv"), "gbk", pad_title=False)
+    write_payments_title_csv(os.path.join(out, "payments-title-bom.csv"), "utf-8-sig", pad_title=True)
 
 
 # --------------------------------------------------------------------------- check
@@ -383,7 +428,9 @@ def check(out):
     for name, fn in [("payments.xls", check_xls), ("projects.xls", check_xls),
                      ("contracts.ods", check_ods),
                      ("allocations-gbk.csv", lambda p: check_csv(p, "gbk")),
-                     ("invoices-bom.csv", lambda p: check_csv(p, "utf-8-sig"))]:
+                     ("invoices-bom.csv", lambda p: check_csv(p, "utf-8-sig")),
+                     ("payments-title-gbk.csv", lambda p: check_csv(p, "gbk")),
+                     ("payments-title-bom.csv", lambda p: check_csv(p, "utf-8-sig"))]:
         p = os.path.join(out, name)
         data = open(p, "rb").read()
         print(f"{name}: {len(data)} bytes sha256 {hashlib.sha256(data).hexdigest()}")

@@ -190,6 +190,133 @@ const CASES: &[(&str, &str, Option<&str>, Option<&str>)] = &[
     ("non-fixed", "培训课件.pptx", None, Some("materials")),
     ("non-fixed", "经费预算明细表.xlsx", None, Some("budget")),
     ("non-fixed", "设计变更通知单.pdf", None, None),
+    // Synonyms of real practice (issue 11) and the neighbours they must not take.
+    ("fixed-asset", "2023年援疆计划.pdf", None, Some("aid-plan")),
+    (
+        "fixed-asset",
+        "XX县XX学校项目可研.pdf",
+        None,
+        Some("feasibility-report"),
+    ),
+    (
+        "fixed-asset",
+        "XX县XX学校项目可研(报批稿).pdf",
+        None,
+        Some("feasibility-report"),
+    ),
+    (
+        "fixed-asset",
+        "关于XX项目可行性研究报告的请示.pdf",
+        None,
+        None,
+    ),
+    (
+        "fixed-asset",
+        "XX学校教学楼竣工验收证书.pdf",
+        None,
+        Some("acceptance-report"),
+    ),
+    (
+        "fixed-asset",
+        "XX学校教学楼竣工验收.pdf",
+        None,
+        Some("acceptance-report"),
+    ),
+    ("fixed-asset", "(五)竣工验收文件.pdf", None, None),
+    (
+        "fixed-asset",
+        "建设工程竣工验收备案表填写样例.pdf",
+        None,
+        None,
+    ),
+    (
+        "fixed-asset",
+        "XX项目决算审核报告.pdf",
+        None,
+        Some("final-accounts"),
+    ),
+    (
+        "fixed-asset",
+        "绩效自我评价报告.pdf",
+        None,
+        Some("performance-self-evaluation"),
+    ),
+    (
+        "fixed-asset",
+        "工程款支付申请表(第3期).pdf",
+        None,
+        Some("payment-request"),
+    ),
+    (
+        "fixed-asset",
+        "预付款报审表.pdf",
+        None,
+        Some("payment-request"),
+    ),
+    ("fixed-asset", "付款审批流程表.pdf", None, None),
+    (
+        "fixed-asset",
+        "资金划拨凭证.pdf",
+        None,
+        Some("payment-voucher"),
+    ),
+    ("fixed-asset", "审图费发票.pdf", None, Some("invoice")),
+    ("fixed-asset", "发票查验证明.pdf", None, None),
+    ("fixed-asset", "建筑节能施工图审查意见书.pdf", None, None),
+    ("fixed-asset", "劳务分包合同.pdf", None, None),
+    ("equipment", "分项工程质量验收记录.pdf", None, None),
+    ("equipment", "采购需求公告.pdf", None, None),
+    (
+        "equipment",
+        "XX设备采购项目合同书.pdf",
+        None,
+        Some("procurement-contract"),
+    ),
+    ("equipment", "政府采购合同补充协议.pdf", None, None),
+    (
+        "non-fixed",
+        "参训人员签名表.pdf",
+        None,
+        Some("sign-in-sheets"),
+    ),
+    ("non-fixed", "开标现场签到表.pdf", None, None),
+    ("non-fixed", "评审专家签到表.pdf", None, None),
+    ("non-fixed", "讲课费签字发放表.pdf", None, None),
+    ("non-fixed", "有关进度控制的监理通知.pdf", None, None),
+    (
+        "non-fixed",
+        "关于召开项目推进会的通知.pdf",
+        None,
+        Some("activity-notice"),
+    ),
+    ("non-fixed", "监理工作总结.pdf", None, None),
+    ("fixed-asset", "建设工程规划许可证申请表.pdf", None, None),
+    ("fixed-asset", "人民防空工程竣工验收备案表.pdf", None, None),
+    ("fixed-asset", "农民工工资支付凭证.pdf", None, None),
+    ("equipment", "财政投资评审报告.pdf", None, None),
+    ("non-fixed", "设计服务合同.pdf", None, None),
+    ("fixed-asset", "工程质量监督报告.pdf", None, None),
+    ("fixed-asset", "绩效目标管理办法.pdf", None, None),
+    (
+        "fixed-asset",
+        "转账支票存根.pdf",
+        None,
+        Some("payment-voucher"),
+    ),
+    ("equipment", "文件签收单.pdf", None, None),
+    (
+        "equipment",
+        "货物签收单.pdf",
+        None,
+        Some("delivery-receipt"),
+    ),
+    (
+        "non-fixed",
+        "政府采购合同.pdf",
+        None,
+        Some("service-contract"),
+    ),
+    ("non-fixed", "政府采购合同公告.pdf", None, None),
 ];
 
 #[test]
@@ -245,4 +372,48 @@ fn every_catalogue_document_is_in_the_rules_in_order() {
         let expected: Vec<&str> = documents.split(' ').collect();
         assert_eq!(found, expected, "documents of {}", category.id);
     }
+}
+
+/// `single-source-approval` is required only when some contract was procured from a single
+/// source (CATALOGUE.md, corrected by issue 11): not for other below-threshold methods.
+#[test]
+fn single_source_approval_is_required_only_for_a_single_source_contract() {
+    use crate::attributes::{ProcurementMethod, Status};
+    use crate::ruleset::condition::{Applicability, ContractFacts, Facts, UnknownFact};
+
+    let rules = rules();
+    let equipment = rules.category("equipment").expect("category exists");
+    let document = equipment
+        .documents
+        .iter()
+        .find(|d| d.id == "single-source-approval")
+        .expect("document exists");
+    let procured = |method: ProcurementMethod| ContractFacts {
+        kind: None,
+        amount: None,
+        procurement: Some(method),
+    };
+    let answer = |contracts: Option<&[ContractFacts]>| {
+        document.when.evaluate(&Facts {
+            status: Status::Completed,
+            construction: None,
+            total_investment: None,
+            contracts,
+            attributes: None,
+        })
+    };
+    for method in ProcurementMethod::ALL {
+        let contracts = [procured(ProcurementMethod::PublicTender), procured(method)];
+        let expected = if method == ProcurementMethod::SingleSource {
+            Applicability::Required
+        } else {
+            Applicability::NotRequired
+        };
+        assert_eq!(answer(Some(&contracts)), expected, "{}", method.id());
+    }
+    assert_eq!(
+        answer(None),
+        Applicability::Undetermined(vec![UnknownFact::Contracts]),
+        "no contract ledger: undetermined, never missing"
+    );
 }

@@ -15,6 +15,8 @@ pub mod stage_folder;
 
 #[cfg(test)]
 mod catalogue_tests;
+#[cfg(test)]
+mod real_names_tests;
 
 use std::borrow::Cow;
 use std::collections::HashMap;

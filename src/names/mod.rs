@@ -10,3 +10,4 @@ pub mod fields;
 pub mod normalize;
 pub mod numbering;
 pub mod temporary;
+pub mod traditional;

@@ -10,7 +10,7 @@ use unicode_normalization::UnicodeNormalization;
 /// Folds `name` into the form that patterns match.
 pub fn normalize(name: &str) -> String {
     let width_folded: String = name.nfc().map(fold_width).collect();
-    let simplified = fast2s::convert(&width_folded);
+    let simplified = super::traditional::to_simplified(&width_folded);
     let mut out = String::with_capacity(simplified.len());
     let mut last_was_space = false;
     for c in simplified.chars().flat_map(char::to_lowercase) {

@@ -3,7 +3,8 @@
 //! All patterns of a category are compiled once into one [`RegexSet`], so a name is
 //! scanned once to learn which patterns hit; only those are run again to measure the
 //! matched text. The most specific document wins: the longest matched text, then the
-//! document of the stage folder the file sits in, then the order of the rule file.
+//! document of the stage folder the file sits in, then the order of the rule file. A name
+//! matching a `not_evidence` pattern (a filled-in sample) is evidence of no document.
 
 use regex::{Regex, RegexSet};
 
@@ -26,11 +27,14 @@ pub struct Matcher {
     patterns: Vec<(usize, Regex)>,
     /// Per document: the patterns that veto a match.
     excludes: Vec<Vec<Regex>>,
+    /// Patterns that make a name evidence of no document (`not_evidence` of the rules).
+    not_evidence: Option<RegexSet>,
 }
 
 impl Matcher {
-    /// Compiles the patterns of `documents` (already validated one by one).
-    pub fn new(documents: &[Document]) -> Result<Matcher, regex::Error> {
+    /// Compiles the patterns of `documents` and the `not_evidence` patterns that veto every
+    /// document (all already validated one by one).
+    pub fn new(documents: &[Document], not_evidence: &[String]) -> Result<Matcher, regex::Error> {
         let mut patterns = Vec::new();
         let mut excludes = Vec::with_capacity(documents.len());
         for (index, doc) in documents.iter().enumerate() {
@@ -45,10 +49,19 @@ impl Matcher {
             );
         }
         let set = RegexSet::new(patterns.iter().map(|(_, re)| re.as_str()))?;
+        let not_evidence = match not_evidence {
+            [] => None,
+            some => Some(
+                regex::RegexSetBuilder::new(some)
+                    .case_insensitive(true)
+                    .build()?,
+            ),
+        };
         Ok(Matcher {
             set,
             patterns,
             excludes,
+            not_evidence,
         })
     }
 
@@ -65,7 +78,11 @@ impl Matcher {
         documents: &[Document],
     ) -> Option<DocMatch> {
         let mut best: Option<(usize, bool, usize)> = None; // (length, in hinted stage, doc)
-        for pattern_index in self.set.matches(name).iter() {
+        let matches = self.set.matches(name);
+        if !matches.matched_any() || self.not_evidence.as_ref().is_some_and(|n| n.is_match(name)) {
+            return None;
+        }
+        for pattern_index in matches.iter() {
             let (doc_index, regex) = &self.patterns[pattern_index];
             let doc = &documents[*doc_index];
             if extension.is_some_and(|e| !doc.accepts(e))

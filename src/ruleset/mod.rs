@@ -7,6 +7,7 @@
 pub mod condition;
 pub mod matcher;
 mod raw;
+mod terms;
 mod validate;
 
 use std::collections::{BTreeMap, BTreeSet};

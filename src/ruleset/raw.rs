@@ -22,6 +22,12 @@ pub struct RawStagesFile {
     /// Named amounts that conditions refer to.
     #[serde(default)]
     pub thresholds: BTreeMap<String, RawThreshold>,
+    /// Named groups of form words (报告, 证书, 意见书 …) that documents' `forms` refer to.
+    #[serde(default)]
+    pub form_words: BTreeMap<String, Vec<Spanned<String>>>,
+    /// Patterns that make a name evidence of no document at all (a filled-in sample).
+    #[serde(default)]
+    pub not_evidence: Vec<Spanned<String>>,
 }
 
 /// One `[[stage]]`.
@@ -80,6 +86,12 @@ pub struct RawDocument {
     pub stage: Spanned<String>,
     pub name: Bilingual,
     pub patterns: Spanned<Vec<Spanned<String>>>,
+    /// Topic terms that, directly followed by one of `forms`, name the document.
+    #[serde(default)]
+    pub topics: Vec<Spanned<String>>,
+    /// Form words (or groups of `[form_words]`) that follow a topic.
+    #[serde(default)]
+    pub forms: Vec<Spanned<String>>,
     #[serde(default)]
     pub exclude: Vec<Spanned<String>>,
     pub formats: Spanned<Vec<Spanned<String>>>,

@@ -5,6 +5,7 @@
 
 mod condition;
 mod document;
+mod words;
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
@@ -101,6 +102,10 @@ struct Shared {
     stages: Vec<Stage>,
     formats: BTreeMap<String, Vec<String>>,
     thresholds: BTreeMap<String, Threshold>,
+    /// Groups of form words by id ([`super::terms`]).
+    form_words: BTreeMap<String, Vec<String>>,
+    /// Patterns that veto every document.
+    not_evidence: Vec<String>,
 }
 
 /// Reads the stages file: its stages (ids checked, duplicates reported), format groups and
@@ -176,10 +181,13 @@ fn shared_definitions(
             },
         );
     }
+    let (form_words, not_evidence) = words::shared_words(raw.form_words, raw.not_evidence, errors);
     Shared {
         stages,
         formats,
         thresholds,
+        form_words,
+        not_evidence,
     }
 }
 
@@ -204,7 +212,7 @@ fn merge_category_file(
     merge_documents(document, &id, &stage_ids, shared, &mut documents, errors);
     let mut aliases = known.map(|c| c.aliases.clone()).unwrap_or_default();
     aliases.extend(category.aliases.iter().map(|a| normalize(a.get_ref())));
-    let matcher = match Matcher::new(&documents) {
+    let matcher = match Matcher::new(&documents, &shared.not_evidence) {
         Ok(m) => m,
         Err(e) => {
             errors.at(

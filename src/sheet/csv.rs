@@ -6,18 +6,15 @@ use crate::guard::limits::CSV_FIELDS;
 /// Reads CSV bytes into one table named after the file.
 ///
 /// The encoding is UTF-8 when the bytes are valid UTF-8, else GBK. The delimiter is the
-/// one of `,` `;` tab that the first line holds most of. Quoted fields may span lines.
+/// one of `,` `;` tab that a line near the top holds most of (see [`delimiter`]). Quoted
+/// fields may span lines; rows may have fewer or more fields than the header.
 pub fn read_csv(bytes: &[u8], file_name: &str) -> Table {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = match std::str::from_utf8(bytes) {
         Ok(s) => std::borrow::Cow::Borrowed(s),
         Err(_) => encoding_rs::GBK.decode(bytes).0,
     };
-    let first_line = text.lines().next().unwrap_or_default();
-    let delimiter = [b',', b';', b'\t']
-        .into_iter()
-        .max_by_key(|d| first_line.bytes().filter(|b| b == d).count())
-        .unwrap_or(b',');
+    let delimiter = delimiter(&text);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -57,6 +54,32 @@ pub fn read_csv(bytes: &[u8], file_name: &str) -> Table {
         sheet: file_name.to_string(),
         rows,
     }
+}
+
+/// How many lines near the top [`delimiter`] looks at: enough to pass a title, a unit line
+/// and a note above the header.
+const DELIMITER_LINES: usize = 20;
+
+/// The delimiter of `text`: the one of `,` `;` tab that some line among the first
+/// [`DELIMITER_LINES`] holds most of, `,` on a tie. Not the first line alone: a sheet with a
+/// merged title row saved as CSV starts with a record of one field (the title), and only
+/// the header below it shows the delimiter.
+fn delimiter(text: &str) -> u8 {
+    let most = |d: u8| {
+        text.lines()
+            .take(DELIMITER_LINES)
+            .map(|line| line.bytes().filter(|&b| b == d).count())
+            .max()
+            .unwrap_or(0)
+    };
+    let mut best = (b',', most(b','));
+    for d in [b';', b'\t'] {
+        let count = most(d);
+        if count > best.1 {
+            best = (d, count);
+        }
+    }
+    best.0
 }
 
 /// Counts lines up to a byte offset, moving forward only (CR, LF and CRLF all end a line).
@@ -131,6 +154,31 @@ mod tests {
             table.rows.iter().map(|r| r.number).collect::<Vec<_>>(),
             vec![1, 3]
         );
+    }
+
+    #[test]
+    fn finds_the_delimiter_below_a_title_record_of_one_field() {
+        let table = read_csv(
+            "资金拨付台账\n单位：元\n项目编号;拨付金额;备注\nMGT-1;\"1,200.00\";\"第一期\n预付款\"\nMGT-1;300.00\n".as_bytes(),
+            "a.csv",
+        );
+        assert_eq!(
+            texts(&table),
+            vec![
+                vec!["资金拨付台账"],
+                vec!["单位：元"],
+                vec!["项目编号", "拨付金额", "备注"],
+                vec!["MGT-1", "1,200.00", "第一期\n预付款"],
+                vec!["MGT-1", "300.00"],
+            ]
+        );
+        assert_eq!(
+            table.rows.iter().map(|r| r.number).collect::<Vec<_>>(),
+            vec![1, 2, 3, 4, 6],
+            "a quoted line break moves the next record's line"
+        );
+        assert_eq!(delimiter("标题\na\tb\tc\n"), b'\t');
+        assert_eq!(delimiter("只有一列\n"), b',');
     }
 
     #[test]

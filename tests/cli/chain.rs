@@ -14,6 +14,11 @@ struct Archive {
     contracts: Vec<&'static str>,
     payments: Vec<&'static str>,
     vouchers: Vec<&'static str>,
+    /// Lines above the payment ledger's header (a title and a unit line, as Excel saves a
+    /// sheet with a merged title row).
+    payments_title: &'static str,
+    /// Whether the payment ledger is GBK (Excel's CSV on Chinese Windows), else UTF-8.
+    payments_gbk: bool,
 }
 
 impl Archive {
@@ -28,6 +33,8 @@ impl Archive {
                 "MGT-2023-001,HT-1,2023-07-01,3850000.00,记-2,FP002",
             ],
             vouchers: vec!["20230601 拨付凭证 记-1.pdf", "20230701 拨付凭证 记-2.pdf"],
+            payments_title: "",
+            payments_gbk: false,
         }
     }
 
@@ -45,8 +52,14 @@ impl Archive {
             "项目编号,合同编号,合同名称,合同类型,签订日期,合同金额,采购方式,结算金额\n".to_string();
         contracts.push_str(&self.contracts.join("\n"));
         write(&root.join("合同台账.csv"), contracts);
-        let mut payments = "项目编号,合同编号,拨付日期,拨付金额,凭证号,发票号\n".to_string();
+        let mut payments = self.payments_title.to_string();
+        payments.push_str("项目编号,合同编号,拨付日期,拨付金额,凭证号,发票号\n");
         payments.push_str(&self.payments.join("\n"));
+        let payments = if self.payments_gbk {
+            encoding_rs::GBK.encode(&payments).0.into_owned()
+        } else {
+            payments.into_bytes()
+        };
         write(&root.join("资金拨付台账.csv"), payments);
         for v in &self.vouchers {
             doc(root, &format!("{PROJECT}/06 资金拨付/{v}"));
@@ -99,6 +112,21 @@ fn a_clean_chain_has_no_finding() {
     assert_eq!(chain["paid"], "4850000");
     assert_eq!(chain["contracted"], "5000000");
     assert_eq!(chain["execution_rate"], 0.8083);
+}
+
+/// Issue 11: a payment ledger saved by Excel as CSV with a title and a unit line above the
+/// header was unrecognised, and every chain check of its projects said nothing.
+#[test]
+fn a_csv_payment_ledger_with_title_lines_feeds_the_chain() {
+    for gbk in [false, true] {
+        let mut a = Archive::clean();
+        a.payments_title = "麦盖提县援疆项目资金拨付台账\r\n单位：元\r\n";
+        a.payments_gbk = gbk;
+        assert_eq!(chain_findings(&a.run()), Vec::<&Value>::new(), "gbk: {gbk}");
+        a.vouchers.pop();
+        let f = only(a, "payment-without-voucher");
+        assert_eq!(f["voucher"], "记-2", "gbk: {gbk}");
+    }
 }
 
 #[test]

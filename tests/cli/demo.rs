@@ -20,7 +20,6 @@ fn reports_exactly_the_known_gaps() {
         ("MGT-2023-001", "fire-acceptance"),
         ("MGT-2023-002", "procurement-approval"),
         ("MGT-2023-002", "supervision-log"),
-        ("MGT-2023-003", "single-source-approval"),
         ("MGT-2023-003", "acceptance-report"),
         ("MGT-2023-003", "performance-evaluation-report"),
         ("MGT-2023-006", "materials"),

@@ -45,6 +45,10 @@ fn broken_rule_files_name_file_line_and_column() {
             "bad-condition",
             "extra.toml:11:20: unknown status `finished`",
         ),
+        (
+            "bad-terms",
+            "extra.toml:10:10: unknown form-word group `guarantee`",
+        ),
     ];
     for (case, expected) in cases {
         let stderr = stderr_of_rules(case);

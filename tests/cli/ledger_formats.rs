@@ -115,6 +115,54 @@ fn utf8_bom_csv_invoices_keep_leading_zeros_and_yen_signs() {
     assert_eq!(v[0].date.unwrap().to_string(), "2023-06-14");
 }
 
+/// Excel's "save as CSV" of a payment sheet with a merged title row and a unit row (issue
+/// 11): as GBK with a title record of one field, and as UTF-8 with BOM with the title padded
+/// to the sheet's width. A 备注 cell with a line break, rows shorter than the header, a total
+/// and a note: the four payments are read, and each names its physical line.
+#[test]
+fn csv_payments_with_title_unit_total_and_note_lines() {
+    for file in ["payments-title-gbk.csv", "payments-title-bom.csv"] {
+        let (records, findings) = read(file);
+        assert!(findings.is_empty(), "{file}: {findings:?}");
+        let p = &records.payments;
+        assert_eq!(
+            p.len(),
+            4,
+            "{file}: title, unit, total and note lines are not payments"
+        );
+        assert_eq!(
+            yuan(&p.iter().map(|p| p.amount).collect::<Vec<_>>()),
+            ["1200000", "2400000", "1800000.5", "360000"],
+            "{file}"
+        );
+        let dates: Vec<String> = p.iter().map(|p| p.date.unwrap().to_string()).collect();
+        assert_eq!(
+            dates,
+            ["2023-06-15", "2023-08-01", "2023-10-20", "2024-01-10"],
+            "{file}"
+        );
+        let vouchers: Vec<String> = p.iter().map(|p| p.voucher_text.clone().unwrap()).collect();
+        assert_eq!(
+            vouchers,
+            ["记-0032", "记-0041", "记-0077", "记-0102"],
+            "{file}"
+        );
+        assert_eq!(p[3].invoice_no, None, "{file}");
+        assert_eq!(
+            p[3].cumulative.unwrap().yuan.normalize().to_string(),
+            "5760000.5",
+            "{file}"
+        );
+        assert_eq!(p[0].project, Some(ProjectRef::Named("MGT-2023-001".into())));
+        let at: Vec<&str> = p.iter().map(|p| p.at.as_str()).collect();
+        assert_eq!(
+            at,
+            [4, 5, 7, 8].map(|line| format!("{file}!{file}!{line}")),
+            "the payment after the two-line 备注 starts on line 7"
+        );
+    }
+}
+
 #[test]
 fn xls_project_ledger_with_a_line_break_in_a_header() {
     let path = Path::new("fixtures/ledgers/projects.xls");

@@ -24,6 +24,7 @@ pub(super) fn document(
     check_id(&raw.id, errors);
     check_stage(&raw.stage, category_stages, errors);
     check_patterns(&raw, errors);
+    let topics_and_forms = super::words::topics_and_forms(&raw, &shared.form_words, errors);
     let extensions = extensions(&raw.formats, shared, errors);
     let severity = severity(&raw.severity, errors);
     let min = min_files(raw.min.as_ref(), errors);
@@ -35,7 +36,10 @@ pub(super) fn document(
         id: raw.id.into_inner(),
         stage: raw.stage.into_inner(),
         name: raw.name,
-        patterns: plain(raw.patterns.into_inner()),
+        patterns: plain(raw.patterns.into_inner())
+            .into_iter()
+            .chain(topics_and_forms)
+            .collect(),
         exclude: plain(raw.exclude),
         formats: plain(raw.formats.into_inner()),
         extensions,
@@ -68,12 +72,12 @@ fn check_stage(stage: &Spanned<String>, category_stages: &[String], errors: &mut
 
 /// Reports an empty pattern list, and every pattern or exclusion that cannot match.
 fn check_patterns(raw: &RawDocument, errors: &mut FileErrors<'_>) {
-    if raw.patterns.get_ref().is_empty() {
+    if raw.patterns.get_ref().is_empty() && raw.topics.is_empty() {
         errors.at(
             raw.patterns.span(),
             "a document needs at least one pattern",
             "empty",
-            None,
+            Some("give a regex, or `topics` and `forms`".into()),
         );
     }
     for pattern in raw.patterns.get_ref().iter().chain(&raw.exclude) {
@@ -83,7 +87,7 @@ fn check_patterns(raw: &RawDocument, errors: &mut FileErrors<'_>) {
 
 /// Reports a pattern that does not compile, or that is not in folded form: names are
 /// folded before matching, so such a pattern would silently never match.
-fn check_pattern(pattern: &Spanned<String>, errors: &mut FileErrors<'_>) {
+pub(super) fn check_pattern(pattern: &Spanned<String>, errors: &mut FileErrors<'_>) {
     let p = pattern.get_ref();
     if let Err(e) = crate::ruleset::matcher::compile(p) {
         let detail = crate::ruleset::matcher::regex_error_detail(&e);

@@ -1,0 +1,175 @@
+//! Names nobody here wrote (`fixtures/real-names/train.tsv`: file names from real archives,
+//! titles from published filing lists) against the built-in rules. A labelled name must be
+//! recognised as its document in a project of a category that has the document; a name
+//! labelled `none` must be taken for no document in any category.
+
+use std::collections::BTreeMap;
+
+use crate::names::normalize::{normalize, split_extension};
+use crate::names::numbering::strip_numbering;
+use crate::ruleset::{Category, RuleSet};
+
+const TRAIN: &str = include_str!("../../fixtures/real-names/train.tsv");
+
+/// One row of the set: the name as written, its label, and how it was found.
+struct Labelled<'t> {
+    name: &'t str,
+    /// Document ids (`+` joins two when one title covers both); empty for `none`.
+    ids: Vec<&'t str>,
+    kind: &'t str,
+}
+
+fn rows(text: &str) -> Vec<Labelled<'_>> {
+    text.lines()
+        .skip(1)
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| {
+            let mut cells = line.split('\t');
+            let (Some(name), Some(label), Some(kind)) = (cells.next(), cells.next(), cells.next())
+            else {
+                panic!("row without three cells: {line:?}");
+            };
+            let ids = match label {
+                "none" => Vec::new(),
+                ids => ids.split('+').collect(),
+            };
+            Labelled { name, ids, kind }
+        })
+        .collect()
+}
+
+/// The document `row` is evidence of in `category`, read the way classification reads it:
+/// a file by its stem and extension, a list title as `TITLE.pdf`, a folder by its name
+/// (numbering removed) for files of any format.
+fn recognise<'c>(category: &'c Category, row: &Labelled<'_>) -> Option<&'c str> {
+    let found = match row.kind {
+        "file" => {
+            let (stem, extension) = split_extension(row.name);
+            category.best_match(&normalize(stem), Some(&extension), None)
+        }
+        "title-in-list" => category.best_match(&normalize(row.name), Some("pdf"), None),
+        "folder" => category.best_match(&strip_numbering(&normalize(row.name)), None, None),
+        other => panic!("unknown kind {other:?} of {:?}", row.name),
+    };
+    found.map(|m| category.documents[m.document].id.as_str())
+}
+
+/// What the rules make of a set: the misses, the false positives, and the counts.
+#[derive(Default)]
+struct Score {
+    labelled: usize,
+    recognised: usize,
+    none: usize,
+    taken: usize,
+    failures: Vec<String>,
+}
+
+fn score(rules: &RuleSet, text: &str) -> Score {
+    let mut score = Score::default();
+    for row in rows(text) {
+        if row.ids.is_empty() {
+            score.none += 1;
+            let taken: Vec<String> = rules
+                .categories
+                .iter()
+                .filter_map(|c| recognise(c, &row).map(|id| format!("{}: {id}", c.id)))
+                .collect();
+            if !taken.is_empty() {
+                score.taken += 1;
+                score
+                    .failures
+                    .push(format!("none   {} → {}", row.name, taken.join(", ")));
+            }
+            continue;
+        }
+        score.labelled += 1;
+        let homes: Vec<&Category> = rules
+            .categories
+            .iter()
+            .filter(|c| c.documents.iter().any(|d| row.ids.contains(&d.id.as_str())))
+            .collect();
+        assert!(!homes.is_empty(), "no category has {:?}", row.ids);
+        let found: Vec<String> = homes
+            .iter()
+            .map(|c| format!("{}: {:?}", c.id, recognise(c, &row)))
+            .collect();
+        if homes
+            .iter()
+            .any(|c| recognise(c, &row).is_some_and(|id| row.ids.contains(&id)))
+        {
+            score.recognised += 1;
+        } else {
+            score.failures.push(format!(
+                "missed {} ({}) → {}",
+                row.name,
+                row.ids.join("+"),
+                found.join(", ")
+            ));
+        }
+    }
+    score
+}
+
+#[test]
+fn real_names_are_recognised_and_none_is_taken_for_a_document() {
+    let rules = RuleSet::load(&[] as &[&str], &BTreeMap::new()).expect("built-in rules are valid");
+    let score = score(&rules, TRAIN);
+    println!(
+        "recognised {}/{} catalogue names, took {}/{} other names for a document",
+        score.recognised, score.labelled, score.taken, score.none
+    );
+    assert!(
+        score.labelled >= 40 && score.none >= 50,
+        "the whole set was read"
+    );
+    assert!(
+        score.failures.is_empty(),
+        "{} of {} names misread:\n{}",
+        score.failures.len(),
+        score.labelled + score.none,
+        score.failures.join("\n")
+    );
+}
+
+/// Every Simplified name of the fixtures (this set, the catalogue cases, the demo archive),
+/// converted to Traditional script by OpenCC (s2t, s2tw, s2hk), is evidence of the same
+/// document in every category as the name it was converted from.
+#[test]
+fn traditional_script_names_are_recognised_as_their_simplified_originals() {
+    let rules = RuleSet::load(&[] as &[&str], &BTreeMap::new()).expect("built-in rules are valid");
+    let recognise = |category: &Category, name: &str| {
+        let (stem, extension) = split_extension(name);
+        let extension = if extension.is_empty() {
+            "pdf".to_string()
+        } else {
+            extension
+        };
+        category
+            .best_match(&normalize(stem), Some(&extension), None)
+            .map(|m| category.documents[m.document].id.clone())
+    };
+    let mut differ = Vec::new();
+    let mut rows = 0;
+    for line in include_str!("../../fixtures/real-names/traditional.tsv")
+        .lines()
+        .skip(1)
+    {
+        let cells: Vec<&str> = line.split('\t').collect();
+        let [simplified, conversion, traditional] = cells[..] else {
+            panic!("row without three cells: {line:?}");
+        };
+        rows += 1;
+        for category in &rules.categories {
+            let expected = recognise(category, simplified);
+            let found = recognise(category, traditional);
+            if found != expected {
+                differ.push(format!(
+                    "{traditional} ({conversion} of {simplified}) in {}: {found:?}, not {expected:?}",
+                    category.id
+                ));
+            }
+        }
+    }
+    assert!(rows >= 300, "the whole set was read");
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
+}
