@@ -45,12 +45,11 @@ struct Sheet {
     rows: Vec<Vec<Cell>>,
 }
 
+mod apart;
 mod sheets;
 
-use sheets::{
-    about_sheet, all_sheet, baselined_sheet, chain_sheet, codes_sheet, file_sheet, missing_sheet,
-    summary_sheet, waived_sheet,
-};
+use apart::{about_sheet, baselined_sheet, codes_sheet, waived_sheet};
+use sheets::{all_sheet, chain_sheet, file_sheet, missing_sheet, summary_sheet};
 
 /// Renders the report as an `.xlsx` workbook.
 pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
