@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::lang::Lang;
+pub use crate::report::text::SortBy;
 
 /// 归仓 guicang: checks that aid-project archives are complete and their money traceable.
 #[derive(Debug, Parser)]
@@ -94,6 +95,15 @@ pub struct CheckArgs {
     /// Show info findings one by one in the terminal report.
     #[arg(short, long)]
     pub verbose: bool,
+    /// Terminal report: only the summary table and the totals, no findings (long archives).
+    #[arg(long)]
+    pub summary: bool,
+    /// Terminal report: the order of the projects.
+    #[arg(long, value_enum, default_value_t = SortBy::Folder)]
+    pub sort: SortBy,
+    /// Terminal report: only findings of this severity or worse.
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub only: Option<Only>,
     /// Worker threads for the walk, the file checks and classification [default: the
     /// number of cores; on a network share, 4 per core; at most 32 per core].
     #[arg(short = 'j', long, value_name = "N")]
@@ -108,11 +118,24 @@ pub struct CheckArgs {
     /// Inspect every file again; neither read nor write the cache.
     #[arg(long)]
     pub no_cache: bool,
+    /// SARIF report: URIs relative to DIR (the repository root) [default: the git work tree
+    /// holding the archive, else the archive root].
+    #[arg(long, value_name = "DIR")]
+    pub sarif_root: Option<PathBuf>,
     /// No progress bar on stderr.
     #[arg(short, long)]
     pub quiet: bool,
     #[command(flatten)]
     pub common: CommonArgs,
+}
+
+/// The least severity the terminal report shows (`--only errors`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Only {
+    /// Errors only.
+    Errors,
+    /// Errors and warnings.
+    Warnings,
 }
 
 /// Arguments shared by the commands that load rules.

@@ -182,6 +182,7 @@ fn run_info(root: &Path, settings: &Settings, options: &SweepOptions) -> RunInfo
         config: settings.config_file.clone(),
         waivers: settings.waivers.len(),
         baseline: options.baseline_file.clone(),
+        root_path: root.canonicalize().ok(),
     }
 }
 
@@ -338,12 +339,28 @@ mod progress {
         bar
     }
 
-    /// Turns the spinner into a bar over `total` files.
+    /// Turns the spinner into a bar over `total` files. The time left is shown, labelled,
+    /// only once it means something: after 3 seconds and 2% of the files.
     pub fn files(bar: &ProgressBar, total: u64, lang: Lang) {
         bar.disable_steady_tick();
         bar.set_length(total);
         bar.set_position(0);
-        if let Ok(style) = ProgressStyle::with_template("{msg} {wide_bar} {pos}/{len} ({eta})") {
+        let label = lang.pick("剩余约", "about");
+        let left = lang.pick("", " left");
+        let style = ProgressStyle::with_template("{msg} {wide_bar} {pos}/{len} {left}").map(|s| {
+            s.with_key(
+                "left",
+                move |state: &indicatif::ProgressState, out: &mut dyn std::fmt::Write| {
+                    let meaningful = state.elapsed().as_secs() >= 3
+                        && state.len().is_some_and(|len| state.pos() * 50 >= len);
+                    if meaningful {
+                        let secs = state.eta().as_secs();
+                        let _ = write!(out, "({label} {}:{:02}{left})", secs / 60, secs % 60);
+                    }
+                },
+            )
+        });
+        if let Ok(style) = style {
             bar.set_style(style);
         }
         bar.set_message(lang.pick("检查文件", "checking files"));

@@ -74,11 +74,21 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, AppError> {
         let keys = Baseline::of(report.findings.iter().chain(&report.baselined));
         destinations.write(path, keys.to_json().as_bytes(), "baseline")?;
     }
-    let text_options = text::TextOptions {
+    let text = text::TextOptions {
         verbose: args.verbose,
+        summary_only: args.summary,
+        sort: args.sort,
+        least: args.only.map(|only| match only {
+            crate::cli::Only::Errors => crate::finding::Severity::Error,
+            crate::cli::Only::Warnings => crate::finding::Severity::Warning,
+        }),
+    };
+    let rendering = Rendering {
+        text,
+        sarif_root: args.sarif_root.as_deref(),
     };
     for (path, format) in &outputs {
-        let bytes = render(&report, *format, text_options, false)?;
+        let bytes = render(&report, *format, &rendering, false)?;
         destinations.write(path, &bytes, "report")?;
     }
     if let Some(format) = on_stdout {
@@ -87,11 +97,11 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, AppError> {
             let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
             json::write(&report, &mut stdout).and_then(|()| stdout.flush())
         } else if format == Format::Text {
-            let bytes = render(&report, format, text_options, true)?;
+            let bytes = render(&report, format, &rendering, true)?;
             let mut stdout = anstream::stdout().lock();
             stdout.write_all(&bytes).and_then(|()| stdout.flush())
         } else {
-            let bytes = render(&report, format, text_options, true)?;
+            let bytes = render(&report, format, &rendering, true)?;
             let mut stdout = std::io::stdout().lock();
             stdout.write_all(&bytes).and_then(|()| stdout.flush())
         };
@@ -104,17 +114,24 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, AppError> {
     Ok(exit::for_findings(report.worst(), settings.fail_on))
 }
 
+/// What shapes the rendering of a report besides the report: the terminal report's options
+/// and the folder SARIF URIs are relative to.
+struct Rendering<'a> {
+    text: text::TextOptions,
+    sarif_root: Option<&'a Path>,
+}
+
 /// Renders one report. Terminal text keeps its styles for stdout (the stream strips them
 /// when it is not a terminal); a text file never has them.
 fn render(
     report: &Report,
     format: Format,
-    text_options: text::TextOptions,
+    options: &Rendering<'_>,
     to_stdout: bool,
 ) -> Result<Vec<u8>, AppError> {
     Ok(match format {
         Format::Text => {
-            let styled = text::render(report, text_options);
+            let styled = text::render(report, options.text);
             if to_stdout {
                 styled.into_bytes()
             } else {
@@ -125,7 +142,11 @@ fn render(
         }
         Format::Json => json::render(report).into_bytes(),
         Format::Markdown => markdown::render(report).into_bytes(),
-        Format::Sarif => sarif::render(report).into_bytes(),
+        Format::Sarif => match options.sarif_root {
+            Some(dir) => sarif::render_with(report, &sarif::Base::under(&report.root, dir)),
+            None => sarif::render(report),
+        }
+        .into_bytes(),
         Format::Junit => junit::render(report).into_bytes(),
         Format::Html => html::render(report).into_bytes(),
         Format::Xlsx => xlsx::render(report)

@@ -1,4 +1,6 @@
-//! `guicang explain CODE`: what a finding means, why it matters, how to fix it.
+//! `guicang explain CODE`: what a finding means, why it matters, how to fix it. Given a
+//! document id instead (the one a report shows beside a missing document), it explains that
+//! document as `guicang rules explain` does.
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
@@ -14,15 +16,24 @@ pub fn run(args: &ExplainArgs) -> Result<ExitCode, AppError> {
         None => list(args.lang),
         Some(id) => match Code::from_id(id) {
             Some(code) => entry(code, args.lang),
-            None => {
-                return Err(AppError::Usage(format!(
-                    "unknown finding code `{id}`; `guicang explain` lists them"
-                )));
-            }
+            None => document(id, args.lang)?,
         },
     };
     super::print(text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// A document of the built-in rules, explained; an id that is neither a code nor a
+/// document is a usage error naming both lists.
+fn document(id: &str, lang: Lang) -> Result<String, AppError> {
+    let rules = crate::ruleset::RuleSet::load(&[] as &[&str], &std::collections::BTreeMap::new())?;
+    let categories: Vec<&crate::ruleset::Category> = rules.categories.iter().collect();
+    super::rules::explain(&rules, &categories, id, lang).map_err(|_| {
+        AppError::Usage(format!(
+            "`{id}` is neither a finding code nor a document id; `guicang explain` lists the \
+             codes, `guicang rules` the documents"
+        ))
+    })
 }
 
 fn list(lang: Lang) -> String {

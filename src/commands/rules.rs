@@ -78,7 +78,9 @@ fn table(rules: &RuleSet, categories: &[&Category], lang: Lang) -> String {
     out
 }
 
-fn explain(
+/// One document of `categories` explained: why it is required, when, its patterns and
+/// source; an error when no category has it.
+pub(super) fn explain(
     rules: &RuleSet,
     categories: &[&Category],
     id: &str,

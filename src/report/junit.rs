@@ -367,6 +367,7 @@ mod tests {
                 config: None,
                 waivers: 0,
                 baseline: None,
+                root_path: None,
             },
             project_index: Default::default(),
         }

@@ -22,6 +22,10 @@ pub struct RunInfo {
     pub waivers: usize,
     /// The baseline file applied, if any.
     pub baseline: Option<String>,
+    /// The root as an absolute path, for links to evidence files (the workbook's); `None`
+    /// when it could not be resolved.
+    #[serde(skip)]
+    pub root_path: Option<std::path::PathBuf>,
 }
 
 impl RunInfo {

@@ -26,30 +26,79 @@ const YELLOW: Style = AnsiColor::Yellow.on_default().bold();
 const GREEN: Style = AnsiColor::Green.on_default();
 const CYAN: Style = AnsiColor::Cyan.on_default();
 
+/// The order of projects in the terminal report (`--sort`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SortBy {
+    /// As the archive lays them out.
+    Folder,
+    /// Most errors first, then least complete.
+    Worst,
+    /// By code, then name.
+    Name,
+}
+
 /// Options of the terminal report.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct TextOptions {
     /// Show info findings one by one instead of counting them.
     pub verbose: bool,
+    /// Only the summary table and the totals (`--summary`).
+    pub summary_only: bool,
+    /// The order of the projects (`--sort`).
+    pub sort: SortBy,
+    /// Only findings of this severity or worse (`--only`).
+    pub least: Option<Severity>,
+}
+
+impl Default for TextOptions {
+    fn default() -> TextOptions {
+        TextOptions {
+            verbose: false,
+            summary_only: false,
+            sort: SortBy::Folder,
+            least: None,
+        }
+    }
 }
 
 /// Renders the report for a person.
 pub fn render(report: &Report, options: TextOptions) -> String {
     let lang = report.lang;
     let mut out = String::new();
+    if !options.summary_only {
+        render_findings_by_project(&mut out, report, options);
+        render_waived(&mut out, report, lang);
+    }
+    render_summary(&mut out, report, lang);
+    let facts: Vec<String> = run_facts(report, lang)
+        .into_iter()
+        .map(|(label, value)| format!("{label} {}", esc(&value)))
+        .collect();
+    let _ = writeln!(out, "{DIM}{}{DIM:#}", facts.join(" · "));
+    out
+}
+
+/// The projects in the order asked for, each with its findings (those at or above
+/// `--only`), then the findings of no project.
+fn render_findings_by_project(out: &mut String, report: &Report, options: TextOptions) {
+    let lang = report.lang;
     let mut by_project: HashMap<&str, Vec<&Finding>> = HashMap::new();
     let mut orphans: Vec<&Finding> = Vec::new();
-    for f in &report.findings {
+    let shown = report
+        .findings
+        .iter()
+        .filter(|f| options.least.is_none_or(|least| f.severity >= least));
+    for f in shown {
         match f.project.as_deref() {
             Some(key) => by_project.entry(key).or_default().push(f),
             None => orphans.push(f),
         }
     }
-    for project in &report.projects {
+    for project in project_order(report, options.sort) {
         let findings = by_project
             .remove(project_key(project).as_str())
             .unwrap_or_default();
-        render_project(&mut out, project, &findings, lang, options);
+        render_project(out, project, &findings, lang, options);
     }
     let mut unknown: Vec<&Finding> = by_project.into_values().flatten().collect();
     unknown.sort_by_key(|f| (f.project.clone(), f.paths.clone()));
@@ -60,17 +109,29 @@ pub fn render(report: &Report, options: TextOptions) -> String {
             "{BOLD}{}{BOLD:#}",
             lang.pick("档案级问题", "Archive-level findings")
         );
-        render_findings(&mut out, &orphans, lang, options, "  ");
+        render_findings(out, &orphans, lang, options, "  ");
         out.push('\n');
     }
-    render_waived(&mut out, report, lang);
-    render_summary(&mut out, report, lang);
-    let facts: Vec<String> = run_facts(report, lang)
-        .into_iter()
-        .map(|(label, value)| format!("{label} {}", esc(&value)))
-        .collect();
-    let _ = writeln!(out, "{DIM}{}{DIM:#}", facts.join(" · "));
-    out
+}
+
+/// The projects of the report in the order `sort` asks for.
+fn project_order(report: &Report, sort: SortBy) -> Vec<&ProjectReport> {
+    let mut projects: Vec<&ProjectReport> = report.projects.iter().collect();
+    match sort {
+        SortBy::Folder => {}
+        SortBy::Worst => projects.sort_by(|a, b| {
+            b.errors
+                .cmp(&a.errors)
+                .then(
+                    a.completeness
+                        .unwrap_or(2.0)
+                        .total_cmp(&b.completeness.unwrap_or(2.0)),
+                )
+                .then(b.warnings.cmp(&a.warnings))
+        }),
+        SortBy::Name => projects.sort_by(|a, b| (&a.code, &a.name).cmp(&(&b.code, &b.name))),
+    }
+    projects
 }
 
 /// The findings waivers cover, each with its project, reason, approver and expiry; and
@@ -255,8 +316,14 @@ fn render_findings(
             pad(f.severity.label(lang), 4),
             esc(&f.message)
         );
-        if let Some(doc) = &f.document {
-            let _ = write!(line, " {DIM}[{}]{DIM:#}", esc(doc));
+        // The code (and document) in brackets: both are what `guicang explain` takes.
+        match &f.document {
+            Some(doc) => {
+                let _ = write!(line, " {DIM}[{} {}]{DIM:#}", f.code.id(), esc(doc));
+            }
+            None => {
+                let _ = write!(line, " {DIM}[{}]{DIM:#}", f.code.id());
+            }
         }
         if f.code != crate::finding::Code::MissingDocument {
             for path in &f.paths {

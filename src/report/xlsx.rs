@@ -33,6 +33,10 @@ enum Cell {
     Unknown(String),
     /// A calendar date, as a date cell.
     Date(jiff::civil::Date),
+    /// A severity, in its colour.
+    Severity(crate::finding::Severity, &'static str),
+    /// Evidence paths, one a line, the cell linking to the first one's file.
+    Evidence(String, Option<String>),
 }
 
 /// The widest a column of wrapping text gets, in characters.
@@ -43,6 +47,8 @@ struct Sheet {
     name: &'static str,
     headers: Vec<&'static str>,
     rows: Vec<Vec<Cell>>,
+    /// A column that gets a data bar (the summary's completeness).
+    data_bar: Option<usize>,
 }
 
 mod apart;
@@ -67,11 +73,12 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
             .filter(|f| Kind::of(f.code) == kind)
             .collect()
     };
+    let root = report.run.root_path.as_deref();
     let mut sheets = vec![
         summary_sheet(report, lang),
-        missing_sheet(&of_kind(Kind::Missing), &projects, &names, lang),
-        chain_sheet(&of_kind(Kind::Chain), &projects, &names, lang),
-        file_sheet(&of_kind(Kind::File), &names, lang),
+        missing_sheet(&of_kind(Kind::Missing), root, &projects, &names, lang),
+        chain_sheet(&of_kind(Kind::Chain), root, &projects, &names, lang),
+        file_sheet(&of_kind(Kind::File), root, &names, lang),
         all_sheet(report, &names, lang),
     ];
     if !report.waived.is_empty() {
@@ -141,6 +148,24 @@ fn write_sheet(workbook: &mut Workbook, sheet: &Sheet) -> Result<(), XlsxError> 
                 Cell::Text(s) => {
                     worksheet.write_string_with_format(r, c, s, &top)?;
                 }
+                Cell::Severity(severity, label) => {
+                    let colour = match severity {
+                        crate::finding::Severity::Error => 0xC6_28_28,
+                        crate::finding::Severity::Warning => 0xB2_6A_00,
+                        crate::finding::Severity::Info => 0x60_7D_8B,
+                    };
+                    let format = top.clone().set_font_color(Color::RGB(colour)).set_bold();
+                    worksheet.write_string_with_format(r, c, *label, &format)?;
+                }
+                Cell::Evidence(paths, link) => match link {
+                    Some(url) => {
+                        let url = rust_xlsxwriter::Url::new(url.as_str()).set_text(paths);
+                        worksheet.write_url_with_format(r, c, url, &wrap)?;
+                    }
+                    None => {
+                        worksheet.write_string_with_format(r, c, paths, &wrap)?;
+                    }
+                },
                 Cell::Date(d) => {
                     let day = rust_xlsxwriter::ExcelDateTime::from_ymd(
                         u16::try_from(d.year()).unwrap_or(1900),
@@ -171,6 +196,10 @@ fn write_sheet(workbook: &mut Workbook, sheet: &Sheet) -> Result<(), XlsxError> 
     }
     let last_col = col_num(sheet.headers.len().saturating_sub(1));
     let last_row = u32::try_from(sheet.rows.len()).unwrap_or(u32::MAX);
+    if let (Some(col), true) = (sheet.data_bar, last_row > 0) {
+        let bar = rust_xlsxwriter::ConditionalFormatDataBar::new();
+        worksheet.add_conditional_format(1, col_num(col), last_row, col_num(col), &bar)?;
+    }
     worksheet.set_freeze_panes(1, 0)?;
     worksheet.autofilter(0, 0, last_row, last_col)?;
     // Printed: landscape, one page wide, the header on every page.
@@ -188,7 +217,7 @@ fn row_lines(row: &[Cell], widths: &[f64]) -> usize {
     row.iter()
         .zip(widths)
         .filter_map(|(cell, width)| match cell {
-            Cell::Long(s) => Some(
+            Cell::Long(s) | Cell::Evidence(s, _) => Some(
                 s.lines()
                     .map(|line| (line.width() as f64 / width.max(1.0)).ceil().max(1.0) as usize)
                     .sum::<usize>(),
@@ -218,6 +247,10 @@ fn column_widths(sheet: &Sheet) -> Vec<f64> {
                 Cell::Money(v) => v.map_or(0, |v| format!("{v:.2}").len() * 4 / 3),
                 Cell::Unknown(_) => 0,
                 Cell::Date(_) => 11,
+                Cell::Severity(_, label) => label.width(),
+                Cell::Evidence(s, _) => {
+                    s.lines().map(str::width).max().unwrap_or(0).min(LONG_WIDTH)
+                }
             };
             *w = (*w).max(shown + 1);
         }

@@ -163,3 +163,67 @@ fn a_payment_ledger_that_cannot_be_read_leaves_paid_unknown() {
     assert_eq!(chain["unknown"]["paid"], "no-ledger");
     assert!(chain["execution_rate"].is_null());
 }
+
+/// The terminal report of the demo archive with `args`, in English.
+fn demo_text(args: &[&str]) -> String {
+    let output = crate::support::guicang()
+        .args(["check", DEMO, "--lang", "en"])
+        .args(args)
+        .output()
+        .unwrap();
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn the_text_report_shows_the_code_and_document_that_explain_takes() {
+    let text = demo_text(&[]);
+    assert!(text.contains("[missing-document "), "{text}");
+    // `guicang explain` takes a code, and a document id as well.
+    for id in ["missing-document", "feasibility-approval"] {
+        crate::support::guicang()
+            .args(["explain", id])
+            .assert()
+            .success();
+    }
+    crate::support::guicang()
+        .args(["explain", "no-such-thing"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn summary_only_and_sort_shape_the_terminal_report() {
+    let full = demo_text(&[]);
+    let summary = demo_text(&["--summary"]);
+    assert!(summary.len() < full.len() / 2);
+    assert!(summary.contains("Summary") && !summary.contains("[missing-document"));
+    let errors_only = demo_text(&["--only", "errors"]);
+    assert!(!errors_only.contains("\n    warning ") && errors_only.contains(" error "));
+    // Worst first: the project with most errors leads.
+    let worst = demo_text(&["--sort", "worst"]);
+    let first = worst.lines().next().unwrap();
+    assert!(first.starts_with("MGT-2024-004"), "{first}");
+}
+
+#[test]
+fn sarif_root_makes_uris_relative_to_the_given_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("repo/archives/2023");
+    doc(&archive, "RZ-2023-001 学校/可行性研究报告.pdf");
+    let output = crate::support::guicang()
+        .arg("check")
+        .arg(&archive)
+        .args(["--format", "sarif", "--sarif-root"])
+        .arg(dir.path().join("repo"))
+        .output()
+        .unwrap();
+    let sarif: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let uri = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find_map(|r| r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str())
+        .expect("a result with a location")
+        .to_string();
+    assert!(uri.starts_with("archives/2023/"), "{uri}");
+}

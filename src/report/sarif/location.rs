@@ -52,6 +52,23 @@ impl Base {
         Base { root, work_tree }
     }
 
+    /// Locations relative to `dir` (`--sarif-root`: the repository root when the archive is
+    /// a subfolder of one that is not a git work tree here); the archive alone when the
+    /// root does not lie inside `dir`.
+    pub fn under(root: &str, dir: &Path) -> Base {
+        let absolute = |p: &Path| {
+            std::fs::canonicalize(p)
+                .or_else(|_| std::path::absolute(p))
+                .unwrap_or_else(|_| p.to_path_buf())
+        };
+        let root = absolute(Path::new(root));
+        let dir = absolute(dir);
+        let work_tree = root
+            .starts_with(&dir)
+            .then(|| (dir.clone(), inside(&dir, &root)));
+        Base { root, work_tree }
+    }
+
     /// The archive alone, in no work tree.
     pub fn archive(root: &str) -> Base {
         Base {

@@ -43,6 +43,7 @@ pub(super) fn about_sheet(report: &Report, lang: Lang) -> Sheet {
         name: lang.pick("说明", "About"),
         headers: pick_all(lang, &[("项目", "Item"), ("内容", "Value")]),
         rows,
+        data_bar: None,
     }
 }
 
@@ -58,7 +59,7 @@ pub(super) fn waived_sheet(report: &Report, names: &Names<'_>, lang: Lang) -> Sh
                 text(f.stage.as_deref().map_or("", |s| names.stage(s))),
                 text(f.document.as_deref().map_or("", |d| names.document(d))),
                 text(f.code.id()),
-                text(f.severity.label(lang)),
+                Cell::Severity(f.severity, f.severity.label(lang)),
                 Cell::Long(f.message.clone()),
                 Cell::Long(f.paths.join("\n")),
                 Cell::Long(w.reason.clone()),
@@ -87,6 +88,7 @@ pub(super) fn waived_sheet(report: &Report, names: &Names<'_>, lang: Lang) -> Sh
             ],
         ),
         rows,
+        data_bar: None,
     }
 }
 
@@ -101,7 +103,7 @@ pub(super) fn baselined_sheet(report: &Report, names: &Names<'_>, lang: Lang) ->
                 text(f.stage.as_deref().map_or("", |s| names.stage(s))),
                 text(f.document.as_deref().map_or("", |d| names.document(d))),
                 text(f.code.id()),
-                text(f.severity.label(lang)),
+                Cell::Severity(f.severity, f.severity.label(lang)),
                 Cell::Long(f.message.clone()),
                 Cell::Long(f.paths.join("\n")),
             ]
@@ -122,6 +124,7 @@ pub(super) fn baselined_sheet(report: &Report, names: &Names<'_>, lang: Lang) ->
             ],
         ),
         rows,
+        data_bar: None,
     }
 }
 
@@ -152,5 +155,6 @@ pub(super) fn codes_sheet(lang: Lang) -> Sheet {
             ],
         ),
         rows,
+        data_bar: None,
     }
 }

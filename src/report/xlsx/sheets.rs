@@ -4,6 +4,7 @@
 //! and 说明 (about the run).
 
 use std::collections::HashMap;
+use std::path::Path;
 
 use rust_decimal::prelude::ToPrimitive;
 
@@ -65,7 +66,22 @@ pub(super) fn summary_sheet(report: &Report, lang: Lang) -> Sheet {
             ],
         ),
         rows,
+        data_bar: Some(4),
     }
+}
+
+/// A finding's evidence, one path a line, linking to the first one's file (a ledger cell
+/// `file!sheet!row` to its file) under the archive root; the text stays relative.
+fn evidence(f: &Finding, root: Option<&Path>) -> Cell {
+    let link = root.zip(f.paths.first()).map(|(root, first)| {
+        let file = first.split('!').next().unwrap_or(first);
+        let path = root.join(file);
+        format!(
+            "file:///{}",
+            path.display().to_string().trim_start_matches('/')
+        )
+    });
+    Cell::Evidence(f.paths.join("\n"), link)
 }
 
 /// A figure of the funding chain: the amount, or an empty cell whose note says why it is
@@ -138,6 +154,7 @@ pub(super) fn summary_footer(report: &Report, lang: Lang) -> [Vec<Cell>; 2] {
 
 pub(super) fn missing_sheet(
     findings: &[&Finding],
+    root: Option<&Path>,
     projects: &HashMap<String, &ProjectReport>,
     names: &Names<'_>,
     lang: Lang,
@@ -158,9 +175,9 @@ pub(super) fn missing_sheet(
                 text(names.stage(stage)),
                 text(names.document(document)),
                 text(document),
-                text(f.severity.label(lang)),
+                Cell::Severity(f.severity, f.severity.label(lang)),
                 Cell::Long(f.message.clone()),
-                Cell::Long(f.paths.join("\n")),
+                evidence(f, root),
                 text(""),
                 text(""),
                 text(""),
@@ -185,6 +202,7 @@ pub(super) fn missing_sheet(
         name: lang.pick("缺失清单", "Missing documents"),
         headers,
         rows,
+        data_bar: None,
     }
 }
 
@@ -194,6 +212,7 @@ pub(super) fn missing_sheet(
 /// (整改台账) that follows.
 pub(super) fn chain_sheet(
     findings: &[&Finding],
+    root: Option<&Path>,
     projects: &HashMap<String, &ProjectReport>,
     names: &Names<'_>,
     lang: Lang,
@@ -222,7 +241,7 @@ pub(super) fn chain_sheet(
                 ),
                 text(f.stage.as_deref().map_or("", |s| names.stage(s))),
                 text(f.code.id()),
-                text(f.severity.label(lang)),
+                Cell::Severity(f.severity, f.severity.label(lang)),
                 Cell::Long(f.message.clone()),
                 text(f.contract.as_deref().unwrap_or_default()),
                 text(f.voucher.as_deref().unwrap_or_default()),
@@ -232,7 +251,7 @@ pub(super) fn chain_sheet(
                     .map_or_else(|| text(""), Cell::Date),
                 Cell::Money(limit.and_then(|l| l.to_f64())),
                 Cell::Money(difference.and_then(|d| d.to_f64())),
-                Cell::Long(f.paths.join("\n")),
+                evidence(f, root),
             ];
             row.extend(rectification());
             row
@@ -264,6 +283,7 @@ pub(super) fn chain_sheet(
         name: lang.pick("资金链", "Funding chain"),
         headers,
         rows,
+        data_bar: None,
     }
 }
 
@@ -284,7 +304,12 @@ fn rectification() -> [Cell; 3] {
     [text(""), text(""), text("")]
 }
 
-pub(super) fn file_sheet(findings: &[&Finding], names: &Names<'_>, lang: Lang) -> Sheet {
+pub(super) fn file_sheet(
+    findings: &[&Finding],
+    root: Option<&Path>,
+    names: &Names<'_>,
+    lang: Lang,
+) -> Sheet {
     let rows = findings
         .iter()
         .map(|f| {
@@ -292,9 +317,9 @@ pub(super) fn file_sheet(findings: &[&Finding], names: &Names<'_>, lang: Lang) -
                 text(f.project.as_deref().unwrap_or_default()),
                 text(f.stage.as_deref().map_or("", |s| names.stage(s))),
                 text(f.code.id()),
-                text(f.severity.label(lang)),
+                Cell::Severity(f.severity, f.severity.label(lang)),
                 Cell::Long(f.message.clone()),
-                Cell::Long(f.paths.join("\n")),
+                evidence(f, root),
             ]
         })
         .collect();
@@ -312,10 +337,12 @@ pub(super) fn file_sheet(findings: &[&Finding], names: &Names<'_>, lang: Lang) -
             ],
         ),
         rows,
+        data_bar: None,
     }
 }
 
 pub(super) fn all_sheet(report: &Report, names: &Names<'_>, lang: Lang) -> Sheet {
+    let root = report.run.root_path.as_deref();
     let rows = report
         .findings
         .iter()
@@ -331,9 +358,9 @@ pub(super) fn all_sheet(report: &Report, names: &Names<'_>, lang: Lang) -> Sheet
                 text(f.document.as_deref().map_or("", |d| names.document(d))),
                 text(kind),
                 text(f.code.id()),
-                text(f.severity.label(lang)),
+                Cell::Severity(f.severity, f.severity.label(lang)),
                 Cell::Long(f.message.clone()),
-                Cell::Long(f.paths.join("\n")),
+                evidence(f, root),
             ]
         })
         .collect();
@@ -353,5 +380,6 @@ pub(super) fn all_sheet(report: &Report, names: &Names<'_>, lang: Lang) -> Sheet
             ],
         ),
         rows,
+        data_bar: None,
     }
 }
