@@ -54,6 +54,20 @@ pub fn render(report: &Report) -> String {
     render_failing_at(report, report.run.fails_on())
 }
 
+/// The run's facts as `(name, value)` JUnit properties.
+fn run_properties(report: &Report) -> Vec<(&'static str, String)> {
+    let run = &report.run;
+    vec![
+        ("guicang.at", run.at.clone()),
+        ("guicang.version", run.guicang.clone()),
+        ("guicang.root", run.root.clone()),
+        ("guicang.fail_on", run.fail_on.clone()),
+        ("guicang.config", run.config.clone().unwrap_or_default()),
+        ("guicang.waivers", run.waivers.to_string()),
+        ("guicang.baseline", run.baseline.clone().unwrap_or_default()),
+    ]
+}
+
 /// Renders the report as JUnit XML: a finding at or above `fail_on` is a failed case, one
 /// below it (or any, when `fail_on` is `None`, `--fail-on never`) a passing case with the
 /// finding in `<system-out>`.
@@ -101,14 +115,25 @@ pub fn render_failing_at(report: &Report, fail_on: Option<Severity>) -> String {
         all.len(),
         all.iter().filter(|c| is_failure(&c.outcome)).count(),
     );
+    // When and how the sweep ran, on every suite (CI views show a suite's properties).
+    let properties: String = run_properties(report)
+        .iter()
+        .map(|(name, value)| {
+            format!(
+                "      <property name=\"{name}\" value=\"{}\"/>\n",
+                escape_markup(value)
+            )
+        })
+        .collect();
     for (name, cases) in &suites {
         let _ = writeln!(
             out,
-            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\" time=\"0\">",
+            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\" time=\"0\" timestamp=\"{}\">\n    <properties>\n{properties}    </properties>",
             escape_markup(name),
             cases.len(),
             count(cases, is_failure),
             count(cases, is_skipped),
+            escape_markup(&report.run.at),
         );
         for case in cases {
             write_case(&mut out, case);

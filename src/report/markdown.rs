@@ -180,6 +180,19 @@ fn projects(out: &mut String, report: &Report, lang: Lang) {
             p.warnings
         );
     }
+    // The archive as a whole and the totals: the columns add up to the headline.
+    let s = &report.summary;
+    let _ = writeln!(
+        out,
+        "| {} |  |  |  | {} | {} |\n| **{}** |  |  | {} | **{}** | **{}** |",
+        lang.pick("（档案整体）", "(archive)"),
+        s.archive_errors,
+        s.archive_warnings,
+        lang.pick("合计", "Total"),
+        s.completeness.map_or_else(|| "—".to_string(), percent),
+        s.errors,
+        s.warnings,
+    );
     out.push('\n');
 }
 

@@ -159,6 +159,13 @@ pub fn render_with(report: &Report, base: &Base) -> String {
             invocations: vec![json!({
                 "executionSuccessful": true,
                 "startTimeUtc": report.run.at,
+                "properties": {
+                    "guicangVersion": report.run.guicang,
+                    "failOn": report.run.fail_on,
+                    "configuration": report.run.config,
+                    "waivers": report.run.waivers,
+                    "baseline": report.run.baseline,
+                },
             })],
             original_uri_base_ids: base.original_uri_base_ids(lang),
             results: results(report, &documents, base),

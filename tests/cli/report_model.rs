@@ -227,3 +227,45 @@ fn sarif_root_makes_uris_relative_to_the_given_folder() {
         .to_string();
     assert!(uri.starts_with("archives/2023/"), "{uri}");
 }
+
+#[test]
+fn every_format_closes_its_summary_with_the_archive_and_total_rows() {
+    let (report, _) = check_json(Path::new(DEMO), &[]);
+    let s = &report["summary"];
+    let (errors, warnings) = (
+        s["errors"].as_u64().unwrap(),
+        s["warnings"].as_u64().unwrap(),
+    );
+    let rendered = |format: &str| {
+        let output = crate::support::guicang()
+            .args(["check", DEMO, "--lang", "en", "--format", format])
+            .output()
+            .unwrap();
+        String::from_utf8(output.stdout).unwrap()
+    };
+    // Text: the total row of the summary table holds the headline counts.
+    let text = rendered("text");
+    let total = text
+        .lines()
+        .find(|l| l.starts_with("Total"))
+        .expect("a total row");
+    let last: Vec<&str> = total.split_whitespace().rev().take(2).collect();
+    assert_eq!(last, [warnings.to_string(), errors.to_string()], "{total}");
+    assert!(text.lines().any(|l| l.starts_with("(archive)")));
+    // Markdown: a row for the archive and a total row in bold.
+    let markdown = rendered("markdown");
+    assert!(
+        markdown.contains(&format!("| **{errors}** | **{warnings}** |")),
+        "{markdown}"
+    );
+    assert!(markdown.contains("| (archive) |"));
+    // HTML: the overview's footer.
+    let html = rendered("html");
+    assert!(html.contains(&format!(
+        "<td class=\"num\">{errors}</td><td class=\"num\">{warnings}</td><td></td></tr></tfoot>"
+    )));
+    // JUnit: each suite states when the sweep ran.
+    let junit = rendered("junit");
+    assert!(junit.contains("timestamp=\"2026-11-30T08:00:00Z\""));
+    assert!(junit.contains("<property name=\"guicang.fail_on\" value=\"error\"/>"));
+}
