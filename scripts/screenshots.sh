@@ -34,5 +34,5 @@ pdftoppm -png -r 50 -f 1 -l 2 "$TMP/printed.pdf" "$OUT/html-print"
 
 # LibreOffice prints each sheet on its own pages; one picture per page.
 libreoffice --headless --convert-to pdf --outdir "$TMP" "$TMP/report.xlsx" >/dev/null 2>&1
-pdftoppm -png -r 50 "$TMP/report.pdf" "$OUT/workbook"
+pdftoppm -png -r 110 "$TMP/report.pdf" "$OUT/workbook"
 ls -1 "$OUT"

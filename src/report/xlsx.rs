@@ -115,13 +115,14 @@ fn write_sheet(workbook: &mut Workbook, sheet: &Sheet) -> Result<(), XlsxError> 
         .set_bold()
         .set_background_color(Color::RGB(0xDD_EB_F7))
         .set_border_bottom(FormatBorder::Thin);
-    let percent = Format::new().set_num_format("0.0%");
-    let money = Format::new().set_num_format("#,##0.00");
+    let align = rust_xlsxwriter::FormatAlign::Top;
+    let percent = Format::new().set_num_format("0.0%").set_align(align);
+    let money = Format::new().set_num_format("#,##0.00").set_align(align);
     let wrap = Format::new()
         .set_text_wrap()
         .set_align(rust_xlsxwriter::FormatAlign::Top);
     let top = Format::new().set_align(rust_xlsxwriter::FormatAlign::Top);
-    let date = Format::new().set_num_format("yyyy-mm-dd");
+    let date = Format::new().set_num_format("yyyy-mm-dd").set_align(align);
     let worksheet = workbook.add_worksheet_with_constant_memory()?;
     worksheet.set_name(sheet.name)?;
     for (col, width) in column_widths(sheet).into_iter().enumerate() {
@@ -182,7 +183,7 @@ fn write_sheet(workbook: &mut Workbook, sheet: &Sheet) -> Result<(), XlsxError> 
                     )?;
                 }
                 Cell::Count(n) => {
-                    worksheet.write_number(r, c, *n as f64)?;
+                    worksheet.write_number_with_format(r, c, *n as f64, &top)?;
                 }
                 Cell::Percent(Some(v)) => {
                     worksheet.write_number_with_format(r, c, *v, &percent)?;
