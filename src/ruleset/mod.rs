@@ -172,6 +172,21 @@ impl RuleSet {
         validate::build(&sources, threshold_overrides)
     }
 
+    /// Loads the built-in rules followed by rule files given as `(name, text)`: what
+    /// [`RuleSet::load`] does with the files of a folder (and what the rule-loader fuzz
+    /// target feeds).
+    pub fn from_sources(
+        extra: &[(String, String)],
+        threshold_overrides: &BTreeMap<String, Decimal>,
+    ) -> Result<RuleSet, RuleErrors> {
+        let mut sources: Vec<(String, String)> = BUILTIN
+            .iter()
+            .map(|(name, text)| (name.to_string(), text.to_string()))
+            .collect();
+        sources.extend(extra.iter().cloned());
+        validate::build(&sources, threshold_overrides)
+    }
+
     /// A category by id.
     pub fn category(&self, id: &str) -> Option<&Category> {
         self.categories.iter().find(|c| c.id == id)

@@ -184,7 +184,7 @@ fn describe_bytes(bytes: &[u8]) -> String {
 }
 
 /// Checks the sizes a zip container declares for its parts, before anything is inflated.
-fn check_zip_parts(bytes: &[u8]) -> Result<(), SheetError> {
+pub fn check_zip_parts(bytes: &[u8]) -> Result<(), SheetError> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| SheetError::Corrupt(format!("not a readable zip container: {e}")))?;
     let mut total = 0u64;
