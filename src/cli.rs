@@ -5,7 +5,6 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::lang::Lang;
-pub use crate::report::text::SortBy;
 
 /// 归仓 guicang: checks that aid-project archives are complete and their money traceable.
 #[derive(Debug, Parser)]
@@ -127,6 +126,17 @@ pub struct CheckArgs {
     pub quiet: bool,
     #[command(flatten)]
     pub common: CommonArgs,
+}
+
+/// The order of projects in the terminal report (`--sort`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortBy {
+    /// As the archive lays them out.
+    Folder,
+    /// Most errors first, then least complete.
+    Worst,
+    /// By code, then name.
+    Name,
 }
 
 /// The least severity the terminal report shows (`--only errors`).

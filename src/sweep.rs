@@ -196,6 +196,7 @@ fn discover_projects(root: &Path, settings: &Settings, options: &SweepOptions) -
         own_files: &options.own_files,
     };
     let mut discovery = discover(root, &settings.rules, &discover_options);
+    missing_configured_ledgers(root, settings, &mut discovery.findings);
     for project in &mut discovery.projects {
         if let Some(amount) = project
             .code
@@ -206,6 +207,30 @@ fn discover_projects(root: &Path, settings: &Settings, options: &SweepOptions) -
         }
     }
     discovery
+}
+
+/// A ledger `[ledgers] paths` names that is not there is a finding, not silence: the
+/// checks of the funding chain would otherwise say nothing about the money it holds.
+fn missing_configured_ledgers(root: &Path, settings: &Settings, findings: &mut Vec<Finding>) {
+    for rel in &settings.ledger_paths {
+        if !root.join(rel).is_file() {
+            let message = match settings.lang {
+                crate::lang::Lang::Zh => {
+                    format!(
+                        "{} 的 [ledgers] paths 列出的台账不存在",
+                        settings.config_path
+                    )
+                }
+                crate::lang::Lang::En => format!(
+                    "the ledger listed in [ledgers] paths of {} does not exist",
+                    settings.config_path
+                ),
+            };
+            findings.push(
+                Finding::new(crate::finding::Code::LedgerUnreadable, message).path(rel.clone()),
+            );
+        }
+    }
 }
 
 /// Step 2: the files of every project folder, numbered by discovery's project index.

@@ -74,42 +74,13 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, AppError> {
         let keys = Baseline::of(report.findings.iter().chain(&report.baselined));
         destinations.write(path, keys.to_json().as_bytes(), "baseline")?;
     }
-    let text = text::TextOptions {
-        verbose: args.verbose,
-        summary_only: args.summary,
-        sort: args.sort,
-        least: args.only.map(|only| match only {
-            crate::cli::Only::Errors => crate::finding::Severity::Error,
-            crate::cli::Only::Warnings => crate::finding::Severity::Warning,
-        }),
-    };
-    let rendering = Rendering {
-        text,
-        sarif_root: args.sarif_root.as_deref(),
-    };
+    let rendering = Rendering::of(args);
     for (path, format) in &outputs {
         let bytes = render(&report, *format, &rendering, false)?;
         destinations.write(path, &bytes, "report")?;
     }
     if let Some(format) = on_stdout {
-        let written = if format == Format::Json {
-            // Streamed: at a million files the JSON document is hundreds of MB.
-            let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-            json::write(&report, &mut stdout).and_then(|()| stdout.flush())
-        } else if format == Format::Text {
-            let bytes = render(&report, format, &rendering, true)?;
-            let mut stdout = anstream::stdout().lock();
-            stdout.write_all(&bytes).and_then(|()| stdout.flush())
-        } else {
-            let bytes = render(&report, format, &rendering, true)?;
-            let mut stdout = std::io::stdout().lock();
-            stdout.write_all(&bytes).and_then(|()| stdout.flush())
-        };
-        if let Err(e) = written {
-            if e.kind() != std::io::ErrorKind::BrokenPipe {
-                return Err(AppError::Usage(format!("cannot write the report: {e}")));
-            }
-        }
+        print_report(&report, format, &rendering)?;
     }
     Ok(exit::for_findings(report.worst(), settings.fail_on))
 }
@@ -119,6 +90,56 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, AppError> {
 struct Rendering<'a> {
     text: text::TextOptions,
     sarif_root: Option<&'a Path>,
+}
+
+impl Rendering<'_> {
+    /// The rendering the command line asks for.
+    fn of(args: &CheckArgs) -> Rendering<'_> {
+        let text = text::TextOptions {
+            verbose: args.verbose,
+            summary_only: args.summary,
+            sort: match args.sort {
+                crate::cli::SortBy::Folder => text::SortBy::Folder,
+                crate::cli::SortBy::Worst => text::SortBy::Worst,
+                crate::cli::SortBy::Name => text::SortBy::Name,
+            },
+            least: args.only.map(|only| match only {
+                crate::cli::Only::Errors => crate::finding::Severity::Error,
+                crate::cli::Only::Warnings => crate::finding::Severity::Warning,
+            }),
+        };
+        Rendering {
+            text,
+            sarif_root: args.sarif_root.as_deref(),
+        }
+    }
+}
+
+/// Writes the report to stdout: JSON streamed (at a million files it is hundreds of MB),
+/// text with its styles where the terminal takes them. A closed pipe is no error.
+fn print_report(
+    report: &Report,
+    format: Format,
+    rendering: &Rendering<'_>,
+) -> Result<(), AppError> {
+    let written = if format == Format::Json {
+        let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+        json::write(report, &mut stdout).and_then(|()| stdout.flush())
+    } else if format == Format::Text {
+        let bytes = render(report, format, rendering, true)?;
+        let mut stdout = anstream::stdout().lock();
+        stdout.write_all(&bytes).and_then(|()| stdout.flush())
+    } else {
+        let bytes = render(report, format, rendering, true)?;
+        let mut stdout = std::io::stdout().lock();
+        stdout.write_all(&bytes).and_then(|()| stdout.flush())
+    };
+    match written {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(AppError::Usage(format!("cannot write the report: {e}")))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Renders one report. Terminal text keeps its styles for stdout (the stream strips them

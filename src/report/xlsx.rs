@@ -108,30 +108,46 @@ fn pick_all(lang: Lang, pairs: &[(&'static str, &'static str)]) -> Vec<&'static 
     pairs.iter().map(|&(zh, en)| lang.pick(zh, en)).collect()
 }
 
+/// The cell formats of a sheet, made once.
+struct Formats {
+    header: Format,
+    percent: Format,
+    money: Format,
+    wrap: Format,
+    top: Format,
+    date: Format,
+}
+
+impl Formats {
+    fn new() -> Formats {
+        let top = rust_xlsxwriter::FormatAlign::Top;
+        Formats {
+            header: Format::new()
+                .set_bold()
+                .set_background_color(Color::RGB(0xDD_EB_F7))
+                .set_border_bottom(FormatBorder::Thin),
+            percent: Format::new().set_num_format("0.0%").set_align(top),
+            money: Format::new().set_num_format("#,##0.00").set_align(top),
+            wrap: Format::new().set_text_wrap().set_align(top),
+            top: Format::new().set_align(top),
+            date: Format::new().set_num_format("yyyy-mm-dd").set_align(top),
+        }
+    }
+}
+
 /// Writes one sheet: widths first (constant-memory mode writes rows in order), then the
 /// header, the rows, the frozen header and the autofilter.
 fn write_sheet(workbook: &mut Workbook, sheet: &Sheet) -> Result<(), XlsxError> {
-    let header = Format::new()
-        .set_bold()
-        .set_background_color(Color::RGB(0xDD_EB_F7))
-        .set_border_bottom(FormatBorder::Thin);
-    let align = rust_xlsxwriter::FormatAlign::Top;
-    let percent = Format::new().set_num_format("0.0%").set_align(align);
-    let money = Format::new().set_num_format("#,##0.00").set_align(align);
-    let wrap = Format::new()
-        .set_text_wrap()
-        .set_align(rust_xlsxwriter::FormatAlign::Top);
-    let top = Format::new().set_align(rust_xlsxwriter::FormatAlign::Top);
-    let date = Format::new().set_num_format("yyyy-mm-dd").set_align(align);
+    let formats = Formats::new();
     let worksheet = workbook.add_worksheet_with_constant_memory()?;
     worksheet.set_name(sheet.name)?;
-    for (col, width) in column_widths(sheet).into_iter().enumerate() {
-        worksheet.set_column_width(col_num(col), width)?;
+    let widths = column_widths(sheet);
+    for (col, width) in widths.iter().enumerate() {
+        worksheet.set_column_width(col_num(col), *width)?;
     }
     for (col, name) in sheet.headers.iter().enumerate() {
-        worksheet.write_string_with_format(0, col_num(col), *name, &header)?;
+        worksheet.write_string_with_format(0, col_num(col), *name, &formats.header)?;
     }
-    let widths = column_widths(sheet);
     for (index, row) in sheet.rows.iter().enumerate() {
         let r = u32::try_from(index + 1).unwrap_or(u32::MAX);
         // Wrapped text needs its height written: LibreOffice shows one line otherwise.
@@ -140,59 +156,7 @@ fn write_sheet(workbook: &mut Workbook, sheet: &Sheet) -> Result<(), XlsxError> 
             worksheet.set_row_height(r, 15.0 * lines as f64)?;
         }
         for (col, cell) in row.iter().enumerate() {
-            let c = col_num(col);
-            match cell {
-                Cell::Text(s) | Cell::Long(s) if s.is_empty() => {}
-                Cell::Long(s) => {
-                    worksheet.write_string_with_format(r, c, s, &wrap)?;
-                }
-                Cell::Text(s) => {
-                    worksheet.write_string_with_format(r, c, s, &top)?;
-                }
-                Cell::Severity(severity, label) => {
-                    let colour = match severity {
-                        crate::finding::Severity::Error => 0xC6_28_28,
-                        crate::finding::Severity::Warning => 0xB2_6A_00,
-                        crate::finding::Severity::Info => 0x60_7D_8B,
-                    };
-                    let format = top.clone().set_font_color(Color::RGB(colour)).set_bold();
-                    worksheet.write_string_with_format(r, c, *label, &format)?;
-                }
-                Cell::Evidence(paths, link) => match link {
-                    Some(url) => {
-                        let url = rust_xlsxwriter::Url::new(url.as_str()).set_text(paths);
-                        worksheet.write_url_with_format(r, c, url, &wrap)?;
-                    }
-                    None => {
-                        worksheet.write_string_with_format(r, c, paths, &wrap)?;
-                    }
-                },
-                Cell::Date(d) => {
-                    let day = rust_xlsxwriter::ExcelDateTime::from_ymd(
-                        u16::try_from(d.year()).unwrap_or(1900),
-                        d.month() as u8,
-                        d.day() as u8,
-                    )?;
-                    worksheet.write_datetime_with_format(r, c, &day, &date)?;
-                }
-                Cell::Unknown(why) => {
-                    worksheet.insert_note(
-                        r,
-                        c,
-                        &rust_xlsxwriter::Note::new(why).set_author("guicang"),
-                    )?;
-                }
-                Cell::Count(n) => {
-                    worksheet.write_number_with_format(r, c, *n as f64, &top)?;
-                }
-                Cell::Percent(Some(v)) => {
-                    worksheet.write_number_with_format(r, c, *v, &percent)?;
-                }
-                Cell::Money(Some(v)) => {
-                    worksheet.write_number_with_format(r, c, *v, &money)?;
-                }
-                Cell::Percent(None) | Cell::Money(None) => {}
-            }
+            write_cell(worksheet, r, col_num(col), cell, &formats)?;
         }
     }
     let last_col = col_num(sheet.headers.len().saturating_sub(1));
@@ -210,6 +174,70 @@ fn write_sheet(workbook: &mut Workbook, sheet: &Sheet) -> Result<(), XlsxError> 
         .set_print_fit_to_pages(1, 0)
         .set_print_gridlines(true)
         .set_repeat_rows(0, 0)?;
+    Ok(())
+}
+
+/// Writes one cell in its format: numbers and dates as values, an unknown figure as an
+/// empty cell with a note, evidence as a link to its first file.
+fn write_cell(
+    worksheet: &mut rust_xlsxwriter::Worksheet,
+    r: u32,
+    c: u16,
+    cell: &Cell,
+    formats: &Formats,
+) -> Result<(), XlsxError> {
+    match cell {
+        Cell::Text(s) | Cell::Long(s) if s.is_empty() => {}
+        Cell::Long(s) => {
+            worksheet.write_string_with_format(r, c, s, &formats.wrap)?;
+        }
+        Cell::Text(s) => {
+            worksheet.write_string_with_format(r, c, s, &formats.top)?;
+        }
+        Cell::Severity(severity, label) => {
+            let colour = match severity {
+                crate::finding::Severity::Error => 0xC6_28_28,
+                crate::finding::Severity::Warning => 0xB2_6A_00,
+                crate::finding::Severity::Info => 0x60_7D_8B,
+            };
+            let format = formats
+                .top
+                .clone()
+                .set_font_color(Color::RGB(colour))
+                .set_bold();
+            worksheet.write_string_with_format(r, c, *label, &format)?;
+        }
+        Cell::Evidence(paths, link) => match link {
+            Some(url) => {
+                let url = rust_xlsxwriter::Url::new(url.as_str()).set_text(paths);
+                worksheet.write_url_with_format(r, c, url, &formats.wrap)?;
+            }
+            None => {
+                worksheet.write_string_with_format(r, c, paths, &formats.wrap)?;
+            }
+        },
+        Cell::Date(d) => {
+            let day = rust_xlsxwriter::ExcelDateTime::from_ymd(
+                u16::try_from(d.year()).unwrap_or(1900),
+                d.month() as u8,
+                d.day() as u8,
+            )?;
+            worksheet.write_datetime_with_format(r, c, &day, &formats.date)?;
+        }
+        Cell::Unknown(why) => {
+            worksheet.insert_note(r, c, &rust_xlsxwriter::Note::new(why).set_author("guicang"))?;
+        }
+        Cell::Count(n) => {
+            worksheet.write_number_with_format(r, c, *n as f64, &formats.top)?;
+        }
+        Cell::Percent(Some(v)) => {
+            worksheet.write_number_with_format(r, c, *v, &formats.percent)?;
+        }
+        Cell::Money(Some(v)) => {
+            worksheet.write_number_with_format(r, c, *v, &formats.money)?;
+        }
+        Cell::Percent(None) | Cell::Money(None) => {}
+    }
     Ok(())
 }
 

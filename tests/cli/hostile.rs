@@ -380,3 +380,41 @@ fn a_project_folder_given_as_the_root_is_that_project() {
         .expect("the demo project misses a document");
     assert_eq!(missing["paths"][0], "07 竣工验收");
 }
+
+#[test]
+fn a_ledger_named_in_the_configuration_but_missing_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    archive(dir.path());
+    write(
+        &dir.path().join("guicang.toml"),
+        "[ledgers]\npaths = [\"财务/拨付明细.xlsx\"]\n",
+    );
+    let (report, _) = check_json(dir.path(), &[]);
+    let missing: Vec<&serde_json::Value> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "ledger-unreadable")
+        .collect();
+    assert_eq!(missing.len(), 1, "{missing:?}");
+    assert_eq!(missing[0]["paths"][0], "财务/拨付明细.xlsx");
+}
+
+#[test]
+fn a_linked_project_folder_is_reported_and_not_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("archive");
+    archive(&root);
+    let outside = dir.path().join("elsewhere");
+    doc(&outside, "可行性研究报告.pdf");
+    symlink(&outside, root.join("RZ-2023-002 食堂")).unwrap();
+    let (report, _) = check_json(&root, &[]);
+    assert_eq!(report["summary"]["projects"], 1, "the link is no project");
+    let linked = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "symlink-skipped")
+        .expect("a symlink-skipped finding");
+    assert_eq!(linked["paths"][0], "RZ-2023-002 食堂");
+}

@@ -47,3 +47,31 @@ fn the_readme_lists_every_code_by_its_family() {
         "README.md's list of codes is out of date; replace it with:\n{expected}"
     );
 }
+
+#[test]
+fn src_keeps_its_layering() {
+    // No import cycle between top-level modules, no function over 80 lines, no file over
+    // 500 (the code registry, a table, excepted): the structure issue 10 set up.
+    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let checker = manifest.join("../shared/tools/layering.py");
+    if !checker.is_file() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI has shared/ beside the clone: {} is missing",
+            checker.display()
+        );
+        eprintln!("skipped: {} is not here", checker.display());
+        return;
+    }
+    let output = std::process::Command::new("python3")
+        .arg(&checker)
+        .arg(manifest.join("src"))
+        .args(["--exempt", "finding/code.rs"])
+        .output()
+        .expect("python3 runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+}

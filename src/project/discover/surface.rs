@@ -69,6 +69,19 @@ pub(super) fn walk_surface(
             }
         } else if entry.file_type().is_file() {
             surface.files.push(path.to_path_buf());
+        } else if entry.file_type().is_symlink() {
+            // A linked project folder or ledger above the projects is not followed either,
+            // and says so (inside project folders the scan reports links).
+            findings.push(
+                Finding::new(
+                    Code::SymlinkSkipped,
+                    lang.pick(
+                        "符号链接未被跟随，其内容未检查",
+                        "a symbolic link, not followed; its target was not checked",
+                    ),
+                )
+                .path(relative_display(path, root)),
+            );
         }
     }
     surface
