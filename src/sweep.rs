@@ -161,6 +161,7 @@ fn evaluate(
         walk_errors: &sources.scanned.errors,
         symlinks: &sources.scanned.symlinks,
         special_files: &sources.scanned.special_files,
+        nested_projects: &sources.scanned.nested_projects,
         inspections: &sources.inspections,
         ledgers: &linked,
         lang: settings.lang,
@@ -252,7 +253,13 @@ fn scan_projects(
         .filter_map(|&i| discovery.projects[i].folder.clone())
         .collect();
     let metadata = settings.inspect.is_some() && options.inspect;
-    let mut scanned = scan(root, &folders, options.threads, metadata);
+    let mut scanned = scan(
+        root,
+        &folders,
+        options.threads,
+        metadata,
+        &settings.code_pattern,
+    );
     // The scan numbers projects among those with a folder; map them back to discovery's list.
     for file in &mut scanned.files {
         file.set_project(with_folder[file.project()]);
@@ -262,6 +269,9 @@ fn scan_projects(
     }
     for special in &mut scanned.special_files {
         special.project = with_folder[special.project];
+    }
+    for (project, _) in &mut scanned.nested_projects {
+        *project = with_folder[*project];
     }
     for error in &mut scanned.errors {
         // Under no project folder: the archive's (no project has this index).

@@ -496,7 +496,8 @@ mod tests {
             std::fs::create_dir_all(folder).unwrap();
         }
         let folders: Vec<PathBuf> = projects.iter().filter_map(|p| p.folder.clone()).collect();
-        let scanned = scan(root, &folders, 1, false);
+        let code_pattern = regex::Regex::new(crate::settings::DEFAULT_CODE_PATTERN).unwrap();
+        let scanned = scan(root, &folders, 1, false, &code_pattern);
         let is_ledger = |_: &crate::scan::RelPath, name: &str| crate::ledger::is_ledger_name(name);
         let classes = classify(&scanned.files, projects, &rules, &is_ledger);
         let ledgers: Vec<ProjectLedgers<'_>> =
@@ -510,6 +511,7 @@ mod tests {
             walk_errors: &scanned.errors,
             symlinks: &scanned.symlinks,
             special_files: &scanned.special_files,
+            nested_projects: &scanned.nested_projects,
             inspections: &[],
             ledgers: &ledgers,
             lang: Lang::En,

@@ -48,6 +48,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 .path(special.rel_path.clone()),
         );
     }
+    nested_projects(ctx, out);
     for error in ctx.walk_errors {
         let mut finding = unreadable_folder(error.rel_path.clone(), &error.message, lang);
         finding.project = ctx.projects.get(error.project).map(|p| p.key());
@@ -140,6 +141,46 @@ fn health_finding(
         }
     }
     finding
+}
+
+/// A folder inside one project's folder whose name starts with another known project's
+/// code: that project's documents are counted as the outer one's. (A folder named by an
+/// unknown code is most often a contract number, `HT-2023-015 施工合同/`, and says nothing.)
+fn nested_projects(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let codes: HashMap<String, usize> = ctx
+        .projects
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| Some((p.code.as_deref()?.to_uppercase(), i)))
+        .collect();
+    for (outer, path) in ctx.nested_projects {
+        let name = path.rsplit('/').next().unwrap_or(path);
+        let token = name
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .next()
+            .unwrap_or_default()
+            .to_uppercase();
+        let Some(&inner) = codes.get(&token) else {
+            continue;
+        };
+        if inner == *outer {
+            continue;
+        }
+        let (outer_key, inner_key) = (ctx.projects[*outer].key(), ctx.projects[inner].key());
+        let message = match ctx.lang {
+            Lang::Zh => format!(
+                "项目 {inner_key} 的文件夹放在项目 {outer_key} 的文件夹中，其文件被计入 {outer_key}"
+            ),
+            Lang::En => format!(
+                "the folder of project {inner_key} lies inside project {outer_key}'s folder; its files count as {outer_key}'s"
+            ),
+        };
+        out.push(
+            Finding::new(Code::NestedProjectFolder, message)
+                .project(outer_key)
+                .path(path.clone()),
+        );
+    }
 }
 
 /// A special file's kind in Chinese.

@@ -34,6 +34,8 @@ pub struct Context<'a> {
     pub symlinks: &'a [(usize, String)],
     /// FIFOs, sockets and devices in project folders, never opened.
     pub special_files: &'a [crate::scan::SpecialFile],
+    /// Folders inside a project folder named like a project: `(project, path)`.
+    pub nested_projects: &'a [(usize, String)],
     /// The health of each file, index for index (empty when inspection is off).
     pub inspections: &'a [Inspection],
     /// Ledger records of each project, index for index with `projects`.

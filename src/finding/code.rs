@@ -172,6 +172,8 @@ codes! {
     SymlinkSkipped = "symlink-skipped",
     /// A FIFO, socket or device in a project folder, which is never opened.
     SpecialFileSkipped = "special-file-skipped",
+    /// A project's folder inside another project's folder.
+    NestedProjectFolder = "nested-project-folder",
     /// A `[[waiver]]` of the configuration whose `expires` date has passed.
     WaiverExpired = "waiver-expired",
     /// A `[[waiver]]` of the configuration that covered no finding.
@@ -1003,6 +1005,25 @@ impl Code {
                     "02 施工许可/施工许可证.pdf (FIFO)",
                 ],
             ),
+            Code::NestedProjectFolder => (
+                Warning,
+                [
+                    "一个项目的文件夹放在另一个项目的文件夹中：其中的文件都被算作外层项目的文件。",
+                    "A project's folder lies inside another project's folder: the files in it are counted as the outer project's.",
+                ],
+                [
+                    "内层项目的文件不会计入它自己的完整度，外层项目则可能显得多出文件或放错位置。",
+                    "The inner project's documents do not count toward its own completeness, and the outer project seems to hold stray or misfiled files.",
+                ],
+                [
+                    "把内层项目的文件夹移到与其他项目并列的位置。",
+                    "Move the inner project's folder out, beside the other projects.",
+                ],
+                [
+                    "MGT-2023-001 学校/MGT-2023-007 食堂/",
+                    "MGT-2023-001 学校/MGT-2023-007 食堂/",
+                ],
+            ),
             Code::WaiverExpired => (
                 Warning,
                 [
@@ -1082,6 +1103,7 @@ impl Code {
             | CorruptImage | CorruptSpreadsheet | CorruptOffice | EncryptedOffice
             | FileSkippedTooLarge | FileCheckTimeout | DuplicateFile | SymlinkSkipped
             | SpecialFileSkipped => Family::Health,
+            NestedProjectFolder => Family::Core,
             WaiverExpired | WaiverUnused => Family::Triage,
         }
     }

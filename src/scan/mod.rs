@@ -10,6 +10,7 @@
 pub mod entry;
 pub mod share;
 
+use regex::Regex;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -43,6 +44,8 @@ pub struct ScanOutput {
     pub symlinks: Vec<(usize, String)>,
     /// FIFOs, sockets and devices, which are never opened, sorted.
     pub special_files: Vec<SpecialFile>,
+    /// Folders inside a project folder named like a project: `(project, path)`, sorted.
+    pub nested_projects: Vec<(usize, String)>,
 }
 
 /// A FIFO, socket or device in a project folder: not a document, never opened (a FIFO
@@ -65,6 +68,7 @@ pub fn scan(
     project_folders: &[PathBuf],
     threads: usize,
     metadata: bool,
+    code_pattern: &Regex,
 ) -> ScanOutput {
     let Some((first, rest)) = project_folders.split_first() else {
         return ScanOutput::default();
@@ -88,6 +92,7 @@ pub fn scan(
         index: &index,
         results: &results,
         metadata,
+        code_pattern,
     };
     builder.build_parallel().visit(&mut visitors);
     let parts: Vec<ScanOutput> = results
@@ -104,6 +109,7 @@ pub fn scan(
         out.errors.extend(part.errors);
         out.symlinks.extend(part.symlinks);
         out.special_files.extend(part.special_files);
+        out.nested_projects.extend(part.nested_projects);
     }
     // A total order (two names that read the same differ in their raw bytes), so the
     // order never depends on thread timing.
@@ -118,6 +124,7 @@ pub fn scan(
     out.errors.dedup();
     out.symlinks.sort();
     out.special_files.sort();
+    out.nested_projects.sort();
     out
 }
 
@@ -126,6 +133,7 @@ struct Visitors<'s> {
     root: &'s Path,
     index: &'s HashMap<&'s Path, usize>,
     results: &'s Mutex<Vec<ScanOutput>>,
+    code_pattern: &'s Regex,
 }
 
 impl<'s> ParallelVisitorBuilder<'s> for Visitors<'s> {
@@ -137,6 +145,7 @@ impl<'s> ParallelVisitorBuilder<'s> for Visitors<'s> {
             results: self.results,
             local: ScanOutput::default(),
             folder: None,
+            code_pattern: self.code_pattern,
         })
     }
 }
@@ -151,6 +160,8 @@ struct Visitor<'s> {
     /// The folder of the last file seen and its path relative to the root: the files of a
     /// folder come one after another, and share that string.
     folder: Option<(PathBuf, Arc<str>)>,
+    /// The pattern of project codes, to notice a project folder inside another.
+    code_pattern: &'s Regex,
 }
 
 impl Visitor<'_> {
@@ -162,6 +173,31 @@ impl Visitor<'_> {
         path.ancestors()
             .find_map(|a| self.index.get(a).map(|&i| (i, a)))
             .unwrap_or((self.index.len(), path))
+    }
+
+    /// A folder named like a project (reported when it is another project's), or a FIFO,
+    /// socket or device (never opened).
+    fn not_a_file(&mut self, entry: &ignore::DirEntry, file_type: &std::fs::FileType) {
+        if file_type.is_dir() && entry.depth() > 0 {
+            let name = crate::paths::decode_name(entry.file_name()).0;
+            let folded: String = name
+                .chars()
+                .map(crate::names::normalize::fold_full_width)
+                .collect();
+            if self.code_pattern.is_match(&folded) {
+                let (project, _) = self.project_of(entry.path());
+                self.local
+                    .nested_projects
+                    .push((project, relative_display(entry.path(), self.root)));
+            }
+        } else if !file_type.is_dir() {
+            let (project, _) = self.project_of(entry.path());
+            self.local.special_files.push(SpecialFile {
+                project,
+                rel_path: relative_display(entry.path(), self.root),
+                kind: crate::guard::open::describe(file_type),
+            });
+        }
     }
 
     fn error(&mut self, error: &ignore::Error, fallback: Option<&Path>) {
@@ -201,14 +237,7 @@ impl ParallelVisitor for Visitor<'_> {
             return WalkState::Continue;
         }
         if !file_type.is_file() {
-            if !file_type.is_dir() {
-                let (project, _) = self.project_of(entry.path());
-                self.local.special_files.push(SpecialFile {
-                    project,
-                    rel_path: relative_display(entry.path(), self.root),
-                    kind: crate::guard::open::describe(&file_type),
-                });
-            }
+            self.not_a_file(&entry, &file_type);
             return WalkState::Continue;
         }
         // Each walk starts at a project folder: the project is the ancestor at the entry's depth.

@@ -418,3 +418,41 @@ fn a_linked_project_folder_is_reported_and_not_followed() {
         .expect("a symlink-skipped finding");
     assert_eq!(linked["paths"][0], "RZ-2023-002 食堂");
 }
+
+#[test]
+fn a_project_folder_inside_another_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        &dir.path().join("项目台账.csv"),
+        "项目编号,项目名称,项目类别,项目状态\n\
+         RZ-2023-001,学校,固投类,实施中\n\
+         RZ-2023-002,食堂,固投类,实施中\n",
+    );
+    doc(dir.path(), "RZ-2023-001 学校/可行性研究报告.pdf");
+    doc(
+        dir.path(),
+        "RZ-2023-001 学校/RZ-2023-002 食堂/可行性研究报告.pdf",
+    );
+    // A contract folder named by its number is no project: nothing to say.
+    doc(
+        dir.path(),
+        "RZ-2023-001 学校/HT-2023-015 施工合同/施工合同.pdf",
+    );
+    let (report, _) = check_json(dir.path(), &[]);
+    let nested: Vec<(&str, &str)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "nested-project-folder")
+        .map(|f| {
+            (
+                f["project"].as_str().unwrap(),
+                f["paths"][0].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        nested,
+        [("RZ-2023-001", "RZ-2023-001 学校/RZ-2023-002 食堂")]
+    );
+}
