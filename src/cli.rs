@@ -24,6 +24,9 @@ pub enum Command {
     Rules(RulesArgs),
     /// Explain a finding code: what it means, why it matters, how to fix it.
     Explain(ExplainArgs),
+    /// Say which document each file name is evidence of, which rule matched, and why the
+    /// other candidates lost.
+    Classify(ClassifyArgs),
     /// Print a commented starter guicang.toml, or write it to PATH.
     InitConfig(InitConfigArgs),
     /// Print a shell completion script.
@@ -186,6 +189,41 @@ pub enum RulesCommand {
         /// Document id, e.g. feasibility-approval.
         id: String,
     },
+}
+
+/// Arguments of `guicang classify`.
+#[derive(Debug, Args)]
+pub struct ClassifyArgs {
+    /// File names, as they are in the archive (`关于XX项目可研的批复.pdf`).
+    #[arg(required = true)]
+    pub names: Vec<String>,
+    /// Only this category (fixed-asset, equipment, non-fixed, or its Chinese name)
+    /// [default: every category].
+    #[arg(long)]
+    pub category: Option<String>,
+    /// The project's status, for whether the document is required [default: in-progress].
+    #[arg(long)]
+    pub status: Option<String>,
+    /// The project's construction type, for whether the document is required.
+    #[arg(long)]
+    pub construction: Option<String>,
+    /// The stage folder the file sits in (`05 竣工验收`): it breaks ties between documents.
+    #[arg(long, value_name = "STAGE-FOLDER")]
+    pub folder: Option<String>,
+    /// text for people, json for machines.
+    #[arg(long, value_enum, default_value_t = ClassifyFormat::Text)]
+    pub format: ClassifyFormat,
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// Output of `guicang classify`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ClassifyFormat {
+    /// For people.
+    Text,
+    /// For machines.
+    Json,
 }
 
 /// Arguments of `guicang explain`.

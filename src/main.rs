@@ -15,6 +15,7 @@ fn main() -> ExitCode {
         Command::Check(args) => commands::check::run(args),
         Command::Rules(args) => commands::rules::run(args),
         Command::Explain(args) => commands::explain::run(args),
+        Command::Classify(args) => commands::classify::run(args),
         Command::InitConfig(args) => commands::init_config::run(args),
         Command::Completions(args) => commands::completions::completions(args),
         Command::Man(args) => commands::completions::man(args),
@@ -40,6 +41,7 @@ fn color_choice(command: &Command) -> anstream::ColorChoice {
     let when = match command {
         Command::Check(args) => args.common.color,
         Command::Rules(args) => args.common.color,
+        Command::Classify(args) => args.common.color,
         Command::Explain(_)
         | Command::InitConfig(_)
         | Command::Completions(_)

@@ -1,6 +1,7 @@
 //! One module per subcommand; each returns the process exit code or an error.
 
 pub mod check;
+pub mod classify;
 pub mod completions;
 pub mod explain;
 pub mod init_config;

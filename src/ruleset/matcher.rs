@@ -111,6 +111,96 @@ impl Matcher {
     }
 }
 
+/// Why one candidate document did or did not win a name.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case", tag = "outcome")]
+pub enum Outcome {
+    /// It is the document the name is evidence of.
+    Won,
+    /// Another document matched a longer text.
+    Shorter,
+    /// As long as the winner's, but the winner is in the stage of the folder, or comes
+    /// first in the rule file.
+    Tie,
+    /// Its formats do not accept the file's extension.
+    Format,
+    /// One of its `exclude` patterns matches the name.
+    Excluded {
+        /// The excluding pattern.
+        pattern: String,
+    },
+    /// A `not_evidence` pattern of the rules makes the name evidence of nothing.
+    NotEvidence,
+}
+
+/// One document a pattern of which matched the name.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Candidate {
+    /// Index of the document in its category.
+    #[serde(skip)]
+    pub document: usize,
+    /// The pattern that matched.
+    pub pattern: String,
+    /// The text it matched.
+    pub matched: String,
+    /// Why it won or lost.
+    #[serde(flatten)]
+    pub outcome: Outcome,
+}
+
+impl Matcher {
+    /// Every document a pattern of which matches `name`, with why it won or lost, winner
+    /// first: what [`Matcher::best`] decides, shown (`guicang classify`).
+    pub fn explain(
+        &self,
+        name: &str,
+        extension: Option<&str>,
+        stage_hint: Option<&str>,
+        documents: &[Document],
+    ) -> Vec<Candidate> {
+        let winner = self.best(name, extension, stage_hint, documents);
+        let vetoed = self.not_evidence.as_ref().is_some_and(|n| n.is_match(name));
+        let mut seen = std::collections::BTreeSet::new();
+        let mut candidates = Vec::new();
+        for pattern_index in self.set.matches(name).iter() {
+            let (doc_index, regex) = &self.patterns[pattern_index];
+            let Some(found) = regex.find(name) else {
+                continue;
+            };
+            if !seen.insert(*doc_index) {
+                continue;
+            }
+            let doc = &documents[*doc_index];
+            let excluded = self.excludes[*doc_index]
+                .iter()
+                .find(|re| re.is_match(name));
+            let outcome = if vetoed {
+                Outcome::NotEvidence
+            } else if extension.is_some_and(|e| !doc.accepts(e)) {
+                Outcome::Format
+            } else if let Some(re) = excluded {
+                Outcome::Excluded {
+                    pattern: re.as_str().to_string(),
+                }
+            } else {
+                match winner {
+                    Some(w) if w.document == *doc_index => Outcome::Won,
+                    Some(w) if w.length > found.as_str().chars().count() => Outcome::Shorter,
+                    _ => Outcome::Tie,
+                }
+            };
+            candidates.push(Candidate {
+                document: *doc_index,
+                pattern: regex.as_str().to_string(),
+                matched: found.as_str().to_string(),
+                outcome,
+            });
+        }
+        candidates.sort_by_key(|c| c.outcome != Outcome::Won);
+        candidates
+    }
+}
+
 /// Compiles a rule pattern: unanchored and case-insensitive.
 pub fn compile(pattern: &str) -> Result<Regex, regex::Error> {
     regex::RegexBuilder::new(pattern)

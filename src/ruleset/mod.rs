@@ -19,8 +19,8 @@ use crate::guard::open::{Links, read_text_capped};
 use rust_decimal::Decimal;
 
 pub use condition::{Applicability, Condition};
-pub use matcher::DocMatch;
 use matcher::Matcher;
+pub use matcher::{Candidate, DocMatch, Outcome};
 
 use crate::diagnostic::SourceDiagnostic;
 use crate::finding::Severity;
@@ -136,6 +136,18 @@ impl Category {
             .best(name, extension, stage_hint, &self.documents)
     }
 
+    /// Every document of this category a pattern of which matches `name`, with why it won
+    /// or lost, winner first (`guicang classify`).
+    pub fn explain_match(
+        &self,
+        name: &str,
+        extension: Option<&str>,
+        stage_hint: Option<&str>,
+    ) -> Vec<matcher::Candidate> {
+        self.matcher
+            .explain(name, extension, stage_hint, &self.documents)
+    }
+
     /// Position of a stage in this category's lifecycle; stages of other categories sort last.
     pub fn stage_order(&self, stage: &str) -> usize {
         self.stages
@@ -205,6 +217,26 @@ impl RuleSet {
     /// A stage by id.
     pub fn stage(&self, id: &str) -> Option<&Stage> {
         self.stages.iter().find(|s| s.id == id)
+    }
+}
+
+impl Document {
+    /// The line of the rule file where this document is declared (`id = "…"`), for people
+    /// asking why a name matched: the built-in files are embedded, others are read again.
+    pub fn line(&self) -> Option<usize> {
+        let text = match BUILTIN.iter().find(|(name, _)| *name == self.origin) {
+            Some((_, text)) => std::borrow::Cow::Borrowed(*text),
+            None => std::borrow::Cow::Owned(
+                read_text_capped(Path::new(&self.origin), Links::Follow, CONFIG_BYTES).ok()?,
+            ),
+        };
+        let quoted = [format!("\"{}\"", self.id), format!("'{}'", self.id)];
+        text.lines()
+            .position(|line| {
+                let line = line.trim_start();
+                line.starts_with("id") && quoted.iter().any(|q| line.ends_with(q.as_str()))
+            })
+            .map(|index| index + 1)
     }
 }
 

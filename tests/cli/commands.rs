@@ -67,6 +67,7 @@ fn every_subcommands_help_is_snapshotted() {
         &["rules", "--help"],
         &["rules", "explain", "--help"],
         &["explain", "--help"],
+        &["classify", "--help"],
         &["init-config", "--help"],
         &["completions", "--help"],
         &["man", "--help"],
@@ -76,4 +77,53 @@ fn every_subcommands_help_is_snapshotted() {
         let name = format!("help_{}", command[..command.len() - 1].join("_"));
         insta::assert_snapshot!(if name == "help_" { "help".into() } else { name }, text);
     }
+}
+
+#[test]
+fn classify_says_which_document_a_name_is_and_why_the_others_lost() {
+    let (text, code) = stdout(&[
+        "classify",
+        "關於XX項目可行性研究報告的批覆.pdf",
+        "可研报告专家评审意见.pdf",
+        "--category",
+        "fixed-asset",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0);
+    let results: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    // Traditional script folded, the approval wins, the report it approves is excluded.
+    let approval = &results[0]["categories"][0];
+    assert_eq!(approval["document"], "feasibility-approval");
+    let candidates = approval["candidates"].as_array().unwrap();
+    assert_eq!(candidates[0]["outcome"], "won");
+    assert!(candidates[0]["rule"].as_str().unwrap().starts_with("rules/fixed-asset.toml:"));
+    let report = candidates
+        .iter()
+        .find(|c| c["document"] == "feasibility-report")
+        .expect("the report was a candidate");
+    assert_eq!(report["outcome"], "excluded");
+    // A review opinion is not the report it reviews: evidence of nothing, and why.
+    let review = &results[1]["categories"][0];
+    assert!(review["document"].is_null());
+    assert_eq!(review["candidates"][0]["outcome"], "excluded");
+}
+
+#[test]
+fn classify_takes_status_and_stage_folder_into_account() {
+    let (text, _) = stdout(&[
+        "classify",
+        "施工许可证.pdf",
+        "--category",
+        "fixed-asset",
+        "--status",
+        "planned",
+        "--format",
+        "json",
+    ]);
+    let results: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    assert_eq!(results[0]["categories"][0]["document"], "construction-permit");
+    assert_eq!(results[0]["categories"][0]["required"], "not-required");
+    let (_, code) = stdout(&["classify", "a.pdf", "--status", "nonsense"]);
+    assert_eq!(code, 2);
 }
