@@ -83,6 +83,9 @@ pub struct InspectSection {
     pub pdf_full_load_mb: Option<u64>,
     /// Seconds one parser call may take (`file-check-timeout`).
     pub timeout_seconds: Option<u64>,
+    /// MB of address space a parser worker process may use: a file that needs more is
+    /// reported, never a crash of the sweep.
+    pub worker_memory_mb: Option<u64>,
 }
 
 /// `[ledgers]`.

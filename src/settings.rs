@@ -52,6 +52,8 @@ pub struct Settings {
     pub config_path: String,
     /// The configuration file read, `None` when there was none.
     pub config_file: Option<String>,
+    /// Address space of a parser worker process, in bytes (`[inspect] worker_memory_mb`).
+    pub worker_memory: u64,
 }
 
 /// The environment variable that sets the day waivers expire against (`YYYY-MM-DD`), so
@@ -129,6 +131,13 @@ pub fn resolve(
         outputs,
         config_path: config.display_path(),
         config_file: config.path.as_ref().map(|p| p.display().to_string()),
+        worker_memory: config
+            .file
+            .inspect
+            .worker_memory_mb
+            .map_or(crate::guard::limits::WORKER_MEMORY_BYTES, |mb| {
+                mb.clamp(64, 64 * 1024).saturating_mul(1024 * 1024)
+            }),
     })
 }
 

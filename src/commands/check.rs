@@ -18,7 +18,7 @@ use crate::cli::{CheckArgs, Format};
 use crate::error::AppError;
 use crate::exit;
 use crate::guard::isolate;
-use crate::guard::limits::{THREADS_PER_CORE, WORKER_MEMORY_BYTES};
+use crate::guard::limits::THREADS_PER_CORE;
 use crate::guard::output::{resolve_target, write_new};
 use crate::inspect::cache::default_dir;
 use crate::paths::relative_display;
@@ -39,7 +39,7 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, AppError> {
     let settings = resolve(&args.common, &args.root, args.fail_on)?;
     // Untrusted files are parsed in worker processes started from this executable.
     if let Ok(exe) = std::env::current_exe() {
-        isolate::configure(exe, WORKER_MEMORY_BYTES);
+        isolate::configure(exe, settings.worker_memory);
     }
     let mut destinations = Destinations::new(&args.root)?;
     let outputs = if args.outputs.is_empty() {

@@ -26,7 +26,8 @@ pub const SHEET_CELLS: usize = 8_000_000;
 pub const SHEET_TEXT_BYTES: usize = 256 * 1024 * 1024;
 /// How long reading one ledger may take (a 100,000-row xlsx takes well under a second).
 pub const SHEET_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
-/// The address space of a worker process that parses untrusted files.
+/// The address space of a worker process that parses untrusted files (default of
+/// `[inspect] worker_memory_mb`, which is kept between 64 MB and 64 GB).
 pub const WORKER_MEMORY_BYTES: u64 = 384 * 1024 * 1024;
 /// Fields of one CSV record: Excel's column count.
 pub const CSV_FIELDS: usize = 16_384;

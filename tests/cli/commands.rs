@@ -97,7 +97,12 @@ fn classify_says_which_document_a_name_is_and_why_the_others_lost() {
     assert_eq!(approval["document"], "feasibility-approval");
     let candidates = approval["candidates"].as_array().unwrap();
     assert_eq!(candidates[0]["outcome"], "won");
-    assert!(candidates[0]["rule"].as_str().unwrap().starts_with("rules/fixed-asset.toml:"));
+    assert!(
+        candidates[0]["rule"]
+            .as_str()
+            .unwrap()
+            .starts_with("rules/fixed-asset.toml:")
+    );
     let report = candidates
         .iter()
         .find(|c| c["document"] == "feasibility-report")
@@ -122,7 +127,10 @@ fn classify_takes_status_and_stage_folder_into_account() {
         "json",
     ]);
     let results: serde_json::Value = serde_json::from_str(&text).expect("JSON");
-    assert_eq!(results[0]["categories"][0]["document"], "construction-permit");
+    assert_eq!(
+        results[0]["categories"][0]["document"],
+        "construction-permit"
+    );
     assert_eq!(results[0]["categories"][0]["required"], "not-required");
     let (_, code) = stdout(&["classify", "a.pdf", "--status", "nonsense"]);
     assert_eq!(code, 2);

@@ -456,3 +456,31 @@ fn a_project_folder_inside_another_is_reported() {
         [("RZ-2023-001", "RZ-2023-001 学校/RZ-2023-002 食堂")]
     );
 }
+
+#[test]
+fn the_worker_memory_budget_is_configurable() {
+    let dir = tempfile::tempdir().unwrap();
+    archive(dir.path());
+    write(
+        &dir.path().join("guicang.toml"),
+        "[inspect]\nworker_memory_mb = 96\n",
+    );
+    let from =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/hostile/拨付台账-dimensions.xls");
+    std::fs::copy(from, dir.path().join("拨付台账.xls")).unwrap();
+    let (report, code) = check_json(dir.path(), &["--no-cache"]);
+    assert!(matches!(code, 0 | 1));
+    let unreadable = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "ledger-unreadable")
+        .expect("the hostile ledger is reported");
+    assert!(
+        unreadable["message"]
+            .as_str()
+            .unwrap()
+            .contains("96 MB memory budget"),
+        "{unreadable}"
+    );
+}
