@@ -13,6 +13,7 @@ use anstyle::{AnsiColor, Style};
 use super::table::{aligned_lines, pad};
 use super::view::{
     baselined_note, chain_parts, escape_control as esc, project_key, run_facts, status_label,
+    worst_first,
 };
 use super::{ProjectReport, Report};
 use crate::check::chain::ChainSummary;
@@ -119,16 +120,7 @@ fn project_order(report: &Report, sort: SortBy) -> Vec<&ProjectReport> {
     let mut projects: Vec<&ProjectReport> = report.projects.iter().collect();
     match sort {
         SortBy::Folder => {}
-        SortBy::Worst => projects.sort_by(|a, b| {
-            b.errors
-                .cmp(&a.errors)
-                .then(
-                    a.completeness
-                        .unwrap_or(2.0)
-                        .total_cmp(&b.completeness.unwrap_or(2.0)),
-                )
-                .then(b.warnings.cmp(&a.warnings))
-        }),
+        SortBy::Worst => projects.sort_by(|a, b| worst_first(a, b)),
         SortBy::Name => projects.sort_by(|a, b| (&a.code, &a.name).cmp(&(&b.code, &b.name))),
     }
     projects

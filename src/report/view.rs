@@ -41,6 +41,19 @@ pub fn project_key(p: &ProjectReport) -> String {
     p.key.clone()
 }
 
+/// Projects worst first: most errors, then least complete (unknown completeness last),
+/// then most warnings. The HTML overview and `--sort worst` both use it.
+pub fn worst_first(a: &ProjectReport, b: &ProjectReport) -> std::cmp::Ordering {
+    b.errors
+        .cmp(&a.errors)
+        .then(
+            a.completeness
+                .unwrap_or(2.0)
+                .total_cmp(&b.completeness.unwrap_or(2.0)),
+        )
+        .then(b.warnings.cmp(&a.warnings))
+}
+
 /// A project's title for people: code and name, or its folder.
 pub fn project_title(p: &ProjectReport) -> String {
     let parts: Vec<&str> = [p.code.as_deref(), p.name.as_deref()]

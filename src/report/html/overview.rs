@@ -9,7 +9,7 @@ use super::{esc, score_class};
 use crate::finding::{Code, Severity};
 use crate::lang::Lang;
 use crate::report::Report;
-use crate::report::view::{percent, project_title, status_label};
+use crate::report::view::{percent, project_title, status_label, worst_first};
 
 /// One line saying when and how the report was made.
 pub(super) fn run_line(out: &mut String, report: &Report, lang: Lang) {
@@ -54,18 +54,8 @@ pub(super) fn overview(out: &mut String, report: &Report, lang: Lang) {
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     let mut order: Vec<usize> = (0..report.projects.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (pa, pb) = (&report.projects[a], &report.projects[b]);
-        pb.errors
-            .cmp(&pa.errors)
-            .then(
-                pa.completeness
-                    .unwrap_or(2.0)
-                    .total_cmp(&pb.completeness.unwrap_or(2.0)),
-            )
-            .then(pb.warnings.cmp(&pa.warnings))
-            .then(a.cmp(&b))
-    });
+    // A stable sort: projects equally bad keep the report's order.
+    order.sort_by(|&a, &b| worst_first(&report.projects[a], &report.projects[b]));
     for (rank, &i) in order.iter().enumerate() {
         overview_row(out, report, i, rank, lang);
     }
