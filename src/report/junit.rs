@@ -22,7 +22,7 @@
 //! message keeps each test's history. Written by hand: the format is small and a library
 //! would bring a second XML writer and a date-time crate for nothing.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fmt::Write;
 
 use super::view::{ByProject, escape_markup, project_key, project_title};
@@ -154,12 +154,6 @@ struct Skip<'r> {
 /// projects, and those of no listed project.
 fn skips_by_project(report: &Report) -> (Vec<Vec<Skip<'_>>>, Vec<Skip<'_>>) {
     let lang = report.lang;
-    let index: HashMap<String, usize> = report
-        .projects
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (project_key(p), i))
-        .collect();
     let waived = report.waived.iter().map(|w| {
         let until = w.expires.as_deref().map_or_else(String::new, |d| {
             format!("{}{d}", lang.pick("，有效期至 ", ", until "))
@@ -185,8 +179,8 @@ fn skips_by_project(report: &Report) -> (Vec<Vec<Skip<'_>>>, Vec<Skip<'_>>) {
     let mut projects: Vec<Vec<Skip<'_>>> = report.projects.iter().map(|_| Vec::new()).collect();
     let mut archive = Vec::new();
     for skip in waived.chain(baselined) {
-        match skip.finding.project.as_ref().and_then(|k| index.get(k)) {
-            Some(&i) => projects[i].push(skip),
+        match report.project_of(skip.finding) {
+            Some(i) => projects[i].push(skip),
             None => archive.push(skip),
         }
     }

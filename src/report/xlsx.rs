@@ -11,13 +11,11 @@
 //! page wide. Worksheets are written in constant-memory mode, row by row, through a
 //! temporary file.
 
-use std::collections::HashMap;
-
 use rust_xlsxwriter::{Color, Format, FormatBorder, Workbook, XlsxError};
 use unicode_width::UnicodeWidthStr;
 
-use super::view::{Kind, Names, project_key};
-use super::{ProjectReport, Report};
+use super::Report;
+use super::view::{Kind, Names};
 use crate::finding::Finding;
 use crate::lang::Lang;
 
@@ -61,11 +59,6 @@ use sheets::{all_sheet, chain_sheet, file_sheet, missing_sheet, summary_sheet};
 pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
     let lang = report.lang;
     let names = Names::new(report);
-    let projects: HashMap<String, &ProjectReport> = report
-        .projects
-        .iter()
-        .map(|p| (project_key(p), p))
-        .collect();
     let of_kind = |kind: Kind| -> Vec<&Finding> {
         report
             .findings
@@ -73,12 +66,11 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
             .filter(|f| Kind::of(f.code) == kind)
             .collect()
     };
-    let root = report.run.root_path.as_deref();
     let mut sheets = vec![
         summary_sheet(report, lang),
-        missing_sheet(&of_kind(Kind::Missing), root, &projects, &names, lang),
-        chain_sheet(&of_kind(Kind::Chain), root, &projects, &names, lang),
-        file_sheet(&of_kind(Kind::File), root, &names, lang),
+        missing_sheet(&of_kind(Kind::Missing), report, &names),
+        chain_sheet(&of_kind(Kind::Chain), report, &names),
+        file_sheet(&of_kind(Kind::File), report, &names),
         all_sheet(report, &names, lang),
     ];
     if !report.waived.is_empty() {

@@ -3,7 +3,6 @@
 //! (file problems), 全部问题 (all findings), 豁免 and 基线 (set apart), 代码说明 (codes)
 //! and 说明 (about the run).
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use rust_decimal::prelude::ToPrimitive;
@@ -13,8 +12,8 @@ use crate::check::chain::ChainSummary;
 use crate::finding::Finding;
 use crate::lang::Lang;
 use crate::money::amount::Amount;
+use crate::report::Report;
 use crate::report::view::{Kind, Names, status_label};
-use crate::report::{ProjectReport, Report};
 
 pub(super) fn summary_sheet(report: &Report, lang: Lang) -> Sheet {
     let yuan = |a: Option<&Amount>| Cell::Money(a.and_then(|a| a.yuan.to_f64()));
@@ -152,20 +151,15 @@ pub(super) fn summary_footer(report: &Report, lang: Lang) -> [Vec<Cell>; 2] {
     [archive, total]
 }
 
-pub(super) fn missing_sheet(
-    findings: &[&Finding],
-    root: Option<&Path>,
-    projects: &HashMap<String, &ProjectReport>,
-    names: &Names<'_>,
-    lang: Lang,
-) -> Sheet {
+pub(super) fn missing_sheet(findings: &[&Finding], report: &Report, names: &Names<'_>) -> Sheet {
+    let (lang, root) = (report.lang, report.run.root_path.as_deref());
     let rows = findings
         .iter()
         .map(|f| {
             let project = f.project.as_deref().unwrap_or_default();
-            let name = projects
-                .get(project)
-                .and_then(|p| p.name.as_deref())
+            let name = report
+                .project_of(f)
+                .and_then(|i| report.projects[i].name.as_deref())
                 .unwrap_or_default();
             let stage = f.stage.as_deref().unwrap_or_default();
             let document = f.document.as_deref().unwrap_or_default();
@@ -178,10 +172,10 @@ pub(super) fn missing_sheet(
                 Cell::Severity(f.severity, f.severity.label(lang)),
                 Cell::Long(f.message.clone()),
                 evidence(f, root),
-                text(""),
-                text(""),
-                text(""),
             ]
+            .into_iter()
+            .chain(rectification())
+            .collect()
         })
         .collect();
     let mut headers = pick_all(
@@ -210,18 +204,13 @@ pub(super) fn missing_sheet(
 /// name, year and implementing unit, the amount, date, the amount it is measured against
 /// and the difference as number and date cells, and empty columns for the rectification
 /// (整改台账) that follows.
-pub(super) fn chain_sheet(
-    findings: &[&Finding],
-    root: Option<&Path>,
-    projects: &HashMap<String, &ProjectReport>,
-    names: &Names<'_>,
-    lang: Lang,
-) -> Sheet {
+pub(super) fn chain_sheet(findings: &[&Finding], report: &Report, names: &Names<'_>) -> Sheet {
+    let (lang, root) = (report.lang, report.run.root_path.as_deref());
     let rows = findings
         .iter()
         .enumerate()
         .map(|(i, f)| {
-            let project = f.project.as_deref().and_then(|k| projects.get(k));
+            let project = report.project_of(f).map(|i| &report.projects[i]);
             let figures = f.figures.as_deref();
             let amount = figures.and_then(|x| x.amount);
             let limit = figures.and_then(|x| x.limit);
@@ -304,12 +293,8 @@ fn rectification() -> [Cell; 3] {
     [text(""), text(""), text("")]
 }
 
-pub(super) fn file_sheet(
-    findings: &[&Finding],
-    root: Option<&Path>,
-    names: &Names<'_>,
-    lang: Lang,
-) -> Sheet {
+pub(super) fn file_sheet(findings: &[&Finding], report: &Report, names: &Names<'_>) -> Sheet {
+    let (lang, root) = (report.lang, report.run.root_path.as_deref());
     let rows = findings
         .iter()
         .map(|f| {
