@@ -132,8 +132,8 @@ impl serde::Serialize for RelPath {
 }
 
 /// Decodes a file or folder name: UTF-8 if it is, else GBK (old Windows shares) when that
-/// decodes without error, else UTF-8 with replacement characters. The flag says whether
-/// the result is a guess.
+/// decodes without error, else its valid runs with every other byte as `\xNN`. The flag
+/// says whether the result is a guess.
 pub fn decode_name(name: &OsStr) -> (String, bool) {
     if let Some(s) = name.to_str() {
         return (s.to_string(), false);
@@ -144,6 +144,15 @@ pub fn decode_name(name: &OsStr) -> (String, bool) {
         (escape_invalid(bytes), true)
     } else {
         (decoded.into_owned(), true)
+    }
+}
+
+/// A name as [`decode_name`] reads it, borrowed when it is UTF-8 (nearly always): for
+/// callers that only look at the text, on paths taken once per file or folder.
+pub fn decoded(name: &OsStr) -> std::borrow::Cow<'_, str> {
+    match name.to_str() {
+        Some(s) => std::borrow::Cow::Borrowed(s),
+        None => std::borrow::Cow::Owned(decode_name(name).0),
     }
 }
 
@@ -179,7 +188,7 @@ pub fn relative_display(path: &Path, base: &Path) -> String {
             out.push('/');
         }
         // Decoded as names are for matching (GBK where it fits), never lossily.
-        out.push_str(&decode_name(component.as_os_str()).0);
+        out.push_str(&decoded(component.as_os_str()));
     }
     if out.is_empty() { ".".to_string() } else { out }
 }

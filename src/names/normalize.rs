@@ -64,6 +64,17 @@ pub fn split_extension(name: &str) -> (&str, String) {
     }
 }
 
+/// Whether a folder name starts like a project code (`MGT-2023-001 学校`, full-width
+/// digits and dashes folded): how discovery finds project folders and the scan notices one
+/// nested in another. An ASCII name is matched as it is, without a copy.
+pub fn starts_like_code(name: &str, code_pattern: &regex::Regex) -> bool {
+    if name.is_ascii() {
+        return code_pattern.is_match(name);
+    }
+    let folded: String = name.chars().map(fold_full_width).collect();
+    code_pattern.is_match(&folded)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

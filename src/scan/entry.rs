@@ -13,7 +13,7 @@ use std::sync::Arc;
 use std::time::SystemTime;
 
 pub use crate::paths::RelPath;
-use crate::paths::{decode_name, folder_display};
+use crate::paths::{decode_name, decoded, folder_display};
 
 /// A file inside a project folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,10 +81,7 @@ impl FileEntry {
             .take(depth.saturating_sub(1))
             .map(|c| c.as_os_str())
             .collect();
-        let below_len: usize = below_dirs
-            .iter()
-            .map(|c| c.to_str().map_or_else(|| decode_name(c).0.len(), str::len))
-            .sum::<usize>()
+        let below_len: usize = below_dirs.iter().map(|c| decoded(c).len()).sum::<usize>()
             + below_dirs.len().saturating_sub(1);
         let below_at = folder.len().saturating_sub(below_len) as u32;
         let lossless = path.strip_prefix(root).unwrap_or(path).to_str().is_some();
@@ -99,10 +96,7 @@ impl FileEntry {
         FileEntry {
             project: u32::try_from(project).expect("fewer than 4 billion projects"),
             // Shown as decoded for matching (GBK, else escaped bytes), never lossily.
-            path: match file_name.to_str() {
-                Some(name) => RelPath::new(Arc::clone(folder), name),
-                None => RelPath::new(Arc::clone(folder), &decode_name(file_name).0),
-            },
+            path: RelPath::new(Arc::clone(folder), &decoded(file_name)),
             below_at,
             not_utf8,
             size,

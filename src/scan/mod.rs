@@ -179,12 +179,8 @@ impl Visitor<'_> {
     /// socket or device (never opened).
     fn not_a_file(&mut self, entry: &ignore::DirEntry, file_type: &std::fs::FileType) {
         if file_type.is_dir() && entry.depth() > 0 {
-            let name = crate::paths::decode_name(entry.file_name()).0;
-            let folded: String = name
-                .chars()
-                .map(crate::names::normalize::fold_full_width)
-                .collect();
-            if self.code_pattern.is_match(&folded) {
+            let name = crate::paths::decoded(entry.file_name());
+            if crate::names::normalize::starts_like_code(&name, self.code_pattern) {
                 let (project, _) = self.project_of(entry.path());
                 self.local
                     .nested_projects

@@ -9,9 +9,9 @@ use super::{CONFIG, DiscoverOptions, MANIFEST, unreadable_folder};
 use crate::finding::{Code, Finding};
 use crate::lang::Lang;
 use crate::ledger::load::LedgerSource;
-use crate::names::normalize::{fold_full_width, normalize};
+use crate::names::normalize::{normalize, starts_like_code};
 use crate::names::temporary::is_temporary;
-use crate::paths::{decode_name, relative_display};
+use crate::paths::{decode_name, decoded, relative_display};
 use crate::project::ledger_rows::ProjectRow;
 
 /// What the walk above the project folders saw.
@@ -94,18 +94,14 @@ fn is_project_folder(folder: &Path, code_pattern: &Regex) -> bool {
     if folder.join(MANIFEST).is_file() {
         return true;
     }
-    let name = match folder.file_name() {
-        Some(name) => decode_name(name).0,
-        None => match folder.canonicalize() {
-            Ok(full) => full
-                .file_name()
-                .map(|n| decode_name(n).0)
-                .unwrap_or_default(),
-            Err(_) => return false,
-        },
-    };
-    let folded: String = name.chars().map(fold_full_width).collect();
-    code_pattern.is_match(&folded)
+    match folder.file_name() {
+        Some(name) => starts_like_code(&decoded(name), code_pattern),
+        // `.` or `..` as the root: its real name.
+        None => folder.canonicalize().is_ok_and(|full| {
+            full.file_name()
+                .is_some_and(|n| starts_like_code(&decoded(n), code_pattern))
+        }),
+    }
 }
 
 /// The ledgers among the surface's `files`: named like a ledger, or configured as one.
