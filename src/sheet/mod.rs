@@ -136,8 +136,16 @@ fn is_container(path: &Path) -> bool {
         return false;
     };
     let mut magic = [0u8; 4];
-    file.take(4).read_exact(&mut magic).is_ok()
-        && matches!(magic, [0x50, 0x4B, 0x03, 0x04] | [0xD0, 0xCF, 0x11, 0xE0])
+    file.take(4).read_exact(&mut magic).is_ok() && binary_container(&magic).is_some()
+}
+
+/// The container a spreadsheet's first bytes show: a zip (xlsx, ods) or an OLE file (xls).
+fn binary_container(bytes: &[u8]) -> Option<Container> {
+    match bytes.get(..4)? {
+        [0x50, 0x4B, 0x03, 0x04] => Some(Container::Zip),
+        [0xD0, 0xCF, 0x11, 0xE0] => Some(Container::Ole),
+        _ => None,
+    }
 }
 
 /// Reads every sheet of the spreadsheet at `path` in this process.
@@ -155,11 +163,10 @@ pub fn read_tables_here(path: &Path) -> Result<Vec<Table>, SheetError> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let container = match bytes.get(..4) {
-        Some([0x50, 0x4B, 0x03, 0x04]) => Container::Zip,
-        Some([0xD0, 0xCF, 0x11, 0xE0]) => Container::Ole,
-        _ if matches!(extension.as_str(), "csv" | "txt" | "tsv") => Container::Text,
-        _ => return Err(SheetError::NotASpreadsheet(describe_bytes(&bytes))),
+    let container = match binary_container(&bytes) {
+        Some(container) => container,
+        None if matches!(extension.as_str(), "csv" | "txt" | "tsv") => Container::Text,
+        None => return Err(SheetError::NotASpreadsheet(describe_bytes(&bytes))),
     };
     std::panic::catch_unwind(|| match container {
         Container::Text => Ok(vec![csv::read_csv(&bytes, &file_name)]),
