@@ -28,14 +28,14 @@ const PROJECTS: &[(&str, &[&str], Option<&str>)] = &[
             "02 用地规划/不动产权证书.pdf",
             "02 用地规划/建设工程规划许可证.pdf",
             "03 施工许可/施工图设计文件审查合格书.pdf",
-            "03 施工许可/建筑工程施工许可证.pdf",
+            "03 施工许可/建筑工程施工许可证(2023-05-10).pdf",
             "03 施工许可/工程质量安全监督登记表.pdf",
             "04 招投标/招标文件.pdf",
             "04 招投标/评标报告.pdf",
-            "04 招投标/中标通知书.pdf",
+            "04 招投标/中标通知书 2023.5.8.pdf",
             "04 招投标/监理合同.pdf",
             // gap: the construction contract is filed under the payment stage (misfiled).
-            "05 施工和监理/开工报告.pdf",
+            "05 施工和监理/开工报告（2023年5月28日）.pdf",
             "05 施工和监理/施工组织设计.pdf",
             "05 施工和监理/监理规划.pdf",
             "05 施工和监理/监理月报/2023年7月监理月报.pdf",
@@ -53,12 +53,13 @@ const PROJECTS: &[(&str, &[&str], Option<&str>)] = &[
             "06 资金拨付/~$用款申请表.docx",
             "07 竣工验收/工程竣工报告.pdf",
             "07 竣工验收/监理质量评估报告.pdf",
-            "07 竣工验收/竣工验收报告.pdf",
+            // gap: completed 61 days after the planned finish (completed-late).
+            "07 竣工验收/竣工验收报告_20240301.pdf",
             "07 竣工验收/竣工验收备案表.pdf",
             // gap: no fire-safety acceptance (消防验收).
             "07 竣工验收/竣工图.pdf",
-            "08 结算决算/工程结算审核报告.pdf",
-            "08 结算决算/竣工财务决算报告.pdf",
+            "08 结算决算/工程结算审核报告 2024-04-20.pdf",
+            "08 结算决算/竣工财务决算报告 2024-06-15.pdf",
             "09 移交使用/交付使用资产清单.pdf",
             "09 移交使用/固定资产入账凭证.pdf",
             "10 绩效评价/绩效目标申报表.pdf",
@@ -79,13 +80,14 @@ const PROJECTS: &[(&str, &[&str], Option<&str>)] = &[
         &[
             "一、前期手续/关于下达2023年日照市援疆项目计划的通知.pdf",
             "一、前期手续/可研报告.pdf",
-            "一、前期手续/可研批复.pdf",
+            "一、前期手续/可研批复 2023.3.1.pdf",
             "二、施工许可/施工图审查合格书.pdf",
-            "二、施工许可/施工许可证.pdf",
+            // gap: the works began before the permit (started-before-permit).
+            "二、施工许可/施工许可证 2023-07-20.pdf",
             "二、施工许可/质量监督登记.pdf",
             "三、招投标及合同/施工合同.pdf",
             "三、招投标及合同/监理服务合同.pdf",
-            "四、施工和监理/开工令.pdf",
+            "四、施工和监理/开工令(2023-07-05).pdf",
             "四、施工和监理/施工方案.pdf",
             "四、施工和监理/监理实施细则.pdf",
             // gap: no supervision log or monthly report (监理日志).
@@ -106,12 +108,13 @@ const PROJECTS: &[(&str, &[&str], Option<&str>)] = &[
         &[
             "01立项/2023年援疆项目年度计划.pdf",
             "01立项/医疗设备采购实施方案.pdf",
-            "01立项/关于同意实施医疗设备采购项目的批复.pdf",
+            "01立项/关于同意实施医疗设备采购项目的批复（2023年4月6日）.pdf",
             "02采购/政府采购计划备案表.pdf",
             "02采购/采购需求及技术参数.pdf",
             "02采购/公开招标文件.pdf",
             "02采购/评审报告.pdf",
-            "02采购/中标通知书.pdf",
+            // gap: the contract was signed before this award (contract-before-award).
+            "02采购/中标通知书 2023-08-20.pdf",
             "02采购/政府采购合同.pdf",
             "03资金/资金下达文件.pdf",
             "03资金/用款申请.pdf",
@@ -147,7 +150,7 @@ const PROJECTS: &[(&str, &[&str], Option<&str>)] = &[
             "资金/付款凭证.pdf",
             "资金/发票.pdf",
             "验收/项目实施总结.pdf",
-            "验收/验收意见.pdf",
+            "验收/验收意见 20231115.pdf",
             "决算/费用明细表.pdf",
             "绩效/绩效目标.pdf",
             "绩效/绩效自评报告.pdf",
@@ -224,6 +227,24 @@ const PROJECTS: &[(&str, &[&str], Option<&str>)] = &[
         ],
         None,
     ),
+    // Reserve projects at each grade: MGT-2024-001 above is an idea (a proposal only).
+    (
+        "2024/MGT-2024-006 麦盖提县老年活动中心改造项目",
+        &["前期/老年活动中心改造项目可行性研究报告.pdf"],
+        Some(
+            "code = \"MGT-2024-006\"\ncategory = \"fixed-asset\"\nstatus = \"planned\"\nconstruction = \"renovation\"\nimportance = \"一般\"\ncontacts = [\"刘洋\", \"买买提·吐尔逊\"]\n",
+        ),
+    ),
+    (
+        "2024/MGT-2024-007 麦盖提县中医院康复设备购置项目",
+        &[
+            "康复设备购置实施方案.pdf",
+            "关于同意购置康复设备的立项批复.pdf",
+        ],
+        Some(
+            "code = \"MGT-2024-007\"\ncategory = \"设备类\"\nstatus = \"储备\"\nimportance = \"重点\"\ncontacts = [\"陈静\"]\n",
+        ),
+    ),
     (
         "2024/MGT-2024-003 某乡镇道路硬化项目",
         &["可研报告.pdf"],
@@ -234,6 +255,118 @@ const PROJECTS: &[(&str, &[&str], Option<&str>)] = &[
         &["实施方案.pdf"],
         Some("code = \"MGT-2024-004\"\ncategory = \"设备类\"\nstatus = \"半完工\"\n"),
     ),
+];
+
+/// The plans of the project ledger, row for row with [`LEDGER`]: planned start, planned
+/// finish, importance, contact persons (as clerks type them, separators mixed),
+/// implementing unit.
+const PLANS: &[[&str; 5]] = &[
+    [
+        "2023-05-01",
+        "2023-12-31",
+        "重点",
+        "张伟、阿卜杜拉·艾则孜",
+        "麦盖提县教育局",
+    ],
+    [
+        "2023-07-01",
+        "2024-06-30",
+        "一般",
+        "李娜/艾尔肯·买买提",
+        "麦盖提县卫生健康委员会",
+    ],
+    [
+        "2023-05-01",
+        "2023-10-31",
+        "重点",
+        "王强",
+        "麦盖提县卫生健康委员会",
+    ],
+    [
+        "2023-09-01",
+        "2023-11-30",
+        "一般",
+        "赵敏 热依拉·阿不都",
+        "麦盖提县教育局",
+    ],
+    [
+        "2023-06-01",
+        "2024-06-30",
+        "一般",
+        "王强，古丽米热·艾买提",
+        "麦盖提县教育局",
+    ],
+    [
+        "2023-08-01",
+        "2024-08-31",
+        "",
+        "赵敏",
+        "麦盖提县卫生健康委员会",
+    ],
+    ["", "", "重点", "刘洋", "麦盖提县交通运输局"],
+    [
+        "2024-04-01",
+        "2025-10-31",
+        "重点",
+        "张伟",
+        "麦盖提县卫生健康委员会",
+    ],
+    ["2024-03-01", "2025-06-30", "一般", "李娜", "麦盖提县水利局"],
+    ["", "", "一般", "陈静、阿依古丽·吐尔洪", "麦盖提县教育局"],
+];
+
+/// Allocations (资金下达): project, document number, date, amount (yuan).
+const ALLOCATIONS: &[[&str; 4]] = &[
+    [
+        "MGT-2023-001",
+        "日援指〔2023〕5号",
+        "2023-03-10",
+        "6000000.00",
+    ],
+    [
+        "MGT-2023-001",
+        "日援指〔2023〕18号",
+        "2023-07-15",
+        "6000000.00",
+    ],
+    // gap: first paid 184 days after the allocation (funds-idle).
+    [
+        "MGT-2023-002",
+        "日援指〔2023〕5号",
+        "2023-03-10",
+        "3500000.00",
+    ],
+    [
+        "MGT-2023-003",
+        "日援指〔2023〕9号",
+        "2023-04-01",
+        "4600000.00",
+    ],
+    [
+        "MGT-2023-004",
+        "日援指〔2023〕9号",
+        "2023-04-01",
+        "450000.00",
+    ],
+    // gap: allocated, never paid (funds-idle until the day of the sweep).
+    [
+        "MGT-2023-005",
+        "日援指〔2023〕12号",
+        "2023-05-10",
+        "1800000.00",
+    ],
+    [
+        "MGT-2023-006",
+        "日援指〔2023〕12号",
+        "2023-05-10",
+        "300000.00",
+    ],
+    [
+        "MGT-2024-002",
+        "日援指〔2024〕3号",
+        "2024-03-20",
+        "4000000.00",
+    ],
 ];
 
 /// The project ledger: code, name, category, status, construction, total investment (万元), aid funds (万元).
@@ -370,6 +503,7 @@ fn main() {
     write_ledger(&root.join("项目台账.xlsx"));
     write_contracts(&root.join("合同台账.xlsx"));
     write_payments(&root.join("资金拨付台账.xlsx"));
+    write_allocations(&root.join("资金下达台账.xlsx"));
     println!("wrote {}", root.display());
 }
 
@@ -637,6 +771,19 @@ fn write_payments(path: &Path) {
     );
 }
 
+fn write_allocations(path: &Path) {
+    let headers = ["项目编号", "下达文号", "下达日期", "下达金额(元)"];
+    let rows: Vec<Vec<&str>> = ALLOCATIONS.iter().map(|r| r.to_vec()).collect();
+    write_sheet(
+        path,
+        "麦盖提县援疆资金下达台账",
+        &headers,
+        &rows,
+        &[3],
+        &[2],
+    );
+}
+
 /// The project ledger as supervision teams keep it: a merged title, a unit row, headers
 /// with units and line breaks, and a total row.
 fn write_ledger(path: &Path) {
@@ -645,9 +792,9 @@ fn write_ledger(path: &Path) {
     sheet.set_name("2023-2024年援疆项目").expect("sheet name");
     let title = Format::new().set_bold().set_align(FormatAlign::Center);
     sheet
-        .merge_range(0, 0, 0, 7, "麦盖提县2023—2024年日照市援疆项目台账", &title)
+        .merge_range(0, 0, 0, 12, "麦盖提县2023—2024年日照市援疆项目台账", &title)
         .expect("title");
-    sheet.write(1, 7, "单位：万元").expect("unit row");
+    sheet.write(1, 12, "单位：万元").expect("unit row");
     let headers = [
         "序号",
         "项目编号",
@@ -657,6 +804,11 @@ fn write_ledger(path: &Path) {
         "建设性质",
         "总投资\n(万元)",
         "援疆资金\n（万元）",
+        "计划开工时间",
+        "计划竣工时间",
+        "重要性",
+        "包联人",
+        "实施单位",
     ];
     for (column, header) in headers.iter().enumerate() {
         sheet.write(2, column as u16, *header).expect("header");
@@ -677,6 +829,7 @@ fn write_ledger(path: &Path) {
             }
             sheet.write(r, 6 + c as u16, number).expect("money");
         }
+        write_plans(sheet, r, &PLANS[i]);
     }
     let total_row = 3 + LEDGER.len() as u32;
     sheet.write(total_row, 0, "合计").expect("total");
@@ -689,4 +842,23 @@ fn write_ledger(path: &Path) {
         )
         .expect("note");
     book.save(path).expect("save the ledger");
+}
+
+/// The plan columns of one project-ledger row: dates as date cells, the rest as text.
+fn write_plans(sheet: &mut rust_xlsxwriter::Worksheet, row: u32, plan: &[&str; 5]) {
+    let date_format = Format::new().set_num_format("yyyy-mm-dd");
+    for (c, value) in plan.iter().enumerate() {
+        let column = 8 + c as u16;
+        if value.is_empty() {
+            continue;
+        }
+        if c < 2 {
+            let date = rust_xlsxwriter::ExcelDateTime::parse_from_str(value).expect("date");
+            sheet
+                .write_datetime_with_format(row, column, &date, &date_format)
+                .expect("date");
+        } else {
+            sheet.write(row, column, *value).expect("cell");
+        }
+    }
 }

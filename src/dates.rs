@@ -13,6 +13,11 @@ use jiff::civil::Date;
 /// The years a date in an archive can have.
 const YEARS: RangeInclusive<i16> = 1900..=2099;
 
+/// Whole days from `from` to `to` (negative when `to` is earlier).
+pub fn days_between(from: Date, to: Date) -> i64 {
+    i64::from(to.since(from).map_or(0, |span| span.get_days()))
+}
+
 /// Parses a whole cell as a date: `2023-06-15`, `2023/6/15`, `2023.6.15`, `20230615`,
 /// `2023年6月15日`, optionally followed by a time (`2023-06-15 00:00:00`,
 /// `2023-06-15T10:00:00`), which is dropped.

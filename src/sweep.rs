@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 
 use crate::check::chain::ChainSummary;
 use crate::check::chain::link::link;
-use crate::check::completeness::ProjectScore;
 use crate::check::{self, Context};
 use crate::classify::{Classified, FileClass, classify};
 use crate::finding::Finding;
@@ -112,14 +111,14 @@ fn sweep_in_pool(root: &Path, settings: &Settings, options: &SweepOptions) -> Re
         inspections,
         records,
     };
-    let (scores, chains) = evaluate(root, settings, &discovery, sources, &mut findings);
+    let (outcome, chains) = evaluate(root, settings, &discovery, sources, &mut findings);
     let policy = TriagePolicy {
         waivers: &settings.waivers,
         today: settings.today,
         baseline: options.baseline.as_ref(),
     };
     let evaluation = Evaluation {
-        scores,
+        outcome,
         chains,
         triaged: triage(findings, &policy, lang),
         files,
@@ -145,7 +144,7 @@ fn evaluate(
     discovery: &Discovery,
     sources: Sources,
     findings: &mut Vec<Finding>,
-) -> (Vec<ProjectScore>, Vec<Option<ChainSummary>>) {
+) -> (check::Outcome, Vec<Option<ChainSummary>>) {
     let linked = link(
         &sources.records,
         &discovery.projects,
@@ -165,12 +164,13 @@ fn evaluate(
         inspections: &sources.inspections,
         ledgers: &linked,
         lang: settings.lang,
+        today: settings.today,
     };
-    let scores = check::run(&ctx, findings);
+    let outcome = check::run(&ctx, findings);
     let chains = (0..discovery.projects.len())
         .map(|i| check::chain::summary(&ctx, i))
         .collect();
-    (scores, chains)
+    (outcome, chains)
 }
 
 /// The facts of this sweep that every report states, taken when it starts.

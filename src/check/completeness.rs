@@ -515,6 +515,7 @@ mod tests {
             inspections: &[],
             ledgers: &ledgers,
             lang: Lang::En,
+            today: jiff::civil::date(2026, 11, 30),
         };
         let mut findings = Vec::new();
         let scores = check(&ctx, &mut findings);

@@ -4,9 +4,12 @@
 //! [`Context`] and append findings; none reaches back into the scan or the rules.
 
 pub mod chain;
+pub mod chronology;
 pub mod completeness;
 pub mod duplicates;
 pub mod files;
+pub mod maturity;
+pub mod timeline;
 
 use crate::classify::Classified;
 use crate::finding::Finding;
@@ -42,6 +45,8 @@ pub struct Context<'a> {
     pub ledgers: &'a [chain::link::ProjectLedgers<'a>],
     /// Language of messages.
     pub lang: Lang,
+    /// The day of the sweep, against which what has not happened yet is judged.
+    pub today: jiff::civil::Date,
 }
 
 impl Context<'_> {
@@ -75,15 +80,34 @@ impl Context<'_> {
     }
 }
 
-/// Runs every check; returns the findings and the per-project completeness. Findings of
-/// no project whose evidence lies in a project folder are then given that project.
-pub fn run(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Vec<completeness::ProjectScore> {
+/// What the checks found of each project besides findings, index for index with the
+/// projects where a list is per project.
+pub struct Outcome {
+    /// Completeness of each checked project (in project order, checked projects only).
+    pub scores: Vec<completeness::ProjectScore>,
+    /// The course of every project.
+    pub timelines: Vec<timeline::Timeline>,
+    /// The reserve-library grade of every planned project.
+    pub maturity: Vec<Option<maturity::Maturity>>,
+}
+
+/// Runs every check; returns the findings, the per-project completeness, timelines and
+/// maturity. Findings of no project whose evidence lies in a project folder are then
+/// given that project.
+pub fn run(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Outcome {
     files::check(ctx, out);
     duplicates::check(ctx, out);
     chain::check(ctx, out);
+    let timelines = timeline::timelines(ctx);
+    chronology::check(ctx, &timelines, out);
     let scores = completeness::check(ctx, out);
+    let maturity = maturity::grade_all(ctx, &scores);
     attribute_to_folders(ctx.projects, out);
-    scores
+    Outcome {
+        scores,
+        timelines,
+        maturity,
+    }
 }
 
 /// A finding belongs to the project whose folder holds its evidence: an unreadable ledger

@@ -57,17 +57,20 @@ pub enum Family {
     Chain,
     /// The health of each file: empty, damaged, encrypted, misnamed, skipped.
     Health,
+    /// The course of projects: steps out of lawful order, late completion, idle funds.
+    Portfolio,
     /// Waivers and the baseline: exceptions that expired or covered nothing.
     Triage,
 }
 
 impl Family {
     /// Every family, in the order the README and `guicang explain` list them.
-    pub const ALL: [Family; 5] = [
+    pub const ALL: [Family; 6] = [
         Family::Core,
         Family::Ledger,
         Family::Chain,
         Family::Health,
+        Family::Portfolio,
         Family::Triage,
     ];
 
@@ -78,6 +81,7 @@ impl Family {
             Family::Ledger => lang.pick("台账读取", "ledgers"),
             Family::Chain => lang.pick("资金链", "funding chain"),
             Family::Health => lang.pick("文件健康", "file health"),
+            Family::Portfolio => lang.pick("进度与时序", "schedule and chronology"),
             Family::Triage => lang.pick("豁免与基线", "waivers and baseline"),
         }
     }
@@ -174,6 +178,14 @@ codes! {
     SpecialFileSkipped = "special-file-skipped",
     /// A project's folder inside another project's folder.
     NestedProjectFolder = "nested-project-folder",
+    /// Works began before the construction permit (未批先建).
+    StartedBeforePermit = "started-before-permit",
+    /// A construction or goods contract signed before the bidder was chosen.
+    ContractBeforeAward = "contract-before-award",
+    /// Completion later than the planned finish.
+    CompletedLate = "completed-late",
+    /// Allocated funds not put to work (资金沉淀).
+    FundsIdle = "funds-idle",
     /// A `[[waiver]]` of the configuration whose `expires` date has passed.
     WaiverExpired = "waiver-expired",
     /// A `[[waiver]]` of the configuration that covered no finding.
@@ -1024,6 +1036,82 @@ impl Code {
                     "MGT-2023-001 学校/MGT-2023-007 食堂/",
                 ],
             ),
+            Code::StartedBeforePermit => (
+                Error,
+                [
+                    "开工日期早于施工许可证日期：工程在取得施工许可前已经开工（未批先建）。",
+                    "The works began before the construction permit was issued (未批先建).",
+                ],
+                [
+                    "未取得施工许可即开工是审计和巡察的常见问题，须责令停工、补办手续，并可能处以罚款。",
+                    "Building without a permit is a finding of every audit; the works must stop until the permit is obtained, and a fine may follow.",
+                ],
+                [
+                    "核对开工令和施工许可证上的日期；日期录错的更正文件名或台账，确属先开工的，归档补办手续和整改说明。",
+                    "Check the dates on the commencement order and the permit. Correct a wrong date in the file name or ledger; where the works did start first, file the late permit and the rectification note.",
+                ],
+                [
+                    "开工日期 2023-03-01 早于施工许可 2023-04-15（早 45 天）",
+                    "commencement 2023-03-01 is before the construction permit of 2023-04-15 (45 days early)",
+                ],
+            ),
+            Code::ContractBeforeAward => (
+                Error,
+                [
+                    "施工或货物合同的签订日期早于中标通知书日期：合同在确定中标人之前已签订。",
+                    "A construction or goods contract was signed before the award notice: before the bidder was chosen.",
+                ],
+                [
+                    "先签合同后走招标程序，说明招标流于形式（明招暗定），是审计重点。",
+                    "A contract signed before the award means the tender was a formality with the winner fixed in advance; auditors look for exactly this.",
+                ],
+                [
+                    "核对合同台账的签订日期和中标通知书日期；日期录错的更正，确属先签后招的，说明原因并归档整改材料。",
+                    "Check the signing date in the contract ledger against the award notice. Correct a wrong date; where the contract was signed first, explain why and file the rectification.",
+                ],
+                [
+                    "合同 HT-2023-015 签订于 2023-04-01，早于中标通知书 2023-04-20",
+                    "contract HT-2023-015 was signed on 2023-04-01, before the award notice of 2023-04-20",
+                ],
+            ),
+            Code::CompletedLate => (
+                Warning,
+                [
+                    "竣工（验收）日期晚于计划竣工日期，超过允许的天数（completion_grace_days）。",
+                    "Completion (acceptance) came later than the planned finish by more than the days allowed (completion_grace_days).",
+                ],
+                [
+                    "完成及时性是绩效评价的产出指标；逾期须有延期审批或说明。",
+                    "Timeliness is an output indicator of every performance evaluation; a delay needs an approved extension or an explanation.",
+                ],
+                [
+                    "归档工期延期的审批或情况说明；计划竣工日期填写有误的，更正项目台账或 project.toml。",
+                    "File the approved extension or the explanation of the delay; if the planned finish is wrong, correct the project ledger or project.toml.",
+                ],
+                [
+                    "竣工 2024-03-01，计划竣工 2023-12-31，逾期 61 天",
+                    "completed 2024-03-01, planned 2023-12-31: 61 days late",
+                ],
+            ),
+            Code::FundsIdle => (
+                Warning,
+                [
+                    "资金下达后超过 idle_funds_days 天才首次拨付，或至今仍未拨付（资金沉淀）。",
+                    "The first payment came more than idle_funds_days days after the first allocation, or nothing has been paid since (idle funds, 资金沉淀).",
+                ],
+                [
+                    "援疆资金下达后长期未使用，是审计指出的“资金沉淀”问题，影响资金效益并可能被收回。",
+                    "Aid funds left unused after allocation are a standing audit finding: they earn nothing and may be taken back.",
+                ],
+                [
+                    "加快项目实施和支付；确因客观原因滞后的，归档情况说明；台账漏记拨付的，补录拨付台账。",
+                    "Move the project and its payments on; file the reasons for a delay beyond the project's control; if payments were left out of the ledger, record them.",
+                ],
+                [
+                    "资金于 2023-03-10 下达，至 2023-11-30 仍未拨付（265 天）",
+                    "funds allocated on 2023-03-10, nothing paid by 2023-11-30 (265 days)",
+                ],
+            ),
             Code::WaiverExpired => (
                 Warning,
                 [
@@ -1104,7 +1192,30 @@ impl Code {
             | FileSkippedTooLarge | FileCheckTimeout | DuplicateFile | SymlinkSkipped
             | SpecialFileSkipped => Family::Health,
             NestedProjectFolder => Family::Core,
+            StartedBeforePermit | ContractBeforeAward | CompletedLate | FundsIdle => {
+                Family::Portfolio
+            }
             WaiverExpired | WaiverUnused => Family::Triage,
+        }
+    }
+
+    /// The law, regulation or definition the code rests on, where one rule stands behind
+    /// it (`guicang explain` prints it).
+    pub fn rule(self) -> Option<&'static str> {
+        match self {
+            Code::StartedBeforePermit => Some(
+                "《中华人民共和国建筑法》第七条：建筑工程开工前，建设单位应当申请领取施工许可证；《建筑工程施工许可管理办法》(住建部令第18号) 第三条",
+            ),
+            Code::ContractBeforeAward => Some(
+                "《中华人民共和国招标投标法》第四十六条：招标人和中标人应当自中标通知书发出之日起三十日内订立书面合同；《政府采购法》第四十六条",
+            ),
+            Code::CompletedLate => Some(
+                "《项目支出绩效评价管理办法》(财预〔2020〕10号) 附件：产出时效（完成及时性）指标；PORTFOLIO.md §2 completion_grace_days",
+            ),
+            Code::FundsIdle => Some(
+                "《国务院关于进一步加强财政支出管理的通知》(国发〔2014〕45号)、盘活财政存量资金要求；PORTFOLIO.md §2 idle_funds_days",
+            ),
+            _ => None,
         }
     }
 

@@ -99,6 +99,10 @@ pub struct Figures {
         serialize_with = "serialize_date"
     )]
     pub date: Option<jiff::civil::Date>,
+    /// Days between the two dates a chronology finding compares (how early, how late, how
+    /// long idle).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub days: Option<i64>,
 }
 
 fn serialize_date<S: serde::Serializer>(
@@ -143,6 +147,12 @@ impl Finding {
     /// Sets the date in question.
     pub fn date(mut self, date: jiff::civil::Date) -> Finding {
         self.figures.get_or_insert_default().date = Some(date);
+        self
+    }
+
+    /// Sets the days between the dates a chronology finding compares.
+    pub fn days(mut self, days: i64) -> Finding {
+        self.figures.get_or_insert_default().days = Some(days);
         self
     }
 

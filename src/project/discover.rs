@@ -288,6 +288,14 @@ mod tests {
                 s("fixed-asset"),
                 Some(Status::InProgress),
             ),
+            // A reserve project of the ledger is in the report (graded `idea`), folder or not.
+            (
+                None,
+                s("MGT-2025-001"),
+                s("储备项目"),
+                s("fixed-asset"),
+                Some(Status::Planned),
+            ),
         ];
         assert_eq!(projects, expected);
         assert_eq!(

@@ -32,6 +32,12 @@ pub struct ProjectRow {
     pub settlement: Option<Amount>,
     /// 实施单位.
     pub implementing_unit: Option<String>,
+    /// 计划开工/计划竣工, 实际开工/实际竣工.
+    pub schedule: crate::project::Schedule,
+    /// 重要性 or 优先级, as written.
+    pub importance: Option<String>,
+    /// 包联人, split into names.
+    pub contacts: Vec<String>,
 }
 
 /// The project rows of every project-ledger table of `files`; unreadable cells become findings.
@@ -74,9 +80,24 @@ pub fn project_rows(
                     aid_funds: reader.money(row, "aid_funds", ["援疆资金", "aid funds"]),
                     settlement: reader.money(row, "settlement", ["结算金额", "settlement amount"]),
                     implementing_unit: reader.text(row, "implementing_unit"),
+                    schedule: schedule(&mut reader, row),
+                    importance: reader.text(row, "importance"),
+                    contacts: reader
+                        .text(row, "contacts")
+                        .map_or_else(Vec::new, |t| crate::project::split_contacts(&t)),
                 });
             }
         }
     }
     rows
+}
+
+/// The planned and actual dates of one row; a cell that is no date is a finding.
+fn schedule(reader: &mut CellReader<'_>, row: &crate::sheet::Row) -> crate::project::Schedule {
+    crate::project::Schedule {
+        planned_start: reader.date(row, "planned_start", ["计划开工时间", "planned start"]),
+        planned_finish: reader.date(row, "planned_finish", ["计划竣工时间", "planned finish"]),
+        actual_start: reader.date(row, "actual_start", ["实际开工时间", "actual start"]),
+        actual_finish: reader.date(row, "actual_finish", ["实际竣工时间", "actual finish"]),
+    }
 }

@@ -10,7 +10,10 @@ use std::ops::Range;
 use toml::de::{DeTable, DeValue};
 
 use super::Project;
+use jiff::civil::Date;
+
 use crate::attributes::{Construction, Status};
+use crate::dates::parse_date;
 use crate::diagnostic::line_col;
 use crate::lang::Lang;
 use crate::money::amount::Amount;
@@ -51,6 +54,10 @@ pub fn parse_manifest(text: &str, rules: &RuleSet, lang: Lang) -> (Project, Vec<
     for (key, value) in &table {
         let span = value.span();
         let key = key.get_ref().as_ref();
+        if key == "contacts" {
+            manifest.contacts = contacts(value.get_ref(), span, &mut mistakes);
+            continue;
+        }
         match scalar_text(value.get_ref()) {
             Some(raw) => {
                 let field = Field { key, raw, span };
@@ -68,7 +75,7 @@ pub fn parse_manifest(text: &str, rules: &RuleSet, lang: Lang) -> (Project, Vec<
 }
 
 /// The keys whose value must be a single value (a table or array there is a mistake).
-const SINGLE_VALUED: [&str; 10] = [
+const SINGLE_VALUED: [&str; 15] = [
     "code",
     "name",
     "category",
@@ -79,6 +86,11 @@ const SINGLE_VALUED: [&str; 10] = [
     "aid_funds",
     "settlement",
     "implementing_unit",
+    "planned_start",
+    "planned_finish",
+    "actual_start",
+    "actual_finish",
+    "importance",
 ];
 
 /// The mistakes of one manifest, placed by line and column in the report's language.
@@ -121,6 +133,18 @@ fn read_field(manifest: &mut Project, field: Field<'_>, rules: &RuleSet, mistake
         "code" => manifest.code = Some(raw),
         "name" => manifest.name = Some(raw),
         "implementing_unit" => manifest.implementing_unit = Some(raw),
+        "importance" => manifest.importance = Some(raw),
+        "planned_start" | "planned_finish" | "actual_start" | "actual_finish" => {
+            let date = date(&raw, span, mistakes);
+            let schedule = &mut manifest.schedule;
+            let slot = match key {
+                "planned_start" => &mut schedule.planned_start,
+                "planned_finish" => &mut schedule.planned_finish,
+                "actual_start" => &mut schedule.actual_start,
+                _ => &mut schedule.actual_finish,
+            };
+            *slot = date;
+        }
         "category" => manifest.category = category(&raw, span, rules, mistakes),
         "status" => manifest.status = status(&raw, span, mistakes),
         "construction" => manifest.construction = construction(&raw, span, mistakes),
@@ -198,6 +222,55 @@ fn construction(raw: &str, span: Range<usize>, mistakes: &mut Mistakes) -> Optio
         );
     }
     construction
+}
+
+/// A date: a TOML date (`2023-05-12`) or a date string in any form clerks write
+/// (`"2023年5月12日"`, `"2023.5.12"`); else a mistake.
+fn date(raw: &str, span: Range<usize>, mistakes: &mut Mistakes) -> Option<Date> {
+    let date = parse_date(raw);
+    if date.is_none() {
+        mistakes.at(
+            span,
+            format!("\"{raw}\" 不是有效日期（例：2023-05-12、\"2023年5月12日\"）"),
+            format!("\"{raw}\" is not a date (e.g. 2023-05-12 or \"2023年5月12日\")"),
+        );
+    }
+    date
+}
+
+/// Contact persons: an array of names, or one string of names separated as in a ledger
+/// cell ([`super::split_contacts`]); anything else is a mistake.
+fn contacts(value: &DeValue<'_>, span: Range<usize>, mistakes: &mut Mistakes) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut add = |text: &str| {
+        for name in super::split_contacts(text) {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    };
+    match value {
+        DeValue::String(s) => add(s),
+        DeValue::Array(items) => {
+            for item in items {
+                match item.get_ref() {
+                    DeValue::String(s) => add(s),
+                    _ => mistakes.at(
+                        item.span(),
+                        "`contacts` 的每一项应为姓名字符串".to_string(),
+                        "each item of `contacts` must be a name in quotes".to_string(),
+                    ),
+                }
+            }
+        }
+        _ => mistakes.at(
+            span,
+            "`contacts` 应为姓名列表，例：contacts = [\"张伟\", \"阿卜杜拉·艾则孜\"]".to_string(),
+            "`contacts` must be a list of names, e.g. contacts = [\"张伟\", \"阿卜杜拉·艾则孜\"]"
+                .to_string(),
+        ),
+    }
+    names
 }
 
 /// A year between 1990 and 2100; else a mistake.
@@ -314,6 +387,33 @@ mod tests {
                 assert_eq!(project.implementing_unit.as_deref(), Some("卫健委"));
             }
         }
+    }
+
+    #[test]
+    fn schedule_importance_and_contacts_are_read() {
+        let text = "planned_start = 2023-03-01\nplanned_finish = \"2023年10月31日\"\n\
+            actual_start = \"2023.4.2\"\nimportance = \"重点\"\n\
+            contacts = [\"张伟\", \"阿卜杜拉·艾则孜、李娜\"]\n";
+        let (project, errors) = parse_manifest(text, &rules(), Lang::En);
+        assert_eq!(errors, []);
+        let day = |d: &str| Some(d.parse::<Date>().unwrap());
+        assert_eq!(project.schedule.planned_start, day("2023-03-01"));
+        assert_eq!(project.schedule.planned_finish, day("2023-10-31"));
+        assert_eq!(project.schedule.actual_start, day("2023-04-02"));
+        assert_eq!(project.schedule.actual_finish, None);
+        assert_eq!(project.importance.as_deref(), Some("重点"));
+        assert_eq!(project.contacts, ["张伟", "阿卜杜拉·艾则孜", "李娜"]);
+        let (_, errors) = parse_manifest(
+            "planned_finish = \"明年\"\ncontacts = 3\n",
+            &rules(),
+            Lang::En,
+        );
+        let mut at: Vec<String> = errors
+            .iter()
+            .map(|e| format!("{}:{}", e.line, e.column))
+            .collect();
+        at.sort();
+        assert_eq!(at, ["1:18", "2:12"], "{errors:?}");
     }
 
     #[test]

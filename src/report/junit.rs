@@ -378,6 +378,7 @@ mod tests {
             baselined: Vec::new(),
             baseline_applied: false,
             summary: Summary::default(),
+            recurring: Default::default(),
             run: crate::report::run::RunInfo {
                 at: "2026-11-30T08:00:00Z".into(),
                 guicang: "0".into(),

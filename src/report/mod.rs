@@ -8,6 +8,8 @@ pub mod html;
 pub mod json;
 pub mod junit;
 pub mod markdown;
+mod order;
+pub mod portfolio;
 pub mod run;
 pub mod sarif;
 pub mod table;
@@ -23,12 +25,16 @@ use serde::{Serialize, Serializer};
 use crate::attributes::{Construction, Status};
 use crate::check::chain::ChainSummary;
 use crate::check::completeness::{ProjectScore, StageScore};
+use crate::check::maturity::Maturity;
+use crate::check::timeline::Timeline;
 use crate::finding::{Finding, Severity};
 use crate::lang::Lang;
 use crate::project::Project;
-use crate::ruleset::{Category, RuleSet};
+use crate::ruleset::RuleSet;
 use crate::triage::Triaged;
 pub use crate::triage::waivers::WaivedFinding;
+use order::{FindingOrder, project_order};
+use portfolio::{Indicators, Recurring};
 
 /// Version of the JSON report's shape.
 pub const REPORT_VERSION: u32 = 1;
@@ -59,6 +65,8 @@ pub struct Report {
     pub baseline_applied: bool,
     /// Totals.
     pub summary: Summary,
+    /// Recurring problems across the projects (多发问题).
+    pub recurring: Recurring,
     /// Project key → index in `projects`, made once for every renderer.
     #[serde(skip)]
     pub project_index: HashMap<String, usize>,
@@ -113,12 +121,32 @@ pub struct ProjectReport {
     pub warnings: usize,
     /// Money along the funding chain, when ledgers concern the project.
     pub chain: Option<ChainSummary>,
+    /// Settled amount of the whole project (结算金额), when recorded.
+    pub settlement: Option<Amount>,
+    /// Importance as recorded (重要性, 优先级).
+    pub importance: Option<String>,
+    /// Contact persons (包联人).
+    pub contacts: Vec<String>,
+    /// Reserve-library grade of a planned project (`idea`, `preparing`, `ready`); `null`
+    /// for other projects and projects of unknown category.
+    pub maturity: Option<String>,
+    /// The next grade of a planned project and the documents it still needs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reserve: Option<Maturity>,
+    /// Planned dates and dated milestones.
+    pub timeline: Timeline,
+    /// Performance-evaluation indicators of a project in progress or completed.
+    pub indicators: Option<Indicators>,
+    /// Why each unknown indicator is unknown.
+    pub indicators_unknown: BTreeMap<&'static str, String>,
+    /// What each known indicator rests on: ledger files and cells, documents, manifests.
+    pub indicators_evidence: BTreeMap<&'static str, Vec<String>>,
 }
 
 /// What the checks produced, for [`Report::build`].
 pub struct Evaluation {
-    /// Completeness of each checked project.
-    pub scores: Vec<ProjectScore>,
+    /// Completeness of each checked project, each project's timeline and maturity.
+    pub outcome: crate::check::Outcome,
     /// Funding-chain money of each project, index for index with the projects.
     pub chains: Vec<Option<ChainSummary>>,
     /// Every finding, in any order, triaged into those that count and those set apart.
@@ -169,11 +197,16 @@ impl Report {
         evaluation: Evaluation,
     ) -> Report {
         let Evaluation {
-            scores,
+            outcome,
             chains,
             triaged,
             files,
         } = evaluation;
+        let crate::check::Outcome {
+            scores,
+            mut timelines,
+            mut maturity,
+        } = outcome;
         let order = project_order(projects);
         let findings_order = FindingOrder::new(rules, projects, &order);
         let Triaged {
@@ -202,7 +235,11 @@ impl Report {
                     summary.present += s.present;
                 }
                 let chain = chains.get(i).cloned().flatten();
-                project_report(&projects[i], score, chain, rules, lang)
+                let mut report = project_report(&projects[i], score, chain, rules, lang);
+                report.timeline = timelines.get_mut(i).map(std::mem::take).unwrap_or_default();
+                report.reserve = maturity.get_mut(i).and_then(Option::take);
+                report.maturity = report.reserve.as_ref().map(|m| m.grade.clone());
+                report
             })
             .collect();
         summary.completeness = (summary.required > 0)
@@ -223,10 +260,29 @@ impl Report {
             baselined,
             baseline_applied,
             summary,
+            recurring: Recurring::default(),
             project_index,
         };
         report.recount();
+        report.add_indicators();
+        report.recurring = portfolio::recurring(&report, rules);
         report
+    }
+
+    /// The performance-evaluation indicators of every project in progress or completed
+    /// (a project of unknown status is checked as in progress, and so gets them too).
+    fn add_indicators(&mut self) {
+        let chain_errors = portfolio::chain_errors(self);
+        let lang = self.lang;
+        for (p, errors) in self.projects.iter_mut().zip(chain_errors) {
+            if p.status == Some(Status::Planned) {
+                continue;
+            }
+            let computed = portfolio::indicators(p, errors, lang);
+            p.indicators = Some(computed.indicators);
+            p.indicators_unknown = computed.unknown;
+            p.indicators_evidence = computed.evidence;
+        }
     }
 
     /// The index in `projects` of the project a finding belongs to; `None` for a finding
@@ -283,95 +339,6 @@ impl Report {
     }
 }
 
-/// Indices of `projects` in report order: by folder, projects without a folder last.
-fn project_order(projects: &[Project]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..projects.len()).collect();
-    order.sort_by(|&a, &b| {
-        let key = |p: &Project| (p.folder_rel.is_none(), p.folder_rel.clone(), p.key());
-        key(&projects[a]).cmp(&key(&projects[b]))
-    });
-    order
-}
-
-/// The fixed order of findings, whatever the thread schedule was: archive-level findings
-/// first, then project by project in report order, each by stage and document in
-/// lifecycle order, then path, code and message.
-struct FindingOrder<'a> {
-    rules: &'a RuleSet,
-    /// Project key → 1 + its place in the report.
-    rank: HashMap<String, usize>,
-    /// Project key → its category.
-    categories: HashMap<String, &'a Category>,
-}
-
-impl<'a> FindingOrder<'a> {
-    fn new(rules: &'a RuleSet, projects: &[Project], order: &[usize]) -> FindingOrder<'a> {
-        let rank = order
-            .iter()
-            .enumerate()
-            .map(|(r, &i)| (projects[i].key(), r + 1))
-            .collect();
-        let categories = projects
-            .iter()
-            .filter_map(|p| Some((p.key(), rules.category(p.category.as_deref()?)?)))
-            .collect();
-        FindingOrder {
-            rules,
-            rank,
-            categories,
-        }
-    }
-
-    /// Project rank, then stage and document rank in the project's category.
-    fn key(&self, f: &Finding) -> (usize, usize, usize) {
-        let project = f
-            .project
-            .as_ref()
-            .map_or(0, |k| self.rank.get(k).copied().unwrap_or(usize::MAX));
-        let category = f
-            .project
-            .as_ref()
-            .and_then(|k| self.categories.get(k).copied());
-        let stage = match (category, f.stage.as_deref()) {
-            (Some(c), Some(s)) => c.stage_order(s),
-            (None, Some(s)) => self
-                .rules
-                .stages
-                .iter()
-                .position(|x| x.id == s)
-                .unwrap_or(usize::MAX - 1),
-            (_, None) => usize::MAX,
-        };
-        let document = match (category, f.document.as_deref()) {
-            (Some(c), Some(d)) => c
-                .documents
-                .iter()
-                .position(|x| x.id == d)
-                .unwrap_or(usize::MAX - 1),
-            _ => usize::MAX,
-        };
-        (project, stage, document)
-    }
-
-    /// Sorts `items` by the finding each holds. Keys are computed once; paths and messages
-    /// are compared in place, never cloned, and the items are moved into order where they
-    /// lie (a million-file archive has hundreds of thousands of findings).
-    fn sort<T>(&self, items: &mut [T], finding: impl Fn(&T) -> &Finding) {
-        let keys: Vec<_> = items.iter().map(|item| self.key(finding(item))).collect();
-        let mut order: Vec<usize> = (0..items.len()).collect();
-        order.sort_by(|&a, &b| {
-            let (fa, fb) = (finding(&items[a]), finding(&items[b]));
-            keys[a]
-                .cmp(&keys[b])
-                .then_with(|| fa.paths.cmp(&fb.paths))
-                .then_with(|| fa.code.cmp(&fb.code))
-                .then_with(|| fa.message.cmp(&fb.message))
-        });
-        drop(keys);
-        permute(items, order);
-    }
-}
-
 /// One project's entry: its facts, its score and its money along the funding chain.
 fn project_report(
     p: &Project,
@@ -410,22 +377,15 @@ fn project_report(
         errors: 0,
         warnings: 0,
         chain,
-    }
-}
-
-/// Puts `items` in `order` (`order[k]` is the index of the item that goes to place `k`)
-/// with at most one swap per item, without a second vector of items.
-fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
-    for start in 0..order.len() {
-        // Follow the cycle through `start`, marking each visited place as done.
-        let mut place = start;
-        while order[place] != start {
-            let from = order[place];
-            items.swap(place, from);
-            order[place] = place;
-            place = from;
-        }
-        order[place] = place;
+        settlement: p.settlement,
+        importance: p.importance.clone(),
+        contacts: p.contacts.clone(),
+        maturity: None,
+        reserve: None,
+        timeline: Timeline::default(),
+        indicators: None,
+        indicators_unknown: BTreeMap::new(),
+        indicators_evidence: BTreeMap::new(),
     }
 }
 
@@ -460,25 +420,4 @@ fn stages_map<S: Serializer>(stages: &[StageScore], serializer: S) -> Result<S::
         )?;
     }
     map.end()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::permute;
-
-    #[test]
-    fn permute_moves_each_item_to_its_place() {
-        let orders: [&[usize]; 4] = [
-            &[0, 1, 2, 3],
-            &[3, 2, 1, 0],
-            &[1, 2, 3, 0],
-            &[2, 0, 1, 4, 3],
-        ];
-        for order in orders {
-            let mut items: Vec<char> = "abcde"[..order.len()].chars().collect();
-            let expected: Vec<char> = order.iter().map(|&i| items[i]).collect();
-            permute(&mut items, order.to_vec());
-            assert_eq!(items, expected, "{order:?}");
-        }
-    }
 }

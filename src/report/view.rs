@@ -30,7 +30,7 @@ impl Kind {
     pub fn of(code: Code) -> Kind {
         match code.family() {
             _ if code == Code::MissingDocument => Kind::Missing,
-            Family::Ledger | Family::Chain => Kind::Chain,
+            Family::Ledger | Family::Chain | Family::Portfolio => Kind::Chain,
             Family::Core | Family::Health | Family::Triage => Kind::File,
         }
     }

@@ -59,14 +59,54 @@ pub struct Stage {
 pub struct Threshold {
     /// Stable id (`construction-tender`).
     pub id: String,
-    /// The value: yuan, or a percentage when `percent` is set.
+    /// The value, in `unit`.
     pub value: Decimal,
-    /// Whether `value` is a percentage.
-    pub percent: bool,
+    /// What the value counts.
+    pub unit: ThresholdUnit,
     /// What it is.
     pub name: Option<Bilingual>,
     /// The regulation it comes from.
     pub source: Option<String>,
+}
+
+/// What a threshold's value counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThresholdUnit {
+    /// Yuan (`amount = …`).
+    Yuan,
+    /// A percentage (`percent = …`).
+    Percent,
+    /// Days, or a plain count (`days = …`).
+    Days,
+}
+
+impl Threshold {
+    /// The value as a whole number of days or a count (fractions dropped, out of range
+    /// saturated): what the chronology checks compare against.
+    pub fn whole(&self) -> i64 {
+        use rust_decimal::prelude::ToPrimitive;
+        self.value
+            .trunc()
+            .to_i64()
+            .unwrap_or(if self.value.is_sign_negative() {
+                i64::MIN
+            } else {
+                i64::MAX
+            })
+    }
+}
+
+/// A maturity grade of planned projects (前期推进, 可立即实施): the documents a project must
+/// have, with those of every lower grade, to stand at it (`PORTFOLIO.md` §4).
+#[derive(Debug, Clone)]
+pub struct Grade {
+    /// Stable id (`preparing`, `ready`).
+    pub id: String,
+    /// Chinese and English names.
+    pub name: Bilingual,
+    /// Documents this grade adds, each with the condition under which it is needed
+    /// (always, or for some construction types).
+    pub documents: Vec<(String, Condition)>,
 }
 
 /// One project category (固投类, 设备类, 非固投类) and its checklist.
@@ -82,6 +122,8 @@ pub struct Category {
     pub stages: Vec<String>,
     /// Its documents, in rule-file order.
     pub documents: Vec<Document>,
+    /// Maturity grades of its planned projects, lowest first (below them all: `idea`).
+    pub maturity: Vec<Grade>,
     matcher: Matcher,
 }
 
@@ -197,6 +239,11 @@ impl RuleSet {
             .collect();
         sources.extend(extra.iter().cloned());
         validate::build(&sources, threshold_overrides)
+    }
+
+    /// A threshold's whole value (days, a count), or `default` when no rule file defines it.
+    pub fn whole_threshold(&self, id: &str, default: i64) -> i64 {
+        self.thresholds.get(id).map_or(default, Threshold::whole)
     }
 
     /// A category by id.

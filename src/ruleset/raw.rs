@@ -46,6 +46,7 @@ pub struct RawStage {
 pub struct RawThreshold {
     pub amount: Option<Spanned<RawAmount>>,
     pub percent: Option<Spanned<RawAmount>>,
+    pub days: Option<Spanned<RawAmount>>,
     pub name: Option<Bilingual>,
     pub source: Option<String>,
 }
@@ -65,6 +66,31 @@ pub struct RawCategoryFile {
     pub category: RawCategory,
     #[serde(default)]
     pub document: Vec<RawDocument>,
+    /// Maturity grades of planned projects, lowest first (`[[maturity]]`).
+    #[serde(default)]
+    pub maturity: Vec<RawGrade>,
+}
+
+/// One `[[maturity]]` grade: the documents it adds to the grades below it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGrade {
+    pub id: Spanned<String>,
+    pub name: Bilingual,
+    /// Documents every project at this grade has.
+    #[serde(default)]
+    pub documents: Vec<Spanned<String>>,
+    /// Documents a project has at this grade when their condition holds.
+    #[serde(default)]
+    pub conditional: Vec<RawConditionalDocuments>,
+}
+
+/// `{ when = { construction = ["new"] }, documents = ["…"] }` of a grade.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawConditionalDocuments {
+    pub when: RawCondition,
+    pub documents: Vec<Spanned<String>>,
 }
 
 /// The `[category]` table. Only `id` is needed in a file that overrides a known category.

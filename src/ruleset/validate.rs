@@ -5,6 +5,7 @@
 
 mod condition;
 mod document;
+mod grades;
 mod words;
 
 use std::collections::{BTreeMap, HashMap};
@@ -15,7 +16,7 @@ use rust_decimal::Decimal;
 use toml::Spanned;
 
 use super::raw::{RawAmount, RawCategory, RawCategoryFile, RawDocument, RawStagesFile};
-use super::{Category, Document, Matcher, RuleErrors, RuleSet, Stage, Threshold};
+use super::{Category, Document, Matcher, RuleErrors, RuleSet, Stage, Threshold, ThresholdUnit};
 use crate::diagnostic::SourceDiagnostic;
 use crate::names::normalize::normalize;
 use document::document;
@@ -149,38 +150,7 @@ fn shared_definitions(
             )
         })
         .collect();
-    let mut thresholds = BTreeMap::new();
-    for (id, t) in raw.thresholds {
-        let (value, percent) = match (&t.amount, &t.percent) {
-            (Some(a), None) => (amount_value(a, None, errors), false),
-            (None, Some(p)) => (amount_value(p, None, errors), true),
-            _ => {
-                let span = t
-                    .amount
-                    .as_ref()
-                    .or(t.percent.as_ref())
-                    .map_or(0..0, |s| s.span());
-                errors.at(
-                    span,
-                    format!("threshold `{id}` needs exactly one of `amount` or `percent`"),
-                    "here",
-                    None,
-                );
-                (None, false)
-            }
-        };
-        let value = overrides.get(&id).copied().or(value).unwrap_or_default();
-        thresholds.insert(
-            id.clone(),
-            Threshold {
-                id,
-                value,
-                percent,
-                name: t.name,
-                source: t.source,
-            },
-        );
-    }
+    let thresholds = thresholds(raw.thresholds, overrides, errors);
     let (form_words, not_evidence) = words::shared_words(raw.form_words, raw.not_evidence, errors);
     Shared {
         stages,
@@ -191,6 +161,48 @@ fn shared_definitions(
     }
 }
 
+/// The thresholds of the stages file, each overridden by the configuration's value.
+fn thresholds(
+    raw: BTreeMap<String, super::raw::RawThreshold>,
+    overrides: &BTreeMap<String, Decimal>,
+    errors: &mut FileErrors<'_>,
+) -> BTreeMap<String, Threshold> {
+    let mut thresholds = BTreeMap::new();
+    for (id, t) in raw {
+        let (value, unit) = match (&t.amount, &t.percent, &t.days) {
+            (Some(a), None, None) => (amount_value(a, None, errors), ThresholdUnit::Yuan),
+            (None, Some(p), None) => (amount_value(p, None, errors), ThresholdUnit::Percent),
+            (None, None, Some(d)) => (amount_value(d, None, errors), ThresholdUnit::Days),
+            _ => {
+                let span = [&t.amount, &t.percent, &t.days]
+                    .into_iter()
+                    .flatten()
+                    .next()
+                    .map_or(0..0, |s| s.span());
+                errors.at(
+                    span,
+                    format!("threshold `{id}` needs exactly one of `amount`, `percent` or `days`"),
+                    "here",
+                    None,
+                );
+                (None, ThresholdUnit::Yuan)
+            }
+        };
+        let value = overrides.get(&id).copied().or(value).unwrap_or_default();
+        thresholds.insert(
+            id.clone(),
+            Threshold {
+                id,
+                value,
+                unit,
+                name: t.name,
+                source: t.source,
+            },
+        );
+    }
+    thresholds
+}
+
 /// Merges one category file into `categories`: a new category, or documents added to (or
 /// replacing by id) those of a category defined by an earlier file.
 fn merge_category_file(
@@ -199,7 +211,11 @@ fn merge_category_file(
     categories: &mut Vec<Category>,
     errors: &mut FileErrors<'_>,
 ) {
-    let RawCategoryFile { category, document } = raw;
+    let RawCategoryFile {
+        category,
+        document,
+        maturity,
+    } = raw;
     let id = category.id.get_ref().clone();
     let existing = categories.iter().position(|c| c.id == id);
     if existing.is_none() {
@@ -210,6 +226,11 @@ fn merge_category_file(
     let name = category_name(category.name, &category.id, known, errors);
     let mut documents = known.map(|c| c.documents.clone()).unwrap_or_default();
     merge_documents(document, &id, &stage_ids, shared, &mut documents, errors);
+    let maturity = if maturity.is_empty() {
+        known.map(|c| c.maturity.clone()).unwrap_or_default()
+    } else {
+        grades::grades(maturity, &documents, shared, errors)
+    };
     let mut aliases = known.map(|c| c.aliases.clone()).unwrap_or_default();
     aliases.extend(category.aliases.iter().map(|a| normalize(a.get_ref())));
     let matcher = match Matcher::new(&documents, &shared.not_evidence) {
@@ -230,6 +251,7 @@ fn merge_category_file(
         aliases,
         stages: stage_ids,
         documents,
+        maturity,
         matcher,
     };
     match existing {
@@ -631,7 +653,7 @@ severity = "error"
             ),
             (
                 "[thresholds.tender]\namount = 1\npercent = 2\n".into(),
-                "rules/stages.toml:2:10: threshold `tender` needs exactly one of `amount` or `percent`",
+                "rules/stages.toml:2:10: threshold `tender` needs exactly one of `amount`, `percent` or `days`",
             ),
             (
                 "[thresholds.tender]\namount = \"many\"\n".into(),

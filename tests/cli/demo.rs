@@ -110,6 +110,15 @@ fn reports_exactly_the_known_chain_and_file_gaps() {
         ("MGT-2023-001", "corrupt-pdf", "-", "-"),
         ("MGT-2023-004", "corrupt-image", "-", "-"),
         ("MGT-2023-005", "format-mismatch", "-", "-"),
+        // Chronology: late completion, works before the permit, a contract before its
+        // award, and allocations left unpaid (the last four until the day of the sweep).
+        ("MGT-2023-001", "completed-late", "-", "-"),
+        ("MGT-2023-002", "started-before-permit", "-", "-"),
+        ("MGT-2023-002", "funds-idle", "-", "-"),
+        ("MGT-2023-003", "contract-before-award", "CG-2023-003", "-"),
+        ("MGT-2023-004", "funds-idle", "-", "-"),
+        ("MGT-2023-005", "funds-idle", "-", "-"),
+        ("MGT-2023-006", "funds-idle", "-", "-"),
     ];
     let mut expected: Vec<(String, String, String, String)> = expected
         .iter()
@@ -143,8 +152,12 @@ fn learns_every_project_with_category_and_status() {
         ("MGT-2024-001", "fixed-asset", "planned"),
         ("MGT-2024-003", "-", "-"),
         ("MGT-2024-004", "equipment", "-"),
+        ("MGT-2024-006", "fixed-asset", "planned"),
+        ("MGT-2024-007", "equipment", "planned"),
         ("-", "fixed-asset", "in-progress"),
         ("MGT-2024-002", "fixed-asset", "in-progress"),
+        // A reserve project of the project ledger with no folder yet: in the reserve library.
+        ("MGT-2024-005", "non-fixed", "planned"),
     ];
     let expected: Vec<(String, String, String)> = expected
         .iter()

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::support::{check_json, doc, write};
+use crate::support::{check_json, copy_tree, doc, write};
 
 const DEMO: &str = "fixtures/demo-archive";
 
@@ -123,20 +123,30 @@ fn the_report_says_when_and_how_it_was_made() {
 
 #[test]
 fn figures_no_ledger_covers_are_null_with_a_reason_never_zero() {
-    let (report, _) = check_json(Path::new(DEMO), &[]);
+    // The demo archive without its allocation ledger: contract and payment ledgers only.
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(Path::new(DEMO), dir.path());
+    std::fs::remove_file(dir.path().join("资金下达台账.xlsx")).unwrap();
+    let (report, _) = check_json(dir.path(), &[]);
     for p in report["projects"].as_array().unwrap() {
         let chain = &p["chain"];
         if chain.is_null() {
             continue;
         }
-        // The demo archive has contract and payment ledgers but no allocation ledger.
         assert!(chain["allocated"].is_null(), "{}: {chain}", p["key"]);
         assert_eq!(chain["unknown"]["allocated"], "no-ledger");
         assert!(!chain["paid"].is_null(), "{}: {chain}", p["key"]);
         assert_eq!(chain["sources"]["paid"][0], "资金拨付台账.xlsx");
+        if !p["indicators"].is_null() && !p["aid_funds"].is_null() {
+            assert!(p["indicators"]["funds_in_place_rate"].is_null());
+            let why = p["indicators_unknown"]["funds_in_place_rate"]
+                .as_str()
+                .unwrap();
+            assert_eq!(why, "未读到资金下达台账", "{}", p["key"]);
+        }
     }
     let text = crate::support::guicang()
-        .args(["check", DEMO, "--lang", "en"])
+        .args(["check", dir.path().to_str().unwrap(), "--lang", "en"])
         .output()
         .unwrap();
     let text = String::from_utf8(text.stdout).unwrap();

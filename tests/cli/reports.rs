@@ -82,7 +82,7 @@ fn sheet_kind(code: &str) -> &'static str {
     let code = Code::from_id(code).expect("a registered code");
     match code.family() {
         _ if code == Code::MissingDocument => "missing",
-        Family::Ledger | Family::Chain => "chain",
+        Family::Ledger | Family::Chain | Family::Portfolio => "chain",
         _ => "file",
     }
 }

@@ -160,6 +160,11 @@ fn apply_manifest(project: &mut Project, m: Project) {
     // The settled amount a manifest states was read and then dropped.
     set(&mut project.settlement, m.settlement);
     set(&mut project.implementing_unit, m.implementing_unit);
+    set(&mut project.importance, m.importance);
+    project.schedule.overlay(m.schedule);
+    if !m.contacts.is_empty() {
+        project.contacts = m.contacts;
+    }
     project.attributes.extend(m.attributes);
 }
 

@@ -83,7 +83,7 @@ impl<'r> RowIndex<'r> {
 }
 
 /// Adds a project for each ledger row no folder took, reporting that its folder is
-/// missing; a planned (reserve) project has no archive yet and is left out.
+/// missing; a planned (reserve) project may have no archive yet and is added silently.
 pub(super) fn ledger_only_projects(
     rows: &[ProjectRow],
     used_rows: &HashSet<usize>,
@@ -98,7 +98,10 @@ pub(super) fn ledger_only_projects(
         let mut project = Project::default();
         apply_row(&mut project, row, rules, lang, &mut discovery.findings);
         if project.status == Some(Status::Planned) {
-            continue; // a reserve project has no archive yet
+            // A reserve project may have no archive yet: it is in the reserve library
+            // (graded `idea` until documents arrive), and no folder is missing.
+            discovery.projects.push(project);
+            continue;
         }
         discovery.findings.push(
             Finding::new(
@@ -136,6 +139,9 @@ pub(super) fn apply_row(
     project.aid_funds = row.aid_funds;
     project.settlement = row.settlement;
     project.implementing_unit = row.implementing_unit.clone();
+    project.schedule = row.schedule;
+    project.importance = row.importance.clone();
+    project.contacts = row.contacts.clone();
     project.sources.push(row.provenance.clone());
     let mut bad = |what: [&str; 2], raw: &str| {
         findings.push(

@@ -1,0 +1,213 @@
+//! The reserve library (项目储备库, `PORTFOLIO.md` §4): a planned project is graded by the
+//! documents it already has instead of being checked for missing ones. Its grade is the
+//! highest of its category's `[[maturity]]` grades whose documents, with those of every
+//! grade below, are all present and usable; below them all is `idea` (谋划储备). A
+//! document needed only for some construction types is needed when the project's type
+//! is unknown: a grade is never given on a guess.
+
+use serde::Serialize;
+
+use super::Context;
+use super::completeness::ProjectScore;
+use crate::attributes::Status;
+use crate::ruleset::condition::Facts;
+use crate::ruleset::{Applicability, Category};
+
+/// The grade below every grade a rule file defines.
+pub const IDEA: &str = "idea";
+
+/// Where a planned project stands in the reserve library.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Maturity {
+    /// The grade reached (`idea`, `preparing`, `ready`).
+    pub grade: String,
+    /// The next grade, when there is one above.
+    pub next: Option<String>,
+    /// The documents still needed to reach the next grade (ids, in rule-file order).
+    pub needs: Vec<String>,
+}
+
+/// The maturity of every planned project with a known category, index for index with
+/// `ctx.projects` (`None` for the others). `scores` are the completeness scores.
+pub fn grade_all(ctx: &Context<'_>, scores: &[ProjectScore]) -> Vec<Option<Maturity>> {
+    let mut present: Vec<Vec<&str>> = vec![Vec::new(); ctx.projects.len()];
+    for score in scores {
+        present[score.project] = score
+            .stages
+            .iter()
+            .flat_map(|s| &s.documents)
+            .filter(|d| d.present)
+            .map(|d| &*d.id)
+            .collect();
+    }
+    ctx.projects
+        .iter()
+        .enumerate()
+        .map(|(index, project)| {
+            if project.status != Some(Status::Planned) {
+                return None;
+            }
+            let category = ctx.category_of(index)?;
+            let facts = Facts {
+                status: Status::Planned,
+                construction: project.construction,
+                total_investment: project.total_investment.map(|a| a.yuan),
+                contracts: None,
+                attributes: Some(&project.attributes),
+            };
+            Some(grade(category, &facts, &present[index]))
+        })
+        .collect()
+}
+
+/// The grade of a project of `category` with `facts` whose present documents are `present`.
+pub fn grade(category: &Category, facts: &Facts<'_>, present: &[&str]) -> Maturity {
+    let mut reached = IDEA.to_string();
+    for grade in &category.maturity {
+        let needs: Vec<String> = grade
+            .documents
+            .iter()
+            .filter(|(_, when)| !matches!(when.evaluate(facts), Applicability::NotRequired))
+            .map(|(doc, _)| doc)
+            .filter(|doc| !present.contains(&doc.as_str()))
+            .cloned()
+            .collect();
+        if !needs.is_empty() {
+            return Maturity {
+                grade: reached,
+                next: Some(grade.id.clone()),
+                needs,
+            };
+        }
+        reached = grade.id.clone();
+    }
+    Maturity {
+        grade: reached,
+        next: None,
+        needs: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::attributes::Construction;
+    use crate::ruleset::RuleSet;
+
+    fn rules() -> RuleSet {
+        RuleSet::load(&[] as &[PathBuf], &BTreeMap::new()).expect("built-in rules")
+    }
+
+    fn facts(construction: Option<Construction>) -> Facts<'static> {
+        Facts {
+            status: Status::Planned,
+            construction,
+            total_investment: None,
+            contracts: None,
+            attributes: None,
+        }
+    }
+
+    /// Category, construction type, documents present, the grade expected, what it needs next.
+    type Case = (
+        &'static str,
+        Option<Construction>,
+        &'static [&'static str],
+        &'static str,
+        &'static [&'static str],
+    );
+
+    #[test]
+    fn every_grade_of_every_category() {
+        let rules = rules();
+        let cases: [Case; 9] = [
+            (
+                "fixed-asset",
+                Some(Construction::New),
+                &[],
+                "idea",
+                &["feasibility-report"],
+            ),
+            (
+                "fixed-asset",
+                Some(Construction::New),
+                &["feasibility-report", "feasibility-approval"],
+                "preparing",
+                &[
+                    "environmental-approval",
+                    "site-selection",
+                    "preliminary-design-approval",
+                ],
+            ),
+            (
+                "fixed-asset",
+                Some(Construction::Renovation),
+                &["feasibility-report", "feasibility-approval"],
+                "ready",
+                &[],
+            ),
+            (
+                "fixed-asset",
+                None,
+                &["feasibility-report", "feasibility-approval"],
+                "preparing",
+                &[
+                    "environmental-approval",
+                    "site-selection",
+                    "preliminary-design-approval",
+                ],
+            ),
+            (
+                "fixed-asset",
+                Some(Construction::Expansion),
+                &[
+                    "feasibility-report",
+                    "feasibility-approval",
+                    "environmental-approval",
+                    "site-selection",
+                    "preliminary-design-approval",
+                ],
+                "ready",
+                &[],
+            ),
+            // A higher grade's documents without the lower grade's do not count.
+            (
+                "equipment",
+                None,
+                &["project-approval"],
+                "idea",
+                &["implementation-plan"],
+            ),
+            (
+                "equipment",
+                None,
+                &["implementation-plan", "project-approval"],
+                "ready",
+                &[],
+            ),
+            (
+                "non-fixed",
+                None,
+                &["implementation-plan", "project-approval"],
+                "preparing",
+                &["budget"],
+            ),
+            (
+                "non-fixed",
+                None,
+                &["implementation-plan", "project-approval", "budget"],
+                "ready",
+                &[],
+            ),
+        ];
+        for (category, construction, present, expected, needs) in cases {
+            let category = rules.category(category).unwrap();
+            let m = grade(category, &facts(construction), present);
+            assert_eq!(m.grade, expected, "{} {present:?}", category.id);
+            assert_eq!(m.needs, needs, "{} {present:?}", category.id);
+        }
+    }
+}
