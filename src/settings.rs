@@ -180,14 +180,22 @@ fn inspect_options(section: &config::InspectSection) -> Option<InspectOptions> {
     })
 }
 
-/// Today's date, or the one `GUICANG_TODAY` gives.
+/// Today's date: the one `GUICANG_TODAY` gives, else the day of `GUICANG_NOW` (the fixed
+/// time of a reproducible report, so that its "nothing paid by today" does not change
+/// overnight), else today in local time.
 pub fn today() -> Result<Date, AppError> {
     match std::env::var(TODAY_VAR) {
         Ok(text) => text
             .trim()
             .parse::<Date>()
             .map_err(|_| AppError::Usage(format!("{TODAY_VAR}={text} is not a date YYYY-MM-DD"))),
-        Err(_) => Ok(jiff::ZonedDateTime::now().date()),
+        Err(_) => {
+            let fixed = std::env::var(crate::report::run::NOW_VAR)
+                .ok()
+                .and_then(|t| t.parse::<jiff::Timestamp>().ok())
+                .map(|t| t.to_zoned_datetime(jiff::tz::TimeZone::UTC).date());
+            Ok(fixed.unwrap_or_else(|| jiff::ZonedDateTime::now().date()))
+        }
     }
 }
 

@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::Context;
 use super::completeness::ProjectScore;
 use crate::attributes::Status;
+use crate::lang::Lang;
 use crate::ruleset::condition::Facts;
 use crate::ruleset::{Applicability, Category};
 
@@ -21,10 +22,18 @@ pub const IDEA: &str = "idea";
 pub struct Maturity {
     /// The grade reached (`idea`, `preparing`, `ready`).
     pub grade: String,
+    /// Its name in the report's language (谋划储备, 前期推进, 可立即实施).
+    pub grade_name: String,
+    /// How high the grade is: 0 for `idea`, then 1, 2 … up the category's grades.
+    pub rank: usize,
     /// The next grade, when there is one above.
     pub next: Option<String>,
+    /// Its name in the report's language.
+    pub next_name: Option<String>,
     /// The documents still needed to reach the next grade (ids, in rule-file order).
     pub needs: Vec<String>,
+    /// Their names in the report's language, index for index.
+    pub needs_names: Vec<String>,
 }
 
 /// The maturity of every planned project with a known category, index for index with
@@ -55,15 +64,28 @@ pub fn grade_all(ctx: &Context<'_>, scores: &[ProjectScore]) -> Vec<Option<Matur
                 contracts: None,
                 attributes: Some(&project.attributes),
             };
-            Some(grade(category, &facts, &present[index]))
+            Some(grade(category, &facts, &present[index], ctx.lang))
         })
         .collect()
 }
 
+/// The name of the grade below all others.
+fn idea_name(lang: Lang) -> &'static str {
+    lang.pick("谋划储备", "Idea")
+}
+
 /// The grade of a project of `category` with `facts` whose present documents are `present`.
-pub fn grade(category: &Category, facts: &Facts<'_>, present: &[&str]) -> Maturity {
-    let mut reached = IDEA.to_string();
-    for grade in &category.maturity {
+pub fn grade(category: &Category, facts: &Facts<'_>, present: &[&str], lang: Lang) -> Maturity {
+    let mut reached = Maturity {
+        grade: IDEA.to_string(),
+        grade_name: idea_name(lang).to_string(),
+        rank: 0,
+        next: None,
+        next_name: None,
+        needs: Vec::new(),
+        needs_names: Vec::new(),
+    };
+    for (rank, grade) in category.maturity.iter().enumerate() {
         let needs: Vec<String> = grade
             .documents
             .iter()
@@ -73,19 +95,26 @@ pub fn grade(category: &Category, facts: &Facts<'_>, present: &[&str]) -> Maturi
             .cloned()
             .collect();
         if !needs.is_empty() {
-            return Maturity {
-                grade: reached,
-                next: Some(grade.id.clone()),
-                needs,
-            };
+            reached.needs_names = needs
+                .iter()
+                .map(|id| {
+                    category
+                        .documents
+                        .iter()
+                        .find(|d| d.id == *id)
+                        .map_or_else(|| id.clone(), |d| d.name.get(lang).to_string())
+                })
+                .collect();
+            reached.next = Some(grade.id.clone());
+            reached.next_name = Some(grade.name.get(lang).to_string());
+            reached.needs = needs;
+            return reached;
         }
-        reached = grade.id.clone();
+        reached.grade = grade.id.clone();
+        reached.grade_name = grade.name.get(lang).to_string();
+        reached.rank = rank + 1;
     }
-    Maturity {
-        grade: reached,
-        next: None,
-        needs: Vec::new(),
-    }
+    reached
 }
 
 #[cfg(test)]
@@ -205,7 +234,7 @@ mod tests {
         ];
         for (category, construction, present, expected, needs) in cases {
             let category = rules.category(category).unwrap();
-            let m = grade(category, &facts(construction), present);
+            let m = grade(category, &facts(construction), present, Lang::En);
             assert_eq!(m.grade, expected, "{} {present:?}", category.id);
             assert_eq!(m.needs, needs, "{} {present:?}", category.id);
         }

@@ -64,5 +64,20 @@ fn entry(code: Code, lang: Lang) -> String {
     ] {
         let _ = writeln!(out, "{heading}\n  {text}\n");
     }
+    if let Some(rule) = code.rule() {
+        let _ = writeln!(
+            out,
+            "{}\n  {rule}\n",
+            lang.pick("依据", "The rule it rests on")
+        );
+    }
+    if let Some(threshold) = code.threshold() {
+        let _ = writeln!(
+            out,
+            "{}\n  [thresholds] {threshold} ({})\n",
+            lang.pick("阈值", "Threshold"),
+            lang.pick("可在 guicang.toml 中设置", "set it in guicang.toml")
+        );
+    }
     out
 }

@@ -73,9 +73,54 @@ fn table(rules: &RuleSet, categories: &[&Category], lang: Lang) -> String {
         for line in aligned_lines(&headers, &rows) {
             let _ = writeln!(out, "  {line}");
         }
+        maturity(&mut out, category, lang);
         out.push('\n');
     }
     out
+}
+
+/// The category's maturity grades of planned projects (储备库), lowest first: each grade
+/// with the documents it adds, conditional ones with their condition.
+fn maturity(out: &mut String, category: &Category, lang: Lang) {
+    if category.maturity.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "\n  {}",
+        lang.pick(
+            "储备库成熟度（谋划项目；每一等级含以下各级文件）",
+            "maturity of planned projects (each grade includes the documents of those below)"
+        )
+    );
+    let headers = [
+        lang.pick("等级", "grade"),
+        "id",
+        lang.pick("需增加的文件", "adds documents"),
+    ];
+    let mut rows = vec![vec![
+        lang.pick("谋划储备", "Idea").to_string(),
+        crate::check::maturity::IDEA.to_string(),
+        lang.pick("（无）", "(none)").to_string(),
+    ]];
+    for grade in &category.maturity {
+        let documents: Vec<String> = grade
+            .documents
+            .iter()
+            .map(|(id, when)| match when.describe() {
+                d if d.is_empty() || d == "always" => id.clone(),
+                d => format!("{id} [{d}]"),
+            })
+            .collect();
+        rows.push(vec![
+            grade.name.get(lang).to_string(),
+            grade.id.clone(),
+            documents.join(", "),
+        ]);
+    }
+    for line in aligned_lines(&headers, &rows) {
+        let _ = writeln!(out, "  {line}");
+    }
 }
 
 /// One document of `categories` explained: why it is required, when, its patterns and

@@ -1219,6 +1219,16 @@ impl Code {
         }
     }
 
+    /// The threshold of the rules (days) that decides when the code is raised, for the
+    /// codes one threshold governs.
+    pub fn threshold(self) -> Option<&'static str> {
+        match self {
+            Code::CompletedLate => Some("completion_grace_days"),
+            Code::FundsIdle => Some("idle_funds_days"),
+            _ => None,
+        }
+    }
+
     /// A short title of the code in `lang`: the first sentence of `what`.
     pub fn title(self, lang: Lang) -> String {
         let doc = self.doc();

@@ -5,6 +5,8 @@
 //! lists are cut at [`MAX_LISTED`] lines with a note, because comment boxes have limits
 //! (GitHub: 65,536 characters per comment, 1 MiB per job summary).
 
+mod portfolio;
+
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -87,6 +89,7 @@ pub fn render(report: &Report) -> String {
     if let Some(note) = baselined_note(report, lang, "`--baseline`") {
         let _ = writeln!(out, "{note}\n");
     }
+    portfolio::sections(&mut out, report, lang);
     out
 }
 

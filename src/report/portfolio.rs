@@ -240,6 +240,8 @@ pub struct Recurring {
 pub struct DocumentRate {
     /// Category id.
     pub category: String,
+    /// Category name in the report's language.
+    pub category_name: String,
     /// Document id.
     pub document: String,
     /// Document name in the report's language.
@@ -293,10 +295,13 @@ pub fn recurring(report: &Report, rules: &RuleSet) -> Recurring {
 /// Missing rates per category × document, over checked projects.
 fn document_rates(report: &Report) -> Vec<DocumentRate> {
     let mut counts: BTreeMap<(String, String), (String, usize, usize)> = BTreeMap::new();
+    let mut category_names: HashMap<&str, &str> = HashMap::new();
     for p in &report.projects {
         let Some(category) = &p.category else {
             continue;
         };
+        let name = p.category_name.as_deref().unwrap_or(category);
+        category_names.insert(category, name);
         for doc in p.stages.iter().flat_map(|s| &s.documents) {
             if doc.requirement != Requirement::Required {
                 continue;
@@ -312,6 +317,9 @@ fn document_rates(report: &Report) -> Vec<DocumentRate> {
         .into_iter()
         .map(
             |((category, document), (name, required, missing))| DocumentRate {
+                category_name: category_names
+                    .get(category.as_str())
+                    .map_or_else(|| category.clone(), |n| n.to_string()),
                 category,
                 document,
                 name,

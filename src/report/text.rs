@@ -5,6 +5,8 @@
 //! from the archive or the configuration (names, paths, messages, reasons) is shown with
 //! its control characters escaped ([`esc`]), so that it cannot forge lines or styles.
 
+mod portfolio;
+
 use std::collections::HashMap;
 use std::fmt::Write;
 
@@ -71,6 +73,9 @@ pub fn render(report: &Report, options: TextOptions) -> String {
         render_waived(&mut out, report, lang);
     }
     render_summary(&mut out, report, lang);
+    if !options.summary_only {
+        portfolio::sections(&mut out, report, lang);
+    }
     let facts: Vec<String> = run_facts(report, lang)
         .into_iter()
         .map(|(label, value)| format!("{label} {}", esc(&value)))
@@ -177,6 +182,7 @@ fn render_project(
     options: TextOptions,
 ) {
     render_project_heading(out, p, lang);
+    portfolio::project_lines(out, p, lang);
     if let Some(chain) = &p.chain {
         render_chain(out, chain, lang);
     }

@@ -4,6 +4,8 @@
 //!
 //! Nothing here recomputes a result; it only looks things up in the report.
 
+pub mod portfolio;
+
 use std::borrow::Cow;
 use std::collections::HashMap;
 
