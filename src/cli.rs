@@ -27,6 +27,8 @@ pub enum Command {
     /// Say which document each file name is evidence of, which rule matched, and why the
     /// other candidates lost.
     Classify(ClassifyArgs),
+    /// Show the sweeps recorded with --record and what changed between two of them.
+    History(HistoryArgs),
     /// Print a commented starter guicang.toml, or write it to PATH.
     InitConfig(InitConfigArgs),
     /// Print a shell completion script.
@@ -127,8 +129,66 @@ pub struct CheckArgs {
     /// No progress bar on stderr.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Record this sweep in the history DB: a SQLite file (created if missing; never inside
+    /// the archive) or a postgres:// URL [default: `[history] db` of guicang.toml].
+    #[arg(long, value_name = "DB")]
+    pub record: Option<String>,
+    /// Also write one report per implementing unit or per contact person into --out-dir
+    /// (a project with two contact persons is in both), in --format [default: xlsx].
+    #[arg(long, value_enum, requires = "out_dir")]
+    pub split_by: Option<SplitBy>,
+    /// The folder of the --split-by reports (created if missing; never inside the archive).
+    #[arg(long, value_name = "DIR", requires = "split_by")]
+    pub out_dir: Option<PathBuf>,
     #[command(flatten)]
     pub common: CommonArgs,
+}
+
+/// How `--split-by` groups projects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SplitBy {
+    /// One report per implementing unit (实施单位).
+    Unit,
+    /// One report per contact person (包联人).
+    Contact,
+}
+
+/// Arguments of `guicang history`.
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// The history: a SQLite file or a postgres:// URL, as given to `check --record`.
+    #[arg(long, value_name = "DB")]
+    pub db: String,
+    /// The earlier sweep to compare [default: the sweep of the same archive before --to].
+    #[arg(long, value_name = "SWEEP")]
+    pub from: Option<i64>,
+    /// The later sweep to compare [default: the last one].
+    #[arg(long, value_name = "SWEEP")]
+    pub to: Option<i64>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = HistoryFormat::Text)]
+    pub format: HistoryFormat,
+    /// Write to FILE instead of stdout (xlsx needs a file or a pipe).
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Language of the headings.
+    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    pub lang: Lang,
+}
+
+/// Formats of `guicang history`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HistoryFormat {
+    /// For a person at a terminal.
+    Text,
+    /// One JSON document.
+    Json,
+    /// Markdown, for CI summaries and comments.
+    Markdown,
+    /// An Excel workbook.
+    Xlsx,
+    /// One self-contained HTML page with a chart.
+    Html,
 }
 
 /// The order of projects in the terminal report (`--sort`).

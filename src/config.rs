@@ -47,6 +47,18 @@ pub struct ConfigFile {
     /// Documented exceptions (`[[waiver]]`): findings they match do not fail the run.
     #[serde(default, rename = "waiver")]
     pub waivers: Vec<Spanned<WaiverEntry>>,
+    /// The history of sweeps.
+    #[serde(default)]
+    pub history: HistorySection,
+}
+
+/// `[history]`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HistorySection {
+    /// Where every sweep is recorded unless `--record` says otherwise: a SQLite file
+    /// (relative to the configuration file's folder) or a `postgres://` URL.
+    pub db: Option<String>,
 }
 
 /// One `[[waiver]]` entry as written. Every field is optional here so that all mistakes

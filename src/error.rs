@@ -19,6 +19,9 @@ pub enum AppError {
     /// Rule files cannot be read or are invalid.
     #[error(transparent)]
     Rules(#[from] RuleErrors),
+    /// The history database cannot be used.
+    #[error(transparent)]
+    History(#[from] crate::history::HistoryError),
 }
 
 impl AppError {

@@ -68,6 +68,9 @@ pub mod triage;
 /// Step 8: the report, and its renderers for people and machines.
 pub mod report;
 
+/// After the report: sweeps recorded over time (SQLite or PostgreSQL) and what changed.
+pub mod history;
+
 // Configuration and the command line, which see every step.
 
 /// Command-line arguments (clap).

@@ -54,6 +54,9 @@ pub struct Settings {
     pub config_file: Option<String>,
     /// Address space of a parser worker process, in bytes (`[inspect] worker_memory_mb`).
     pub worker_memory: u64,
+    /// The history every sweep is recorded in (`[history] db`): a SQLite file, resolved
+    /// against the configuration file's folder, or a `postgres://` URL.
+    pub history_db: Option<String>,
 }
 
 /// The environment variable that sets the day waivers expire against (`YYYY-MM-DD`), so
@@ -131,6 +134,13 @@ pub fn resolve(
         outputs,
         config_path: config.display_path(),
         config_file: config.path.as_ref().map(|p| p.display().to_string()),
+        history_db: config.file.history.db.as_ref().map(|db| {
+            if crate::history::is_postgres(db) {
+                db.clone()
+            } else {
+                config.folder().join(db).display().to_string()
+            }
+        }),
         worker_memory: config
             .file
             .inspect

@@ -178,6 +178,7 @@ fn run_info(root: &Path, settings: &Settings, options: &SweepOptions) -> RunInfo
     RunInfo {
         at: crate::report::run::now(),
         guicang: env!("CARGO_PKG_VERSION").to_string(),
+        rules: settings.rules.fingerprint.clone(),
         root: root.display().to_string(),
         fail_on: settings.fail_on.map_or("never", |s| s.id()).to_string(),
         config: settings.config_file.clone(),

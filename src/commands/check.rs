@@ -56,18 +56,12 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, AppError> {
         Some(path) => Some(Baseline::read(path).map_err(|e| AppError::Usage(e.to_string()))?),
         None => None,
     };
-    let on_stdout = match (args.format.or(settings.format), args.outputs.is_empty()) {
-        (Some(format), _) => Some(format),
-        (None, true) => Some(Format::Text),
-        (None, false) => None,
+    let split = match (&args.split_by, &args.out_dir) {
+        (Some(by), Some(dir)) => Some((*by, super::split::prepare(dir, &destinations.root)?)),
+        _ => None,
     };
-    if on_stdout == Some(Format::Xlsx) && std::io::stdout().is_terminal() {
-        return Err(AppError::Usage(
-            "the xlsx report is binary and stdout is a terminal; write it to a file with \
-             -o report.xlsx, or redirect stdout"
-                .into(),
-        ));
-    }
+    let mut history = open_history(args, &settings, &mut destinations)?;
+    let on_stdout = stdout_format(args, &settings, split.is_some())?;
     let report = sweep(&args.root, &settings, &sweep_options(args, baseline)?);
     if let Some(path) = &args.write_baseline {
         // Every finding no waiver covers: those that count and those already recorded.
@@ -79,10 +73,71 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, AppError> {
         let bytes = render(&report, *format, &rendering, false)?;
         destinations.write(path, &bytes, "report")?;
     }
+    if let Some((by, dir)) = &split {
+        let format = args.format.unwrap_or(Format::Xlsx);
+        let files = super::split::write(&report, &settings.rules, *by, dir, format, |part| {
+            render(part, format, &rendering, false)
+        })?;
+        eprintln!(
+            "guicang: wrote {} reports into {}",
+            files.len(),
+            dir.display()
+        );
+    }
+    if let Some((store, target)) = &mut history {
+        let id = store.record(&crate::history::record::SweepRecord::of(&report, None))?;
+        eprintln!("guicang: recorded sweep #{id} in {target}");
+    }
     if let Some(format) = on_stdout {
         print_report(&report, format, &rendering)?;
     }
     Ok(exit::for_findings(report.worst(), settings.fail_on))
+}
+
+/// The format of the report on stdout, if one is printed: `--format`, else `[output]
+/// format`, else text when no file is written. With `--split-by`, `--format` names the
+/// format of the split reports instead. An xlsx report is not printed to a terminal.
+fn stdout_format(
+    args: &CheckArgs,
+    settings: &crate::settings::Settings,
+    split: bool,
+) -> Result<Option<Format>, AppError> {
+    let asked = if split {
+        settings.format
+    } else {
+        args.format.or(settings.format)
+    };
+    let on_stdout = match (asked, args.outputs.is_empty() && !split) {
+        (Some(format), _) => Some(format),
+        (None, true) => Some(Format::Text),
+        (None, false) => None,
+    };
+    if on_stdout == Some(Format::Xlsx) && std::io::stdout().is_terminal() {
+        return Err(AppError::Usage(
+            "the xlsx report is binary and stdout is a terminal; write it to a file with \
+             -o report.xlsx, or redirect stdout"
+                .into(),
+        ));
+    }
+    Ok(on_stdout)
+}
+
+/// The history to record the sweep in (`--record`, else `[history] db`), opened and
+/// checked before the sweep: a file inside the archive, a database of another program or
+/// of a newer schema, an unreachable server are refused before anything is checked.
+fn open_history(
+    args: &CheckArgs,
+    settings: &crate::settings::Settings,
+    destinations: &mut Destinations,
+) -> Result<Option<(crate::history::Store, String)>, AppError> {
+    let Some(target) = args.record.clone().or_else(|| settings.history_db.clone()) else {
+        return Ok(None);
+    };
+    if !crate::history::is_postgres(&target) {
+        destinations.claim(Path::new(&target), "--record")?;
+    }
+    let store = crate::history::Store::open(&target)?;
+    Ok(Some((store, crate::history::masked(&target))))
 }
 
 /// What shapes the rendering of a report besides the report: the terminal report's options

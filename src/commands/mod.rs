@@ -4,8 +4,10 @@ pub mod check;
 pub mod classify;
 pub mod completions;
 pub mod explain;
+pub mod history;
 pub mod init_config;
 pub mod rules;
+pub mod split;
 pub mod worker;
 
 /// Writes `text` to stdout (styles kept only where stdout takes them). A closed pipe

@@ -382,6 +382,7 @@ mod tests {
             run: crate::report::run::RunInfo {
                 at: "2026-11-30T08:00:00Z".into(),
                 guicang: "0".into(),
+                rules: "0".into(),
                 root: "archive".into(),
                 fail_on: "error".into(),
                 config: None,

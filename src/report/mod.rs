@@ -12,6 +12,7 @@ mod order;
 pub mod portfolio;
 pub mod run;
 pub mod sarif;
+mod subset;
 pub mod table;
 pub mod text;
 pub mod view;

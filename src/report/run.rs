@@ -12,6 +12,8 @@ pub struct RunInfo {
     pub at: String,
     /// guicang's version.
     pub guicang: String,
+    /// The rules' fingerprint ([`crate::ruleset::RuleSet::fingerprint`]).
+    pub rules: String,
     /// The archive root as given.
     pub root: String,
     /// The least severity that fails the run (`--fail-on`), `never` when none does.

@@ -208,6 +208,32 @@ pub struct RuleSet {
     pub categories: Vec<Category>,
     /// Named amounts and percentages.
     pub thresholds: BTreeMap<String, Threshold>,
+    /// What the rules are, as 16 hex digits of a hash of every rule file and threshold
+    /// override: two sweeps under the same rules have the same fingerprint (the history
+    /// records it; `guicang merge` refuses reports of different rules).
+    pub fingerprint: String,
+}
+
+/// The fingerprint of rule files `(name, text)` and threshold overrides: FNV-1a, 64 bits,
+/// stable across platforms and Rust versions (unlike the standard library's hasher).
+fn fingerprint(sources: &[(String, String)], overrides: &BTreeMap<String, Decimal>) -> String {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut hash = OFFSET;
+    let mut feed = |bytes: &[u8]| {
+        for &b in bytes.iter().chain(&[0xff]) {
+            hash = (hash ^ u64::from(b)).wrapping_mul(PRIME);
+        }
+    };
+    for (name, text) in sources {
+        feed(name.as_bytes());
+        feed(text.as_bytes());
+    }
+    for (id, value) in overrides {
+        feed(id.as_bytes());
+        feed(value.normalize().to_string().as_bytes());
+    }
+    format!("{hash:016x}")
 }
 
 impl RuleSet {

@@ -95,6 +95,7 @@ pub(super) fn build(
         stages: shared.stages,
         categories,
         thresholds: shared.thresholds,
+        fingerprint: super::fingerprint(sources, threshold_overrides),
     })
 }
 
