@@ -5,6 +5,7 @@
 #   scripts/bench.sh            # all three sizes (the 10^6 tree takes ~4 GB of disk)
 #   SIZES="1e4 1e5" scripts/bench.sh
 #   WALKERS_ONLY=1 SIZES=1e6 scripts/bench.sh   # only the walker comparison
+#   PG_URL=postgres://guicang@127.0.0.1:5432/bench scripts/bench.sh   # history on PostgreSQL too
 #
 # Needs: hyperfine, fd-find, file, GNU time (Debian: apt-get install hyperfine fd-find file time).
 # Times are medians of several runs (hyperfine); memory is guicang's peak RSS (GNU time).
@@ -20,7 +21,7 @@ for tool in hyperfine file /usr/bin/time; do
 done
 [ -n "$FD" ] || { echo "missing: fd (apt-get install fd-find)" >&2; exit 2; }
 
-cargo build --release --quiet --bin guicang --example gen_archive --example ledger_read --example walkers
+cargo build --release --quiet --bin guicang --example gen_archive --example ledger_read --example walkers --example history_record
 GUICANG=$PWD/target/release/guicang
 mkdir -p "$BENCH_DIR"
 
@@ -71,6 +72,11 @@ for size in $SIZES; do
     ratio() { python3 -c "print('%.2f' % ($1 / $2))"; }
     echo "| $files | ${names} s | ${full} s | ${cached} s | ${fd} s | ${find_s} s | ${file_s} s | $(ratio "$names" "$fd") | $(ratio "$full" "$file_s") | $(ratio "$cached" "$names") | ${rss_names} MB | ${rss_full} MB | ${rss_cached} MB |"
 done
+
+# Recording a sweep of 10^5 findings in the history (SQLite; PostgreSQL too with PG_URL).
+echo
+./target/release/examples/history_record 100000 ${PG_URL:-}
+echo
 
 ledger="$BENCH_DIR/payments-100k.xlsx"
 [ -f "$ledger" ] || ./target/release/examples/ledger_read --write "$ledger" 100000 >/dev/null
