@@ -10,6 +10,7 @@ pub mod junit;
 pub mod markdown;
 mod order;
 pub mod portfolio;
+pub mod reserve;
 pub mod run;
 pub mod sarif;
 pub mod table;
@@ -133,6 +134,9 @@ pub struct ProjectReport {
     /// The next grade of a planned project and the documents it still needs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reserve: Option<Maturity>,
+    /// The names of `reserve`'s grades and documents in the report's language.
+    #[serde(skip)]
+    pub reserve_names: Option<reserve::ReserveNames>,
     /// Planned dates and dated milestones.
     pub timeline: Timeline,
     /// Performance-evaluation indicators of a project in progress or completed.
@@ -239,6 +243,7 @@ impl Report {
                 report.timeline = timelines.get_mut(i).map(std::mem::take).unwrap_or_default();
                 report.reserve = maturity.get_mut(i).and_then(Option::take);
                 report.maturity = report.reserve.as_ref().map(|m| m.grade.clone());
+                report.reserve_names = reserve::names(&report, rules, lang);
                 report
             })
             .collect();
@@ -382,6 +387,7 @@ fn project_report(
         contacts: p.contacts.clone(),
         maturity: None,
         reserve: None,
+        reserve_names: None,
         timeline: Timeline::default(),
         indicators: None,
         indicators_unknown: BTreeMap::new(),
