@@ -13,6 +13,7 @@ mod hostile;
 mod hostile_values;
 mod independent_archive;
 mod ledger_formats;
+mod portfolio_reports;
 mod read_only;
 mod registry;
 mod report_model;
