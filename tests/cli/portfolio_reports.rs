@@ -1,7 +1,7 @@
 //! The portfolio views (`PORTFOLIO.md`) of the rich reports, read back from one sweep of
 //! the demo archive: the workbook's 时间线, 绩效佐证, 储备库 and 多发问题 sheets with
-//! calamine. Every figure shown is the JSON report's; an unknown figure is an empty cell
-//! whose note gives the reason, never 0.
+//! calamine, and the HTML page's sections and inline SVG charts. Every figure shown is the
+//! JSON report's; an unknown figure is an empty cell or a dash with its reason, never 0.
 
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -241,5 +241,146 @@ fn the_recurring_sheet_has_a_titled_section_per_list() {
         for (row, key) in rows[section + 2..].iter().zip(keys) {
             assert_eq!(row[0].to_string(), key.as_str().expect("key"));
         }
+    }
+}
+
+/// The HTML of the `<section id="{id}">` of a page.
+fn section<'a>(html: &'a str, id: &str) -> &'a str {
+    let start = html
+        .find(&format!("<section id=\"{id}\">"))
+        .unwrap_or_else(|| panic!("no section {id}"));
+    let end = html[start..].find("</section>").expect("section closes");
+    &html[start..start + end]
+}
+
+/// The table row of a section that names a project.
+fn row_of<'a>(section: &'a str, key: &str) -> &'a str {
+    section
+        .split("<tr")
+        .find(|row| row.contains(&format!("{key} ")))
+        .unwrap_or_else(|| panic!("no row of {key}"))
+}
+
+#[test]
+fn html_shows_indicators_and_the_reserve_with_real_values() {
+    let reports = sweep_all(&[]);
+    let html = reports.read("r.html");
+    let indicators = section(&html, "indicators");
+    let first = row_of(indicators, "MGT-2023-001");
+    assert!(first.contains("data-key=\"61\""), "{first}");
+    assert!(first.contains(">61</span>"), "{first}");
+    assert!(
+        first.contains("100.0%") && first.contains("48.0%"),
+        "{first}"
+    );
+    // The unknown cost saving is a dash whose tooltip and footnote give the reason.
+    let reason = project(&reports, "MGT-2023-001")["indicators_unknown"]["cost_saving_rate"]
+        .as_str()
+        .expect("reason");
+    assert!(first.contains(&format!("title=\"{reason}\">—")), "{first}");
+    assert!(indicators.contains(&format!("\">{reason}</li>")));
+    // One row per active project.
+    let active = reports.json["projects"]
+        .as_array()
+        .expect("projects")
+        .iter()
+        .filter(|p| !p["indicators"].is_null())
+        .count();
+    assert_eq!(indicators.matches("<tr data-i=").count(), active);
+
+    let reserve = section(&html, "reserve");
+    let rows: Vec<&str> = reserve.split("<tr data-i=").skip(1).collect();
+    assert_eq!(rows.len(), 4);
+    assert!(rows[0].contains("MGT-2024-007 "), "{}", rows[0]);
+    assert!(rows[0].contains("可立即实施"), "{}", rows[0]);
+    let preparing = row_of(reserve, "MGT-2024-006");
+    assert!(preparing.contains("前期推进") && preparing.contains("可行性研究报告批复"));
+}
+
+#[test]
+fn html_cards_show_each_projects_timeline_with_reasons_for_unknown_dates() {
+    let reports = sweep_all(&[]);
+    let html = reports.read("r.html");
+    let projects = section(&html, "projects");
+    let card = projects
+        .split("<details class=\"project\"")
+        .find(|c| c.contains("MGT-2023-001 "))
+        .expect("card");
+    assert!(card.contains("<details class=\"timeline\""));
+    assert!(
+        card.contains("2024-03-01 <span class=\"late\">晚 61 天</span>"),
+        "{card}"
+    );
+    assert!(card.contains("竣工验收报告_20240301.pdf"));
+    assert!(card.contains("未知：文件在档，但文件名未写日期"));
+    let planned = projects
+        .split("<details class=\"project\"")
+        .find(|c| c.contains("MGT-2024-007 "))
+        .expect("card");
+    assert!(planned.contains("<span class=\"grade g2\">可立即实施</span>"));
+    assert!(planned.contains("未知：project.toml 和项目台账均未填写"));
+    assert!(planned.contains("日期未知（档案中没有相应文件）："));
+}
+
+#[test]
+fn html_charts_recurring_problems_as_inline_svg() {
+    let reports = sweep_all(&[]);
+    let html = reports.read("r.html");
+    let recurring = section(&html, "recurring");
+    let charts: Vec<&str> = recurring
+        .split("<svg")
+        .skip(1)
+        .map(|s| &s[..s.find("</svg>").expect("svg closes")])
+        .collect();
+    assert_eq!(charts.len(), 2, "a chart of documents and one of units");
+    assert_eq!(html.matches("<svg").count(), 2);
+    // The ten documents most often missing, worst first, with their rates.
+    let documents = reports.json["recurring"]["documents"]
+        .as_array()
+        .expect("documents");
+    assert_eq!(charts[0].matches("<g>").count(), 10);
+    let worst = &documents[0];
+    let figure = format!(
+        "{:.1}% ({}/{})",
+        worst["rate"].as_f64().expect("rate") * 100.0,
+        worst["missing"],
+        worst["required"]
+    );
+    assert!(charts[0].contains(&figure), "{figure}");
+    assert!(charts[0].contains(worst["name"].as_str().expect("name")));
+    // Every unit with its completeness (a dash when unknown, never 0).
+    let units = reports.json["recurring"]["units"]
+        .as_array()
+        .expect("units");
+    assert_eq!(charts[1].matches("<g>").count(), units.len());
+    for u in units {
+        if let Some(name) = u["unit"].as_str() {
+            assert!(charts[1].contains(name), "{name}");
+        }
+        match u["completeness"].as_f64() {
+            Some(c) => assert!(charts[1].contains(&format!("{:.1}%", c * 100.0))),
+            None => assert!(charts[1].contains(">—</text>")),
+        }
+    }
+    for code in reports.json["recurring"]["codes"]
+        .as_array()
+        .expect("codes")
+    {
+        let id = code["code"].as_str().expect("code");
+        assert!(recurring.contains(&format!("<code>{id}</code>")), "{id}");
+    }
+    let lessons: Vec<&str> = recurring.split("<li>").skip(1).collect();
+    let problems = reports.json["recurring"]["problem_projects"]
+        .as_array()
+        .expect("problems");
+    assert!(!problems.is_empty());
+    for key in problems {
+        let key = format!("{} ", key.as_str().expect("key"));
+        assert!(
+            lessons
+                .iter()
+                .any(|l| l.contains(&key) && l.contains("错误")),
+            "{key}"
+        );
     }
 }
