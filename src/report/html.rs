@@ -2,9 +2,10 @@
 //! opens offline in any browser and prints cleanly.
 //!
 //! Totals at the top; per project a completeness bar for each stage with the documents
-//! still missing; then every finding in one table that sorts by clicking a header and
-//! filters by a text box and a severity list; then the waived findings with their
-//! reasons. All report text is HTML-escaped.
+//! still missing and its timeline; then every finding in one table that sorts by clicking
+//! a header and filters by a text box and a severity list; then the portfolio views
+//! (绩效佐证, 储备库, 多发问题 with inline SVG charts); then the waived findings with
+//! their reasons. All report text is HTML-escaped.
 
 use std::fmt::Write;
 
@@ -17,7 +18,10 @@ use crate::check::completeness::{Requirement, StageScore};
 use crate::finding::{Code, Finding, Severity};
 use crate::lang::Lang;
 
+mod chart;
 mod overview;
+mod portfolio;
+mod recurring;
 
 const STYLE: &str = include_str!("html/style.css");
 const SCRIPT: &str = include_str!("html/script.js");
@@ -47,6 +51,9 @@ pub fn render(report: &Report) -> String {
     overview::overview(&mut out, report, lang);
     findings(&mut out, report, lang);
     projects(&mut out, report, lang);
+    portfolio::indicators(&mut out, report, lang);
+    portfolio::reserve(&mut out, report, lang);
+    recurring::recurring(&mut out, report, lang);
     waived(&mut out, report, lang);
     overview::legend(&mut out, report, lang);
     let _ = write!(
@@ -150,6 +157,8 @@ fn project(
             esc(&chain_parts(chain, lang, false).join(" · "))
         );
     }
+    portfolio::reserve_line(out, p, lang);
+    portfolio::timeline(out, p, lang);
     if !p.undetermined.is_empty() {
         let list: Vec<String> = p
             .undetermined

@@ -10,6 +10,7 @@ pub mod junit;
 pub mod markdown;
 mod order;
 pub mod portfolio;
+pub mod reserve;
 pub mod run;
 pub mod sarif;
 mod subset;

@@ -6,9 +6,13 @@
 //! findings with their ledger cells; 文件问题 every other finding (file health, stray or
 //! misfiled files, project facts); 全部问题 every finding; 代码说明 the finding-code
 //! registry as a legend; when they have rows, 豁免 (waived findings with their reasons)
-//! and 基线 (findings in the `--baseline`) before the legend. Each sheet has a frozen header row, an autofilter, and column
-//! widths fitted to the content (CJK characters count double), and print A4 landscape, one
-//! page wide. Worksheets are written in constant-memory mode, row by row, through a
+//! and 基线 (findings in the `--baseline`) before the legend. The portfolio sheets come
+//! between 全部问题 and the legend: 时间线 (planned dates and dated milestones, one row per
+//! project and milestone), 绩效佐证 (performance-evaluation indicators with their
+//! evidence), 储备库 (the reserve library of planned projects) and 多发问题 (recurring
+//! problems, in titled sections). Each sheet has a frozen header row, an autofilter, and
+//! column widths fitted to the content (CJK characters count double), and print A4
+//! landscape, one page wide; a sheet of sections has neither header row nor filter. Worksheets are written in constant-memory mode, row by row, through a
 //! temporary file.
 
 use rust_xlsxwriter::{Color, Format, FormatBorder, Workbook, XlsxError};
@@ -25,6 +29,8 @@ enum Cell {
     /// Text that wraps in a column of at most [`LONG_WIDTH`] characters.
     Long(String),
     Count(usize),
+    /// A whole number that may be negative (days early or late).
+    Days(i64),
     Percent(Option<f64>),
     Money(Option<f64>),
     /// A figure nobody could establish: an empty cell with a note saying why (never 0).
@@ -35,6 +41,12 @@ enum Cell {
     Severity(crate::finding::Severity, &'static str),
     /// Evidence paths, one a line, the cell linking to the first one's file.
     Evidence(String, Option<String>),
+    /// The bold title of a section of a sheet of sections.
+    Title(String),
+    /// A column header inside a section, styled as the header row.
+    Head(&'static str),
+    /// A remark under a section's rows, in grey, spanning the columns to its right.
+    Remark(String),
 }
 
 /// The widest a column of wrapping text gets, in characters.
@@ -43,6 +55,8 @@ const LONG_WIDTH: usize = 50;
 /// One worksheet before it is written.
 struct Sheet {
     name: &'static str,
+    /// The header row; empty for a sheet of sections, whose rows carry their own titles
+    /// and headers.
     headers: Vec<&'static str>,
     rows: Vec<Vec<Cell>>,
     /// A column that gets a data bar (the summary's completeness).
@@ -50,9 +64,12 @@ struct Sheet {
 }
 
 mod apart;
+mod portfolio;
+mod recurring;
 mod sheets;
 
 use apart::{about_sheet, baselined_sheet, codes_sheet, waived_sheet};
+use portfolio::{indicators_sheet, reserve_sheet, timeline_sheet};
 use sheets::{all_sheet, chain_sheet, file_sheet, missing_sheet, summary_sheet};
 
 /// Renders the report as an `.xlsx` workbook.
@@ -72,6 +89,10 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
         chain_sheet(&of_kind(Kind::Chain), report, &names),
         file_sheet(&of_kind(Kind::File), report, &names),
         all_sheet(report, &names, lang),
+        timeline_sheet(report),
+        indicators_sheet(report),
+        reserve_sheet(report),
+        recurring::recurring_sheet(report),
     ];
     if !report.waived.is_empty() {
         sheets.push(waived_sheet(report, &names, lang));
@@ -108,6 +129,8 @@ struct Formats {
     wrap: Format,
     top: Format,
     date: Format,
+    title: Format,
+    remark: Format,
 }
 
 impl Formats {
@@ -123,12 +146,17 @@ impl Formats {
             wrap: Format::new().set_text_wrap().set_align(top),
             top: Format::new().set_align(top),
             date: Format::new().set_num_format("yyyy-mm-dd").set_align(top),
+            title: Format::new().set_bold().set_font_size(12),
+            remark: Format::new()
+                .set_italic()
+                .set_font_color(Color::RGB(0x66_66_66)),
         }
     }
 }
 
 /// Writes one sheet: widths first (constant-memory mode writes rows in order), then the
-/// header, the rows, the frozen header and the autofilter.
+/// header, the rows, the frozen header and the autofilter (a sheet of sections has no
+/// header row, so neither).
 fn write_sheet(workbook: &mut Workbook, sheet: &Sheet) -> Result<(), XlsxError> {
     let formats = Formats::new();
     let worksheet = workbook.add_worksheet_with_constant_memory()?;
@@ -140,8 +168,11 @@ fn write_sheet(workbook: &mut Workbook, sheet: &Sheet) -> Result<(), XlsxError> 
     for (col, name) in sheet.headers.iter().enumerate() {
         worksheet.write_string_with_format(0, col_num(col), *name, &formats.header)?;
     }
+    let first = u32::from(!sheet.headers.is_empty());
     for (index, row) in sheet.rows.iter().enumerate() {
-        let r = u32::try_from(index + 1).unwrap_or(u32::MAX);
+        let r = u32::try_from(index)
+            .unwrap_or(u32::MAX)
+            .saturating_add(first);
         // Wrapped text needs its height written: LibreOffice shows one line otherwise.
         let lines = row_lines(row, &widths);
         if lines > 1 {
@@ -157,15 +188,17 @@ fn write_sheet(workbook: &mut Workbook, sheet: &Sheet) -> Result<(), XlsxError> 
         let bar = rust_xlsxwriter::ConditionalFormatDataBar::new();
         worksheet.add_conditional_format(1, col_num(col), last_row, col_num(col), &bar)?;
     }
-    worksheet.set_freeze_panes(1, 0)?;
-    worksheet.autofilter(0, 0, last_row, last_col)?;
     // Printed: landscape, one page wide, the header on every page.
     worksheet
         .set_landscape()
         .set_paper_size(9)
         .set_print_fit_to_pages(1, 0)
-        .set_print_gridlines(true)
-        .set_repeat_rows(0, 0)?;
+        .set_print_gridlines(true);
+    if first == 1 {
+        worksheet.set_freeze_panes(1, 0)?;
+        worksheet.autofilter(0, 0, last_row, last_col)?;
+        worksheet.set_repeat_rows(0, 0)?;
+    }
     Ok(())
 }
 
@@ -222,6 +255,18 @@ fn write_cell(
         Cell::Count(n) => {
             worksheet.write_number_with_format(r, c, *n as f64, &formats.top)?;
         }
+        Cell::Days(n) => {
+            worksheet.write_number_with_format(r, c, *n as f64, &formats.top)?;
+        }
+        Cell::Title(s) => {
+            worksheet.write_string_with_format(r, c, s, &formats.title)?;
+        }
+        Cell::Head(s) => {
+            worksheet.write_string_with_format(r, c, *s, &formats.header)?;
+        }
+        Cell::Remark(s) => {
+            worksheet.write_string_with_format(r, c, s, &formats.remark)?;
+        }
         Cell::Percent(Some(v)) => {
             worksheet.write_number_with_format(r, c, *v, &formats.percent)?;
         }
@@ -257,13 +302,21 @@ fn col_num(col: usize) -> u16 {
 /// Widths in characters: the widest header or cell plus room for the filter button,
 /// between 8 and 60, and at most [`LONG_WIDTH`] for wrapping text.
 fn column_widths(sheet: &Sheet) -> Vec<f64> {
-    let mut widths: Vec<usize> = sheet.headers.iter().map(|h| h.width() + 3).collect();
+    let columns = sheet.rows.iter().map(Vec::len).max().unwrap_or(0);
+    let mut widths = vec![0; columns.max(sheet.headers.len())];
+    for (w, h) in widths.iter_mut().zip(&sheet.headers) {
+        *w = h.width() + 3;
+    }
     for row in &sheet.rows {
         for (w, cell) in widths.iter_mut().zip(row) {
             let shown = match cell {
                 Cell::Text(s) => s.width(),
                 Cell::Long(s) => s.lines().map(str::width).max().unwrap_or(0).min(LONG_WIDTH),
                 Cell::Count(n) => n.to_string().len(),
+                Cell::Days(n) => n.to_string().len(),
+                // A title or remark spans the columns to its right: it sets no width.
+                Cell::Title(_) | Cell::Remark(_) => 0,
+                Cell::Head(s) => s.width() + 1,
                 Cell::Percent(_) => 6,
                 Cell::Money(v) => v.map_or(0, |v| format!("{v:.2}").len() * 4 / 3),
                 Cell::Unknown(_) => 0,

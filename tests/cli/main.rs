@@ -16,6 +16,7 @@ mod independent_archive;
 mod ledger_formats;
 mod pg;
 mod portfolio;
+mod portfolio_reports;
 mod read_only;
 mod registry;
 mod report_model;

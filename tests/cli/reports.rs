@@ -342,7 +342,7 @@ fn junit_has_a_suite_per_project_and_a_failure_per_error() {
     assert!(all_failures > 0);
 }
 
-fn read_sheets(path: &Path) -> BTreeMap<String, Vec<Vec<Data>>> {
+pub(crate) fn read_sheets(path: &Path) -> BTreeMap<String, Vec<Vec<Data>>> {
     let mut workbook: calamine::Xlsx<_> = calamine::open_workbook(path).expect("xlsx opens");
     let names = workbook.sheet_names();
     names
@@ -354,7 +354,7 @@ fn read_sheets(path: &Path) -> BTreeMap<String, Vec<Vec<Data>>> {
         .collect()
 }
 
-fn header(rows: &[Vec<Data>]) -> Vec<String> {
+pub(crate) fn header(rows: &[Vec<Data>]) -> Vec<String> {
     rows[0].iter().map(ToString::to_string).collect()
 }
 
@@ -371,6 +371,10 @@ fn xlsx_round_trips_through_calamine() {
             "资金链",
             "文件问题",
             "全部问题",
+            "时间线",
+            "绩效佐证",
+            "储备库",
+            "多发问题",
             "代码说明",
             "说明"
         ]
@@ -459,11 +463,17 @@ fn xlsx_speaks_english_with_lang_en() {
         "Funding chain",
         "File problems",
         "All findings",
+        "Timeline",
+        "Performance evidence",
+        "Reserve library",
+        "Recurring problems",
         "Codes",
     ] {
         assert!(names.contains(&expected), "{names:?}");
     }
     assert_eq!(header(&sheets["Summary"])[0], "Code");
+    assert_eq!(header(&sheets["Timeline"])[3], "Milestone");
+    assert_eq!(header(&sheets["Performance evidence"])[4], "Funds in place");
 }
 
 #[test]

@@ -6,9 +6,7 @@ use std::fmt::Write;
 use super::escape;
 use crate::lang::Lang;
 use crate::report::Report;
-use crate::report::view::portfolio::{
-    INDICATORS, grade_phrase, indicator_values, reserve_order, timeline_parts,
-};
+use crate::report::view::portfolio::{INDICATORS, grade_phrase, indicator_values, timeline_parts};
 use crate::report::view::{percent, project_title};
 
 /// How many of the most-missed documents are listed.
@@ -99,7 +97,10 @@ fn indicators(out: &mut String, report: &Report, lang: Lang) {
 
 /// 储备库: planned projects by importance, then maturity.
 fn reserve(out: &mut String, report: &Report, lang: Lang) {
-    let planned = reserve_order(report);
+    let planned: Vec<&crate::report::ProjectReport> = crate::report::reserve::library(report)
+        .into_iter()
+        .map(|(p, _)| p)
+        .collect();
     if planned.is_empty() {
         return;
     }

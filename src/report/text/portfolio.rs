@@ -8,9 +8,7 @@ use super::{BOLD, CYAN, DIM, esc};
 use crate::lang::Lang;
 use crate::report::table::aligned_lines;
 use crate::report::view::percent;
-use crate::report::view::portfolio::{
-    grade_phrase, indicator_values, reserve_order, timeline_parts,
-};
+use crate::report::view::portfolio::{grade_phrase, indicator_values, timeline_parts};
 use crate::report::{ProjectReport, Report};
 
 /// How many of the most-missed documents the terminal lists.
@@ -87,7 +85,10 @@ pub(super) fn sections(out: &mut String, report: &Report, lang: Lang) {
 
 /// 储备库: planned projects by importance, then maturity, with what each needs next.
 fn reserve(out: &mut String, report: &Report, lang: Lang) {
-    let planned = reserve_order(report);
+    let planned: Vec<&crate::report::ProjectReport> = crate::report::reserve::library(report)
+        .into_iter()
+        .map(|(p, _)| p)
+        .collect();
     if planned.is_empty() {
         return;
     }

@@ -6,7 +6,7 @@ use super::percent;
 use crate::check::maturity::Maturity;
 use crate::check::timeline::{DateUnknown, MilestoneId};
 use crate::lang::Lang;
-use crate::report::{ProjectReport, Report};
+use crate::report::ProjectReport;
 
 /// A short word for why a date is unknown, for one-line views.
 pub fn unknown_word(why: DateUnknown, lang: Lang) -> &'static str {
@@ -125,45 +125,4 @@ pub fn grade_phrase(m: &Maturity, lang: Lang) -> String {
         },
         None => m.grade_name.clone(),
     }
-}
-
-/// How high an importance as written ranks: 重点/高/一级/A first, then 一般/中/二级/B, then
-/// 低/三级/C, then other words, then none recorded.
-pub fn importance_rank(importance: Option<&str>) -> (u8, String) {
-    let Some(text) = importance.map(str::trim) else {
-        return (5, String::new());
-    };
-    let lower = text.to_lowercase();
-    let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
-    let rank =
-        if has(&["重点", "重要", "高", "一级", "优先", "紧急"]) || lower == "a" || lower == "1"
-        {
-            0
-        } else if has(&["一般", "中", "二级"]) || lower == "b" || lower == "2" {
-            1
-        } else if has(&["低", "三级", "暂缓"]) || lower == "c" || lower == "3" {
-            2
-        } else {
-            3
-        };
-    (rank, text.to_string())
-}
-
-/// The planned projects of the reserve library: by importance, then maturity (highest
-/// first), then key.
-pub fn reserve_order(report: &Report) -> Vec<&ProjectReport> {
-    let mut planned: Vec<&ProjectReport> = report
-        .projects
-        .iter()
-        .filter(|p| p.reserve.is_some())
-        .collect();
-    planned.sort_by_key(|p| {
-        let rank = p.reserve.as_ref().map_or(0, |m| m.rank);
-        (
-            importance_rank(p.importance.as_deref()),
-            std::cmp::Reverse(rank),
-            p.key.clone(),
-        )
-    });
-    planned
 }

@@ -72,15 +72,29 @@ pub(super) fn summary_sheet(report: &Report, lang: Lang) -> Sheet {
 /// A finding's evidence, one path a line, linking to the first one's file (a ledger cell
 /// `file!sheet!row` to its file) under the archive root; the text stays relative.
 fn evidence(f: &Finding, root: Option<&Path>) -> Cell {
-    let link = root.zip(f.paths.first()).map(|(root, first)| {
-        let file = first.split('!').next().unwrap_or(first);
-        let path = root.join(file);
+    evidence_cell(&f.paths, root)
+}
+
+/// Evidence paths relative to the archive root (files, folders, ledger cells), one a
+/// line, linking to the first one's file under `root`.
+pub(super) fn evidence_cell(paths: &[String], root: Option<&Path>) -> Cell {
+    let link = paths.first().and_then(|first| file_link(first, root));
+    Cell::Evidence(paths.join("\n"), link)
+}
+
+/// A `file://` link to the file of an evidence path relative to the archive `root` (a
+/// ledger cell `file!sheet!row` to its file).
+pub(super) fn file_link(path: &str, root: Option<&Path>) -> Option<String> {
+    let file = path.split('!').next().unwrap_or(path);
+    root.map(|root| {
         format!(
             "file:///{}",
-            path.display().to_string().trim_start_matches('/')
+            root.join(file)
+                .display()
+                .to_string()
+                .trim_start_matches('/')
         )
-    });
-    Cell::Evidence(f.paths.join("\n"), link)
+    })
 }
 
 /// A figure of the funding chain: the amount, or an empty cell whose note says why it is
