@@ -1,10 +1,10 @@
 //! Project attributes that rule conditions read: status, construction type, and their
 //! spellings in manifests and ledgers (English ids or the Chinese words clerks use).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Where a project is in its life (项目状态).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     /// 谋划/储备: in the reserve library; no documents are required yet.
@@ -58,7 +58,7 @@ impl Status {
 }
 
 /// Construction type (建设性质) of a project.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Construction {
     /// 新建.

@@ -27,6 +27,9 @@ pub enum Command {
     /// Say which document each file name is evidence of, which rule matched, and why the
     /// other candidates lost.
     Classify(ClassifyArgs),
+    /// Put the JSON reports of shards (check --shard K/N) together into the report one
+    /// sweep of the whole archive gives.
+    Merge(MergeArgs),
     /// Show the sweeps recorded with --record and what changed between two of them.
     History(HistoryArgs),
     /// Print a commented starter guicang.toml, or write it to PATH.
@@ -96,18 +99,8 @@ pub struct CheckArgs {
     /// Never inside the archive being checked.
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
-    /// Show info findings one by one in the terminal report.
-    #[arg(short, long)]
-    pub verbose: bool,
-    /// Terminal report: only the summary table and the totals, no findings (long archives).
-    #[arg(long)]
-    pub summary: bool,
-    /// Terminal report: the order of the projects.
-    #[arg(long, value_enum, default_value_t = SortBy::Folder)]
-    pub sort: SortBy,
-    /// Terminal report: only findings of this severity or worse.
-    #[arg(long, value_enum, value_name = "SEVERITY")]
-    pub only: Option<Only>,
+    #[command(flatten)]
+    pub text: TextArgs,
     /// Worker threads for the walk, the file checks and classification [default: the
     /// number of cores; on a network share, 4 per core; at most 32 per core].
     #[arg(short = 'j', long, value_name = "N")]
@@ -140,6 +133,59 @@ pub struct CheckArgs {
     /// The folder of the --split-by reports (created if missing; never inside the archive).
     #[arg(long, value_name = "DIR", requires = "split_by")]
     pub out_dir: Option<PathBuf>,
+    /// Sweep only shard K of N: the projects whose key falls in it (ledgers are read whole;
+    /// the archive's own findings go to shard 1). `guicang merge` puts the JSON reports of
+    /// all N together.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<crate::shard::Shard>,
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// How the terminal report is laid out (`check` and `merge`).
+#[derive(Debug, Args)]
+pub struct TextArgs {
+    /// Show info findings one by one in the terminal report.
+    #[arg(short, long)]
+    pub verbose: bool,
+    /// Terminal report: only the summary table and the totals, no findings (long archives).
+    #[arg(long)]
+    pub summary: bool,
+    /// Terminal report: the order of the projects.
+    #[arg(long, value_enum, default_value_t = SortBy::Folder)]
+    pub sort: SortBy,
+    /// Terminal report: only findings of this severity or worse.
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub only: Option<Only>,
+}
+
+/// Arguments of `guicang merge`.
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The JSON reports of the shards (`check --shard K/N --format json`), every shard of
+    /// one split once, all made under the same rules.
+    #[arg(required = true, value_name = "REPORT.json")]
+    pub reports: Vec<PathBuf>,
+    /// Format of the report on stdout [default: text; none with -o].
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Also write the merged report to FILE, in the format its extension names, as with
+    /// check -o (repeatable; never inside the archive the reports are of).
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub outputs: Vec<PathBuf>,
+    /// Exit with 1 when a finding is at or above this severity.
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+    #[command(flatten)]
+    pub text: TextArgs,
+    /// SARIF report: URIs relative to DIR [default: the git work tree holding the archive,
+    /// else the archive root].
+    #[arg(long, value_name = "DIR")]
+    pub sarif_root: Option<PathBuf>,
+    /// Record the merged sweep in the history DB (a SQLite file or a postgres:// URL), as
+    /// one sweep of the whole archive.
+    #[arg(long, value_name = "DB")]
+    pub record: Option<String>,
     #[command(flatten)]
     pub common: CommonArgs,
 }

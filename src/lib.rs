@@ -36,6 +36,9 @@ pub mod sheet;
 /// Paths relative to the archive root, and names decoded for display.
 pub mod paths;
 
+/// Shards: which projects one of several machines sweeps (`--shard K/N`).
+pub mod shard;
+
 /// Reading untrusted files safely and writing only outside the archive: one policy.
 pub mod guard;
 

@@ -16,6 +16,7 @@ fn main() -> ExitCode {
         Command::Rules(args) => commands::rules::run(args),
         Command::Explain(args) => commands::explain::run(args),
         Command::Classify(args) => commands::classify::run(args),
+        Command::Merge(args) => commands::merge::run(args),
         Command::History(args) => commands::history::run(args),
         Command::InitConfig(args) => commands::init_config::run(args),
         Command::Completions(args) => commands::completions::completions(args),
@@ -43,6 +44,7 @@ fn color_choice(command: &Command) -> anstream::ColorChoice {
         Command::Check(args) => args.common.color,
         Command::Rules(args) => args.common.color,
         Command::Classify(args) => args.common.color,
+        Command::Merge(args) => args.common.color,
         Command::Explain(_)
         | Command::History(_)
         | Command::InitConfig(_)

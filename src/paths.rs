@@ -131,6 +131,24 @@ impl serde::Serialize for RelPath {
     }
 }
 
+/// A path read back from a report: folder before the last `/`, name after it.
+impl<'de> serde::Deserialize<'de> for RelPath {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<RelPath, D::Error> {
+        let path = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        Ok(RelPath::from(path.as_ref()))
+    }
+}
+
+impl From<&str> for RelPath {
+    /// The path `path` (relative, `/` separators): folder before the last `/`, name after.
+    fn from(path: &str) -> RelPath {
+        match path.rsplit_once('/') {
+            Some((dir, name)) => RelPath::new(Arc::from(dir), name),
+            None => RelPath::new(Arc::from(""), path),
+        }
+    }
+}
+
 /// Decodes a file or folder name: UTF-8 if it is, else GBK (old Windows shares) when that
 /// decodes without error, else its valid runs with every other byte as `\xNN`. The flag
 /// says whether the result is a guess.

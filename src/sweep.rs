@@ -20,6 +20,7 @@ use crate::report::run::RunInfo;
 use crate::report::{Evaluation, Report};
 use crate::scan::{FileEntry, ScanOutput, scan};
 use crate::settings::Settings;
+use crate::shard::Shard;
 use crate::triage::baseline::Baseline;
 use crate::triage::{TriagePolicy, triage};
 
@@ -41,6 +42,8 @@ pub struct SweepOptions {
     pub baseline: Option<Baseline>,
     /// The `--baseline` file as given, for the report's account of the run.
     pub baseline_file: Option<String>,
+    /// The shard swept (`--shard K/N`); `None` for the whole archive.
+    pub shard: Option<Shard>,
 }
 
 impl SweepOptions {
@@ -54,6 +57,7 @@ impl SweepOptions {
             own_files: Vec::new(),
             baseline: None,
             baseline_file: None,
+            shard: None,
         }
     }
 }
@@ -68,14 +72,18 @@ fn sweep_in_pool(root: &Path, settings: &Settings, options: &SweepOptions) -> Re
     let lang = settings.lang;
     let progress = options.progress.then(|| progress::spinner(lang));
     let mut discovery = discover_projects(root, settings, options);
-    let scanned = scan_projects(root, &discovery, settings, options);
+    let mut scanned = scan_projects(root, &discovery, settings, options);
     let is_ledger_file = |rel: &RelPath, name: &str| settings.is_ledger_file(rel, name);
-    let classes = classify(
+    let mut classes = classify(
         &scanned.files,
         &discovery.projects,
         &settings.rules,
         &is_ledger_file,
     );
+    let files = match options.shard {
+        Some(shard) => keep_shard(shard, &discovery, &mut scanned, &mut classes, settings),
+        None => scanned.files.len(),
+    };
     let inspections = match settings.inspect.as_ref().filter(|_| options.inspect) {
         Some(limits) => {
             if let Some(bar) = &progress {
@@ -104,7 +112,6 @@ fn sweep_in_pool(root: &Path, settings: &Settings, options: &SweepOptions) -> Re
         &mut discovery,
         &mut findings,
     );
-    let files = scanned.files.len();
     let sources = Sources {
         scanned,
         classes,
@@ -116,6 +123,7 @@ fn sweep_in_pool(root: &Path, settings: &Settings, options: &SweepOptions) -> Re
         waivers: &settings.waivers,
         today: settings.today,
         baseline: options.baseline.as_ref(),
+        report_unused_waivers: options.shard.is_none(),
     };
     let evaluation = Evaluation {
         outcome,
@@ -123,7 +131,45 @@ fn sweep_in_pool(root: &Path, settings: &Settings, options: &SweepOptions) -> Re
         triaged: triage(findings, &policy, lang),
         files,
     };
-    Report::build(run, lang, &settings.rules, &discovery.projects, evaluation)
+    let report = Report::build(run, lang, &settings.rules, &discovery.projects, evaluation);
+    match options.shard {
+        Some(shard) => report.shard_part(shard, &settings.rules),
+        None => report,
+    }
+}
+
+/// Step 2½ of a shard: the files of its own projects, and the ledgers of every project
+/// (a ledger in another shard's folder may hold rows of this shard's projects); the files
+/// of other shards are neither opened nor checked. Returns how many files are this
+/// shard's, the count its report gives.
+fn keep_shard(
+    shard: Shard,
+    discovery: &Discovery,
+    scanned: &mut ScanOutput,
+    classes: &mut Vec<Classified>,
+    settings: &Settings,
+) -> usize {
+    let mine: Vec<bool> = discovery
+        .projects
+        .iter()
+        .map(|p| shard.holds(&p.key()))
+        .collect();
+    let keep: Vec<bool> = scanned
+        .files
+        .iter()
+        .zip(classes.iter())
+        .map(|(f, c)| {
+            mine[f.project()]
+                || (c.class == FileClass::Bookkeeping
+                    && settings.is_ledger_file(f.rel_path(), f.name()))
+        })
+        .collect();
+    let own = scanned.files.iter().filter(|f| mine[f.project()]).count();
+    let mut flags = keep.iter();
+    scanned.files.retain(|_| *flags.next().unwrap_or(&false));
+    let mut flags = keep.iter();
+    classes.retain(|_| *flags.next().unwrap_or(&false));
+    own
 }
 
 /// What the checks read, besides the projects: dropped as soon as they have run.
@@ -184,6 +230,8 @@ fn run_info(root: &Path, settings: &Settings, options: &SweepOptions) -> RunInfo
         config: settings.config_file.clone(),
         waivers: settings.waivers.len(),
         baseline: options.baseline_file.clone(),
+        lang: settings.lang,
+        shard: options.shard,
         root_path: root.canonicalize().ok(),
     }
 }
@@ -295,10 +343,15 @@ fn inspect_files(
     options: &SweepOptions,
     progress: Option<&indicatif::ProgressBar>,
 ) -> Vec<Inspection> {
-    let cache_file = options
-        .cache_dir
-        .as_ref()
-        .map(|dir| cache_file(dir, root, limits));
+    // A shard keeps its own cache: shards on one machine would otherwise each rewrite the
+    // cache with their files only.
+    let cache_file = options.cache_dir.as_ref().map(|dir| {
+        let file = cache_file(dir, root, limits);
+        match options.shard {
+            Some(s) => file.with_extension(format!("shard-{}-of-{}.tsv", s.index, s.count)),
+            None => file,
+        }
+    });
     let cached = cache_file.as_ref().map(|path| lookup(path, files));
     // Lines of the cache no file took: files removed, or changed.
     let unused = cached.as_ref().map(|c| {

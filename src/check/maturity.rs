@@ -5,7 +5,7 @@
 //! document needed only for some construction types is needed when the project's type
 //! is unknown: a grade is never given on a guess.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::Context;
 use super::completeness::ProjectScore;
@@ -18,7 +18,7 @@ use crate::ruleset::{Applicability, Category};
 pub const IDEA: &str = "idea";
 
 /// Where a planned project stands in the reserve library.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Maturity {
     /// The grade reached (`idea`, `preparing`, `ready`).
     pub grade: String,

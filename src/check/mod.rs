@@ -8,6 +8,7 @@ pub mod chronology;
 pub mod completeness;
 pub mod duplicates;
 pub mod files;
+pub mod known_keys;
 pub mod maturity;
 pub mod timeline;
 

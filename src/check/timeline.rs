@@ -9,7 +9,7 @@
 //! guessed.
 
 use jiff::civil::Date;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::Context;
 use crate::attributes::ContractKind;
@@ -17,7 +17,7 @@ use crate::classify::FileClass;
 use crate::ledger::header::LedgerKind;
 
 /// The milestones of a project's course, in lifecycle order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum MilestoneId {
     /// 立项/可研批复: `feasibility-approval`, else `project-approval`.
@@ -113,7 +113,7 @@ impl MilestoneId {
 }
 
 /// Why a date is unknown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DateUnknown {
     /// Neither the manifest nor the project ledger states it.
@@ -157,7 +157,7 @@ impl DateUnknown {
 
 /// One milestone of a project: its date and the evidence it comes from, or why it is
 /// unknown.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Milestone {
     /// Which milestone.
     pub id: MilestoneId,
@@ -166,12 +166,12 @@ pub struct Milestone {
     /// The evidence: a file, a ledger cell `file!sheet!row`, or the manifest or ledger row.
     pub source: Option<String>,
     /// Why the date is unknown.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unknown: Option<DateUnknown>,
 }
 
 /// A project's course: planned dates and milestones.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Timeline {
     /// 计划开工.
     pub planned_start: Option<Date>,
@@ -180,7 +180,11 @@ pub struct Timeline {
     /// The milestones that apply to the project's category, in lifecycle order.
     pub milestones: Vec<Milestone>,
     /// Why a planned date is unknown, by field (`planned_start`, `planned_finish`).
-    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "std::collections::BTreeMap::is_empty",
+        deserialize_with = "crate::check::known_keys::map"
+    )]
     pub unknown: std::collections::BTreeMap<&'static str, DateUnknown>,
 }
 

@@ -10,7 +10,7 @@
 //! refusal, and guicang never writes into the archive it checks. So is a `--baseline`
 //! that cannot be read.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -19,13 +19,13 @@ use crate::error::AppError;
 use crate::exit;
 use crate::guard::isolate;
 use crate::guard::limits::THREADS_PER_CORE;
-use crate::guard::output::{resolve_target, write_new};
 use crate::inspect::cache::default_dir;
 use crate::paths::relative_display;
-use crate::report::{Report, html, json, junit, markdown, sarif, text, xlsx};
 use crate::scan::share::is_network_filesystem;
 use crate::settings::resolve;
 use crate::sweep::{SweepOptions, sweep};
+
+use super::output::{Destinations, Rendering, output_files, print_report, render};
 use crate::triage::baseline::Baseline;
 
 /// Runs the check, writes the reports, and returns the exit code.
@@ -57,7 +57,13 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, AppError> {
         None => None,
     };
     let split = match (&args.split_by, &args.out_dir) {
-        (Some(by), Some(dir)) => Some((*by, super::split::prepare(dir, &destinations.root)?)),
+        (Some(by), Some(dir)) => {
+            let root = destinations
+                .root
+                .clone()
+                .unwrap_or_else(|| args.root.clone());
+            Some((*by, super::split::prepare(dir, &root)?))
+        }
         _ => None,
     };
     let mut history = open_history(args, &settings, &mut destinations)?;
@@ -68,7 +74,7 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, AppError> {
         let keys = Baseline::of(report.findings.iter().chain(&report.baselined));
         destinations.write(path, keys.to_json().as_bytes(), "baseline")?;
     }
-    let rendering = Rendering::of(args);
+    let rendering = Rendering::of(&args.text, args.sarif_root.as_deref());
     for (path, format) in &outputs {
         let bytes = render(&report, *format, &rendering, false)?;
         destinations.write(path, &bytes, "report")?;
@@ -85,7 +91,8 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, AppError> {
         );
     }
     if let Some((store, target)) = &mut history {
-        let id = store.record(&crate::history::record::SweepRecord::of(&report, None))?;
+        let shard = report.run.shard.map(|s| s.to_string());
+        let id = store.record(&crate::history::record::SweepRecord::of(&report, shard))?;
         eprintln!("guicang: recorded sweep #{id} in {target}");
     }
     if let Some(format) = on_stdout {
@@ -138,96 +145,6 @@ fn open_history(
     }
     let store = crate::history::Store::open(&target)?;
     Ok(Some((store, crate::history::masked(&target))))
-}
-
-/// What shapes the rendering of a report besides the report: the terminal report's options
-/// and the folder SARIF URIs are relative to.
-struct Rendering<'a> {
-    text: text::TextOptions,
-    sarif_root: Option<&'a Path>,
-}
-
-impl Rendering<'_> {
-    /// The rendering the command line asks for.
-    fn of(args: &CheckArgs) -> Rendering<'_> {
-        let text = text::TextOptions {
-            verbose: args.verbose,
-            summary_only: args.summary,
-            sort: match args.sort {
-                crate::cli::SortBy::Folder => text::SortBy::Folder,
-                crate::cli::SortBy::Worst => text::SortBy::Worst,
-                crate::cli::SortBy::Name => text::SortBy::Name,
-            },
-            least: args.only.map(|only| match only {
-                crate::cli::Only::Errors => crate::finding::Severity::Error,
-                crate::cli::Only::Warnings => crate::finding::Severity::Warning,
-            }),
-        };
-        Rendering {
-            text,
-            sarif_root: args.sarif_root.as_deref(),
-        }
-    }
-}
-
-/// Writes the report to stdout: JSON streamed (at a million files it is hundreds of MB),
-/// text with its styles where the terminal takes them. A closed pipe is no error.
-fn print_report(
-    report: &Report,
-    format: Format,
-    rendering: &Rendering<'_>,
-) -> Result<(), AppError> {
-    let written = if format == Format::Json {
-        let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-        json::write(report, &mut stdout).and_then(|()| stdout.flush())
-    } else if format == Format::Text {
-        let bytes = render(report, format, rendering, true)?;
-        let mut stdout = anstream::stdout().lock();
-        stdout.write_all(&bytes).and_then(|()| stdout.flush())
-    } else {
-        let bytes = render(report, format, rendering, true)?;
-        let mut stdout = std::io::stdout().lock();
-        stdout.write_all(&bytes).and_then(|()| stdout.flush())
-    };
-    match written {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(AppError::Usage(format!("cannot write the report: {e}")))
-        }
-        _ => Ok(()),
-    }
-}
-
-/// Renders one report. Terminal text keeps its styles for stdout (the stream strips them
-/// when it is not a terminal); a text file never has them.
-fn render(
-    report: &Report,
-    format: Format,
-    options: &Rendering<'_>,
-    to_stdout: bool,
-) -> Result<Vec<u8>, AppError> {
-    Ok(match format {
-        Format::Text => {
-            let styled = text::render(report, options.text);
-            if to_stdout {
-                styled.into_bytes()
-            } else {
-                anstream::adapter::strip_str(&styled)
-                    .to_string()
-                    .into_bytes()
-            }
-        }
-        Format::Json => json::render(report).into_bytes(),
-        Format::Markdown => markdown::render(report).into_bytes(),
-        Format::Sarif => match options.sarif_root {
-            Some(dir) => sarif::render_with(report, &sarif::Base::under(&report.root, dir)),
-            None => sarif::render(report),
-        }
-        .into_bytes(),
-        Format::Junit => junit::render(report).into_bytes(),
-        Format::Html => html::render(report).into_bytes(),
-        Format::Xlsx => xlsx::render(report)
-            .map_err(|e| AppError::Usage(format!("cannot build the xlsx report: {e}")))?,
-    })
 }
 
 /// How the sweep runs: threads (4 per core on a network share, where threads wait on the
@@ -287,97 +204,6 @@ fn sweep_options(args: &CheckArgs, baseline: Option<Baseline>) -> Result<SweepOp
         own_files,
         baseline,
         baseline_file: args.baseline.as_ref().map(|p| p.display().to_string()),
+        shard: args.shard,
     })
-}
-
-/// The report files with their formats, each checked: a known extension, and a place
-/// [`Destinations`] accepts. `origin` says where they were named (`-o`, the configuration).
-fn output_files(
-    destinations: &mut Destinations,
-    outputs: &[PathBuf],
-    origin: &str,
-) -> Result<Vec<(PathBuf, Format)>, AppError> {
-    let mut files = Vec::new();
-    for path in outputs {
-        let format = Format::from_extension(path).ok_or_else(|| {
-            AppError::Usage(format!(
-                "cannot tell the format of {} ({origin}) from its extension; use .txt, .json, \
-                 .md, .sarif, .xml (JUnit), .xlsx, .html or .htm",
-                path.display()
-            ))
-        })?;
-        destinations.claim(path, origin)?;
-        files.push((path.clone(), format));
-    }
-    Ok(files)
-}
-
-/// The files a run will write, checked before the sweep: each in an existing folder,
-/// outside the archive root, and named once.
-struct Destinations {
-    root: PathBuf,
-    seen: Vec<PathBuf>,
-}
-
-impl Destinations {
-    fn new(root: &Path) -> Result<Destinations, AppError> {
-        let root = root.canonicalize().map_err(|e| {
-            AppError::Usage(format!(
-                "cannot resolve the archive root {}: {e}",
-                root.display()
-            ))
-        })?;
-        Ok(Destinations {
-            root,
-            seen: Vec::new(),
-        })
-    }
-
-    /// Accepts `path` as a file to write, or says why not; `origin` names where it was
-    /// given.
-    fn claim(&mut self, path: &Path, origin: &str) -> Result<(), AppError> {
-        let resolved = resolve_output(path)?;
-        if resolved.starts_with(&self.root) {
-            return Err(AppError::Usage(format!(
-                "{} ({origin}) is inside the archive being checked ({}); guicang never writes \
-                 into the archive: write it somewhere else",
-                path.display(),
-                self.root.display()
-            )));
-        }
-        if self.seen.contains(&resolved) {
-            return Err(AppError::Usage(format!(
-                "{} is named twice ({origin})",
-                path.display()
-            )));
-        }
-        self.seen.push(resolved);
-        Ok(())
-    }
-
-    /// Writes one file of the run (a report or the baseline) and names it on stderr. Its
-    /// target is resolved again and checked again: a link changed during the sweep must
-    /// not lead into the archive either.
-    fn write(&self, path: &Path, bytes: &[u8], what: &str) -> Result<(), AppError> {
-        let target = resolve_output(path)?;
-        if target.starts_with(&self.root) {
-            return Err(AppError::Usage(format!(
-                "{} now leads into the archive being checked ({}); guicang never writes there",
-                path.display(),
-                self.root.display()
-            )));
-        }
-        write_new(&target, bytes).map_err(|e| {
-            AppError::Usage(format!("cannot write the {what} {}: {e}", path.display()))
-        })?;
-        eprintln!("guicang: wrote {}", path.display());
-        Ok(())
-    }
-}
-
-/// Where an output file really lands ([`resolve_target`]: every link followed, even a
-/// dangling one), as a usage error when it cannot be used.
-fn resolve_output(path: &Path) -> Result<PathBuf, AppError> {
-    resolve_target(path)
-        .map_err(|e| AppError::Usage(format!("cannot write {}: {e}", path.display())))
 }

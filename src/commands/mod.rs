@@ -6,6 +6,8 @@ pub mod completions;
 pub mod explain;
 pub mod history;
 pub mod init_config;
+pub mod merge;
+mod output;
 pub mod rules;
 pub mod split;
 pub mod worker;

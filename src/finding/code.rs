@@ -5,7 +5,7 @@
 //! exhaustive `match` in [`Code::doc`] makes an undocumented code a compile error.
 //! Codes are kebab-case names of the problem and are never renamed.
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::Severity;
 use crate::lang::Lang;
@@ -1244,6 +1244,16 @@ impl Code {
 impl Serialize for Code {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.id())
+    }
+}
+
+/// A code is read back from its id (a JSON report given to `guicang merge`); an id this
+/// version does not know is an error, never another code.
+impl<'de> Deserialize<'de> for Code {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Code, D::Error> {
+        let id = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        Code::from_id(&id)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown finding code `{id}`")))
     }
 }
 

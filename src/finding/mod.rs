@@ -54,7 +54,7 @@ impl Severity {
 }
 
 /// One problem found by a sweep.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     /// What kind of problem it is.
     pub code: Code,
@@ -71,37 +71,38 @@ pub struct Finding {
     /// A sentence for a person, in the report's language.
     pub message: String,
     /// The contract number a funding-chain finding concerns.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contract: Option<String>,
     /// The voucher number a funding-chain finding concerns.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voucher: Option<String>,
     /// The money and date a funding-chain finding is about, as values (boxed: most
     /// findings have none).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub figures: Option<Box<Figures>>,
 }
 
 /// The money and date a funding-chain finding is about, as values, so that the workbook
 /// has number and date cells and machines need not read them out of the message.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Figures {
     /// The amount in question, in yuan: a payment, a total paid, a stated figure.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<rust_decimal::Decimal>,
     /// What it is measured against, in yuan: the contract amount, the aid funds, the
     /// settlement, the tender threshold, the recomputed figure.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<rust_decimal::Decimal>,
     /// The date in question (`YYYY-MM-DD`): of the payment, of the contract.
     #[serde(
+        default,
         skip_serializing_if = "Option::is_none",
         serialize_with = "serialize_date"
     )]
     pub date: Option<jiff::civil::Date>,
     /// Days between the two dates a chronology finding compares (how early, how late, how
     /// long idle).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub days: Option<i64>,
 }
 

@@ -8,6 +8,9 @@
 pub const CONFIG_BYTES: u64 = 16 * 1024 * 1024;
 /// A `--baseline` file: a key is about 150 bytes, so this holds over a million findings.
 pub const BASELINE_BYTES: u64 = 256 * 1024 * 1024;
+/// A JSON report given to `guicang merge`: a sweep of a million files writes a few hundred
+/// MB.
+pub const REPORT_BYTES: u64 = 4 * 1024 * 1024 * 1024;
 /// A ledger (台账) file: real ledgers are well below it.
 pub const LEDGER_BYTES: u64 = 64 * 1024 * 1024;
 /// One part of a zip container (xlsx, ods) once inflated, when its content is parsed.

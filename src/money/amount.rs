@@ -5,7 +5,7 @@
 //! ledger carries that tolerance, and comparisons add the tolerances of both sides.
 
 use rust_decimal::Decimal;
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::money::Unit;
 
@@ -89,6 +89,17 @@ const MAX_DECIMALS: usize = 27;
 impl Serialize for Amount {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.yuan.normalize().to_string())
+    }
+}
+
+/// An amount read back from a report (its exact decimal string): the precision it was
+/// written with is not in the report, so it is exact; reports never show the tolerance.
+impl<'de> Deserialize<'de> for Amount {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Amount, D::Error> {
+        let text = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        text.parse::<Decimal>()
+            .map(Amount::exact)
+            .map_err(|e| serde::de::Error::custom(format!("amount `{text}`: {e}")))
     }
 }
 

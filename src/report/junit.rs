@@ -384,6 +384,8 @@ mod tests {
                 guicang: "0".into(),
                 rules: "0".into(),
                 root: "archive".into(),
+                lang: Lang::Zh,
+                shard: None,
                 fail_on: "error".into(),
                 config: None,
                 waivers: 0,

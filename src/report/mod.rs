@@ -8,6 +8,7 @@ pub mod html;
 pub mod json;
 pub mod junit;
 pub mod markdown;
+mod merge;
 mod order;
 pub mod portfolio;
 pub mod reserve;
@@ -22,7 +23,7 @@ pub mod xlsx;
 use std::collections::{BTreeMap, HashMap};
 
 use crate::money::amount::Amount;
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::attributes::{Construction, Status};
 use crate::check::chain::ChainSummary;
@@ -35,14 +36,17 @@ use crate::project::Project;
 use crate::ruleset::RuleSet;
 use crate::triage::Triaged;
 pub use crate::triage::waivers::WaivedFinding;
+pub use merge::MergePolicy;
 use order::{FindingOrder, project_order};
 use portfolio::{Indicators, Recurring};
 
 /// Version of the JSON report's shape.
 pub const REPORT_VERSION: u32 = 1;
 
-/// The result of a sweep.
-#[derive(Debug, Clone, Serialize)]
+/// The result of a sweep. It is read back from its JSON by `guicang merge`: what the JSON
+/// leaves out is made again there (the language from `run`, the project index, the
+/// recurring problems from the rules).
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Report {
     /// Shape version of the JSON document.
     pub version: u32,
@@ -50,7 +54,7 @@ pub struct Report {
     pub root: String,
     /// When and how the sweep ran.
     pub run: run::RunInfo,
-    /// Language of the messages.
+    /// Language of the messages (`run.lang` in the JSON).
     #[serde(skip)]
     pub lang: Lang,
     /// Projects, sorted by folder (projects without a folder last).
@@ -67,7 +71,8 @@ pub struct Report {
     pub baseline_applied: bool,
     /// Totals.
     pub summary: Summary,
-    /// Recurring problems across the projects (多发问题).
+    /// Recurring problems across the projects (多发问题); made again when read back.
+    #[serde(skip_deserializing)]
     pub recurring: Recurring,
     /// Project key → index in `projects`, made once for every renderer.
     #[serde(skip)]
@@ -75,7 +80,7 @@ pub struct Report {
 }
 
 /// One project in the report.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ProjectReport {
     /// The stable key every format names the project by (findings' `project`): its code,
     /// else its folder, else its name.
@@ -113,7 +118,7 @@ pub struct ProjectReport {
     /// Required documents present.
     pub present: usize,
     /// Per stage, in lifecycle order, keyed by stage id.
-    #[serde(serialize_with = "stages_map")]
+    #[serde(serialize_with = "stages_map", deserialize_with = "stages_from_map")]
     pub stages: Vec<StageScore>,
     /// Documents whose requirement could not be decided.
     pub undetermined: Vec<crate::check::completeness::Undetermined>,
@@ -133,15 +138,17 @@ pub struct ProjectReport {
     /// for other projects and projects of unknown category.
     pub maturity: Option<String>,
     /// The next grade of a planned project and the documents it still needs.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reserve: Option<Maturity>,
     /// Planned dates and dated milestones.
     pub timeline: Timeline,
     /// Performance-evaluation indicators of a project in progress or completed.
     pub indicators: Option<Indicators>,
     /// Why each unknown indicator is unknown.
+    #[serde(deserialize_with = "crate::check::known_keys::map")]
     pub indicators_unknown: BTreeMap<&'static str, String>,
     /// What each known indicator rests on: ledger files and cells, documents, manifests.
+    #[serde(deserialize_with = "crate::check::known_keys::map")]
     pub indicators_evidence: BTreeMap<&'static str, Vec<String>>,
 }
 
@@ -158,7 +165,7 @@ pub struct Evaluation {
 }
 
 /// Totals of a sweep.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Summary {
     /// Projects in the report.
     pub projects: usize,
@@ -422,4 +429,34 @@ fn stages_map<S: Serializer>(stages: &[StageScore], serializer: S) -> Result<S::
         )?;
     }
     map.end()
+}
+
+/// Reads the object of stages keyed by stage id back into stages, in the object's order
+/// (lifecycle order, as written); each stage's completeness is recomputed, not read.
+fn stages_from_map<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Vec<StageScore>, D::Error> {
+    struct Stages;
+
+    impl<'de> serde::de::Visitor<'de> for Stages {
+        type Value = Vec<StageScore>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("an object of stages keyed by stage id")
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut stages = Vec::new();
+            while let Some((id, mut stage)) = map.next_entry::<String, StageScore>()? {
+                stage.stage = std::sync::Arc::from(id);
+                stages.push(stage);
+            }
+            Ok(stages)
+        }
+    }
+
+    deserializer.deserialize_map(Stages)
 }

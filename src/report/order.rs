@@ -3,15 +3,22 @@
 
 use std::collections::HashMap;
 
+use super::ProjectReport;
 use crate::finding::Finding;
 use crate::project::Project;
 use crate::ruleset::{Category, RuleSet};
+
+/// The order of projects in a report: by folder, projects without a folder last, then
+/// key. [`project_order`] and `guicang merge` both sort by it.
+pub(super) fn project_rank(folder: Option<&str>, key: String) -> (bool, Option<String>, String) {
+    (folder.is_none(), folder.map(str::to_string), key)
+}
 
 /// Indices of `projects` in report order: by folder, projects without a folder last.
 pub(super) fn project_order(projects: &[Project]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..projects.len()).collect();
     order.sort_by(|&a, &b| {
-        let key = |p: &Project| (p.folder_rel.is_none(), p.folder_rel.clone(), p.key());
+        let key = |p: &Project| project_rank(p.folder_rel.as_deref(), p.key());
         key(&projects[a]).cmp(&key(&projects[b]))
     });
     order
@@ -42,6 +49,25 @@ impl<'a> FindingOrder<'a> {
         let categories = projects
             .iter()
             .filter_map(|p| Some((p.key(), rules.category(p.category.as_deref()?)?)))
+            .collect();
+        FindingOrder {
+            rules,
+            rank,
+            categories,
+        }
+    }
+
+    /// The order of a report's findings from its projects, already in report order (a
+    /// report put together from shards, which has no [`Project`]s).
+    pub(super) fn of_reports(rules: &'a RuleSet, projects: &[ProjectReport]) -> FindingOrder<'a> {
+        let rank = projects
+            .iter()
+            .enumerate()
+            .map(|(r, p)| (p.key.clone(), r + 1))
+            .collect();
+        let categories = projects
+            .iter()
+            .filter_map(|p| Some((p.key.clone(), rules.category(p.category.as_deref()?)?)))
             .collect();
         FindingOrder {
             rules,

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{ProjectReport, Report};
 use crate::attributes::Status;
@@ -25,7 +25,7 @@ pub const PROBLEM_LATE_DAYS: &str = "problem_project_late_days";
 
 /// The performance-evaluation indicators an archive can evidence (财预〔2020〕10号's 过程
 /// and 产出 indicators); each `None` when an input is unknown, with the reason beside it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Indicators {
     /// 预算执行率: paid ÷ aid funds, 4 decimals.
     pub execution_rate: Option<f64>,

@@ -1,12 +1,14 @@
 //! When and how a report was made: an audit working paper says "as of when".
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::finding::Severity;
+use crate::lang::Lang;
+use crate::shard::Shard;
 
 /// The facts of one sweep that every format states: its time, the versions, the root and
 /// what shaped the result (threshold, configuration, waivers, baseline).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RunInfo {
     /// When the sweep ran (RFC 3339, UTC); `GUICANG_NOW` fixes it for reproducible reports.
     pub at: String,
@@ -16,6 +18,11 @@ pub struct RunInfo {
     pub rules: String,
     /// The archive root as given.
     pub root: String,
+    /// The language of the messages.
+    pub lang: Lang,
+    /// The shard swept (`--shard K/N`); absent for a sweep of the whole archive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shard: Option<Shard>,
     /// The least severity that fails the run (`--fail-on`), `never` when none does.
     pub fail_on: String,
     /// The configuration file read, if any.

@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::attributes::{Construction, ContractKind, ProcurementMethod, Status};
 use crate::lang::Lang;
@@ -57,7 +57,7 @@ pub struct Facts<'a> {
 }
 
 /// A fact a condition needed and did not have.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum UnknownFact {
     /// The construction type is not recorded.

@@ -25,6 +25,9 @@ pub struct TriagePolicy<'a> {
     pub today: Date,
     /// The findings already recorded, when a baseline is applied.
     pub baseline: Option<&'a Baseline>,
+    /// Whether a waiver that covered nothing is reported (`waiver-unused`): not in a
+    /// shard, which sees only some projects; `guicang merge` reports them instead.
+    pub report_unused_waivers: bool,
 }
 
 /// The sweep's findings, sorted into those that count and those set apart.
@@ -51,6 +54,7 @@ pub fn triage(findings: Vec<Finding>, policy: &TriagePolicy<'_>, lang: Lang) -> 
         &mut triaged.waived,
         policy.waivers,
         policy.today,
+        policy.report_unused_waivers,
         lang,
     );
     if let Some(baseline) = policy.baseline {

@@ -15,7 +15,7 @@ use std::path::Path;
 
 use globset::{GlobBuilder, GlobMatcher};
 use jiff::civil::Date;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::config::{Config, WaiverEntry};
@@ -343,7 +343,7 @@ fn evidence_path(config: &Config, root: &Path) -> String {
 
 /// A finding a waiver (豁免) covers: listed in every report with the waiver's reason, never
 /// counted toward the exit code or the totals of errors and warnings.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct WaivedFinding {
     /// The finding as the sweep made it.
     #[serde(flatten)]
@@ -366,6 +366,7 @@ pub fn apply(
     waived: &mut Vec<WaivedFinding>,
     waivers: &[Waiver],
     today: Date,
+    report_unused: bool,
     lang: Lang,
 ) {
     if waivers.is_empty() {
@@ -397,9 +398,26 @@ pub fn apply(
         if w.is_expired(today) {
             Some(expired(w, lang))
         } else {
-            (!used).then(|| unused(w, lang))
+            (!used && report_unused).then(|| unused(w, lang))
         }
     }));
+}
+
+/// The `waiver-unused` findings of a whole archive put together from shards (each shard
+/// sees only its projects, so none can tell a waiver unused): the waivers in force that
+/// cover none of `waived`.
+pub fn unused_in(
+    waivers: &[Waiver],
+    waived: &[WaivedFinding],
+    today: Date,
+    lang: Lang,
+) -> Vec<Finding> {
+    let used: HashSet<&str> = waived.iter().map(|w| w.waiver.as_str()).collect();
+    waivers
+        .iter()
+        .filter(|w| !w.is_expired(today) && !used.contains(w.origin().as_str()))
+        .map(|w| unused(w, lang))
+        .collect()
 }
 
 /// The `waiver-expired` finding of a waiver.

@@ -21,5 +21,6 @@ mod read_only;
 mod registry;
 mod report_model;
 mod reports;
+mod shards;
 mod support;
 mod waivers;

@@ -16,7 +16,7 @@ pub mod vouchers;
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::Context;
 use crate::finding::Finding;
@@ -101,7 +101,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 /// The money of one project along the chain, for reports. A figure no ledger of its kind
 /// covers, or that sums rows whose amount could not be read, is unknown (`None`), never
 /// zero, and `unknown` says why; `sources` names the ledger files each figure sums.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ChainSummary {
     /// 援疆资金.
     pub aid_funds: Option<Amount>,
@@ -117,15 +117,23 @@ pub struct ChainSummary {
     pub payments: usize,
     /// Why each unknown figure is unknown, by figure (`allocated`, `contracted`, `paid`,
     /// `execution_rate`).
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "crate::check::known_keys::map"
+    )]
     pub unknown: BTreeMap<&'static str, Unknown>,
     /// The ledger files each known figure is summed from, by figure.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "crate::check::known_keys::map"
+    )]
     pub sources: BTreeMap<&'static str, Vec<String>>,
 }
 
 /// Why a figure of the funding chain is unknown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Unknown {
     /// No ledger of the figure's kind covers the project.

@@ -4,12 +4,12 @@
 use std::num::NonZeroU32;
 use std::sync::Arc;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::ruleset::condition::UnknownFact;
 
 /// Whether a document is required of a project.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Requirement {
     /// Required.
@@ -84,11 +84,50 @@ impl Serialize for DocumentState {
     }
 }
 
+/// A document read back from a report (`guicang merge`): the same fields, the pages map
+/// spread back over the files.
+impl<'de> Deserialize<'de> for DocumentState {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct View {
+            id: Arc<str>,
+            name: Arc<str>,
+            requirement: Requirement,
+            files: Vec<crate::scan::RelPath>,
+            #[serde(default)]
+            pages: std::collections::HashMap<String, NonZeroU32>,
+            present: bool,
+        }
+        let view = View::deserialize(deserializer)?;
+        let pages = if view.pages.is_empty() {
+            Box::default()
+        } else {
+            view.files
+                .iter()
+                .map(|f| view.pages.get(&f.joined()).copied())
+                .collect()
+        };
+        Ok(DocumentState {
+            id: view.id,
+            name: view.name,
+            requirement: view.requirement,
+            files: view.files.into_boxed_slice(),
+            pages,
+            present: view.present,
+        })
+    }
+}
+
+/// The id a stage read back has until its map key is set.
+fn empty_id() -> Arc<str> {
+    Arc::from("")
+}
+
 /// One stage of one project.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct StageScore {
-    /// Stage id.
-    #[serde(skip)]
+    /// Stage id (the key of the report's map of stages).
+    #[serde(skip_serializing, default = "empty_id")]
     pub stage: Arc<str>,
     /// Stage name in the report's language.
     pub name: Arc<str>,
@@ -101,7 +140,7 @@ pub struct StageScore {
 }
 
 /// A document whose requirement could not be decided.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Undetermined {
     /// Document id (shared: thousands of projects repeat the same few).
     pub document: Arc<str>,
