@@ -4,7 +4,9 @@
 //!     cargo run --release --example walkers -- ignore /tmp/guicang-bench/archive-1e6 2
 //!
 //! Modes: `walkdir` (serial), `walkdir-par-bridge` (walkdir fed to rayon), `ignore`
-//! (the `ignore` crate's `WalkParallel` with every filter off, as guicang's scan uses it).
+//! (the `ignore` crate's `WalkParallel` with every filter off, guicang's scan until it had
+//! to open each folder from its parent's handle), `guicang` (the scan itself: `openat`
+//! folder by folder, rayon tasks, the root taken as one project folder).
 //! Each prints the number of files, so that a candidate that skips some is caught.
 
 use std::path::Path;
@@ -16,7 +18,7 @@ use rayon::prelude::*;
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (Some(mode), Some(root)) = (args.first(), args.get(1)) else {
-        eprintln!("usage: walkers walkdir|walkdir-par-bridge|ignore ROOT [THREADS]");
+        eprintln!("usage: walkers walkdir|walkdir-par-bridge|ignore|guicang ROOT [THREADS]");
         return ExitCode::from(2);
     };
     let threads = args.get(2).and_then(|t| t.parse().ok()).unwrap_or(2);
@@ -56,8 +58,19 @@ fn main() -> ExitCode {
                 });
             count.into_inner()
         }
+        "guicang" => {
+            let pattern = regex::Regex::new("^$").expect("pattern");
+            let folders = [root.to_path_buf()];
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .expect("pool")
+                .install(|| guicang::scan::scan(root, &folders, false, &pattern))
+                .files
+                .len()
+        }
         other => {
-            eprintln!("unknown mode {other}: walkdir, walkdir-par-bridge or ignore");
+            eprintln!("unknown mode {other}: walkdir, walkdir-par-bridge, ignore or guicang");
             return ExitCode::from(2);
         }
     };

@@ -85,7 +85,7 @@ echo
 fi
 
 # The walker candidates (names only, no stat) on the largest tree: issue 5 asks to keep the
-# fastest; guicang's scan uses the `ignore` crate's parallel walker.
+# fastest; guicang's scan (openat folder by folder, rayon tasks) is timed beside them.
 largest=${SIZES##* }
 tree=$(tree_for "$largest")
 WALKERS=$PWD/target/release/examples/walkers
@@ -94,13 +94,16 @@ hyperfine --style none --warmup 1 --runs "$RUNS" --export-json "$BENCH_DIR/w-$la
     "$WALKERS walkdir $tree" \
     "$WALKERS walkdir-par-bridge $tree $(nproc)" \
     "$WALKERS ignore $tree $(nproc)" \
-    "$WALKERS ignore $tree $(( $(nproc) * 4 ))" >/dev/null
+    "$WALKERS ignore $tree $(( $(nproc) * 4 ))" \
+    "$WALKERS guicang $tree $(nproc)" \
+    "$WALKERS guicang $tree $(( $(nproc) * 4 ))" >/dev/null
 echo
 labels=("walkdir (1 thread)" "walkdir + par_bridge ($(nproc) threads)" \
-    "ignore WalkParallel ($(nproc) threads)" "ignore WalkParallel ($(( $(nproc) * 4 )) threads)")
+    "ignore WalkParallel ($(nproc) threads)" "ignore WalkParallel ($(( $(nproc) * 4 )) threads)" \
+    "guicang scan, openat ($(nproc) threads)" "guicang scan, openat ($(( $(nproc) * 4 )) threads)")
 echo "| walker, $(find "$tree" -type f | wc -l) files, names only | median |"
 echo "|---|---|"
-for i in 0 1 2 3; do
+for i in 0 1 2 3 4 5; do
     echo "| ${labels[$i]} | $(median "$BENCH_DIR/w-$largest.json" "$i") s |"
 done
 echo

@@ -302,13 +302,7 @@ fn scan_projects(
         .filter_map(|&i| discovery.projects[i].folder.clone())
         .collect();
     let metadata = settings.inspect.is_some() && options.inspect;
-    let mut scanned = scan(
-        root,
-        &folders,
-        options.threads,
-        metadata,
-        &settings.code_pattern,
-    );
+    let mut scanned = scan(root, &folders, metadata, &settings.code_pattern);
     // The scan numbers projects among those with a folder; map them back to discovery's list.
     for file in &mut scanned.files {
         file.set_project(with_folder[file.project()]);

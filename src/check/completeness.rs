@@ -497,7 +497,7 @@ mod tests {
         }
         let folders: Vec<PathBuf> = projects.iter().filter_map(|p| p.folder.clone()).collect();
         let code_pattern = regex::Regex::new(crate::settings::DEFAULT_CODE_PATTERN).unwrap();
-        let scanned = scan(root, &folders, 1, false, &code_pattern);
+        let scanned = scan(root, &folders, false, &code_pattern);
         let is_ledger = |_: &crate::scan::RelPath, name: &str| crate::ledger::is_ledger_name(name);
         let classes = classify(&scanned.files, projects, &rules, &is_ledger);
         let ledgers: Vec<ProjectLedgers<'_>> =

@@ -17,6 +17,7 @@ mod ledger_formats;
 mod pg;
 mod portfolio;
 mod portfolio_reports;
+mod races;
 mod read_only;
 mod registry;
 mod report_model;
