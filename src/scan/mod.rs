@@ -7,7 +7,6 @@
 //! once, then sorted so that the output never depends on thread timing. A folder that
 //! cannot be listed is reported, never skipped in silence.
 
-mod dir;
 pub mod entry;
 pub mod share;
 mod walk;

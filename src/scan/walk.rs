@@ -13,8 +13,8 @@ use std::sync::{Arc, Mutex};
 
 use regex::Regex;
 
-use super::dir::{DirHandle, Kind, OpenDirError};
 use super::{FileEntry, ScanOutput, SpecialFile, WalkError};
+use crate::guard::dir::{DirHandle, Kind, OpenDirError};
 use crate::paths::{decoded, folder_display, relative_display};
 
 /// What every folder task reads.

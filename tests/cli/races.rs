@@ -23,11 +23,12 @@ fn swap_until(folder: &Path, target: &Path, stop: &AtomicBool, swaps: &AtomicUsi
     }
 }
 
-#[test]
-fn a_folder_swapped_for_a_link_during_sweeps_is_never_followed() {
+/// An archive of one project of three stage folders (40 files each) under `2023/`, and
+/// a folder outside it full of `OUTSIDE-…` files and folders.
+fn archive_and_outside() -> (tempfile::TempDir, tempfile::TempDir) {
     let archive = tempfile::tempdir().expect("temp dir");
     let outside = tempfile::tempdir().expect("temp dir");
-    let project = archive.path().join("MGT-2023-001 教学楼建设项目");
+    let project = archive.path().join("2023/MGT-2023-001 教学楼建设项目");
     crate::support::write(
         &project.join("project.toml"),
         "code = \"MGT-2023-001\"\ncategory = \"fixed-asset\"\nstatus = \"in-progress\"\n",
@@ -37,38 +38,62 @@ fn a_folder_swapped_for_a_link_during_sweeps_is_never_followed() {
             doc(&project, &format!("{stage}/文件{i}.pdf"));
         }
     }
+    doc(archive.path(), "2023/会议纪要.pdf");
     for i in 0..200 {
         doc(outside.path(), &format!("sub/OUTSIDE-{i}.pdf"));
         doc(outside.path(), &format!("OUTSIDE-{i}.pdf"));
     }
+    doc(outside.path(), "MGT-2023-099 OUTSIDE项目/OUTSIDE.pdf");
+    (archive, outside)
+}
+
+/// Sweeps `archive` 30 times while `swapped` (a folder in it) is swapped for a link to
+/// `outside` and back; asserts that no sweep lists anything outside, and that the race
+/// ran (the folder was swapped often, and seen as a folder or set aside by some sweeps).
+fn sweeps_never_leave(archive: &Path, swapped: &Path, outside: &Path, seen: &str) {
     let stop = Arc::new(AtomicBool::new(false));
     let swaps = Arc::new(AtomicUsize::new(0));
     let swapper = {
-        let (folder, target) = (project.join("04 招投标"), outside.path().to_path_buf());
+        let (folder, target) = (swapped.to_path_buf(), outside.to_path_buf());
         let (stop, swaps) = (Arc::clone(&stop), Arc::clone(&swaps));
         std::thread::spawn(move || swap_until(&folder, &target, &stop, &swaps))
     };
-    let (mut listed_inside, mut listed_aside) = (0, 0);
+    let mut saw_it = 0;
     for _ in 0..30 {
         let output = guicang()
             .arg("check")
-            .arg(archive.path())
+            .arg(archive)
             .args(["--no-inspect", "--format", "json", "-q", "-j", "4"])
             .output()
             .expect("run guicang");
         let report = String::from_utf8_lossy(&output.stdout);
+        let outside_listed = report.contains("OUTSIDE");
+        stop.store(outside_listed, Ordering::Relaxed);
         assert!(
-            !report.contains("OUTSIDE-"),
+            !outside_listed,
             "a file outside the archive was listed:\n{report}"
         );
         assert!(matches!(output.status.code(), Some(0 | 1)), "{report}");
-        listed_inside += usize::from(report.contains("04 招投标/文件"));
-        listed_aside += usize::from(report.contains("04 招投标.aside/文件"));
+        saw_it += usize::from(report.contains(seen));
     }
     stop.store(true, Ordering::Relaxed);
     swapper.join().expect("swapper");
-    // The race was run: the folder was swapped many times, and sweeps saw it in place, set
-    // aside, or as the link.
     assert!(swaps.load(Ordering::Relaxed) > 30, "{swaps:?}");
-    assert!(listed_inside + listed_aside > 0, "{listed_inside} {listed_aside}");
+    assert!(saw_it > 0, "no sweep saw {seen}");
+}
+
+#[test]
+fn a_folder_swapped_for_a_link_inside_a_project_is_never_followed() {
+    let (archive, outside) = archive_and_outside();
+    let stage = archive
+        .path()
+        .join("2023/MGT-2023-001 教学楼建设项目/04 招投标");
+    sweeps_never_leave(archive.path(), &stage, outside.path(), "/文件");
+}
+
+#[test]
+fn a_grouping_folder_swapped_for_a_link_is_never_followed() {
+    let (archive, outside) = archive_and_outside();
+    let year = archive.path().join("2023");
+    sweeps_never_leave(archive.path(), &year, outside.path(), "MGT-2023-001");
 }

@@ -1,12 +1,14 @@
 //! The surface of an archive: the walk over the grouping levels (years, counties,
 //! categories) down to the project folders, and what lies there outside every project.
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
 use regex::Regex;
 
 use super::{CONFIG, DiscoverOptions, MANIFEST, unreadable_folder};
 use crate::finding::{Code, Finding};
+use crate::guard::dir::{DirHandle, Kind, OpenDirError};
 use crate::lang::Lang;
 use crate::ledger::load::LedgerSource;
 use crate::names::normalize::{normalize, starts_like_code};
@@ -39,52 +41,93 @@ pub(super) fn walk_surface(
         surface.project_folders.push(root.to_path_buf());
         return surface;
     }
-    let mut walk = walkdir::WalkDir::new(root)
-        .follow_links(false)
-        .sort_by_file_name()
-        .min_depth(1)
-        .into_iter();
-    while let Some(entry) = walk.next() {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(error) => {
-                let path = error
-                    .path()
-                    .map_or_else(|| root.to_path_buf(), Path::to_path_buf);
-                findings.push(unreadable_folder(
-                    relative_display(&path, root),
-                    &error.to_string(),
-                    lang,
-                ));
-                continue;
-            }
-        };
-        let path = entry.path();
-        if entry.file_type().is_dir() {
-            if is_project_folder(path, code_pattern) {
-                surface.project_folders.push(path.to_path_buf());
-                walk.skip_current_dir();
-            } else {
-                surface.grouping_folders.push(path.to_path_buf());
-            }
-        } else if entry.file_type().is_file() {
-            surface.files.push(path.to_path_buf());
-        } else if entry.file_type().is_symlink() {
-            // A linked project folder or ledger above the projects is not followed either,
-            // and says so (inside project folders the scan reports links).
-            findings.push(
-                Finding::new(
-                    Code::SymlinkSkipped,
-                    lang.pick(
-                        "符号链接未被跟随，其内容未检查",
-                        "a symbolic link, not followed; its target was not checked",
-                    ),
-                )
-                .path(relative_display(path, root)),
-            );
+    match DirHandle::root(root) {
+        Ok(mut handle) => {
+            let mut level = Level {
+                root,
+                code_pattern,
+                lang,
+                surface: &mut surface,
+                findings,
+            };
+            level.walk(&mut handle, root);
         }
+        Err(error) => findings.push(unreadable_folder(String::new(), &error.to_string(), lang)),
     }
     surface
+}
+
+/// The walk over the grouping levels: each folder opened from its parent's handle, never
+/// through a link (a folder swapped for one while the sweep runs is reported, not followed).
+struct Level<'w> {
+    root: &'w Path,
+    code_pattern: &'w Regex,
+    lang: Lang,
+    surface: &'w mut Surface,
+    findings: &'w mut Vec<Finding>,
+}
+
+impl Level<'_> {
+    /// Walks the folder at `path`, in name order, depth first, stopping at project folders.
+    fn walk(&mut self, handle: &mut DirHandle, path: &Path) {
+        let mut entries = match handle.entries() {
+            Ok(entries) => entries,
+            Err(error) => return self.unreadable(path, &error.to_string()),
+        };
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        for (name, kind) in entries {
+            let child = path.join(&name);
+            match kind {
+                Kind::Dir => match handle.child(&name) {
+                    Ok(mut folder) => {
+                        if is_project_folder_at(&folder, &name, self.code_pattern) {
+                            self.surface.project_folders.push(child);
+                        } else {
+                            self.surface.grouping_folders.push(child.clone());
+                            self.walk(&mut folder, &child);
+                        }
+                    }
+                    Err(OpenDirError::Symlink) => self.symlink(&child),
+                    // Replaced by a file since it was listed: seen next sweep.
+                    Err(OpenDirError::NotADir) => {}
+                    Err(OpenDirError::Io(error)) => self.unreadable(&child, &error.to_string()),
+                },
+                Kind::File => self.surface.files.push(child),
+                Kind::Symlink => self.symlink(&child),
+                Kind::Special(_) => {}
+            }
+        }
+    }
+
+    fn unreadable(&mut self, path: &Path, error: &str) {
+        let rel = relative_display(path, self.root);
+        self.findings.push(unreadable_folder(rel, error, self.lang));
+    }
+
+    /// A linked project folder or ledger above the projects is not followed either, and
+    /// says so (inside project folders the scan reports links).
+    fn symlink(&mut self, path: &Path) {
+        self.findings.push(
+            Finding::new(
+                Code::SymlinkSkipped,
+                self.lang.pick(
+                    "符号链接未被跟随，其内容未检查",
+                    "a symbolic link, not followed; its target was not checked",
+                ),
+            )
+            .path(relative_display(path, self.root)),
+        );
+    }
+}
+
+/// Whether the folder open as `folder`, named `name`, is clearly a project: its name
+/// starts like a code, or it holds a manifest (a link named so counts: it is reported,
+/// not read).
+fn is_project_folder_at(folder: &DirHandle, name: &OsStr, code_pattern: &Regex) -> bool {
+    starts_like_code(&decoded(name), code_pattern)
+        || folder
+            .stat(OsStr::new(MANIFEST))
+            .is_ok_and(|s| matches!(s.kind, Kind::File | Kind::Symlink))
 }
 
 /// Whether a folder is clearly a project: it holds a manifest, or its name starts like a
