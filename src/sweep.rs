@@ -67,8 +67,14 @@ pub fn sweep(root: &Path, settings: &Settings, options: &SweepOptions) -> Report
     pool(options.threads).install(|| sweep_in_pool(root, settings, options))
 }
 
-fn sweep_in_pool(root: &Path, settings: &Settings, options: &SweepOptions) -> Report {
-    let run = run_info(root, settings, options);
+fn sweep_in_pool(given_root: &Path, settings: &Settings, options: &SweepOptions) -> Report {
+    let run = run_info(given_root, settings, options);
+    // Every path of the sweep starts at the canonical root, which holds no link, so that
+    // files in the archive can be opened through no link at all (`guard::open`).
+    let canonical = given_root
+        .canonicalize()
+        .unwrap_or_else(|_| given_root.to_path_buf());
+    let root = canonical.as_path();
     let lang = settings.lang;
     let progress = options.progress.then(|| progress::spinner(lang));
     let mut discovery = discover_projects(root, settings, options);

@@ -97,3 +97,54 @@ fn a_grouping_folder_swapped_for_a_link_is_never_followed() {
     let year = archive.path().join("2023");
     sweeps_never_leave(archive.path(), &year, outside.path(), "MGT-2023-001");
 }
+
+#[test]
+fn a_folder_swapped_after_the_walk_never_leads_a_read_outside() {
+    // Outside, files of the same names as the project's, all damaged: a read led there
+    // would report a damaged PDF in the project.
+    let (archive, outside) = archive_and_outside();
+    for i in 0..40 {
+        crate::support::write(
+            &outside.path().join(format!("文件{i}.pdf")),
+            b"%PDF-1.4 broken",
+        );
+    }
+    let stage = archive
+        .path()
+        .join("2023/MGT-2023-001 教学楼建设项目/04 招投标");
+    let stop = Arc::new(AtomicBool::new(false));
+    let swaps = Arc::new(AtomicUsize::new(0));
+    let swapper = {
+        let (folder, target) = (stage.clone(), outside.path().to_path_buf());
+        let (stop, swaps) = (Arc::clone(&stop), Arc::clone(&swaps));
+        std::thread::spawn(move || swap_until(&folder, &target, &stop, &swaps))
+    };
+    for _ in 0..20 {
+        let output = guicang()
+            .arg("check")
+            .arg(archive.path())
+            .args(["--no-cache", "--format", "json", "-q", "-j", "4"])
+            .output()
+            .expect("run guicang");
+        let report = String::from_utf8_lossy(&output.stdout);
+        let damaged = report.contains("\"corrupt-pdf\"");
+        stop.store(damaged, Ordering::Relaxed);
+        assert!(!damaged, "a read went through a link:\n{report}");
+    }
+    stop.store(true, Ordering::Relaxed);
+    swapper.join().expect("swapper");
+    assert!(swaps.load(Ordering::Relaxed) > 20, "{swaps:?}");
+}
+
+#[test]
+fn an_archive_root_reached_through_a_link_is_read_whole() {
+    let (archive, _outside) = archive_and_outside();
+    let links = tempfile::tempdir().expect("temp dir");
+    let linked = links.path().join("archive");
+    std::os::unix::fs::symlink(archive.path(), &linked).expect("symlink");
+    let direct = crate::support::check_json(archive.path(), &["--no-cache"]).0;
+    let through = crate::support::check_json(&linked, &["--no-cache"]).0;
+    assert_eq!(direct["findings"], through["findings"]);
+    assert_eq!(direct["summary"], through["summary"]);
+    assert!(!direct["findings"].to_string().contains("symlink-skipped"));
+}
