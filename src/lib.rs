@@ -5,7 +5,10 @@
 //! in, one [`report::Report`] out. `main.rs` parses the command line ([`cli`]), resolves
 //! it ([`settings`]), runs one of the [`commands`] and turns the outcome into an exit code
 //! ([`exit`]). Modules are listed in the order data flows; a module imports only modules
-//! listed above it (see `DESIGN.md`).
+//! listed above it (see `DESIGN.md`). The inner steps are private to the crate
+//! (`pub(crate)`), so that the compiler points at what nothing uses; public are the entry
+//! point with its inputs and outputs, the commands, and the vocabulary the examples, fuzz
+//! targets and tests reach for.
 
 // Vocabulary every step shares (leaves: they import no pipeline step).
 
@@ -22,25 +25,25 @@ pub mod money;
 pub mod names;
 
 /// Project attributes: status, construction type, contract kind, procurement method.
-pub mod attributes;
+pub(crate) mod attributes;
 
 /// Finding codes (the registry) and the finding value.
 pub mod finding;
 
 /// Source positions and compiler-style diagnostics for user-written files.
-pub mod diagnostic;
+pub(crate) mod diagnostic;
 
 /// Spreadsheet reading (xlsx, xls, ods, csv) into plain tables of cells.
 pub mod sheet;
 
 /// Paths relative to the archive root, and names decoded for display.
-pub mod paths;
+pub(crate) mod paths;
 
 /// Shards: which projects one of several machines sweeps (`--shard K/N`).
-pub mod shard;
+pub(crate) mod shard;
 
 /// Reading untrusted files safely and writing only outside the archive: one policy.
-pub mod guard;
+pub(crate) mod guard;
 
 // Rules, then the pipeline in the order data flows.
 
@@ -54,7 +57,7 @@ pub mod project;
 pub mod scan;
 
 /// Step 3: which document each file is evidence of.
-pub mod classify;
+pub(crate) mod classify;
 
 /// Step 4: whether each file can be opened and used.
 pub mod inspect;
@@ -63,10 +66,10 @@ pub mod inspect;
 pub mod ledger;
 
 /// Step 6: checks that turn it all into findings and scores.
-pub mod check;
+pub(crate) mod check;
 
 /// Step 7: waivers and the baseline set findings apart before the report counts them.
-pub mod triage;
+pub(crate) mod triage;
 
 /// Step 8: the report, and its renderers for people and machines.
 pub mod report;

@@ -46,22 +46,6 @@ pub struct SweepOptions {
     pub shard: Option<Shard>,
 }
 
-impl SweepOptions {
-    /// Plain options: `threads` workers, inspection on, no cache, no progress bar, no baseline.
-    pub fn new(threads: usize) -> SweepOptions {
-        SweepOptions {
-            threads,
-            inspect: true,
-            cache_dir: None,
-            progress: false,
-            own_files: Vec::new(),
-            baseline: None,
-            baseline_file: None,
-            shard: None,
-        }
-    }
-}
-
 /// Sweeps the archive at `root` and returns the report.
 pub fn sweep(root: &Path, settings: &Settings, options: &SweepOptions) -> Report {
     pool(options.threads).install(|| sweep_in_pool(root, settings, options))

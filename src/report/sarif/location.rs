@@ -70,6 +70,7 @@ impl Base {
     }
 
     /// The archive alone, in no work tree.
+    #[cfg(test)]
     pub fn archive(root: &str) -> Base {
         Base {
             root: std::path::absolute(root).unwrap_or_else(|_| PathBuf::from(root)),
