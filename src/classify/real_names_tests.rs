@@ -2,6 +2,10 @@
 //! titles from published filing lists) against the built-in rules. A labelled name must be
 //! recognised as its document in a project of a category that has the document; a name
 //! labelled `none` must be taken for no document in any category.
+//!
+//! `fixtures/real-names/heldout.tsv` is a second set gathered from other public pages (see
+//! `HELDOUT.md`) that the rules were not written from: it measures how far they generalise,
+//! and its test holds the level reached so that it cannot fall back.
 
 use std::collections::BTreeMap;
 
@@ -10,6 +14,7 @@ use crate::names::numbering::strip_numbering;
 use crate::ruleset::{Category, RuleSet};
 
 const TRAIN: &str = include_str!("../../fixtures/real-names/train.tsv");
+const HELDOUT: &str = include_str!("../../fixtures/real-names/heldout.tsv");
 
 /// One row of the set: the name as written, its label, and how it was found.
 struct Labelled<'t> {
@@ -19,6 +24,7 @@ struct Labelled<'t> {
     kind: &'t str,
 }
 
+/// The rows of a set; columns after the third (the held-out set's `source`) are not read.
 fn rows(text: &str) -> Vec<Labelled<'_>> {
     text.lines()
         .skip(1)
@@ -127,6 +133,38 @@ fn real_names_are_recognised_and_none_is_taken_for_a_document() {
         "{} of {} names misread:\n{}",
         score.failures.len(),
         score.labelled + score.none,
+        score.failures.join("\n")
+    );
+}
+
+/// Recall and false positives on the held-out set may only get better: raise the floors
+/// when the rules improve. The names that still fail, and why, are listed in `HELDOUT.md`.
+#[test]
+fn heldout_names_keep_the_recognition_reached() {
+    // (recognised at least, taken at most), the figures reached.
+    const REACHED: (usize, usize) = (86, 0);
+    let (recognised_at_least, taken_at_most) = REACHED;
+    let rules = RuleSet::load(&[] as &[&str], &BTreeMap::new()).expect("built-in rules are valid");
+    let score = score(&rules, HELDOUT);
+    println!(
+        "held-out: recognised {}/{} catalogue names, took {}/{} other names for a document\n{}",
+        score.recognised,
+        score.labelled,
+        score.taken,
+        score.none,
+        score.failures.join("\n")
+    );
+    assert!(
+        score.labelled >= 80 && score.none >= 140,
+        "the whole set was read"
+    );
+    assert!(
+        score.recognised >= recognised_at_least && score.taken <= taken_at_most,
+        "held-out recognition fell: {}/{} recognised (at least {recognised_at_least}), {}/{} taken (at most {taken_at_most})\n{}",
+        score.recognised,
+        score.labelled,
+        score.taken,
+        score.none,
         score.failures.join("\n")
     );
 }
