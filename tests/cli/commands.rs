@@ -68,6 +68,7 @@ fn every_subcommands_help_is_snapshotted() {
         &["rules", "explain", "--help"],
         &["explain", "--help"],
         &["classify", "--help"],
+        &["merge", "--help"],
         &["history", "--help"],
         &["init-config", "--help"],
         &["completions", "--help"],
