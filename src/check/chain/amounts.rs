@@ -404,3 +404,6 @@ fn ratio_mismatch(
             .path(cell),
     )
 }
+
+#[cfg(test)]
+mod tests;
