@@ -291,16 +291,20 @@ fn derived_columns(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: &mut Vec<Fi
     let mut payments = chain.ledgers.payments.clone();
     payments.sort_by_key(|p| p.sequence);
     for p in payments {
-        let amount = p.amount.unwrap_or_default();
         let table_total = by_table
             .entry(p.sequence.0)
             .or_insert(Some(Amount::default()));
-        *table_total = table_total.and_then(|t| t.checked_plus(&amount));
+        *table_total = table_total
+            .zip(p.amount)
+            .and_then(|(t, a)| t.checked_plus(&a));
         let contract_total = by_contract
             .entry((p.sequence.0, p.contract_no.as_deref()))
             .or_insert(Some(Amount::default()));
-        *contract_total = contract_total.and_then(|t| t.checked_plus(&amount));
-        // Once a running total is beyond the decimal type, the rest of the table is unknown.
+        *contract_total = contract_total
+            .zip(p.amount)
+            .and_then(|(t, a)| t.checked_plus(&a));
+        // Once a running total sums an amount that could not be read (a bad cell, reported
+        // as such) or is beyond the decimal type, the rest of the table is unknown.
         let (Some(table), Some(contract)) = (*table_total, *contract_total) else {
             continue;
         };

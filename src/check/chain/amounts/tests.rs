@@ -258,3 +258,30 @@ fn a_stated_ratio_is_allowed_half_a_percent() {
     assert_eq!(off[0].paths, ["拨付.xlsx!S!G2"]);
     assert_eq!(derived(vec![with_ratio(None, "0.0949")]).len(), 1);
 }
+
+#[test]
+fn a_row_whose_amount_is_unreadable_leaves_the_running_total_of_the_rest_of_its_table_unknown() {
+    // The clerk's figures are right; row 3's amount (200) could not be read (a bad cell,
+    // reported as such). Its total and those after it are unknown, not short by 200.
+    let unreadable = Payment {
+        amount: None,
+        ..row(3, None, "0", "300")
+    };
+    let other_table = Payment {
+        sequence: (1, 2),
+        cumulative_cell: Some("拨付.xlsx!T!F2".to_string()),
+        ..row(2, None, "10", "11")
+    };
+    let findings = derived(vec![
+        row(2, None, "100", "100"),
+        unreadable,
+        row(4, None, "100", "400"),
+        other_table,
+    ]);
+    let cells: Vec<&[String]> = findings.iter().map(|f| f.paths.as_slice()).collect();
+    assert_eq!(
+        cells,
+        [&["拨付.xlsx!T!F2".to_string()][..]],
+        "{findings:#?}"
+    );
+}
