@@ -285,3 +285,37 @@ fn a_row_whose_amount_is_unreadable_leaves_the_running_total_of_the_rest_of_its_
         "{findings:#?}"
     );
 }
+
+#[test]
+fn retention_is_unknown_while_a_payment_amount_is_unreadable_but_an_excess_is_not() {
+    // Settled at 1,000,000; a row whose amount could not be read may be the missing
+    // 500,000, so nothing is known to be held back. What is known to be paid already
+    // exceeds a settlement, whatever the unread row says.
+    let findings = |amount: &str| {
+        let mut archive = Archive::new("fixed-asset", Some(Status::Completed));
+        archive.project().settlement = Some(yuan("1000000"));
+        archive
+            .contract(crate::ledger::records::Contract {
+                settlement: Some(yuan("1000000")),
+                ..contract("HT-1", "合同.xlsx!S!2")
+            })
+            .payment(paid(Some("HT-1"), amount, "拨付.xlsx!S!2"))
+            .payment(Payment {
+                contract_no: Some("HT-1".to_string()),
+                ..payment("拨付.xlsx!S!3")
+            });
+        archive.chain_findings(check)
+    };
+    assert!(findings("500000").is_empty(), "{:#?}", findings("500000"));
+    let exceeded: Vec<(Code, Option<String>)> = findings("1000000.01")
+        .into_iter()
+        .map(|f| (f.code, f.contract))
+        .collect();
+    assert_eq!(
+        exceeded,
+        [
+            (Code::SettlementExceeded, Some("HT-1".to_string())),
+            (Code::SettlementExceeded, None)
+        ]
+    );
+}
