@@ -9,6 +9,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
+use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 use super::Context;
@@ -46,6 +47,11 @@ pub(crate) fn yuan(text: &str) -> Amount {
 pub(crate) fn wan(text: &str) -> Amount {
     let figure: Decimal = text.parse().expect("a decimal");
     Amount::written(figure * Decimal::from(10_000), text, Unit::TenThousandYuan)
+}
+
+/// A date written `2023-08-01`.
+pub(crate) fn day(text: &str) -> Date {
+    text.parse().expect("a date")
 }
 
 /// A payment row of project 0 at `at` (`file!sheet!row`) with nothing filled in.
