@@ -20,7 +20,9 @@ use crate::classify::classify;
 use crate::finding::{Code, Finding};
 use crate::lang::Lang;
 use crate::ledger::header::LedgerKind;
-use crate::ledger::records::{Allocation, Contract, Coverage, Payment, ProjectRef, Records};
+use crate::ledger::records::{
+    Allocation, Contract, Coverage, Invoice, Payment, ProjectRef, Records,
+};
 use crate::money::Unit;
 use crate::money::amount::Amount;
 use crate::project::Project;
@@ -101,6 +103,18 @@ pub(crate) fn allocation(amount: Option<Amount>, at: &str) -> Allocation {
     }
 }
 
+/// An invoice row of project 0 at `at`, with nothing filled in.
+pub(crate) fn invoice(at: &str) -> Invoice {
+    Invoice {
+        project: Some(ProjectRef::Folder(0)),
+        contract_no: None,
+        invoice_no: None,
+        date: None,
+        amount: None,
+        at: at.to_string(),
+    }
+}
+
 /// A hand-built archive: project 0 (`MGT-2023-001`, in its own folder), the names of its
 /// files, and ledger records.
 pub(crate) struct Archive {
@@ -138,6 +152,12 @@ impl Archive {
         &mut self.projects[0]
     }
 
+    /// A file of project 0 at `rel` below its folder.
+    pub(crate) fn file(&mut self, rel: &str) -> &mut Archive {
+        self.files.push(rel.to_string());
+        self
+    }
+
     /// A payment row, read from a payment ledger of the archive.
     pub(crate) fn payment(&mut self, row: Payment) -> &mut Archive {
         self.covered_by(LedgerKind::Payments);
@@ -157,6 +177,13 @@ impl Archive {
     pub(crate) fn allocation(&mut self, row: Allocation) -> &mut Archive {
         self.covered_by(LedgerKind::Allocations);
         self.records.allocations.push(row);
+        self
+    }
+
+    /// An invoice row, read from an invoice ledger of the archive.
+    pub(crate) fn invoice(&mut self, row: Invoice) -> &mut Archive {
+        self.covered_by(LedgerKind::Invoices);
+        self.records.invoices.push(row);
         self
     }
 
