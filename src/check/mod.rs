@@ -10,6 +10,8 @@ pub mod duplicates;
 pub mod files;
 pub mod known_keys;
 pub mod maturity;
+#[cfg(test)]
+pub(crate) mod test_support;
 pub mod timeline;
 
 use crate::classify::Classified;

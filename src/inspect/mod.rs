@@ -316,3 +316,6 @@ fn read_tail(handle: &mut File, size: u64) -> Result<Vec<u8>, Problem> {
         .map_err(|e| Problem::Unreadable(io_message(&e)))?;
     Ok(tail)
 }
+
+#[cfg(test)]
+mod tests;

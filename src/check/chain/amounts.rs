@@ -25,14 +25,43 @@ pub fn check(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: &mut Vec<Finding>
     derived_columns(ctx, chain, out);
 }
 
+/// What was paid: the sum of the amounts that could be read, and whether every amount
+/// could be (else the sum only bounds the payments from below: enough to show an excess,
+/// never what is still unpaid).
+#[derive(Clone, Copy)]
+struct Paid {
+    known: Amount,
+    complete: bool,
+}
+
+impl Paid {
+    /// `self` and one more payment row; `None` when the sum is beyond the decimal type.
+    fn plus(self, amount: Option<Amount>) -> Option<Paid> {
+        match amount {
+            Some(a) => Some(Paid {
+                known: self.known.checked_plus(&a)?,
+                ..self
+            }),
+            None => Some(Paid {
+                complete: false,
+                ..self
+            }),
+        }
+    }
+}
+
 /// Payments per contract number, in ledger order; `None` when a contract's total is
 /// beyond the decimal type.
-fn paid_by_contract<'p>(payments: &[&'p Payment]) -> BTreeMap<&'p str, Option<Amount>> {
-    let mut paid: BTreeMap<&str, Option<Amount>> = BTreeMap::new();
+fn paid_by_contract<'p>(payments: &[&'p Payment]) -> BTreeMap<&'p str, Option<Paid>> {
+    let nothing = Paid {
+        known: Amount::default(),
+        complete: true,
+    };
+    let mut paid: BTreeMap<&str, Option<Paid>> = BTreeMap::new();
     for p in payments {
-        if let (Some(contract), Some(amount)) = (p.contract_no.as_deref(), p.amount) {
-            let total = paid.entry(contract).or_insert(Some(Amount::default()));
-            *total = total.and_then(|t| t.checked_plus(&amount));
+        if let Some(contract) = p.contract_no.as_deref() {
+            let total = paid.entry(contract).or_insert(Some(nothing));
+            *total = total.and_then(|t| t.plus(p.amount));
         }
     }
     paid
@@ -54,7 +83,7 @@ fn contracts_overpaid_or_beyond_settlement(
             continue;
         };
         if let Some(amount) = contract.amount
-            && paid.exceeds(&amount)
+            && paid.known.exceeds(&amount)
         {
             out.push(
                 Finding::new(
@@ -63,19 +92,19 @@ fn contracts_overpaid_or_beyond_settlement(
                         Lang::Zh => format!(
                             "合同 {number} 金额 {}，已拨付 {}",
                             format_yuan(amount.yuan),
-                            format_yuan(paid.yuan)
+                            format_yuan(paid.known.yuan)
                         ),
                         Lang::En => format!(
                             "contract {number} is for {} but {} was paid",
                             format_yuan(amount.yuan),
-                            format_yuan(paid.yuan)
+                            format_yuan(paid.known.yuan)
                         ),
                     },
                 )
                 .project(chain.key.clone())
                 .stage("payment")
                 .contract(number)
-                .amount(paid.yuan)
+                .amount(paid.known.yuan)
                 .limit(amount.yuan)
                 .path(contract.at.clone()),
             );
@@ -160,27 +189,27 @@ fn project_settlement(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: &mut Vec
     let (Some(Status::Completed), Some(settlement)) = (project.status, project.settlement) else {
         return;
     };
-    let Some(paid) = Amount::sum(
-        chain
-            .ledgers
-            .payments
-            .iter()
-            .filter_map(|p| p.amount.as_ref()),
-    ) else {
+    let payments = &chain.ledgers.payments;
+    let Some(known) = Amount::sum(payments.iter().filter_map(|p| p.amount.as_ref())) else {
         return;
+    };
+    let paid = Paid {
+        known,
+        complete: payments.iter().all(|p| p.amount.is_some()),
     };
     let at = project.sources.first().cloned().unwrap_or_default();
     settlement_findings(ctx, chain, None, &settlement, &paid, &at, out);
 }
 
 /// `settlement-exceeded` when more was paid than settled; `retention-excessive` when more
-/// than the allowed share of the settlement is still unpaid.
+/// than the allowed share of the settlement is still unpaid, which is known only when
+/// every payment's amount could be read.
 fn settlement_findings(
     ctx: &Context<'_>,
     chain: &ProjectChain<'_>,
     contract: Option<&str>,
     settlement: &Amount,
-    paid: &Amount,
+    paid: &Paid,
     at: &str,
     out: &mut Vec<Finding>,
 ) {
@@ -195,27 +224,30 @@ fn settlement_findings(
         Some(c) => f.contract(c),
         None => f,
     };
-    if paid.exceeds(settlement) {
+    if paid.known.exceeds(settlement) {
         let message = match lang {
             Lang::Zh => format!(
                 "{subject}结算金额 {}，已拨付 {}",
                 format_yuan(settlement.yuan),
-                format_yuan(paid.yuan)
+                format_yuan(paid.known.yuan)
             ),
             Lang::En => format!(
                 "{subject}settled at {} but {} was paid",
                 format_yuan(settlement.yuan),
-                format_yuan(paid.yuan)
+                format_yuan(paid.known.yuan)
             ),
         };
         out.push(with_contract(
             Finding::new(Code::SettlementExceeded, message)
                 .project(chain.key.clone())
                 .stage("settlement")
-                .amount(paid.yuan)
+                .amount(paid.known.yuan)
                 .limit(settlement.yuan)
                 .path(at),
         ));
+        return;
+    }
+    if !paid.complete {
         return;
     }
     let Some(limit) = ctx
@@ -226,7 +258,7 @@ fn settlement_findings(
     else {
         return;
     };
-    let Some((held, allowed, share)) = retention(settlement, paid, limit) else {
+    let Some((held, allowed, share)) = retention(settlement, &paid.known, limit) else {
         return;
     };
     if Amount::exact(held).exceeds(&allowed) {
@@ -291,16 +323,20 @@ fn derived_columns(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: &mut Vec<Fi
     let mut payments = chain.ledgers.payments.clone();
     payments.sort_by_key(|p| p.sequence);
     for p in payments {
-        let amount = p.amount.unwrap_or_default();
         let table_total = by_table
             .entry(p.sequence.0)
             .or_insert(Some(Amount::default()));
-        *table_total = table_total.and_then(|t| t.checked_plus(&amount));
+        *table_total = table_total
+            .zip(p.amount)
+            .and_then(|(t, a)| t.checked_plus(&a));
         let contract_total = by_contract
             .entry((p.sequence.0, p.contract_no.as_deref()))
             .or_insert(Some(Amount::default()));
-        *contract_total = contract_total.and_then(|t| t.checked_plus(&amount));
-        // Once a running total is beyond the decimal type, the rest of the table is unknown.
+        *contract_total = contract_total
+            .zip(p.amount)
+            .and_then(|(t, a)| t.checked_plus(&a));
+        // Once a running total sums an amount that could not be read (a bad cell, reported
+        // as such) or is beyond the decimal type, the rest of the table is unknown.
         let (Some(table), Some(contract)) = (*table_total, *contract_total) else {
             continue;
         };
@@ -404,3 +440,6 @@ fn ratio_mismatch(
             .path(cell),
     )
 }
+
+#[cfg(test)]
+mod tests;

@@ -178,3 +178,148 @@ fn finding(
     }
     about_payment(finding, payment)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attributes::Status;
+    use crate::check::test_support::{Archive, day, invoice, of, payment, wan, yuan};
+    use crate::ledger::records::Invoice;
+    use crate::names::fields::VoucherNo;
+
+    /// A payment of 240.00 万元 (2,400,000 ± 50 yuan) on 2023-08-01 with voucher `voucher`.
+    fn row(voucher: Option<&str>) -> Payment {
+        Payment {
+            voucher: voucher.and_then(VoucherNo::parse),
+            voucher_text: voucher.map(str::to_string),
+            date: Some(day("2023-08-01")),
+            amount: Some(wan("240.00")),
+            contract_no: Some("HT-1".to_string()),
+            ..payment("拨付.xlsx!S!2")
+        }
+    }
+
+    /// The codes found for `row` among files `names` (in 04 拨付/).
+    fn found(row: Payment, names: &[&str], code: Code) -> Vec<Finding> {
+        let mut archive = Archive::new("equipment", Some(Status::InProgress));
+        archive.payment(row);
+        for name in names {
+            archive.file(&format!("04 拨付/{name}"));
+        }
+        of(&archive.chain_findings(check), code)
+            .into_iter()
+            .cloned()
+            .collect()
+    }
+
+    #[test]
+    fn a_voucher_file_is_matched_by_its_number() {
+        let file = ["记-0041 拨付凭证.pdf"];
+        assert!(found(row(Some("41")), &file, Code::PaymentWithoutVoucher).is_empty());
+        assert!(found(row(Some("41")), &file, Code::VoucherNotInLedger).is_empty());
+        let missing = found(row(Some("42")), &file, Code::PaymentWithoutVoucher);
+        assert_eq!(missing.len(), 1);
+        assert_eq!(missing[0].paths, ["拨付.xlsx!S!2"]);
+        let stray = found(row(Some("42")), &file, Code::VoucherNotInLedger);
+        assert_eq!(stray.len(), 1);
+        assert_eq!(stray[0].voucher.as_deref(), Some("记-0041"));
+        assert_eq!(
+            stray[0].paths,
+            [format!(
+                "{}/04 拨付/记-0041 拨付凭证.pdf",
+                crate::check::test_support::CODE
+            )]
+        );
+        // Numbers that differ are not made up for by a matching date and amount.
+        let dated = ["记-0042 拨付凭证 20230801 2400000.00元.pdf"];
+        assert_eq!(
+            found(row(Some("41")), &dated, Code::PaymentWithoutVoucher).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn without_a_number_a_voucher_file_is_matched_by_date_and_amount_within_rounding() {
+        let without = |name: &str| found(row(None), &[name], Code::PaymentWithoutVoucher).len();
+        assert_eq!(without("拨付凭证 20230801 2400050.00元.pdf"), 0);
+        assert_eq!(without("拨付凭证 20230801 2399950.00元.pdf"), 0);
+        assert_eq!(without("拨付凭证 20230801 2400050.01元.pdf"), 1);
+        assert_eq!(without("拨付凭证 20230802 2400000.00元.pdf"), 1);
+        assert_eq!(without("拨付凭证 20230801.pdf"), 1, "no amount");
+        let unreadable = Payment {
+            amount: None,
+            ..row(None)
+        };
+        assert_eq!(
+            found(
+                unreadable,
+                &["拨付凭证 20230801 2400000.00元.pdf"],
+                Code::PaymentWithoutVoucher
+            )
+            .len(),
+            1
+        );
+    }
+
+    fn invoiced(row: Payment, ledger: Option<Invoice>, names: &[&str]) -> usize {
+        let mut archive = Archive::new("equipment", Some(Status::InProgress));
+        archive.payment(row);
+        if let Some(invoice) = ledger {
+            archive.invoice(invoice);
+        }
+        for name in names {
+            archive.file(&format!("04 拨付/{name}"));
+        }
+        of(&archive.chain_findings(check), Code::PaymentWithoutInvoice).len()
+    }
+
+    #[test]
+    fn an_invoice_is_a_number_in_the_row_a_ledger_row_or_a_file() {
+        assert_eq!(invoiced(row(None), None, &[]), 1);
+        let numbered = Payment {
+            invoice_no: Some("No.0012".into()),
+            ..row(None)
+        };
+        assert_eq!(invoiced(numbered, None, &[]), 0);
+        let ledger = |contract: Option<&str>, date: Option<&str>, amount: &str| Invoice {
+            contract_no: contract.map(str::to_string),
+            date: date.map(day),
+            amount: Some(yuan(amount)),
+            ..invoice("发票.xlsx!S!2")
+        };
+        assert_eq!(
+            invoiced(row(None), Some(ledger(Some("HT-1"), None, "2400050")), &[]),
+            0
+        );
+        assert_eq!(
+            invoiced(
+                row(None),
+                Some(ledger(None, Some("2023-08-01"), "2400000")),
+                &[]
+            ),
+            0
+        );
+        assert_eq!(
+            invoiced(
+                row(None),
+                Some(ledger(Some("HT-2"), Some("2023-08-02"), "2400000")),
+                &[]
+            ),
+            1
+        );
+        assert_eq!(
+            invoiced(
+                row(None),
+                Some(ledger(Some("HT-1"), None, "2400050.01")),
+                &[]
+            ),
+            1
+        );
+        assert_eq!(invoiced(row(None), None, &["发票 2400000.00元.pdf"]), 0);
+        assert_eq!(invoiced(row(None), None, &["发票 20230801.pdf"]), 0);
+        assert_eq!(
+            invoiced(row(None), None, &["发票 20230802 100.00元.pdf"]),
+            1
+        );
+    }
+}

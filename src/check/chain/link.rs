@@ -145,3 +145,105 @@ pub fn link<'r>(
     }
     linked
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::test_support::{contract, payment};
+
+    fn named(name: &str, at: &str) -> Payment {
+        Payment {
+            project: Some(ProjectRef::Named(name.to_string())),
+            ..payment(at)
+        }
+    }
+
+    fn projects() -> Vec<Project> {
+        let project = |code: &str, name: &str| Project {
+            code: Some(code.to_string()),
+            name: Some(name.to_string()),
+            ..Project::default()
+        };
+        vec![
+            project("MGT-2023-001", "麦盖提县人民医院设备购置"),
+            project("MGT-2023-002", "乡村道路硬化"),
+        ]
+    }
+
+    #[test]
+    fn a_row_names_its_project_by_code_or_name_or_lies_in_its_folder() {
+        let records = Records {
+            payments: vec![
+                named("ＭＧＴ-2023-002", "a!S!2"),
+                named("麦盖提县人民医院设备购置", "a!S!3"),
+                Payment {
+                    project: Some(ProjectRef::Folder(1)),
+                    ..payment("b!S!2")
+                },
+                named("MGT-2023-999", "a!S!4"),
+                Payment {
+                    project: None,
+                    ..payment("a!S!5")
+                },
+            ],
+            ..Records::default()
+        };
+        let mut out = Vec::new();
+        let linked = link(&records, &projects(), Lang::En, &mut out);
+        let rows =
+            |i: usize| -> Vec<&str> { linked[i].payments.iter().map(|p| p.at.as_str()).collect() };
+        assert_eq!(rows(0), ["a!S!3"]);
+        assert_eq!(rows(1), ["a!S!2", "b!S!2"]);
+        let unknown: Vec<(Code, &[String])> =
+            out.iter().map(|f| (f.code, f.paths.as_slice())).collect();
+        assert_eq!(
+            unknown,
+            [
+                (Code::LedgerUnknownProject, &["a!S!4".to_string()][..]),
+                (Code::LedgerUnknownProject, &["a!S!5".to_string()][..]),
+            ]
+        );
+        assert!(
+            out[0].message.contains("\"MGT-2023-999\""),
+            "{}",
+            out[0].message
+        );
+        assert!(
+            out[1].message.contains("no project code"),
+            "{}",
+            out[1].message
+        );
+    }
+
+    #[test]
+    fn a_ledger_covers_the_archive_or_its_own_folders_project() {
+        let coverage = |kind: LedgerKind, file: &str, owner: Option<usize>| Coverage {
+            kind,
+            file: file.to_string(),
+            owner,
+        };
+        let records = Records {
+            contracts: vec![contract("HT-1", "c!S!2")],
+            coverage: vec![
+                coverage(LedgerKind::Payments, "all.xlsx", None),
+                coverage(LedgerKind::Payments, "all.xlsx", None),
+                coverage(LedgerKind::Contracts, "p1/合同.xlsx", Some(1)),
+                coverage(LedgerKind::Payments, "p1/拨付.xlsx", Some(1)),
+            ],
+            ..Records::default()
+        };
+        let linked = link(&records, &projects(), Lang::En, &mut Vec::new());
+        assert_eq!(linked[0].files_of(LedgerKind::Payments), ["all.xlsx"]);
+        assert_eq!(
+            linked[1].files_of(LedgerKind::Payments),
+            ["all.xlsx", "p1/拨付.xlsx"]
+        );
+        // Project 0 has a contract row, but no contract ledger covers it: its contract
+        // list is not known to be complete. Project 1's is known, and empty.
+        assert_eq!(linked[0].contracts.len(), 1);
+        assert!(!linked[0].contracts_known && linked[0].contract_facts().is_none());
+        assert!(linked[1].contracts_known);
+        assert_eq!(linked[1].contract_facts().map(|f| f.len()), Some(0));
+        assert!(!linked[0].is_empty() && linked[1].is_empty());
+    }
+}

@@ -95,4 +95,52 @@ mod tests {
         assert_eq!(first_overflow(rows.into_iter()), Some("a!s!4"));
         assert_eq!(first_overflow([(max, "a!s!2")].into_iter()), None);
     }
+
+    #[test]
+    fn each_total_that_overflows_is_reported_at_its_row_and_stage() {
+        use crate::attributes::Status;
+        use crate::check::test_support::{Archive, allocation, contract, payment};
+
+        let max = Some(Amount::exact(Decimal::MAX));
+        let mut archive = Archive::new("equipment", Some(Status::InProgress));
+        archive
+            .payment(crate::ledger::records::Payment {
+                amount: max,
+                ..payment("拨付.xlsx!S!2")
+            })
+            .allocation(allocation(max, "下达.xlsx!S!2"))
+            .contract(crate::ledger::records::Contract {
+                amount: max,
+                ..contract("HT-1", "合同.xlsx!S!2")
+            });
+        assert!(archive.chain_findings(check).is_empty());
+        archive
+            .allocation(allocation(
+                Some(Amount::exact(Decimal::ONE)),
+                "下达.xlsx!S!3",
+            ))
+            .contract(crate::ledger::records::Contract {
+                amount: Some(Amount::exact(Decimal::ONE)),
+                ..contract("HT-2", "合同.xlsx!S!3")
+            });
+        let found: Vec<(Code, Option<String>, Vec<String>)> = archive
+            .chain_findings(check)
+            .into_iter()
+            .map(|f| (f.code, f.stage, f.paths))
+            .collect();
+        let row = |stage: &str, at: &str| {
+            (
+                Code::LedgerSumOverflow,
+                Some(stage.to_string()),
+                vec![at.to_string()],
+            )
+        };
+        assert_eq!(
+            found,
+            [
+                row("payment", "下达.xlsx!S!3"),
+                row("procurement", "合同.xlsx!S!3")
+            ]
+        );
+    }
 }

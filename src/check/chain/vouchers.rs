@@ -79,3 +79,88 @@ fn same_month(a: Option<Date>, b: Option<Date>) -> bool {
         _ => true,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attributes::Status;
+    use crate::check::test_support::{Archive, day, payment, yuan};
+    use crate::names::fields::VoucherNo;
+
+    /// A payment row `n` with voucher `text`, `date` and `amount`.
+    fn row(n: usize, text: &str, date: Option<&str>, amount: &str) -> Payment {
+        Payment {
+            voucher: VoucherNo::parse(text),
+            voucher_text: Some(text.to_string()),
+            voucher_cell: Some(format!("拨付.xlsx!S!E{n}")),
+            date: date.map(day),
+            amount: Some(yuan(amount)),
+            ..payment(&format!("拨付.xlsx!S!{n}"))
+        }
+    }
+
+    fn duplicates(rows: Vec<Payment>) -> Vec<Vec<String>> {
+        let mut archive = Archive::new("equipment", Some(Status::InProgress));
+        for r in rows {
+            archive.payment(r);
+        }
+        let findings = archive.chain_findings(check);
+        assert!(findings.iter().all(|f| f.code == Code::DuplicateVoucher));
+        findings.into_iter().map(|f| f.paths).collect()
+    }
+
+    #[test]
+    fn one_voucher_number_twice_in_a_month_or_for_one_amount() {
+        let cells =
+            |a: usize, b: usize| vec![format!("拨付.xlsx!S!E{a}"), format!("拨付.xlsx!S!E{b}")];
+        // Numbers start again each month.
+        let next_month = vec![
+            row(2, "记-0041", Some("2023-08-31"), "100"),
+            row(3, "记-0041", Some("2023-09-01"), "200"),
+        ];
+        assert!(duplicates(next_month).is_empty());
+        let next_year = vec![
+            row(2, "记-0041", Some("2023-08-01"), "100"),
+            row(3, "记-0041", Some("2024-08-01"), "200"),
+        ];
+        assert!(duplicates(next_year).is_empty());
+        let same_month = vec![
+            row(2, "记-0041", Some("2023-08-01"), "100"),
+            row(3, "41", Some("2023-08-31"), "200"),
+        ];
+        assert_eq!(
+            duplicates(same_month),
+            [cells(2, 3)],
+            "a kind left out is any kind"
+        );
+        let same_amount = vec![
+            row(2, "记-0041", Some("2023-08-01"), "100"),
+            row(3, "记-0041", Some("2024-03-01"), "100.00"),
+        ];
+        assert_eq!(duplicates(same_amount), [cells(2, 3)]);
+        let undated = vec![
+            row(2, "记-0041", Some("2023-08-01"), "100"),
+            row(3, "记-0041", None, "200"),
+        ];
+        assert_eq!(duplicates(undated), [cells(2, 3)]);
+        let other_kind = vec![
+            row(2, "记-0041", Some("2023-08-01"), "100"),
+            row(3, "付-0041", Some("2023-08-01"), "100"),
+        ];
+        assert!(duplicates(other_kind).is_empty());
+    }
+
+    #[test]
+    fn a_number_that_does_not_parse_is_compared_as_written_and_each_later_row_once() {
+        let rows = vec![
+            row(2, "X-7", Some("2023-08-01"), "100"),
+            row(3, "x-7", Some("2023-08-02"), "200"),
+            row(4, "X-7", Some("2023-08-03"), "300"),
+            row(5, "X-7", Some("2023-08-04"), "400"),
+        ];
+        assert!(VoucherNo::parse("X-7").is_none());
+        let cells =
+            |a: usize, b: usize| vec![format!("拨付.xlsx!S!E{a}"), format!("拨付.xlsx!S!E{b}")];
+        assert_eq!(duplicates(rows), [cells(2, 4), cells(2, 5)]);
+    }
+}
