@@ -306,8 +306,8 @@ fn retention(
 /// Recomputes 累计拨付 and 拨付比例 from the rows of each payment table, in order.
 ///
 /// Clerks keep running totals per contract or per table; a stated value that matches
-/// neither is a mismatch. The ratio is checked against the contract amount, else the
-/// project's aid funds.
+/// neither is a mismatch. The ratio of a row of a contract is checked against the contract
+/// amount (not at all when it is unknown), of another row against the project's aid funds.
 fn derived_columns(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: &mut Vec<Finding>) {
     let lang = ctx.lang;
     let contract_amount = |number: Option<&str>| {
@@ -342,8 +342,13 @@ fn derived_columns(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: &mut Vec<Fi
         };
         let totals = Totals { table, contract };
         out.extend(cumulative_mismatch(p, totals, lang).map(|f| f.project(chain.key.clone())));
-        let base =
-            contract_amount(p.contract_no.as_deref()).or(ctx.projects[chain.index].aid_funds);
+        // The ratio's base is the same as its total's: the contract's amount for a row of a
+        // contract (unknown when the ledger has none: then nothing is judged), else the
+        // project's aid funds.
+        let base = match p.contract_no.as_deref() {
+            Some(number) => contract_amount(Some(number)),
+            None => ctx.projects[chain.index].aid_funds,
+        };
         out.extend(ratio_mismatch(p, totals, base, lang).map(|f| f.project(chain.key.clone())));
     }
 }

@@ -257,6 +257,9 @@ fn a_stated_ratio_is_allowed_half_a_percent() {
     assert_eq!(off.len(), 1);
     assert_eq!(off[0].paths, ["拨付.xlsx!S!G2"]);
     assert_eq!(derived(vec![with_ratio(None, "0.0949")]).len(), 1);
+    // A row of a contract the ledger does not know: its ratio is over an unknown amount,
+    // never over the aid funds (100 of 1,000 would be 10 %, far from the 25 % stated).
+    assert!(derived(vec![with_ratio(Some("HT-9"), "0.25")]).is_empty());
 }
 
 #[test]
