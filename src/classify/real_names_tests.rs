@@ -3,9 +3,9 @@
 //! recognised as its document in a project of a category that has the document; a name
 //! labelled `none` must be taken for no document in any category.
 //!
-//! `fixtures/real-names/heldout.tsv` is a second set gathered from other public pages (see
-//! `HELDOUT.md`) that the rules were not written from: it measures how far they generalise,
-//! and its test holds the level reached so that it cannot fall back.
+//! `fixtures/real-names/heldout.tsv` and `heldout2.tsv` are further sets gathered from other
+//! public pages (see `HELDOUT.md`) that the rules were not written from: they measure how far
+//! the rules generalise, and their tests hold the level reached so that it cannot fall back.
 
 use std::collections::BTreeMap;
 
@@ -15,6 +15,7 @@ use crate::ruleset::{Category, RuleSet};
 
 const TRAIN: &str = include_str!("../../fixtures/real-names/train.tsv");
 const HELDOUT: &str = include_str!("../../fixtures/real-names/heldout.tsv");
+const HELDOUT2: &str = include_str!("../../fixtures/real-names/heldout2.tsv");
 
 /// One row of the set: the name as written, its label, and how it was found.
 struct Labelled<'t> {
@@ -137,36 +138,54 @@ fn real_names_are_recognised_and_none_is_taken_for_a_document() {
     );
 }
 
-/// Recall and false positives on the held-out set may only get better: raise the floors
+/// Holds a held-out set at the level reached: at least `recognised` of its catalogue names
+/// recognised and at most `taken` of its other names taken for a document, the set read
+/// whole (at least `rows` = (catalogue names, other names)).
+fn hold(
+    set: &str,
+    text: &str,
+    (recognised_at_least, taken_at_most): (usize, usize),
+    rows: (usize, usize),
+) {
+    let rules = RuleSet::load(&[] as &[&str], &BTreeMap::new()).expect("built-in rules are valid");
+    let score = score(&rules, text);
+    println!(
+        "{set}: recognised {}/{} catalogue names, took {}/{} other names for a document\n{}",
+        score.recognised,
+        score.labelled,
+        score.taken,
+        score.none,
+        score.failures.join("\n")
+    );
+    assert!(
+        score.labelled >= rows.0 && score.none >= rows.1,
+        "the whole set was read"
+    );
+    assert!(
+        score.recognised >= recognised_at_least && score.taken <= taken_at_most,
+        "{set} recognition fell: {}/{} recognised (at least {recognised_at_least}), {}/{} taken (at most {taken_at_most})\n{}",
+        score.recognised,
+        score.labelled,
+        score.taken,
+        score.none,
+        score.failures.join("\n")
+    );
+}
+
+/// Recall and false positives on the held-out sets may only get better: raise the floors
 /// when the rules improve. The names that still fail, and why, are listed in `HELDOUT.md`.
 #[test]
 fn heldout_names_keep_the_recognition_reached() {
     // (recognised at least, taken at most), the figures reached.
     const REACHED: (usize, usize) = (86, 0);
-    let (recognised_at_least, taken_at_most) = REACHED;
-    let rules = RuleSet::load(&[] as &[&str], &BTreeMap::new()).expect("built-in rules are valid");
-    let score = score(&rules, HELDOUT);
-    println!(
-        "held-out: recognised {}/{} catalogue names, took {}/{} other names for a document\n{}",
-        score.recognised,
-        score.labelled,
-        score.taken,
-        score.none,
-        score.failures.join("\n")
-    );
-    assert!(
-        score.labelled >= 80 && score.none >= 140,
-        "the whole set was read"
-    );
-    assert!(
-        score.recognised >= recognised_at_least && score.taken <= taken_at_most,
-        "held-out recognition fell: {}/{} recognised (at least {recognised_at_least}), {}/{} taken (at most {taken_at_most})\n{}",
-        score.recognised,
-        score.labelled,
-        score.taken,
-        score.none,
-        score.failures.join("\n")
-    );
+    hold("held-out", HELDOUT, REACHED, (80, 140));
+}
+
+#[test]
+fn second_heldout_names_keep_the_recognition_reached() {
+    // (recognised at least, taken at most), the figures reached.
+    const REACHED: (usize, usize) = (79, 2);
+    hold("second held-out", HELDOUT2, REACHED, (80, 140));
 }
 
 /// Every Simplified name of the fixtures (this set, the catalogue cases, the demo archive),
