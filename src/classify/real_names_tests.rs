@@ -184,7 +184,7 @@ fn heldout_names_keep_the_recognition_reached() {
 #[test]
 fn second_heldout_names_keep_the_recognition_reached() {
     // (recognised at least, taken at most), the figures reached.
-    const REACHED: (usize, usize) = (79, 2);
+    const REACHED: (usize, usize) = (80, 2);
     hold("second held-out", HELDOUT2, REACHED, (80, 140));
 }
 

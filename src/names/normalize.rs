@@ -34,10 +34,13 @@ pub fn normalize(name: &str) -> String {
 ///
 /// Besides the full-width ASCII block, the brackets clerks use around years in document
 /// numbers (`〔2023〕`, `【2023】`) fold to `[` `]`, and the ideographic full stop stays as it is.
+/// One look-alike typo folds too: 釆 (U+91C6, a radical no document name uses) typed for 采
+/// (U+91C7), as in 单一来源釆购文件 of a published filing list.
 fn fold_width(c: char) -> char {
     match c {
         '〔' | '【' | '〖' => '[',
         '〕' | '】' | '〗' => ']',
+        '釆' => '采',
         _ => fold_full_width(c),
     }
 }
@@ -89,6 +92,7 @@ mod tests {
             ("  竣工決算  ", "竣工决算"),
             ("IMG_1234", "img_1234"),
             ("資金撥付憑證", "资金拨付凭证"),
+            ("单一来源釆购文件", "单一来源采购文件"),
         ];
         for (input, expected) in cases {
             assert_eq!(normalize(input), expected, "normalize({input:?})");
