@@ -306,8 +306,10 @@ fn retention(
 /// Recomputes 累计拨付 and 拨付比例 from the rows of each payment table, in order.
 ///
 /// Clerks keep running totals per contract or per table; a stated value that matches
-/// neither is a mismatch. The ratio of a row of a contract is checked against the contract
-/// amount (not at all when it is unknown), of another row against the project's aid funds.
+/// neither is a mismatch. So with ratios: the ratio of a row of a contract may be its
+/// contract's total over the contract amount or its table's total over the project's aid
+/// funds (not judged at all while the contract amount is unknown); of another row, its
+/// table's total over the aid funds.
 fn derived_columns(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: &mut Vec<Finding>) {
     let lang = ctx.lang;
     let contract_amount = |number: Option<&str>| {
@@ -342,14 +344,16 @@ fn derived_columns(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: &mut Vec<Fi
         };
         let totals = Totals { table, contract };
         out.extend(cumulative_mismatch(p, totals, lang).map(|f| f.project(chain.key.clone())));
-        // The ratio's base is the same as its total's: the contract's amount for a row of a
-        // contract (unknown when the ledger has none: then nothing is judged), else the
-        // project's aid funds.
-        let base = match p.contract_no.as_deref() {
-            Some(number) => contract_amount(Some(number)),
-            None => ctx.projects[chain.index].aid_funds,
+        let aid_funds = ctx.projects[chain.index].aid_funds;
+        let bases = match p.contract_no.as_deref() {
+            // Unknown when the ledger has no amount for the contract: then nothing is judged.
+            Some(number) => match contract_amount(Some(number)) {
+                Some(amount) => vec![(totals.contract, Some(amount)), (totals.table, aid_funds)],
+                None => Vec::new(),
+            },
+            None => vec![(totals.table, aid_funds)],
         };
-        out.extend(ratio_mismatch(p, totals, base, lang).map(|f| f.project(chain.key.clone())));
+        out.extend(ratio_mismatch(p, &bases, lang).map(|f| f.project(chain.key.clone())));
     }
 }
 
@@ -402,24 +406,35 @@ fn cumulative_mismatch(p: &Payment, totals: Totals, lang: Lang) -> Option<Findin
     )
 }
 
-/// A stated 拨付比例 off the running total over `base` (the contract amount, else the aid
-/// funds) by more than half a percent plus what the amounts' precision allows.
+/// A stated 拨付比例 off every pairing of a running total over its base (a total and its
+/// base as [`derived_columns`] pairs them) by more than half a percent plus what the
+/// amounts' precision allows. The figure shown as recomputed is the first pairing's.
 fn ratio_mismatch(
     p: &Payment,
-    totals: Totals,
-    base: Option<Amount>,
+    pairings: &[(Amount, Option<Amount>)],
     lang: Lang,
 ) -> Option<Finding> {
     let stated = p.ratio?;
-    let base = base.filter(|b| !b.yuan.is_zero())?;
-    let total = totals.of(p);
-    let actual = total.yuan.checked_div(base.yuan)?;
-    let slack = total
-        .tolerance
-        .checked_add(base.tolerance)?
-        .checked_div(base.yuan)?
-        .checked_add(Decimal::new(5, 3))?;
-    if actual.checked_sub(stated)?.abs() <= slack {
+    let recomputed: Vec<(Decimal, Decimal)> = pairings
+        .iter()
+        .filter_map(|(total, base)| {
+            let base = base.filter(|b| !b.yuan.is_zero())?;
+            let actual = total.yuan.checked_div(base.yuan)?;
+            let slack = total
+                .tolerance
+                .checked_add(base.tolerance)?
+                .checked_div(base.yuan)?
+                .checked_add(Decimal::new(5, 3))?;
+            Some((actual, slack))
+        })
+        .collect();
+    let &(actual, _) = recomputed.first()?;
+    let agrees = |(actual, slack): &(Decimal, Decimal)| {
+        actual
+            .checked_sub(stated)
+            .is_some_and(|off| off.abs() <= *slack)
+    };
+    if recomputed.iter().any(agrees) {
         return None;
     }
     let percent = |x: Decimal| {

@@ -257,8 +257,15 @@ fn a_stated_ratio_is_allowed_half_a_percent() {
     assert_eq!(off.len(), 1);
     assert_eq!(off[0].paths, ["拨付.xlsx!S!G2"]);
     assert_eq!(derived(vec![with_ratio(None, "0.0949")]).len(), 1);
-    // A row of a contract the ledger does not know: its ratio is over an unknown amount,
-    // never over the aid funds (100 of 1,000 would be 10 %, far from the 25 % stated).
+    // A ledger keeping one ratio per table over the aid funds, contract numbers filled in:
+    // 100 of the aid funds' 1,000 is 10 % whatever the contract.
+    assert!(derived(vec![with_ratio(Some("HT-1"), "0.1")]).is_empty());
+    // Neither pairing: shown recomputed over the contract.
+    let neither = derived(vec![with_ratio(Some("HT-1"), "0.5")]);
+    assert_eq!(neither.len(), 1);
+    assert!(neither[0].message.contains("25"), "{}", neither[0].message);
+    // A row of a contract the ledger has no amount for: its ratio may be over that unknown
+    // amount, so it is not judged (over the aid funds, 100 of 1,000 would be 10 %).
     assert!(derived(vec![with_ratio(Some("HT-9"), "0.25")]).is_empty());
 }
 
