@@ -88,11 +88,10 @@ pub fn read_capped(path: &Path, links: Links, cap: u64) -> Result<Vec<u8>, OpenE
 
 /// [`read_capped`] for a text file, which must be UTF-8 (a byte-order mark is dropped).
 pub fn read_text_capped(path: &Path, links: Links, cap: u64) -> Result<String, OpenError> {
-    let bytes = read_capped(path, links, cap)?;
-    let bytes = bytes
-        .strip_prefix(b"\xEF\xBB\xBF")
-        .unwrap_or(&bytes)
-        .to_vec();
+    let mut bytes = read_capped(path, links, cap)?;
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
     String::from_utf8(bytes).map_err(|e| {
         OpenError::Io(io::Error::new(
             io::ErrorKind::InvalidData,
@@ -140,29 +139,37 @@ fn open_nonblocking(path: &Path, links: Links) -> Result<File, OpenError> {
 mod no_links {
     use std::fs::File;
     use std::path::Path;
-    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::OnceLock;
 
     use rustix::fs::{CWD, Mode, OFlags, ResolveFlags};
     use rustix::io::Errno;
 
     use super::OpenError;
 
-    /// Whether `openat2` was found missing (then not tried again).
-    static MISSING: AtomicBool = AtomicBool::new(false);
+    /// Whether this system has a working `openat2`, tried once on `/`: a kernel without it
+    /// says ENOSYS, a sandbox that forbids it (seccomp) EPERM. Asked once, so that an EPERM
+    /// of one file (an access control, a network share) is that file's error and does not
+    /// turn the guard off for the rest of the sweep.
+    fn available() -> bool {
+        static AVAILABLE: OnceLock<bool> = OnceLock::new();
+        *AVAILABLE.get_or_init(|| {
+            let flags = OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC;
+            !matches!(
+                rustix::fs::openat2(CWD, "/", flags, Mode::empty(), ResolveFlags::NO_SYMLINKS),
+                Err(Errno::NOSYS | Errno::PERM)
+            )
+        })
+    }
 
     /// Opens `path` for reading without blocking and through no link; `None` when the
     /// system has no `openat2`.
     pub(super) fn open(path: &Path) -> Option<Result<File, OpenError>> {
-        if MISSING.load(Ordering::Relaxed) {
+        if !available() {
             return None;
         }
         let flags = OFlags::RDONLY | OFlags::NONBLOCK | OFlags::CLOEXEC | OFlags::NOFOLLOW;
         match rustix::fs::openat2(CWD, path, flags, Mode::empty(), ResolveFlags::NO_SYMLINKS) {
             Ok(fd) => Some(Ok(File::from(fd))),
-            Err(Errno::NOSYS | Errno::PERM) => {
-                MISSING.store(true, Ordering::Relaxed);
-                None
-            }
             Err(Errno::LOOP) => Some(Err(OpenError::Symlink)),
             Err(errno) => Some(Err(OpenError::Io(errno.into()))),
         }
