@@ -222,6 +222,10 @@ fn run_info(root: &Path, settings: &Settings, options: &SweepOptions) -> RunInfo
         baseline: options.baseline_file.clone(),
         lang: settings.lang,
         shard: options.shard,
+        swept_root: options
+            .shard
+            .and_then(|_| root.canonicalize().ok())
+            .map(|path| path.display().to_string()),
         root_path: root.canonicalize().ok(),
     }
 }

@@ -25,7 +25,7 @@ use crate::scan::share::is_network_filesystem;
 use crate::settings::resolve;
 use crate::sweep::{SweepOptions, sweep};
 
-use super::output::{Destinations, Rendering, output_files, print_report, render};
+use super::output::{Destinations, Rendering, output_files, print_report, printed_format, render};
 use crate::triage::baseline::Baseline;
 
 /// Runs the check, writes the reports, and returns the exit code.
@@ -103,7 +103,7 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, AppError> {
 
 /// The format of the report on stdout, if one is printed: `--format`, else `[output]
 /// format`, else text when no file is written. With `--split-by`, `--format` names the
-/// format of the split reports instead. An xlsx report is not printed to a terminal.
+/// format of the split reports instead.
 fn stdout_format(
     args: &CheckArgs,
     settings: &crate::settings::Settings,
@@ -114,19 +114,7 @@ fn stdout_format(
     } else {
         args.format.or(settings.format)
     };
-    let on_stdout = match (asked, args.outputs.is_empty() && !split) {
-        (Some(format), _) => Some(format),
-        (None, true) => Some(Format::Text),
-        (None, false) => None,
-    };
-    if on_stdout == Some(Format::Xlsx) && std::io::stdout().is_terminal() {
-        return Err(AppError::Usage(
-            "the xlsx report is binary and stdout is a terminal; write it to a file with \
-             -o report.xlsx, or redirect stdout"
-                .into(),
-        ));
-    }
-    Ok(on_stdout)
+    printed_format(asked, args.outputs.is_empty() && !split)
 }
 
 /// The history to record the sweep in (`--record`, else `[history] db`), opened and

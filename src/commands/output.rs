@@ -1,7 +1,7 @@
 //! Writing the reports of a run (`check`, `merge`): rendering each format, stdout, and the
 //! files named with `-o`, each checked before the run and written outside the archive.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use crate::cli::{Format, TextArgs};
@@ -213,4 +213,26 @@ impl Destinations {
 fn resolve_output(path: &Path) -> Result<PathBuf, AppError> {
     resolve_target(path)
         .map_err(|e| AppError::Usage(format!("cannot write {}: {e}", path.display())))
+}
+
+/// The format of the report printed on stdout: the one `asked`, else text when nothing
+/// else is written (`prints_by_default`), else none. An xlsx report is not printed to a
+/// terminal: it is binary.
+pub fn printed_format(
+    asked: Option<Format>,
+    prints_by_default: bool,
+) -> Result<Option<Format>, AppError> {
+    let on_stdout = match (asked, prints_by_default) {
+        (Some(format), _) => Some(format),
+        (None, true) => Some(Format::Text),
+        (None, false) => None,
+    };
+    if on_stdout == Some(Format::Xlsx) && std::io::stdout().is_terminal() {
+        return Err(AppError::Usage(
+            "the xlsx report is binary and stdout is a terminal; write it to a file with \
+             -o report.xlsx, or redirect stdout"
+                .into(),
+        ));
+    }
+    Ok(on_stdout)
 }

@@ -390,6 +390,7 @@ mod tests {
                 config: None,
                 waivers: 0,
                 baseline: None,
+                swept_root: None,
                 root_path: None,
             },
             project_index: Default::default(),

@@ -9,10 +9,12 @@ use std::collections::HashMap;
 use super::order::{FindingOrder, project_rank};
 use super::{ProjectReport, Report};
 use crate::ruleset::RuleSet;
+use crate::triage::baseline::{Baseline, apply};
 use crate::triage::waivers::{Waiver, unused_in};
 
-/// What a merge needs besides the parts: the rules they were swept under, and the
-/// waivers of the configuration, to say which covered nothing in any shard.
+/// What a merge needs besides the parts: the rules they were swept under, the waivers of
+/// the configuration, to say which covered nothing in any shard, and the sweeps' baseline,
+/// which sets those findings apart as a sweep of the whole archive would.
 pub struct MergePolicy<'a> {
     /// The rules of the sweeps (same fingerprint).
     pub rules: &'a RuleSet,
@@ -20,6 +22,8 @@ pub struct MergePolicy<'a> {
     pub waivers: &'a [Waiver],
     /// The day waivers expire against.
     pub today: jiff::civil::Date,
+    /// The baseline the sweeps applied, if any.
+    pub baseline: Option<&'a Baseline>,
 }
 
 impl Report {
@@ -36,13 +40,17 @@ impl Report {
             merged.baseline_applied |= part.baseline_applied;
         }
         merged.run.shard = None;
+        merged.run.swept_root = None;
         merged.run.root_path = std::path::Path::new(&merged.root).canonicalize().ok();
         merged
             .projects
             .sort_by_cached_key(|p| project_rank(p.folder.as_deref(), p.key.clone()));
         merged.project_index = index(&merged.projects);
         if merged.run.waivers > 0 {
-            let unused = unused_in(policy.waivers, &merged.waived, policy.today, merged.lang);
+            let mut unused = unused_in(policy.waivers, &merged.waived, policy.today, merged.lang);
+            if let Some(baseline) = policy.baseline {
+                apply(&mut unused, &mut merged.baselined, baseline);
+            }
             merged.findings.extend(unused);
         }
         let order = FindingOrder::of_reports(policy.rules, &merged.projects);

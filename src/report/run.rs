@@ -31,6 +31,11 @@ pub struct RunInfo {
     pub waivers: usize,
     /// The baseline file applied, if any.
     pub baseline: Option<String>,
+    /// The root as an absolute path, written by a shard (`--shard K/N`) only: `guicang
+    /// merge` reads the configuration at the archive the shards swept, and keeps its
+    /// reports out of it, wherever it runs from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub swept_root: Option<String>,
     /// The root as an absolute path, for links to evidence files (the workbook's); `None`
     /// when it could not be resolved.
     #[serde(skip)]

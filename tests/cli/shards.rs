@@ -250,7 +250,26 @@ fn parts_that_do_not_fit_are_refused_naming_the_files() {
     sweep(archive.path(), Some("1/2"), &other);
     refused(
         &["merge", &p(0), &p(1), &p(2), other.to_str().unwrap()],
-        &["overlap", "1/2"],
+        &["different splits", "1/2"],
+    );
+    // A shard of another archive (a copy, under the same rules and configuration).
+    let copy = tempfile::tempdir().expect("temp dir");
+    copy_tree(archive.path(), copy.path());
+    let elsewhere = out.path().join("elsewhere.json");
+    sweep(copy.path(), Some("3/3"), &elsewhere);
+    refused(
+        &["merge", &p(0), &p(1), elsewhere.to_str().unwrap()],
+        &["different archive roots", "elsewhere.json"],
+    );
+    // A shard whose report was edited to a shard out of bounds.
+    let edited = out.path().join("edited.json");
+    write(
+        &edited,
+        read(&parts[2]).replacen("\"index\": 3", "\"index\": 4", 1),
+    );
+    refused(
+        &["merge", &p(0), &p(1), edited.to_str().unwrap()],
+        &["edited.json", "not a shard"],
     );
     // A shard missing.
     refused(&["merge", &p(0), &p(2)], &["shard 2/3 missing"]);
@@ -363,4 +382,101 @@ fn shards_record_into_one_history_and_the_merge_as_one_sweep() {
             Value::Null
         ]
     );
+}
+
+/// Runs `guicang ARGS…` in folder `dir` and returns exit code and stderr.
+fn run_in(dir: &Path, args: &[&str]) -> (i32, String) {
+    let output = guicang()
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("run guicang");
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    (output.status.code().expect("exit code"), stderr)
+}
+
+#[test]
+fn shards_of_a_relative_root_merge_from_any_folder() {
+    let archive = archive();
+    let out = tempfile::tempdir().expect("temp dir");
+    let whole = out.path().join("whole.json");
+    let whole_arg = whole.to_str().unwrap();
+    let (code, stderr) = run_in(
+        archive.path(),
+        &["check", ".", "--no-cache", "-q", "-o", whole_arg],
+    );
+    assert_eq!(code, 1, "{stderr}");
+    let mut parts = Vec::new();
+    for k in 1..=3 {
+        let part = out.path().join(format!("s{k}.json"));
+        let shard = format!("{k}/3");
+        let part_arg = part.to_str().unwrap();
+        let args = [
+            "check",
+            ".",
+            "--no-cache",
+            "-q",
+            "--shard",
+            &shard,
+            "-o",
+            part_arg,
+        ];
+        let (code, stderr) = run_in(archive.path(), &args);
+        assert!(code == 0 || code == 1, "{stderr}");
+        parts.push(part);
+    }
+    // Merged in another folder: the configuration (and its waivers) is the archive's.
+    let merged = out.path().join("merged.json");
+    let mut args = vec!["merge", "-o", merged.to_str().unwrap()];
+    args.extend(parts.iter().map(|p| p.to_str().unwrap()));
+    let (code, stderr) = run_in(out.path(), &args);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(read(&whole), read(&merged));
+    assert!(read(&merged).contains("waiver-unused"));
+    assert!(!read(&merged).contains("swept_root"));
+}
+
+#[test]
+fn the_sweeps_baseline_sets_apart_what_the_merge_finds() {
+    let archive = archive();
+    let out = tempfile::tempdir().expect("temp dir");
+    let root = archive.path().to_str().unwrap();
+    let baseline = out.path().join("baseline.json");
+    let baseline = baseline.to_str().unwrap();
+    let (code, _, stderr) = run(&[
+        "check",
+        root,
+        "--no-cache",
+        "-q",
+        "--write-baseline",
+        baseline,
+    ]);
+    assert_eq!(code, 1, "{stderr}");
+    let whole = out.path().join("whole.json");
+    let mut args = vec!["check", root, "--no-cache", "-q", "--baseline", baseline];
+    args.extend(["-o", whole.to_str().unwrap()]);
+    let (code, _, stderr) = run(&args);
+    assert_eq!(code, 0, "everything is in the baseline: {stderr}");
+    let mut parts = Vec::new();
+    for k in 1..=2 {
+        let part = out.path().join(format!("s{k}.json"));
+        let shard = format!("{k}/2");
+        let mut args = vec!["check", root, "--no-cache", "-q", "--baseline", baseline];
+        args.extend(["--shard", &shard, "-o", part.to_str().unwrap()]);
+        let (code, _, stderr) = run(&args);
+        assert_eq!(code, 0, "{stderr}");
+        parts.push(part);
+    }
+    let merged = out.path().join("merged.json");
+    let mut args = vec!["merge", "-o", merged.to_str().unwrap()];
+    args.extend(parts.iter().map(|p| p.to_str().unwrap()));
+    let (code, _, stderr) = run(&args);
+    // The unused waiver's finding, made by the merge, is in the baseline as in the sweep.
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(read(&whole), read(&merged));
+    // A baseline that cannot be read where merge runs is refused, not left out.
+    std::fs::remove_file(baseline).expect("remove");
+    let (code, _, stderr) = run(&args);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("baseline"), "{stderr}");
 }
