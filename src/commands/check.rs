@@ -90,13 +90,14 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, AppError> {
             dir.display()
         );
     }
+    // The report first: a history that fails to record (a server gone) loses no report.
+    if let Some(format) = on_stdout {
+        print_report(&report, format, &rendering)?;
+    }
     if let Some((store, target)) = &mut history {
         let shard = report.run.shard.map(|s| s.to_string());
         let id = store.record(&crate::history::record::SweepRecord::of(&report, shard))?;
         eprintln!("guicang: recorded sweep #{id} in {target}");
-    }
-    if let Some(format) = on_stdout {
-        print_report(&report, format, &rendering)?;
     }
     Ok(exit::for_findings(report.worst(), settings.fail_on))
 }

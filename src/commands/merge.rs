@@ -61,12 +61,12 @@ pub fn run(args: &MergeArgs) -> Result<ExitCode, AppError> {
         let bytes = render(&report, *format, &rendering, false)?;
         destinations.write(path, &bytes, "report")?;
     }
+    if let Some(format) = on_stdout {
+        print_report(&report, format, &rendering)?;
+    }
     if let Some((mut store, target)) = history {
         let id = store.record(&crate::history::record::SweepRecord::of(&report, None))?;
         eprintln!("guicang: recorded sweep #{id} in {target}");
-    }
-    if let Some(format) = on_stdout {
-        print_report(&report, format, &rendering)?;
     }
     Ok(exit::for_findings(report.worst(), settings.fail_on))
 }

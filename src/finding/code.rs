@@ -326,8 +326,8 @@ impl Code {
             Code::DuplicateProject => (
                 Warning,
                 [
-                    "两个项目文件夹使用了同一个项目编号；只检查第一个，第二个的文件不计入。",
-                    "Two project folders claim the same project code; the first is checked, the second's files count for nothing.",
+                    "两个项目文件夹使用了同一个项目编号；各自单独检查，按文件夹顺序第二个起以“编号 @ 文件夹”为项目键。",
+                    "Two project folders claim the same project code; each is checked on its own, and the second and later (in folder order) are keyed `CODE @ FOLDER`.",
                 ],
                 [
                     "同一项目的档案分散在两处，检查和移交都会出错。",

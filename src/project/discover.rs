@@ -94,7 +94,7 @@ pub fn discover(root: &Path, rules: &RuleSet, options: &DiscoverOptions<'_>) -> 
         discovery.projects.push(project);
     }
     ledger_only_projects(&rows, &used_rows, rules, lang, &mut discovery);
-    report_duplicates(&discovery.projects, lang, &mut discovery.findings);
+    report_duplicates(&mut discovery.projects, lang, &mut discovery.findings);
     // Kept for the whole sweep: no room for more (a project record is a few hundred bytes).
     discovery.projects.shrink_to_fit();
     discovery
@@ -113,15 +113,24 @@ pub fn unreadable_folder(rel: String, error: &str, lang: Lang) -> Finding {
     .path(rel)
 }
 
-/// Reports project codes claimed by more than one folder.
-fn report_duplicates(projects: &[Project], lang: Lang, findings: &mut Vec<Finding>) {
-    let mut by_code: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    for p in projects {
-        if let (Some(code), Some(folder)) = (p.code.as_deref(), p.folder_rel.as_deref()) {
-            by_code.entry(code).or_default().push(folder);
+/// Reports project codes claimed by more than one folder, and keys the second and later
+/// of them by their folder ([`Project::key`]): the first in folder order keeps the code.
+fn report_duplicates(projects: &mut [Project], lang: Lang, findings: &mut Vec<Finding>) {
+    let mut by_code: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (index, p) in projects.iter().enumerate() {
+        if let (Some(code), Some(_)) = (&p.code, &p.folder_rel) {
+            by_code.entry(code.clone()).or_default().push(index);
         }
     }
-    for (code, folders) in by_code.into_iter().filter(|(_, f)| f.len() > 1) {
+    for (code, mut twins) in by_code.into_iter().filter(|(_, f)| f.len() > 1) {
+        twins.sort_by(|&a, &b| projects[a].folder_rel.cmp(&projects[b].folder_rel));
+        let folders: Vec<String> = twins
+            .iter()
+            .filter_map(|&i| projects[i].folder_rel.clone())
+            .collect();
+        for &index in &twins[1..] {
+            projects[index].twin_folder = projects[index].folder_rel.clone();
+        }
         let mut finding = Finding::new(
             Code::DuplicateProject,
             match lang {
@@ -136,7 +145,7 @@ fn report_duplicates(projects: &[Project], lang: Lang, findings: &mut Vec<Findin
             },
         )
         .project(code);
-        finding.paths = folders.iter().map(|f| f.to_string()).collect();
+        finding.paths = folders;
         findings.push(finding);
     }
 }

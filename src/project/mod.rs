@@ -49,6 +49,10 @@ pub struct Project {
     pub importance: Option<String>,
     /// Contact persons (包联人), in the order written, each once.
     pub contacts: Vec<String>,
+    /// For the second and later folders that claim one code (`duplicate-project`), the
+    /// folder, which keeps their keys apart: each is checked on its own, and the report,
+    /// the history and the shards need one key per project.
+    pub twin_folder: Option<String>,
 }
 
 /// The dates a manifest or the project ledger states of a project's course; each `None`
@@ -99,13 +103,19 @@ pub fn split_contacts(text: &str) -> Vec<String> {
 }
 
 impl Project {
-    /// The key findings use for the project: its code, else its folder, else its name.
+    /// The key findings use for the project: its code, else its folder, else its name. A
+    /// second folder claiming a code is keyed `CODE @ FOLDER`, so that no two projects
+    /// share a key.
     pub fn key(&self) -> String {
-        self.code
-            .clone()
-            .or_else(|| self.folder_rel.clone())
-            .or_else(|| self.name.clone())
-            .unwrap_or_default()
+        match (&self.code, &self.twin_folder) {
+            (Some(code), Some(folder)) => format!("{code} @ {folder}"),
+            _ => self
+                .code
+                .clone()
+                .or_else(|| self.folder_rel.clone())
+                .or_else(|| self.name.clone())
+                .unwrap_or_default(),
+        }
     }
 }
 

@@ -392,4 +392,37 @@ fn two_folders_claiming_one_code_are_reported_and_each_checked() {
         folders,
         ["2023/MGT-2023-005 卫生院", "2024/MGT-2023-005 卫生院二期"]
     );
+    // One key per project: the first folder keeps the code, the second is keyed by its folder.
+    let keys: Vec<&str> = report["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["code"] == "MGT-2023-005")
+        .map(|p| p["key"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "MGT-2023-005",
+            "MGT-2023-005 @ 2024/MGT-2023-005 卫生院二期"
+        ]
+    );
+    // And so the sweep can be recorded in the history.
+    let out = tempfile::tempdir().unwrap();
+    let db = out.path().join("history.db");
+    let output = crate::support::guicang()
+        .args([
+            "check",
+            root.to_str().unwrap(),
+            "-q",
+            "--no-cache",
+            "--format",
+            "json",
+        ])
+        .args(["--record", db.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("recorded sweep #1"), "{stderr}");
 }
