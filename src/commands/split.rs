@@ -51,8 +51,12 @@ fn names_of(p: &ProjectReport, by: SplitBy) -> Vec<String> {
     }
 }
 
+/// The longest stem of a split report's file name, in bytes.
+const MAX_STEM_BYTES: usize = 200;
+
 /// A file name for a group: characters no file system takes, and control characters,
-/// become `_`; a name used already gets `-2`, `-3` …
+/// become `_`; a name past [`MAX_STEM_BYTES`] is cut; a name used already gets `-2`,
+/// `-3` …
 fn file_name(group: &str, extension: &str, used: &mut HashSet<String>) -> String {
     let clean: String = group
         .chars()
@@ -62,7 +66,14 @@ fn file_name(group: &str, extension: &str, used: &mut HashSet<String>) -> String
             c => c,
         })
         .collect();
-    let clean = clean.trim_matches(['.', ' ']).to_string();
+    let clean = clean.trim_matches(['.', ' ']);
+    // File names are limited to 255 bytes: a long cell is cut on a character boundary,
+    // leaving room for the `-N` and the extension.
+    let mut end = clean.len().min(MAX_STEM_BYTES);
+    while !clean.is_char_boundary(end) {
+        end -= 1;
+    }
+    let clean = clean[..end].to_string();
     let stem = if clean.is_empty() {
         "_".to_string()
     } else {
@@ -103,6 +114,17 @@ pub fn prepare(dir: &Path, root: &Path) -> Result<PathBuf, AppError> {
         .find(|a| a.exists())
         .unwrap_or(Path::new("/"));
     let rest = absolute.strip_prefix(existing).unwrap_or(Path::new(""));
+    // `..` after a folder not yet made cannot be resolved before it is made: refused.
+    if rest
+        .components()
+        .any(|c| !matches!(c, std::path::Component::Normal(_)))
+    {
+        return Err(AppError::Usage(format!(
+            "--out-dir {} goes up (`..`) from a folder that does not exist yet; give the \
+             folder without `..`",
+            dir.display()
+        )));
+    }
     let resolved = existing
         .canonicalize()
         .map_err(|e| AppError::Usage(format!("cannot resolve the folder {}: {e}", dir.display())))?
@@ -157,5 +179,12 @@ mod tests {
         assert_eq!(file_name("a_b_c", "xlsx", &mut used), "a_b_c-2.xlsx");
         assert_eq!(file_name("..", "md", &mut used), "_.md");
         assert_eq!(file_name("x\ny", "md", &mut used), "x_y.md");
+        // A long cell: cut on a character boundary (3-byte characters), within 255 bytes.
+        let long = "教".repeat(120);
+        let first = file_name(&long, "xlsx", &mut used);
+        let second = file_name(&long, "xlsx", &mut used);
+        assert_eq!(first, format!("{}.xlsx", "教".repeat(66)));
+        assert_eq!(second, format!("{}-2.xlsx", "教".repeat(66)));
+        assert!(second.len() <= 255);
     }
 }

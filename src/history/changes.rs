@@ -154,6 +154,12 @@ pub fn view(
         None => last,
     };
     let earlier = match from {
+        Some(id) if id >= later.id => {
+            return Err(HistoryError::NotBefore {
+                from: id,
+                to: later.id,
+            });
+        }
         Some(id) => Some(find(id)?),
         None => sweeps
             .iter()

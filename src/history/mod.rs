@@ -74,6 +74,14 @@ pub enum HistoryError {
         /// The id asked for.
         id: i64,
     },
+    /// `--from` names a sweep that is not earlier than `--to`'s.
+    #[error("--from {from} is not before --to {to}: give the earlier sweep to --from")]
+    NotBefore {
+        /// The sweep given to `--from`.
+        from: i64,
+        /// The sweep given to `--to` (or the last).
+        to: i64,
+    },
 }
 
 /// A sweep as the history holds it.
@@ -108,22 +116,35 @@ pub fn is_postgres(target: &str) -> bool {
     target.starts_with("postgres://") || target.starts_with("postgresql://")
 }
 
-/// `target` with the password of a URL replaced by `***`, for messages.
+/// `target` with the password of a URL replaced by `***`, for messages: the one written
+/// before the host (everything between the user's `:` and the last `@`, so that a password
+/// holding `/`, `?` or `@` unencoded is masked whole) and a `password=` parameter. When in
+/// doubt it masks too much, never too little.
 pub fn masked(target: &str) -> String {
     let Some((scheme, rest)) = target.split_once("://") else {
         return target.to_string();
     };
-    let (authority, tail) = match rest.find(['/', '?']) {
-        Some(i) => rest.split_at(i),
-        None => (rest, ""),
+    let rest = match rest.rsplit_once('@') {
+        Some((userinfo, host)) => match userinfo.split_once(':') {
+            Some((user, _)) if !user.contains(['/', '?']) => format!("{user}:***@{host}"),
+            _ => rest.to_string(),
+        },
+        None => rest.to_string(),
     };
-    let Some((userinfo, host)) = authority.rsplit_once('@') else {
-        return target.to_string();
+    let rest = match rest.split_once('?') {
+        Some((path, query)) => {
+            let parameters: Vec<String> = query
+                .split('&')
+                .map(|p| match p.split_once('=') {
+                    Some((key, _)) if key.eq_ignore_ascii_case("password") => format!("{key}=***"),
+                    _ => p.to_string(),
+                })
+                .collect();
+            format!("{path}?{}", parameters.join("&"))
+        }
+        None => rest,
     };
-    match userinfo.split_once(':') {
-        Some((user, _)) => format!("{scheme}://{user}:***@{host}{tail}"),
-        None => target.to_string(),
-    }
+    format!("{scheme}://{rest}")
 }
 
 impl Store {
@@ -198,6 +219,16 @@ mod tests {
         );
         assert_eq!(masked("postgres://guicang@db/h"), "postgres://guicang@db/h");
         assert_eq!(masked("postgresql://u:p:q@h/d"), "postgresql://u:***@h/d");
+        // Passwords with /, ? or @ unencoded (base64 secrets), and as a parameter.
+        assert_eq!(
+            masked("postgres://u:ab/c?d@e@db:5432/h"),
+            "postgres://u:***@db:5432/h"
+        );
+        assert_eq!(
+            masked("postgres://db/h?user=u&password=s3/cret&sslmode=require"),
+            "postgres://db/h?user=u&password=***&sslmode=require"
+        );
+        assert_eq!(masked("postgres://db:5432/h"), "postgres://db:5432/h");
         assert_eq!(
             masked("/var/lib/guicang/history.db"),
             "/var/lib/guicang/history.db"

@@ -22,6 +22,8 @@ const MIGRATION_LOCK: i64 = 0x0067_7569_6361_6e67;
 /// An open PostgreSQL history.
 pub struct Postgres {
     client: Client,
+    /// The URL as given, to connect again (never shown).
+    url: String,
     /// The URL, password masked.
     target: String,
 }
@@ -57,6 +59,7 @@ impl Postgres {
             .map_err(|e| open_error(e.to_string()))?;
         let mut db = Postgres {
             client,
+            url: url.to_string(),
             target: target.clone(),
         };
         match db.version()? {
@@ -90,8 +93,17 @@ impl Postgres {
             .map(String::as_str)
             .filter(|t| OWN_TABLES.contains(t))
             .collect();
-        if ours.is_empty() {
+        if tables.is_empty() {
             return Ok(None);
+        }
+        // Tables of another program and none of ours: refused, as a SQLite file is (a
+        // central server gives guicang a database, or a schema in `search_path`, of its own).
+        if ours.is_empty() {
+            let foreign: Vec<&str> = tables.iter().map(String::as_str).take(5).collect();
+            return Err(HistoryError::NotOurs {
+                target: self.target.clone(),
+                tables: foreign.join(", "),
+            });
         }
         if !ours.contains(&"guicang_meta") {
             return Err(HistoryError::NotOurs {
@@ -149,6 +161,11 @@ impl Postgres {
 
     /// Records one sweep in one transaction.
     pub fn record(&mut self, sweep: &SweepRecord) -> Result<i64, HistoryError> {
+        // The connection was opened before the sweep, which may have run for hours: a
+        // server or a firewall may have dropped it since. Asked, and made again if so.
+        if self.client.is_valid(CONNECT_TIMEOUT).is_err() {
+            *self = Postgres::open(&self.url, true)?;
+        }
         let fail = failed(&self.target);
         let mut tx = self.client.transaction().map_err(&fail)?;
         let summary: serde_json::Value = serde_json::from_str(&sweep.summary).unwrap_or_default();

@@ -10,7 +10,9 @@ use crate::triage::baseline::Key;
 pub struct SweepRecord {
     /// When it ran (RFC 3339).
     pub at: String,
-    /// The archive root as given.
+    /// The archive root, resolved (absolute, no link) when it could be, so that `check .`
+    /// and `check /mnt/档案` of one archive are one archive in the history, and two
+    /// archives both swept as `.` are two.
     pub root: String,
     /// `K/N` of a shard, `None` for a whole sweep.
     pub shard: Option<String>,
@@ -22,7 +24,8 @@ pub struct SweepRecord {
     pub summary: String,
     /// Its projects.
     pub projects: Vec<ProjectRecord>,
-    /// Its findings (those that count: waived and baselined ones are set apart).
+    /// Its findings that are still open: those that count and those a baseline set apart
+    /// (a baseline quiets CI; the finding is not resolved). Waived ones are left out.
     pub findings: Vec<FindingRecord>,
 }
 
@@ -121,6 +124,7 @@ impl SweepRecord {
         let findings = report
             .findings
             .iter()
+            .chain(&report.baselined)
             .map(|f| FindingRecord {
                 identity: identity(f),
                 code: f.code.id().to_string(),
@@ -135,7 +139,11 @@ impl SweepRecord {
             .collect();
         SweepRecord {
             at: report.run.at.clone(),
-            root: report.root.clone(),
+            root: report
+                .run
+                .root_path
+                .as_ref()
+                .map_or_else(|| report.root.clone(), |p| p.display().to_string()),
             shard,
             guicang_version: report.run.guicang.clone(),
             rules_version: report.run.rules.clone(),

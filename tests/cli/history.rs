@@ -101,7 +101,8 @@ fn sweep_change_sweep(db: &str) {
 
     let view = history(db, &[]);
     assert_eq!(view["sweeps"].as_array().unwrap().len(), 2);
-    assert_eq!(view["sweeps"][1]["root"], root.to_str().unwrap());
+    let resolved = root.canonicalize().unwrap();
+    assert_eq!(view["sweeps"][1]["root"], resolved.to_str().unwrap());
     let changes = &view["changes"];
     assert_eq!(
         (changes["from"].as_i64(), changes["to"].as_i64()),
@@ -175,6 +176,42 @@ fn postgres_history_names_what_was_resolved_and_what_is_new() {
         return;
     };
     sweep_change_sweep(&server.database("history"));
+}
+
+#[test]
+fn a_postgres_database_of_another_program_is_refused_and_left_alone() {
+    let Some(server) = PgServer::start() else {
+        return;
+    };
+    let url = server.database("erp");
+    let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    client
+        .batch_execute("CREATE TABLE invoices (id INTEGER); INSERT INTO invoices VALUES (7);")
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("archive");
+    archive(&root);
+    let output = guicang()
+        .args(["check", root.to_str().unwrap(), "--record", &url, "-q"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("not a guicang history") && stderr.contains("invoices"),
+        "{stderr}"
+    );
+    let tables: i64 = client
+        .query_one(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(
+        tables, 1,
+        "nothing created beside the other program's table"
+    );
 }
 
 #[test]
@@ -376,4 +413,29 @@ fn split_by_contact_gives_each_person_exactly_their_projects() {
         !root.join("lists").exists(),
         "no folder made in the archive"
     );
+    // Nor by going up from a folder not yet made: new/../ARCHIVE/lists.
+    let archive_name = root.file_name().unwrap();
+    let sneaky = dir
+        .path()
+        .join("new")
+        .join("..")
+        .join(archive_name)
+        .join("lists");
+    let output = guicang()
+        .args([
+            "check",
+            root.to_str().unwrap(),
+            "--split-by",
+            "unit",
+            "--out-dir",
+        ])
+        .arg(&sneaky)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        !root.join("lists").exists(),
+        "no folder made in the archive"
+    );
+    assert!(!dir.path().join("new").exists());
 }
