@@ -111,6 +111,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_contract_title_names_its_kind() {
+        let cases = [
+            ("教学楼施工监理合同", Some(ContractKind::Supervision)),
+            ("设计施工总承包合同", Some(ContractKind::Construction)),
+            ("教学楼建设工程施工合同", Some(ContractKind::Construction)),
+            ("初步设计合同", Some(ContractKind::Design)),
+            ("岩土工程勘察合同", Some(ContractKind::Survey)),
+            ("医疗设备采购合同", Some(ContractKind::Goods)),
+            ("造价咨询服务合同", Some(ContractKind::Service)),
+            ("道路硬化工程合同", Some(ContractKind::Construction)),
+            ("合同一", None),
+        ];
+        for (title, kind) in cases {
+            assert_eq!(ContractKind::from_title(title), kind, "{title}");
+        }
+    }
+
+    #[test]
     fn statuses_read_in_both_languages() {
         assert_eq!(Status::parse("completed"), Some(Status::Completed));
         assert_eq!(Status::parse("已完工"), Some(Status::Completed));
@@ -209,6 +227,32 @@ impl ContractKind {
                 "服务" | "服务合同" => Some(ContractKind::Service),
                 _ => None,
             })
+    }
+
+    /// The kind a contract's title names (`…工程监理合同`, `…设备采购合同`), for a ledger
+    /// without a kind column: supervision before construction (a 施工监理 contract is
+    /// supervision), construction before design (a 设计施工总承包 is construction), a bare
+    /// 工程 last. `None` when the title names no kind.
+    pub fn from_title(title: &str) -> Option<ContractKind> {
+        let t = crate::names::normalize::normalize(title);
+        let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
+        if has(&["监理"]) {
+            Some(ContractKind::Supervision)
+        } else if has(&["施工", "总承包", "epc"]) {
+            Some(ContractKind::Construction)
+        } else if has(&["设计"]) {
+            Some(ContractKind::Design)
+        } else if has(&["勘察", "勘查"]) {
+            Some(ContractKind::Survey)
+        } else if has(&["采购", "货物", "设备", "供货", "购销", "供销"]) {
+            Some(ContractKind::Goods)
+        } else if has(&["服务", "咨询", "培训", "审计", "造价"]) {
+            Some(ContractKind::Service)
+        } else if has(&["工程"]) {
+            Some(ContractKind::Construction)
+        } else {
+            None
+        }
     }
 }
 

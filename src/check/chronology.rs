@@ -68,6 +68,9 @@ fn started_before_permit(lang: Lang, key: &str, timeline: &Timeline, out: &mut V
 }
 
 /// `contract-before-award`: each construction or goods contract signed before the award.
+/// A contract of a kind neither its ledger's kind column nor its title states is not
+/// judged: design and supervision contracts are often rightly signed before the works are
+/// awarded.
 fn contract_before_award(
     ctx: &Context<'_>,
     index: usize,
@@ -84,7 +87,7 @@ fn contract_before_award(
     for contract in ledgers
         .contracts
         .iter()
-        .filter(|c| is_main_contract(c.kind))
+        .filter(|c| c.kind.is_some() && is_main_contract(c.kind))
     {
         let Some(signed) = contract.date.filter(|d| *d < award) else {
             continue;

@@ -294,7 +294,9 @@ impl<'a> DatedEvidence<'a> {
                 continue;
             };
             let doc = category.documents[document as usize].id.as_str();
-            if !milestone_docs.contains(&doc) {
+            // An unusable file (empty, corrupt, encrypted) is no evidence of its document,
+            // nor of the date its name carries.
+            if !milestone_docs.contains(&doc) || !ctx.is_usable(f) {
                 continue;
             }
             let entry = &ctx.files[f];

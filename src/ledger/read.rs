@@ -377,13 +377,17 @@ fn contract(
     contract_no: Option<String>,
     at: String,
 ) -> Contract {
+    let title = reader.text(row, "title");
+    // The kind column, else the kind the title names.
+    let kind = reader
+        .text(row, "kind")
+        .and_then(|k| ContractKind::parse(&k))
+        .or_else(|| title.as_deref().and_then(ContractKind::from_title));
     Contract {
         project,
         contract_no,
-        title: reader.text(row, "title"),
-        kind: reader
-            .text(row, "kind")
-            .and_then(|k| ContractKind::parse(&k)),
+        title,
+        kind,
         date: reader.date(row, "date", ["签订日期", "signing date"]),
         amount: reader.money(row, "amount", ["合同金额", "contract amount"]),
         procurement: reader

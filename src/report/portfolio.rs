@@ -3,7 +3,7 @@
 //! across the projects of the sweep. Computed once, from the built report, after the
 //! findings are counted; renderers only show them.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -292,10 +292,19 @@ pub fn recurring(report: &Report, rules: &RuleSet) -> Recurring {
     }
 }
 
-/// Missing rates per category × document, over checked projects.
+/// Missing rates per category × document, over checked projects. A document is missing
+/// where its `missing-document` finding is (counted or set apart by a baseline); one a
+/// waiver covers (kept elsewhere, as its reason says) is not.
 fn document_rates(report: &Report) -> Vec<DocumentRate> {
     let mut counts: BTreeMap<(String, String), (String, usize, usize)> = BTreeMap::new();
     let mut category_names: HashMap<&str, &str> = HashMap::new();
+    let waived: HashSet<(&str, &str)> = report
+        .waived
+        .iter()
+        .map(|w| &w.finding)
+        .filter(|f| f.code == Code::MissingDocument)
+        .filter_map(|f| Some((f.project.as_deref()?, f.document.as_deref()?)))
+        .collect();
     for p in &report.projects {
         let Some(category) = &p.category else {
             continue;
@@ -310,7 +319,7 @@ fn document_rates(report: &Report) -> Vec<DocumentRate> {
                 .entry((category.clone(), doc.id.to_string()))
                 .or_insert_with(|| (doc.name.to_string(), 0, 0));
             entry.1 += 1;
-            entry.2 += usize::from(!doc.present);
+            entry.2 += usize::from(!doc.present && !waived.contains(&(p.key.as_str(), &*doc.id)));
         }
     }
     let mut rates: Vec<DocumentRate> = counts
@@ -400,7 +409,7 @@ fn lessons(report: &Report, rules: &RuleSet, model: bool) -> Vec<String> {
         .filter(|(i, p)| {
             let delay = p.indicators.as_ref().and_then(|x| x.delay_days);
             if model {
-                p.completeness == Some(1.0) && p.errors == 0 && delay.is_none_or(|d| d <= grace)
+                p.completeness == Some(1.0) && p.errors == 0 && delay.is_some_and(|d| d <= grace)
             } else {
                 i64::try_from(p.errors).unwrap_or(i64::MAX) >= max_errors
                     || chain_errors[*i] > 0
@@ -411,10 +420,12 @@ fn lessons(report: &Report, rules: &RuleSet, model: bool) -> Vec<String> {
         .collect()
 }
 
-/// Funding-chain errors of each project, index for index with `report.projects`.
+/// Funding-chain errors of each project, index for index with `report.projects`: those
+/// that count and those a baseline set apart (a baseline quiets CI; it does not clean the
+/// chain, so an indicator does not change with a command-line flag).
 pub fn chain_errors(report: &Report) -> Vec<usize> {
     let mut counts = vec![0; report.projects.len()];
-    for f in &report.findings {
+    for f in report.findings.iter().chain(&report.baselined) {
         if f.severity == Severity::Error && f.code.family() == Family::Chain {
             if let Some(i) = report.project_of(f) {
                 counts[i] += 1;

@@ -48,7 +48,19 @@ fn importance_level(text: &str) -> u64 {
         "high",
     ];
     const MEDIUM: [&str; 7] = ["一般", "中", "普通", "二级", "b", "medium", "normal"];
-    const LOW: [&str; 6] = ["次要", "低", "三级", "c", "low", "minor"];
+    // Negations first read as low: 不重要 is not 重要, 非重点 not 重点.
+    const LOW: [&str; 10] = [
+        "次要",
+        "低",
+        "三级",
+        "不重要",
+        "非重点",
+        "不紧急",
+        "c",
+        "low",
+        "minor",
+        "not important",
+    ];
     let lower = text.to_lowercase();
     if let Ok(n) = lower.parse::<u64>() {
         return n.saturating_sub(1);
@@ -86,6 +98,7 @@ mod tests {
             Some("3"),
             Some("次要"),
             Some("1"),
+            Some("不重要"),
         ];
         written.sort_by(|a, b| by_importance(*a, *b));
         assert_eq!(
@@ -95,6 +108,7 @@ mod tests {
                 Some("重点"),
                 Some("一般"),
                 Some("3"),
+                Some("不重要"),
                 Some("次要"),
                 Some("自定"),
                 None

@@ -152,7 +152,18 @@ fn started_before_permit_when_and_only_when_both_dates_say_so() {
     project(root, "GT-2023-014 无日期", "GT-2023-014", "");
     doc(root, "GT-2023-014 无日期/开工令 2023-07-05.pdf");
     doc(root, "GT-2023-014 无日期/施工许可证.pdf");
+    // The permit's file is empty: no evidence, of the document or of its date.
+    project(root, "GT-2023-015 空文件", "GT-2023-015", "");
+    doc(root, "GT-2023-015 空文件/开工令 2023-07-05.pdf");
+    write(
+        &root.join("GT-2023-015 空文件/施工许可证 2023-07-20.pdf"),
+        "",
+    );
     let (report, _) = check_json(root, &[]);
+    assert_eq!(
+        milestone(&report, "GT-2023-015", "permit")["date"],
+        serde_json::Value::Null
+    );
     let found = of_code(&report, "started-before-permit");
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].0, "GT-2023-011");
@@ -184,7 +195,10 @@ fn contract_before_award_names_each_early_contract() {
          GT-2023-021,HT-2,监理合同,监理,2023-04-02,10\n\
          GT-2023-021,HT-3,设备采购合同,采购,2023-04-25,10\n\
          GT-2023-022,HT-4,施工合同,施工,2023-04-20,100\n\
-         GT-2023-023,HT-5,施工合同,施工,2023-01-01,100\n",
+         GT-2023-023,HT-5,施工合同,施工,2023-01-01,100\n\
+         GT-2023-021,HT-6,教学楼施工监理合同,,2023-04-03,10\n\
+         GT-2023-021,HT-7,补充协议,,2023-04-04,10\n\
+         GT-2023-021,HT-8,教学楼建设工程施工合同,,2023-04-05,100\n",
     );
     let (report, _) = check_json(root, &[]);
     let found: Vec<(String, String)> = report["findings"]
@@ -200,7 +214,10 @@ fn contract_before_award_names_each_early_contract() {
         })
         .collect();
     // A supervision contract is not the one the award chose; a same-day signing is in order.
-    assert_eq!(found, [("GT-2023-021".to_string(), "HT-1".to_string())]);
+    // Without a kind column the title says the kind (HT-6 supervision, HT-8 construction);
+    // a contract whose kind nothing says (HT-7) is not judged.
+    let early = |no: &str| ("GT-2023-021".to_string(), no.to_string());
+    assert_eq!(found, [early("HT-1"), early("HT-8")]);
     assert_eq!(
         milestone(&report, "GT-2023-021", "contract")["date"],
         "2023-04-01"
@@ -483,4 +500,41 @@ fn recurring_problems_rate_documents_and_name_model_and_problem_projects() {
         .find(|u| u["unit"] == "麦盖提县教育局")
         .unwrap();
     assert_eq!(education["projects"], 4);
+}
+
+#[test]
+fn a_waived_gap_is_no_recurring_problem_and_a_baselined_one_still_is() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::support::copy_tree(Path::new("fixtures/demo-archive"), dir.path());
+    write(
+        &dir.path().join("guicang.toml"),
+        "[[waiver]]\ncode = \"missing-document\"\ndocument = \"procurement-approval\"\n\
+         reason = \"批复由县发改委统一存档\"\napproved_by = \"县援疆办\"\n",
+    );
+    let rate = |report: &Value| {
+        report["recurring"]["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["category"] == "fixed-asset" && d["document"] == "procurement-approval")
+            .map(|d| (d["required"].clone(), d["missing"].clone()))
+            .expect("procurement-approval is rated")
+    };
+    let (report, _) = check_json(dir.path(), &[]);
+    assert_eq!(
+        rate(&report),
+        (2.into(), 0.into()),
+        "waived: kept elsewhere"
+    );
+    std::fs::remove_file(dir.path().join("guicang.toml")).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let baseline = out.path().join("baseline.json");
+    let baseline = baseline.to_str().unwrap();
+    let (_, _) = check_json(dir.path(), &["--write-baseline", baseline]);
+    let (report, _) = check_json(dir.path(), &["--baseline", baseline]);
+    assert_eq!(
+        rate(&report),
+        (2.into(), 2.into()),
+        "baselined: still missing"
+    );
 }
