@@ -119,7 +119,7 @@ impl Postgres {
             )
             .map_err(&fail)?;
         Ok(Some(
-            row.and_then(|r| r.get::<_, String>(0).parse().ok())
+            row.and_then(|r| r.try_get::<_, String>(0).ok()?.parse().ok())
                 .unwrap_or(0),
         ))
     }
@@ -140,7 +140,7 @@ impl Postgres {
                 &[],
             )
             .map_err(&fail)?
-            .and_then(|r| r.get::<_, String>(0).parse().ok())
+            .and_then(|r| r.try_get::<_, String>(0).ok()?.parse().ok())
             .unwrap_or(0)
         } else {
             0
@@ -220,18 +220,20 @@ impl Postgres {
                 &[],
             )
             .map_err(failed(&self.target))?;
-        Ok(rows
-            .iter()
-            .map(|r| StoredSweep {
-                id: r.get(0),
-                at: r.get(1),
-                root: r.get(2),
-                shard: r.get(3),
-                guicang_version: r.get(4),
-                rules_version: r.get(5),
-                summary: r.get(6),
+        rows.iter()
+            .map(|r| {
+                Ok(StoredSweep {
+                    id: r.try_get(0)?,
+                    at: r.try_get(1)?,
+                    root: r.try_get(2)?,
+                    shard: r.try_get(3)?,
+                    guicang_version: r.try_get(4)?,
+                    rules_version: r.try_get(5)?,
+                    summary: r.try_get(6)?,
+                })
             })
-            .collect())
+            .collect::<Result<_, postgres::Error>>()
+            .map_err(failed(&self.target))
     }
 
     /// The projects of one sweep, with their contact persons.
@@ -246,7 +248,8 @@ impl Postgres {
             )
             .map_err(&fail)?
         {
-            contacts.entry(r.get(0)).or_default().push(r.get(1));
+            let (key, contact) = (r.try_get(0).map_err(&fail)?, r.try_get(1).map_err(&fail)?);
+            contacts.entry(key).or_default().push(contact);
         }
         let rows = self
             .client
@@ -257,28 +260,28 @@ impl Postgres {
                 &[&sweep],
             )
             .map_err(&fail)?;
-        Ok(rows
-            .iter()
+        rows.iter()
             .map(|r| {
-                let key: String = r.get(0);
-                ProjectRecord {
+                let key: String = r.try_get(0)?;
+                Ok(ProjectRecord {
                     contacts: contacts.remove(&key).unwrap_or_default(),
                     key,
-                    code: r.get(1),
-                    name: r.get(2),
-                    category: r.get(3),
-                    status: r.get(4),
-                    unit: r.get(5),
-                    importance: r.get(6),
-                    maturity: r.get(7),
-                    completeness: r.get(8),
-                    required: r.get(9),
-                    present: r.get(10),
-                    errors: r.get(11),
-                    warnings: r.get(12),
-                }
+                    code: r.try_get(1)?,
+                    name: r.try_get(2)?,
+                    category: r.try_get(3)?,
+                    status: r.try_get(4)?,
+                    unit: r.try_get(5)?,
+                    importance: r.try_get(6)?,
+                    maturity: r.try_get(7)?,
+                    completeness: r.try_get(8)?,
+                    required: r.try_get(9)?,
+                    present: r.try_get(10)?,
+                    errors: r.try_get(11)?,
+                    warnings: r.try_get(12)?,
+                })
             })
-            .collect())
+            .collect::<Result<_, postgres::Error>>()
+            .map_err(&fail)
     }
 
     /// The findings of one sweep.
@@ -291,20 +294,22 @@ impl Postgres {
                 &[&sweep],
             )
             .map_err(failed(&self.target))?;
-        Ok(rows
-            .iter()
-            .map(|r| FindingRecord {
-                identity: r.get(0),
-                code: r.get(1),
-                severity: r.get(2),
-                project: r.get(3),
-                stage: r.get(4),
-                document: r.get(5),
-                path: r.get(6),
-                message: r.get(7),
-                detail: r.get(8),
+        rows.iter()
+            .map(|r| {
+                Ok(FindingRecord {
+                    identity: r.try_get(0)?,
+                    code: r.try_get(1)?,
+                    severity: r.try_get(2)?,
+                    project: r.try_get(3)?,
+                    stage: r.try_get(4)?,
+                    document: r.try_get(5)?,
+                    path: r.try_get(6)?,
+                    message: r.try_get(7)?,
+                    detail: r.try_get(8)?,
+                })
             })
-            .collect())
+            .collect::<Result<_, postgres::Error>>()
+            .map_err(failed(&self.target))
     }
 
     /// The finding identities of one sweep.
@@ -316,7 +321,10 @@ impl Postgres {
                 &[&sweep],
             )
             .map_err(failed(&self.target))?;
-        Ok(rows.iter().map(|r| r.get(0)).collect())
+        rows.iter()
+            .map(|r| r.try_get(0))
+            .collect::<Result<_, postgres::Error>>()
+            .map_err(failed(&self.target))
     }
 }
 

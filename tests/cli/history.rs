@@ -175,7 +175,20 @@ fn postgres_history_names_what_was_resolved_and_what_is_new() {
     let Some(server) = PgServer::start() else {
         return;
     };
-    sweep_change_sweep(&server.database("history"));
+    let url = server.database("history");
+    sweep_change_sweep(&url);
+    // A column another tool changed is an error naming the database, not a crash.
+    let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    client
+        .batch_execute(
+            "DROP VIEW latest_findings; DROP VIEW latest_sweeps; \
+             ALTER TABLE sweeps ALTER COLUMN shard TYPE integer USING NULL",
+        )
+        .unwrap();
+    let output = guicang().args(["history", "--db", &url]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("127.0.0.1"), "{stderr}");
 }
 
 #[test]
