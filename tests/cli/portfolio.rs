@@ -538,3 +538,48 @@ fn a_waived_gap_is_no_recurring_problem_and_a_baselined_one_still_is() {
         "baselined: still missing"
     );
 }
+
+/// A model project is completed, complete, without errors and known not to be late: the
+/// demo's MGT-2023-004 with its one error taken out of its report, merged (which counts the
+/// recurring problems again), is no model while its delay is unknown, and is one when it
+/// is known to have finished early.
+#[test]
+fn a_model_project_is_known_not_to_be_late() {
+    let (mut report, _) = check_json(Path::new("fixtures/demo-archive"), &[]);
+    let key = "MGT-2023-004";
+    report["findings"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|f| !(f["project"] == key && f["severity"] == "error"));
+    let project = report["projects"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|p| p["key"] == key)
+        .unwrap();
+    assert_eq!(project["completeness"], 1.0);
+    assert_eq!(project["indicators"]["delay_days"], -15, "finished early");
+    project["indicators"]["delay_days"] = Value::Null;
+    let dir = tempfile::tempdir().unwrap();
+    let models = |report: &Value, name: &str| {
+        let part = dir.path().join(name);
+        write(&part, serde_json::to_string(report).unwrap());
+        let output = guicang()
+            .args(["merge", "--format", "json", part.to_str().unwrap()])
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        let merged: Value = serde_json::from_str(&stdout)
+            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&output.stderr)));
+        merged["recurring"]["model_projects"].clone()
+    };
+    assert_eq!(models(&report, "unknown.json"), serde_json::json!([]));
+    let project = report["projects"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|p| p["key"] == key)
+        .unwrap();
+    project["indicators"]["delay_days"] = (-15).into();
+    assert_eq!(models(&report, "on-time.json"), serde_json::json!([key]));
+}
