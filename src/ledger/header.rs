@@ -371,11 +371,24 @@ fn clean_cell(cell: &Cell) -> (String, Option<Unit>) {
 }
 
 /// Whether a row holds only text (a header row, not data).
+/// Whether a row could be the second row of a header: text only, something written, and
+/// no cell that reads as a date or an amount (a CSV ledger's first record is all text too,
+/// and a note in it may name a column: `合同编号见附件`).
 fn all_text(cells: &[Cell]) -> bool {
+    let is_value = |c: &Cell| match c {
+        Cell::Text(t) => {
+            let t = t.trim();
+            crate::dates::parse_date(t).is_some()
+                || (t.chars().any(|c| c.is_ascii_digit())
+                    && crate::money::parse_amount(t, Unit::Yuan).is_ok())
+        }
+        _ => false,
+    };
     cells
         .iter()
         .all(|c| matches!(c, Cell::Text(_) | Cell::Empty))
         && cells.iter().any(|c| !c.is_blank())
+        && !cells.iter().any(is_value)
 }
 
 /// A field found on a second column of a row, before the header row is known:
@@ -451,19 +464,6 @@ fn unit_row_above(table: &Table, header_index: usize) -> Option<Unit> {
                 None
             }
         })
-    })
-}
-
-/// Whether a data row is a total or subtotal line (`合计`, `小计`, `总计`), not a record.
-pub fn is_total_row(cells: &[Cell]) -> bool {
-    cells.iter().any(|c| {
-        let t: String = normalize(&c.text())
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect();
-        matches!(t.as_str(), "合计" | "小计" | "总计" | "总合计" | "累计")
-            || t.starts_with("合计:")
-            || t.starts_with("小计:")
     })
 }
 
@@ -560,6 +560,26 @@ mod tests {
     }
 
     #[test]
+    fn a_first_record_of_text_is_no_second_header_row() {
+        // A CSV ledger is all text; the note of the first record names a column.
+        let t = table(&[
+            &["项目编号", "拨付日期", "拨付金额", "凭证号", "备注"],
+            &[
+                "MGT-2023-001",
+                "2023-06-15",
+                "1200000.00",
+                "记-0032",
+                "合同编号见附件",
+            ],
+        ]);
+        let h = detect(&t).expect("header");
+        assert_eq!(h.kind, LedgerKind::Payments);
+        assert_eq!(h.row_index, 0);
+        assert_eq!(h.data_start, 1, "the record is read");
+        assert_eq!(h.columns.get("contract_no"), None);
+    }
+
+    #[test]
     fn reads_two_row_headers_with_group_units() {
         let t = table(&[
             &["麦盖提县援疆项目台账"],
@@ -619,14 +639,5 @@ mod tests {
     #[test]
     fn no_header_in_free_text() {
         assert_eq!(detect(&table(&[&["说明"], &["这是一份会议纪要"]])), None);
-    }
-
-    #[test]
-    fn total_rows_are_not_records() {
-        assert!(is_total_row(&[
-            Cell::Text("合 计".into()),
-            Cell::Number(1.0)
-        ]));
-        assert!(!is_total_row(&[Cell::Text("合计划".into())]));
     }
 }

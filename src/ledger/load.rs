@@ -88,15 +88,13 @@ fn open_ledger(source: &LedgerSource<'_>, lang: Lang) -> Result<LedgerFile, Box<
 pub fn collect_records(files: &[LedgerFile], lang: Lang) -> (Records, Vec<Finding>) {
     let mut records = Records::default();
     let mut findings = Vec::new();
-    for (file_index, file) in files.iter().enumerate() {
-        for (table_index, (table, header)) in file.tables.iter().enumerate() {
-            let mut reader = CellReader::new(&file.rel, table, header, lang, &mut findings);
-            records.extend(read_records(
-                &mut reader,
-                file.owner,
-                file_index * 1000 + table_index,
-            ));
-        }
+    // Every table of every file numbered once, in order: running totals are per table.
+    let tables = files
+        .iter()
+        .flat_map(|file| file.tables.iter().map(move |table| (file, table)));
+    for (table_number, (file, (table, header))) in tables.enumerate() {
+        let mut reader = CellReader::new(&file.rel, table, header, lang, &mut findings);
+        records.extend(read_records(&mut reader, file.owner, table_number));
     }
     (records, findings)
 }

@@ -7,6 +7,7 @@ pub mod header;
 pub mod load;
 pub mod read;
 pub mod records;
+pub mod total_row;
 
 use rust_decimal::Decimal;
 

@@ -8,8 +8,9 @@
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
-use super::header::{Header, LedgerKind, is_total_row};
+use super::header::{Header, LedgerKind};
 use super::records::{Allocation, Contract, Coverage, Invoice, Payment, ProjectRef, Records};
+use super::total_row::is_total_row;
 use super::{cell_text, column_letter};
 use crate::attributes::{ContractKind, ProcurementMethod};
 use crate::finding::{Code, Finding};
@@ -133,7 +134,7 @@ impl<'a> CellReader<'a> {
         let parsed = match cell {
             Cell::Empty => return None,
             Cell::Date(y, m, d) => Date::new(*y as i16, *m as i8, *d as i8).ok(),
-            Cell::Number(n) => excel_serial_date(*n),
+            Cell::Number(n) => number_date(*n),
             Cell::Text(t) if t.trim().is_empty() => return None,
             Cell::Text(t) => crate::dates::parse_date(t),
         };
@@ -289,6 +290,17 @@ fn as_fraction(value: Decimal) -> Decimal {
 }
 
 /// An Excel 1900-system serial day number as a date (a number cell in a date column).
+/// A date typed as a number: `20230615` (a whole number of eight digits from 1900 to 2099,
+/// as clerks type dates without separators and Excel keeps them), else an Excel serial.
+fn number_date(n: f64) -> Option<Date> {
+    if n.fract() == 0.0 && (19_000_101.0..=20_991_231.0).contains(&n) {
+        let whole = n as i64;
+        let (year, month, day) = (whole / 10_000, whole / 100 % 100, whole % 100);
+        return Date::new(year as i16, month as i8, day as i8).ok();
+    }
+    excel_serial_date(n)
+}
+
 fn excel_serial_date(serial: f64) -> Option<Date> {
     if !(1.0..2_958_466.0).contains(&serial) {
         return None;
@@ -316,10 +328,11 @@ pub fn read_records(
     reader.duplicate_columns();
     let rows: Vec<&Row> = reader.record_rows().collect();
     for (sequence, row) in rows.into_iter().enumerate() {
-        let project = reader
-            .text(row, "project")
-            .map(ProjectRef::Named)
-            .or(owner.map(ProjectRef::Folder));
+        let project = match (reader.text(row, "project"), owner) {
+            (Some(name), Some(folder)) => Some(ProjectRef::NamedInFolder(name, folder)),
+            (Some(name), None) => Some(ProjectRef::Named(name)),
+            (None, folder) => folder.map(ProjectRef::Folder),
+        };
         let at = reader.at(row);
         let contract_no = reader
             .text(row, "contract_no")
@@ -427,5 +440,21 @@ fn payment(reader: &mut CellReader<'_>, row: &Row, place: RowPlace) -> Payment {
         ratio_cell,
         at: place.at,
         sequence: place.sequence,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_date_typed_as_a_number_is_eight_digits_or_an_excel_serial() {
+        let june15 = Date::new(2023, 6, 15).ok();
+        assert_eq!(number_date(20_230_615.0), june15);
+        assert_eq!(number_date(45_092.0), june15);
+        assert_eq!(number_date(45_092.75), june15, "a time of day is dropped");
+        assert_eq!(number_date(20_231_315.0), None, "no 13th month");
+        assert_eq!(number_date(0.0), None);
+        assert_eq!(number_date(1e15), None);
     }
 }

@@ -17,6 +17,10 @@ pub enum ProjectRef {
     Named(String),
     /// The ledger lies inside this project's folder and has no project column.
     Folder(usize),
+    /// The ledger lies inside this project's folder and the row names a project: the one
+    /// named when the archive has it (a project's ledger may list another's rows), else
+    /// the folder's (its own ledger writing its name shorter than the folder does).
+    NamedInFolder(String, usize),
 }
 
 /// 资金下达: aid funds allocated to a project.

@@ -19,6 +19,12 @@ pub enum Unit {
     Yuan,
     /// 万元 (10,000 yuan).
     TenThousandYuan,
+    /// 千元 (1,000 yuan).
+    ThousandYuan,
+    /// 百万元 (1,000,000 yuan).
+    MillionYuan,
+    /// 亿元 (100,000,000 yuan).
+    HundredMillionYuan,
 }
 
 impl Unit {
@@ -27,13 +33,24 @@ impl Unit {
         match self {
             Unit::Yuan => Decimal::ONE,
             Unit::TenThousandYuan => Decimal::from(10_000),
+            Unit::ThousandYuan => Decimal::from(1_000),
+            Unit::MillionYuan => Decimal::from(1_000_000),
+            Unit::HundredMillionYuan => Decimal::from(100_000_000),
         }
     }
 
-    /// Finds a unit named in a header or unit row: `金额(万元)`, `单位：万元`, `(元)`.
+    /// Finds a unit named in a header or unit row: `金额(万元)`, `单位：万元`, `(元)`,
+    /// `单位：千元`, `（亿元）`. The longer names first: 百万元 is not 万元.
     pub fn named_in(text: &str) -> Option<Unit> {
-        if text.contains("万元") || text.contains("萬元") {
+        let has = |names: &[&str]| names.iter().any(|n| text.contains(n));
+        if has(&["亿元", "億元"]) {
+            Some(Unit::HundredMillionYuan)
+        } else if has(&["百万元", "百萬元"]) {
+            Some(Unit::MillionYuan)
+        } else if has(&["万元", "萬元"]) {
             Some(Unit::TenThousandYuan)
+        } else if has(&["千元"]) {
+            Some(Unit::ThousandYuan)
         } else if text.contains('元') {
             Some(Unit::Yuan)
         } else {
@@ -159,6 +176,25 @@ pub fn format_yuan(amount: Decimal) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn units_are_named_longest_first() {
+        let cases = [
+            ("金额(万元)", Some(Unit::TenThousandYuan)),
+            ("单位：千元", Some(Unit::ThousandYuan)),
+            ("单位：百万元", Some(Unit::MillionYuan)),
+            ("（亿元）", Some(Unit::HundredMillionYuan)),
+            ("(元)", Some(Unit::Yuan)),
+            ("拨付日期", None),
+        ];
+        for (text, unit) in cases {
+            assert_eq!(Unit::named_in(text), unit, "{text}");
+        }
+        assert_eq!(
+            from_cell_number(1.5, Unit::ThousandYuan),
+            from_cell_number(1500.0, Unit::Yuan)
+        );
+    }
 
     fn yuan(s: &str) -> Decimal {
         s.parse().unwrap()

@@ -419,10 +419,20 @@ fn put(rows: &mut Vec<Row>, number: u32, column: usize, value: Cell) {
     cells[column] = value;
 }
 
+/// A number cell; `inf` and `NaN` (which calamine reads from `<v>inf</v>`) stay text, so
+/// that the cell is reported as not an amount rather than breaking the ledger's transfer.
+fn number(value: f64) -> Cell {
+    if value.is_finite() {
+        Cell::Number(value)
+    } else {
+        Cell::Text(value.to_string())
+    }
+}
+
 fn cell_from_ref(data: &DataRef<'_>) -> Cell {
     match data {
         DataRef::Int(i) => Cell::Number(*i as f64),
-        DataRef::Float(f) => Cell::Number(*f),
+        DataRef::Float(f) => number(*f),
         DataRef::String(s) => Cell::Text(s.clone()),
         DataRef::SharedString(s) => Cell::Text(s.to_string()),
         DataRef::Bool(b) => Cell::Text(b.to_string()),
@@ -435,7 +445,7 @@ fn cell_from_ref(data: &DataRef<'_>) -> Cell {
 fn cell_from_data(data: &Data) -> Cell {
     match data {
         Data::Int(i) => Cell::Number(*i as f64),
-        Data::Float(f) => Cell::Number(*f),
+        Data::Float(f) => number(*f),
         Data::String(s) => Cell::Text(s.clone()),
         Data::Bool(b) => Cell::Text(b.to_string()),
         Data::DateTime(d) => date_cell(d),
@@ -469,6 +479,13 @@ fn classify_error(message: String) -> SheetError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn infinite_and_nan_numbers_stay_text() {
+        assert_eq!(number(1.5), Cell::Number(1.5));
+        assert_eq!(number(f64::INFINITY), Cell::Text("inf".into()));
+        assert_eq!(number(f64::NAN), Cell::Text("NaN".into()));
+    }
 
     fn number_at(row: u32, column: u32) -> calamine::Cell<DataRef<'static>> {
         calamine::Cell::new((row, column), DataRef::Float(f64::from(row)))

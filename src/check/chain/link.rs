@@ -94,6 +94,9 @@ pub fn link<'r>(
         let found = match project {
             Some(ProjectRef::Folder(index)) => Some(*index),
             Some(ProjectRef::Named(name)) => by_name.get(&normalize(name)).copied(),
+            Some(ProjectRef::NamedInFolder(name, folder)) => {
+                Some(by_name.get(&normalize(name)).copied().unwrap_or(*folder))
+            }
             None => None,
         };
         if found.is_none() {
@@ -185,6 +188,16 @@ mod tests {
                     project: None,
                     ..payment("a!S!5")
                 },
+                // In project 1's folder: a name the archive does not have is the folder's
+                // own project written shorter; a name it has is that project.
+                Payment {
+                    project: Some(ProjectRef::NamedInFolder("道路硬化".into(), 1)),
+                    ..payment("c!S!2")
+                },
+                Payment {
+                    project: Some(ProjectRef::NamedInFolder("MGT-2023-001".into(), 1)),
+                    ..payment("c!S!3")
+                },
             ],
             ..Records::default()
         };
@@ -192,8 +205,8 @@ mod tests {
         let linked = link(&records, &projects(), Lang::En, &mut out);
         let rows =
             |i: usize| -> Vec<&str> { linked[i].payments.iter().map(|p| p.at.as_str()).collect() };
-        assert_eq!(rows(0), ["a!S!3"]);
-        assert_eq!(rows(1), ["a!S!2", "b!S!2"]);
+        assert_eq!(rows(0), ["a!S!3", "c!S!3"]);
+        assert_eq!(rows(1), ["a!S!2", "b!S!2", "c!S!2"]);
         let unknown: Vec<(Code, &[String])> =
             out.iter().map(|f| (f.code, f.paths.as_slice())).collect();
         assert_eq!(
