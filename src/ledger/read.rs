@@ -47,19 +47,19 @@ impl<'a> CellReader<'a> {
         }
     }
 
-    /// The rows below the header that are records: not blank, not totals, not notes.
+    /// The rows below the header that are records: not blank, not totals, not notes. A
+    /// note fills one column; a record fills two, or at least its amount (a payment whose
+    /// date and voucher were never written is still money paid).
     pub fn record_rows(&self) -> impl Iterator<Item = &'a Row> + 'a {
         let header = self.header;
+        let amount = header.columns.get("amount").copied();
         self.table.rows[header.data_start.min(self.table.rows.len())..]
             .iter()
             .filter(move |row| {
+                let filled = |c: usize| row.cells.get(c).is_some_and(|v| !v.is_blank());
                 !is_total_row(&row.cells)
-                    && header
-                        .columns
-                        .values()
-                        .filter(|&&c| row.cells.get(c).is_some_and(|v| !v.is_blank()))
-                        .count()
-                        >= 2
+                    && (header.columns.values().filter(|&&c| filled(c)).count() >= 2
+                        || amount.is_some_and(filled))
             })
     }
 

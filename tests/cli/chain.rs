@@ -129,6 +129,20 @@ fn a_csv_payment_ledger_with_title_lines_feeds_the_chain() {
     }
 }
 
+/// A row whose only filled column is the amount is money paid, not a note: it is read
+/// (here it names no project, so it says so), never dropped in silence.
+#[test]
+fn a_row_with_only_an_amount_is_read() {
+    let mut a = Archive::clean();
+    a.payments.push(",,,150000.00,,");
+    let report = a.run();
+    let found = chain_findings(&report);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0]["code"], "ledger-unknown-project");
+    assert_eq!(found[0]["project"], Value::Null, "a row of no project");
+    assert_eq!(found[0]["paths"][0], "资金拨付台账.csv!资金拨付台账.csv!4");
+}
+
 #[test]
 fn payment_without_voucher() {
     let mut a = Archive::clean();
