@@ -107,9 +107,9 @@ impl<'a> CellReader<'a> {
                     .map(|y| Amount::written(y, &format!("{n}"), unit)),
             ),
             Cell::Text(t) => Some(
-                money::parse_amount(t, unit)
+                money::parse_amount_in(t, unit)
                     .ok()
-                    .map(|y| Amount::written(y, t, Unit::named_in(t).unwrap_or(unit))),
+                    .map(|(y, written_in)| Amount::written(y, t, written_in)),
             ),
             Cell::Date(..) => Some(None),
         };

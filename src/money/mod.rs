@@ -78,11 +78,20 @@ pub struct MoneyError {
 /// An amount the decimal type cannot hold exactly (more than 28 decimals, or beyond
 /// ±79,228,162,514,264,337,593,543,950,335 yuan) is an error, never rounded or clamped.
 pub fn parse_amount(text: &str, default_unit: Unit) -> Result<Decimal, MoneyError> {
+    parse_amount_in(text, default_unit).map(|(yuan, _)| yuan)
+}
+
+/// [`parse_amount`], with the unit the figure was written in: the text's own (`123.46万`
+/// is in 万元 whatever the column says), else `default_unit`; capitals are in yuan, to the
+/// fen. The precision an amount is exact to follows from it ([`amount::Amount::written`]).
+pub fn parse_amount_in(text: &str, default_unit: Unit) -> Result<(Decimal, Unit), MoneyError> {
     let error = || MoneyError {
         text: text.to_string(),
     };
     if text.chars().any(marks_capitals) {
-        return parse_capital_amount(text).ok_or_else(error);
+        return parse_capital_amount(text)
+            .map(|yuan| (yuan, Unit::Yuan))
+            .ok_or_else(error);
     }
     let mut s: String = text
         .chars()
@@ -120,7 +129,7 @@ pub fn parse_amount(text: &str, default_unit: Unit) -> Result<Decimal, MoneyErro
     }
     let value = Decimal::from_str_exact(&number).map_err(|_| error())?;
     let yuan = value.checked_mul(unit.factor()).ok_or_else(error)?;
-    Ok(if negative_parens { -yuan } else { yuan })
+    Ok((if negative_parens { -yuan } else { yuan }, unit))
 }
 
 /// The number without its thousands separators, when they stand at three-digit groups of
@@ -176,6 +185,36 @@ pub fn format_yuan(amount: Decimal) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_amount_is_in_the_unit_its_text_names() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        let cases = [
+            ("123.46万", Unit::Yuan, d("1234600"), Unit::TenThousandYuan),
+            ("1,200元", Unit::TenThousandYuan, d("1200"), Unit::Yuan),
+            (
+                "1200",
+                Unit::TenThousandYuan,
+                d("12000000"),
+                Unit::TenThousandYuan,
+            ),
+            (
+                "壹佰贰拾万元整",
+                Unit::TenThousandYuan,
+                d("1200000"),
+                Unit::Yuan,
+            ),
+        ];
+        for (text, column, yuan, unit) in cases {
+            assert_eq!(parse_amount_in(text, column), Ok((yuan, unit)), "{text}");
+        }
+        // And so the precision: 123.46万 is exact to ±50 yuan, capitals to the fen.
+        let (yuan, unit) = parse_amount_in("123.46万", Unit::Yuan).unwrap();
+        assert_eq!(
+            amount::Amount::written(yuan, "123.46万", unit).tolerance,
+            d("50")
+        );
+    }
 
     #[test]
     fn units_are_named_longest_first() {
