@@ -214,10 +214,10 @@ fn write_cell(
     match cell {
         Cell::Text(s) | Cell::Long(s) if s.is_empty() => {}
         Cell::Long(s) => {
-            worksheet.write_string_with_format(r, c, s, &formats.wrap)?;
+            worksheet.write_string_with_format(r, c, fit(s, CELL_UNITS), &formats.wrap)?;
         }
         Cell::Text(s) => {
-            worksheet.write_string_with_format(r, c, s, &formats.top)?;
+            worksheet.write_string_with_format(r, c, fit(s, CELL_UNITS), &formats.top)?;
         }
         Cell::Severity(severity, label) => {
             let colour = match severity {
@@ -232,13 +232,14 @@ fn write_cell(
                 .set_bold();
             worksheet.write_string_with_format(r, c, *label, &format)?;
         }
-        Cell::Evidence(paths, link) => match link {
+        Cell::Evidence(paths, link) => match link.as_ref().filter(|u| u.len() < URL_BYTES) {
             Some(url) => {
-                let url = rust_xlsxwriter::Url::new(url.as_str()).set_text(paths);
+                let url = rust_xlsxwriter::Url::new(url.as_str()).set_text(fit(paths, CELL_UNITS));
                 worksheet.write_url_with_format(r, c, url, &formats.wrap)?;
             }
+            // No link past Excel's limit: the paths are still there, as text.
             None => {
-                worksheet.write_string_with_format(r, c, paths, &formats.wrap)?;
+                worksheet.write_string_with_format(r, c, fit(paths, CELL_UNITS), &formats.wrap)?;
             }
         },
         Cell::Date(d) => {
@@ -250,7 +251,8 @@ fn write_cell(
             worksheet.write_datetime_with_format(r, c, &day, &formats.date)?;
         }
         Cell::Unknown(why) => {
-            worksheet.insert_note(r, c, &rust_xlsxwriter::Note::new(why).set_author("guicang"))?;
+            let note = rust_xlsxwriter::Note::new(fit(why, NOTE_UNITS)).set_author("guicang");
+            worksheet.insert_note(r, c, &note)?;
         }
         Cell::Count(n) => {
             worksheet.write_number_with_format(r, c, *n as f64, &formats.top)?;
@@ -259,13 +261,13 @@ fn write_cell(
             worksheet.write_number_with_format(r, c, *n as f64, &formats.top)?;
         }
         Cell::Title(s) => {
-            worksheet.write_string_with_format(r, c, s, &formats.title)?;
+            worksheet.write_string_with_format(r, c, fit(s, CELL_UNITS), &formats.title)?;
         }
         Cell::Head(s) => {
             worksheet.write_string_with_format(r, c, *s, &formats.header)?;
         }
         Cell::Remark(s) => {
-            worksheet.write_string_with_format(r, c, s, &formats.remark)?;
+            worksheet.write_string_with_format(r, c, fit(s, CELL_UNITS), &formats.remark)?;
         }
         Cell::Percent(Some(v)) => {
             worksheet.write_number_with_format(r, c, *v, &formats.percent)?;
@@ -276,6 +278,32 @@ fn write_cell(
         Cell::Percent(None) | Cell::Money(None) => {}
     }
     Ok(())
+}
+
+/// The most UTF-16 units Excel keeps in a cell.
+const CELL_UNITS: usize = 32_767;
+/// The most in a note: a cell's, less the author line the library adds.
+const NOTE_UNITS: usize = 32_767 - 64;
+/// Links at or past this length are refused by Excel (2,080 characters with the text).
+const URL_BYTES: usize = 2_079;
+
+/// `text` cut to `max` UTF-16 units on a character boundary, ending in `…` when cut: a
+/// cell from the archive (a ledger cell quoted in a message, thousands of joined paths)
+/// may exceed what Excel keeps, and one such cell must not stop the workbook.
+fn fit(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    // Never more UTF-16 units than bytes: most texts need no count.
+    if text.len() <= max || text.encode_utf16().count() <= max {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut units = 0;
+    let end = text
+        .char_indices()
+        .find(|(_, c)| {
+            units += c.len_utf16();
+            units > max - 1
+        })
+        .map_or(text.len(), |(at, _)| at);
+    std::borrow::Cow::Owned(format!("{}…", &text[..end]))
 }
 
 /// How many lines the tallest wrapped cell of `row` takes in its column.
@@ -330,4 +358,40 @@ fn column_widths(sheet: &Sheet) -> Vec<f64> {
         }
     }
     widths.into_iter().map(|w| w.clamp(8, 60) as f64).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_longer_than_a_cell_is_cut_on_a_character_boundary() {
+        assert_eq!(fit("短文本", 10), "短文本");
+        let long = "教".repeat(40_000);
+        let cut = fit(&long, CELL_UNITS);
+        assert_eq!(cut.encode_utf16().count(), CELL_UNITS);
+        assert!(cut.ends_with("教…"));
+        // A character outside the BMP is two units and is never split.
+        let wide = "𠀀".repeat(20_000);
+        let cut = fit(&wide, CELL_UNITS);
+        assert!(cut.encode_utf16().count() <= CELL_UNITS);
+        assert!(cut.ends_with("𠀀…"));
+    }
+
+    #[test]
+    fn a_workbook_with_a_huge_cell_is_still_written() {
+        let mut workbook = rust_xlsxwriter::Workbook::new();
+        let worksheet = workbook.add_worksheet();
+        let formats = Formats::new();
+        let huge = Cell::Long("坏".repeat(50_000));
+        write_cell(worksheet, 0, 0, &huge, &formats).expect("written, cut");
+        let note = Cell::Unknown("原因".repeat(20_000));
+        write_cell(worksheet, 1, 0, &note, &formats).expect("a note too");
+        let link = Cell::Evidence(
+            "a.pdf".into(),
+            Some(format!("file:///{}", "a".repeat(3000))),
+        );
+        write_cell(worksheet, 2, 0, &link, &formats).expect("no link past Excel's limit");
+        assert!(workbook.save_to_buffer().is_ok());
+    }
 }
