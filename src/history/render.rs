@@ -172,7 +172,8 @@ pub fn markdown(view: &HistoryView, lang: Lang) -> String {
         "## {}\n\n",
         lang.pick("归仓 整改进展", "guicang: progress between sweeps")
     );
-    let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+    // Names, paths and messages come from the archive: escaped as the check report's are.
+    let cell = crate::report::markdown::escape;
     let _ = writeln!(
         out,
         "| # | {} | {} | {} | {} |\n|---|---|---|---|---|",
@@ -186,7 +187,7 @@ pub fn markdown(view: &HistoryView, lang: Lang) -> String {
             out,
             "| {} | {} | {} | {} | {} |",
             s.id,
-            s.at,
+            cell(&s.at),
             cell(&s.root),
             s.summary["errors"],
             s.summary["warnings"]

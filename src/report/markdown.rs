@@ -237,7 +237,7 @@ fn list(out: &mut String, findings: &[&Finding], names: &Names<'_>, lang: Lang) 
 /// Escapes text for a markdown table cell or list item: markup characters, HTML, pipes,
 /// and control characters, shown as escapes (`\n`, `\u{1b}`) so that a name with a line
 /// break cannot start a heading, a list item or a table row of its own.
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

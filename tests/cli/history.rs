@@ -452,3 +452,27 @@ fn split_by_contact_gives_each_person_exactly_their_projects() {
     );
     assert!(!dir.path().join("new").exists());
 }
+
+#[test]
+fn the_history_markdown_escapes_what_the_archive_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("archive");
+    archive(&root);
+    let db = dir.path().join("h.db");
+    let db = db.to_str().unwrap();
+    record(&root, db, "2026-11-02T08:00:00Z");
+    doc(
+        &root,
+        "NF-2024-001 培训/<img src=x>[click](https://evil)|.pdf",
+    );
+    record(&root, db, "2026-11-30T08:00:00Z");
+    let output = guicang()
+        .args(["history", "--db", db, "--format", "markdown"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let markdown = String::from_utf8(output.stdout).unwrap();
+    assert!(markdown.contains("&lt;img src=x&gt;"), "{markdown}");
+    assert!(!markdown.contains("<img"), "{markdown}");
+    assert!(!markdown.contains("[click](https"), "{markdown}");
+}
