@@ -210,3 +210,50 @@ pub fn relative_display(path: &Path, base: &Path) -> String {
     }
     if out.is_empty() { ".".to_string() } else { out }
 }
+
+/// A ledger cell as evidence, `file!sheet!row` or `file!sheet!A12`, split into its file,
+/// sheet and row or cell; `None` for a path. File and sheet names may hold `!` themselves
+/// (`合同!补充.pdf` is a file, not a cell): the row or cell is the part after the last `!`,
+/// and the file ends at the first `!` that follows a spreadsheet extension.
+pub fn ledger_cell(evidence: &str) -> Option<(&str, &str, &str)> {
+    const LEDGER_EXTENSIONS: [&str; 6] = [".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".csv"];
+    let (head, cell) = evidence.rsplit_once('!')?;
+    let digits = cell.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    head.match_indices('!').find_map(|(at, _)| {
+        let file = &head[..at];
+        let lower = file.to_ascii_lowercase();
+        LEDGER_EXTENSIONS
+            .iter()
+            .any(|e| lower.ends_with(e))
+            .then(|| (file, &head[at + 1..], cell))
+    })
+}
+
+/// The file a piece of evidence lies in: a ledger cell's file, else the path itself.
+pub fn evidence_file(evidence: &str) -> &str {
+    ledger_cell(evidence).map_or(evidence, |(file, _, _)| file)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ledger_cells_are_told_from_paths_that_hold_a_bang() {
+        assert_eq!(
+            ledger_cell("台账/拨付.xlsx!Sheet1!12"),
+            Some(("台账/拨付.xlsx", "Sheet1", "12"))
+        );
+        assert_eq!(
+            ledger_cell("台账!2023.xlsx!汇总!表!C7"),
+            Some(("台账!2023.xlsx", "汇总!表", "C7"))
+        );
+        assert_eq!(ledger_cell("2023/合同!补充.pdf"), None);
+        assert_eq!(ledger_cell("a!b!c.pdf"), None);
+        assert_eq!(evidence_file("拨付.csv!拨付.csv!4"), "拨付.csv");
+        assert_eq!(evidence_file("2023/合同!补充.pdf"), "2023/合同!补充.pdf");
+    }
+}

@@ -130,7 +130,7 @@ pub fn attribute_to_folders(projects: &[Project], findings: &mut [Finding]) {
             continue;
         };
         // A ledger cell `file!sheet!row` lies where its file lies.
-        let file = path.split('!').next().unwrap_or(path);
+        let file = crate::paths::evidence_file(path);
         let owner = std::iter::successors(Some(file), |p| p.rsplit_once('/').map(|(dir, _)| dir))
             .skip(1)
             .find_map(|dir| folders.get(dir));

@@ -345,7 +345,7 @@ fn message(f: &Finding, lang: Lang) -> String {
         .paths
         .iter()
         .map(String::as_str)
-        .filter(|p| p.matches('!').count() == 2 && !f.message.contains(p))
+        .filter(|p| crate::paths::ledger_cell(p).is_some() && !f.message.contains(p))
         .collect();
     if cells.is_empty() {
         return f.message.clone();

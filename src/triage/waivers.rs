@@ -71,7 +71,7 @@ impl PathPattern {
 
     /// Whether one piece of evidence matches.
     pub fn matches(&self, evidence: &str) -> bool {
-        let file = evidence.split('!').next().unwrap_or(evidence);
+        let file = crate::paths::evidence_file(evidence);
         [evidence, file].iter().any(|candidate| {
             *candidate == self.text || self.glob.as_ref().is_some_and(|g| g.is_match(candidate))
         })

@@ -142,10 +142,12 @@ pub(super) fn inside(tree: &Path, root: &Path) -> String {
 
 /// A location of one piece of evidence: a path, or a ledger cell `file!sheet!row`.
 pub(super) fn location(evidence: &str, base: &Base) -> Location {
-    let mut parts = evidence.splitn(3, '!');
-    let file = parts.next().unwrap_or(evidence);
-    let logical_locations = match (parts.next(), parts.next()) {
-        (Some(sheet), Some(cell)) => {
+    let (file, cell) = match crate::paths::ledger_cell(evidence) {
+        Some((file, sheet, cell)) => (file, Some((sheet, cell))),
+        None => (evidence, None),
+    };
+    let logical_locations = match cell {
+        Some((sheet, cell)) => {
             let mut properties = serde_json::Map::new();
             properties.insert("sheet".into(), Value::String(sheet.into()));
             match cell.parse::<u64>() {

@@ -83,17 +83,22 @@ pub(super) fn evidence_cell(paths: &[String], root: Option<&Path>) -> Cell {
 }
 
 /// A `file://` link to the file of an evidence path relative to the archive `root` (a
-/// ledger cell `file!sheet!row` to its file).
+/// ledger cell `file!sheet!row` to its file). `%`, `#` and `?` in names are
+/// percent-encoded: `合同#2.pdf` is a file, not an anchor in `合同`.
 pub(super) fn file_link(path: &str, root: Option<&Path>) -> Option<String> {
-    let file = path.split('!').next().unwrap_or(path);
+    let file = crate::paths::evidence_file(path);
     root.map(|root| {
-        format!(
-            "file:///{}",
-            root.join(file)
-                .display()
-                .to_string()
-                .trim_start_matches('/')
-        )
+        let full = root.join(file).display().to_string();
+        let mut link = String::from("file:///");
+        for c in full.trim_start_matches('/').chars() {
+            match c {
+                '%' => link.push_str("%25"),
+                '#' => link.push_str("%23"),
+                '?' => link.push_str("%3F"),
+                c => link.push(c),
+            }
+        }
+        link
     })
 }
 
@@ -380,5 +385,28 @@ pub(super) fn all_sheet(report: &Report, names: &Names<'_>, lang: Lang) -> Sheet
         ),
         rows,
         data_bar: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_go_to_the_file_whatever_its_name_holds() {
+        let root = Path::new("/mnt/档案");
+        assert_eq!(
+            file_link("MGT-1/合同#2.pdf", Some(root)).as_deref(),
+            Some("file:///mnt/档案/MGT-1/合同%232.pdf")
+        );
+        assert_eq!(
+            file_link("台账.xlsx!拨付!12", Some(root)).as_deref(),
+            Some("file:///mnt/档案/台账.xlsx")
+        );
+        assert_eq!(
+            file_link("2023/合同!补充.pdf", Some(root)).as_deref(),
+            Some("file:///mnt/档案/2023/合同!补充.pdf")
+        );
+        assert_eq!(file_link("a.pdf", None), None);
     }
 }
