@@ -384,3 +384,33 @@ fn html_charts_recurring_problems_as_inline_svg() {
         );
     }
 }
+
+/// The 汇总 sheet: a figure nobody recorded is an empty cell with a note saying why, for
+/// the aid funds, the completeness and the execution rate as for the chain's amounts.
+#[test]
+fn the_summary_sheet_notes_why_each_unknown_figure_is_unknown() {
+    let reports = sweep_all(&[]);
+    let projects = reports.json["projects"].as_array().expect("projects");
+    let unknown =
+        |field: &dyn Fn(&Value) -> &Value| projects.iter().filter(|p| field(p).is_null()).count();
+    assert!(
+        unknown(&|p| &p["aid_funds"]) > 0,
+        "the demo has projects without aid funds"
+    );
+    assert!(unknown(&|p| &p["completeness"]) > 0);
+    assert!(unknown(&|p| &p["chain"]["execution_rate"]) > 0);
+    let notes = notes(&reports.path("r.xlsx"));
+    for reason in [
+        "项目台账和 project.toml 均未记录援疆资金",
+        "无必需文件或项目未检查，无法计算完整度",
+    ] {
+        assert!(notes.contains(reason), "no note {reason}");
+    }
+    let sheets = read_sheets(&reports.path("r.xlsx"));
+    let rows = records(&sheets["汇总"]);
+    let planned = rows
+        .iter()
+        .find(|r| r.get("项目编号") == Some(&Data::String("MGT-2024-003".into())))
+        .expect("MGT-2024-003 in 汇总");
+    assert_eq!(planned.get("援疆资金（元）"), Some(&Data::Empty));
+}

@@ -27,16 +27,34 @@ pub(super) fn summary_sheet(report: &Report, lang: Lang) -> Sheet {
                 text(p.name.as_deref().unwrap_or_default()),
                 text(p.category_name.as_deref().unwrap_or_default()),
                 Cell::Text(status_label(p, lang)),
-                Cell::Percent(p.completeness),
+                match p.completeness {
+                    Some(share) => Cell::Percent(Some(share)),
+                    None => Cell::Unknown(
+                        lang.pick(
+                            "无必需文件或项目未检查，无法计算完整度",
+                            "no completeness: the project requires no document or was not checked",
+                        )
+                        .into(),
+                    ),
+                },
                 Cell::Count(p.required),
                 Cell::Count(p.present),
                 Cell::Count(p.errors),
                 Cell::Count(p.warnings),
-                yuan(p.aid_funds.as_ref()),
+                match p.aid_funds.as_ref() {
+                    Some(funds) => yuan(Some(funds)),
+                    None => Cell::Unknown(
+                        lang.pick(
+                            "项目台账和 project.toml 均未记录援疆资金",
+                            "neither the project ledger nor project.toml records the aid funds",
+                        )
+                        .into(),
+                    ),
+                },
                 figure(chain, "allocated", |c| c.allocated.as_ref(), lang),
                 figure(chain, "contracted", |c| c.contracted.as_ref(), lang),
                 figure(chain, "paid", |c| c.paid.as_ref(), lang),
-                Cell::Percent(chain.and_then(|c| c.execution_rate)),
+                execution_rate(chain, lang),
                 text(p.folder.as_deref().unwrap_or_default()),
             ]
         })
@@ -100,6 +118,20 @@ pub(super) fn file_link(path: &str, root: Option<&Path>) -> Option<String> {
         }
         link
     })
+}
+
+/// The execution rate, or an empty cell whose note says why it is unknown.
+fn execution_rate(chain: Option<&ChainSummary>, lang: Lang) -> Cell {
+    match chain {
+        Some(c) if c.execution_rate.is_some() => Cell::Percent(c.execution_rate),
+        Some(c) => Cell::Unknown(
+            c.unknown
+                .get("execution_rate")
+                .map_or("—", |why| why.explain("execution_rate", lang))
+                .to_string(),
+        ),
+        None => Cell::Unknown(lang.pick("未读到任何台账", "no ledger was read").into()),
+    }
 }
 
 /// A figure of the funding chain: the amount, or an empty cell whose note says why it is
