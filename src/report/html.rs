@@ -484,7 +484,7 @@ fn finding_row(
 pub(super) fn score_class(share: Option<f64>) -> &'static str {
     match share {
         None => "none",
-        Some(s) if s >= 0.999 => "good",
+        Some(s) if s >= 1.0 => "good",
         Some(s) if s >= 0.8 => "fair",
         Some(_) => "poor",
     }

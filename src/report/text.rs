@@ -219,10 +219,10 @@ fn render_project_heading(out: &mut String, p: &ProjectReport, lang: Lang) {
     }
     let score = match p.completeness {
         Some(c) => format!(
-            "{} {}{:.0}%{:#} ({}/{})",
+            "{} {}{}{:#} ({}/{})",
             lang.pick("完整度", "complete"),
             score_style(c),
-            c * 100.0,
+            super::view::percent_places(c, 0),
             score_style(c),
             p.present,
             p.required
@@ -376,14 +376,15 @@ fn render_summary_table(out: &mut String, report: &Report, lang: Lang) {
                 p.status
                     .map_or_else(|| "?".into(), |s| lang.pick(s.zh(), s.id()).to_string()),
                 p.completeness
-                    .map_or_else(|| "—".into(), |c| format!("{:.0}%", c * 100.0)),
+                    .map_or_else(|| "—".into(), |c| super::view::percent_places(c, 0)),
                 p.errors.to_string(),
                 p.warnings.to_string(),
             ]
         })
         .collect();
     let s = &report.summary;
-    let percent = |c: Option<f64>| c.map_or_else(|| "—".into(), |c| format!("{:.0}%", c * 100.0));
+    let percent =
+        |c: Option<f64>| c.map_or_else(|| "—".into(), |c| super::view::percent_places(c, 0));
     rows.push(vec![
         lang.pick("（档案整体）", "(archive)").into(),
         String::new(),
@@ -415,7 +416,7 @@ fn render_totals(out: &mut String, report: &Report, lang: Lang) {
     let s = &report.summary;
     let completeness = s
         .completeness
-        .map_or_else(|| "—".into(), |c| format!("{:.0}%", c * 100.0));
+        .map_or_else(|| "—".into(), |c| super::view::percent_places(c, 0));
     let _ = writeln!(
         out,
         "\n{} {RED}{}{RED:#} · {YELLOW}{}{YELLOW:#} · {}",

@@ -218,7 +218,25 @@ pub fn run_facts(report: &Report, lang: Lang) -> Vec<(&'static str, String)> {
 
 /// A share as a percentage with one decimal: `0.8182` → `81.8%`.
 pub fn percent(share: f64) -> String {
-    format!("{:.1}%", share * 100.0)
+    percent_places(share, 1)
+}
+
+/// A share as a percentage with `places` decimals, rounded half away from zero on its
+/// decimal value (shares are exact to four decimals: `0.4815` → `48.2%`, never the
+/// float's `48.1%`); a share short of 1 never shows as 100 (`0.9996` → `99.9%`, not a
+/// complete archive).
+pub fn percent_places(share: f64, places: u32) -> String {
+    use rust_decimal::prelude::{FromPrimitive, RoundingStrategy};
+    let Some(exact) = rust_decimal::Decimal::from_f64(share)
+        .and_then(|d| d.checked_mul(rust_decimal::Decimal::ONE_HUNDRED))
+    else {
+        return format!("{:.*}%", places as usize, share * 100.0);
+    };
+    let mut shown = exact.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
+    if share < 1.0 && shown >= rust_decimal::Decimal::ONE_HUNDRED {
+        shown = exact.round_dp_with_strategy(places, RoundingStrategy::ToZero);
+    }
+    format!("{:.*}%", places as usize, shown)
 }
 
 /// A project's status in `lang`, marked `?` when it was assumed; empty when unknown.
@@ -344,5 +362,15 @@ mod tests {
     fn percentages_have_one_decimal() {
         assert_eq!(percent(0.8182), "81.8%");
         assert_eq!(percent(1.0), "100.0%");
+        assert_eq!(
+            percent(0.4815),
+            "48.2%",
+            "half away from zero, on the decimal"
+        );
+        assert_eq!(percent(0.9996), "99.9%", "short of complete is never 100");
+        assert_eq!(percent_places(0.996, 0), "99%");
+        assert_eq!(percent_places(0.995, 0), "99%");
+        assert_eq!(percent_places(0.5, 0), "50%");
+        assert_eq!(percent(1.0217), "102.2%");
     }
 }
