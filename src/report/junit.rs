@@ -25,7 +25,7 @@
 use std::collections::HashSet;
 use std::fmt::Write;
 
-use super::view::{ByProject, escape_markup, project_key, project_title};
+use super::view::{ByProject, escape_attribute, escape_markup, project_key, project_title};
 use super::{ProjectReport, Report};
 use crate::check::completeness::Requirement;
 use crate::finding::{Code, Finding, Severity};
@@ -121,7 +121,7 @@ pub fn render_failing_at(report: &Report, fail_on: Option<Severity>) -> String {
         .map(|(name, value)| {
             format!(
                 "      <property name=\"{name}\" value=\"{}\"/>\n",
-                escape_markup(value)
+                escape_attribute(value)
             )
         })
         .collect();
@@ -129,11 +129,11 @@ pub fn render_failing_at(report: &Report, fail_on: Option<Severity>) -> String {
         let _ = writeln!(
             out,
             "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\" time=\"0\" timestamp=\"{}\">\n    <properties>\n{properties}    </properties>",
-            escape_markup(name),
+            escape_attribute(name),
             cases.len(),
             count(cases, is_failure),
             count(cases, is_skipped),
-            escape_markup(&report.run.at),
+            escape_attribute(&report.run.at),
         );
         for case in cases {
             write_case(&mut out, case);
@@ -328,8 +328,8 @@ fn write_case(out: &mut String, case: &Case) {
     let _ = write!(
         out,
         "    <testcase classname=\"{}\" name=\"{}\" time=\"0\"",
-        escape_markup(&case.classname),
-        escape_markup(&case.name)
+        escape_attribute(&case.classname),
+        escape_attribute(&case.name)
     );
     match &case.outcome {
         Outcome::Pass => out.push_str("/>\n"),
@@ -344,7 +344,7 @@ fn write_case(out: &mut String, case: &Case) {
             let _ = writeln!(
                 out,
                 ">\n      <skipped message=\"{}\"/>\n    </testcase>",
-                escape_markup(reason)
+                escape_attribute(reason)
             );
         }
         Outcome::Failure {
@@ -355,7 +355,7 @@ fn write_case(out: &mut String, case: &Case) {
             let _ = writeln!(
                 out,
                 ">\n      <failure type=\"{kind}\" message=\"{}\">{}</failure>\n    </testcase>",
-                escape_markup(message),
+                escape_attribute(message),
                 escape_markup(detail)
             );
         }

@@ -304,9 +304,26 @@ pub fn escape_markup(text: &str) -> String {
     out
 }
 
+/// [`escape_markup`] for an attribute value: tabs and line breaks as character
+/// references too, which XML readers would otherwise turn into spaces.
+pub fn escape_attribute(text: &str) -> String {
+    escape_markup(text)
+        .replace('\t', "&#9;")
+        .replace('\n', "&#10;")
+        .replace('\r', "&#13;")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn attributes_keep_their_line_breaks() {
+        assert_eq!(
+            escape_attribute("a\n<b>\t\"c\""),
+            "a&#10;&lt;b&gt;&#9;&quot;c&quot;"
+        );
+    }
 
     #[test]
     fn kinds_of_codes() {

@@ -66,8 +66,12 @@ fn sweeps_sheet(book: &mut Workbook, view: &HistoryView, lang: Lang) -> Result<(
         sheet.write_number(r, 0, s.id as f64)?;
         sheet.write_string(r, 1, &s.at)?;
         sheet.write_string(r, 2, &s.root)?;
-        sheet.write_number(r, 3, s.summary["errors"].as_f64().unwrap_or(0.0))?;
-        sheet.write_number(r, 4, s.summary["warnings"].as_f64().unwrap_or(0.0))?;
+        // A count the stored summary lacks is left empty, never written as 0.
+        for (column, key) in [(3, "errors"), (4, "warnings")] {
+            if let Some(n) = s.summary[key].as_f64() {
+                sheet.write_number(r, column, n)?;
+            }
+        }
     }
     sheet.autofit();
     Ok(())
