@@ -551,12 +551,13 @@ fn a_model_project_is_known_not_to_be_late() {
         .as_array_mut()
         .unwrap()
         .retain(|f| !(f["project"] == key && f["severity"] == "error"));
-    let project = report["projects"]
-        .as_array_mut()
+    let index = report["projects"]
+        .as_array()
         .unwrap()
-        .iter_mut()
-        .find(|p| p["key"] == key)
+        .iter()
+        .position(|p| p["key"] == key)
         .unwrap();
+    let project = &mut report["projects"][index];
     assert_eq!(project["completeness"], 1.0);
     assert_eq!(project["indicators"]["delay_days"], -15, "finished early");
     project["indicators"]["delay_days"] = Value::Null;
@@ -574,12 +575,6 @@ fn a_model_project_is_known_not_to_be_late() {
         merged["recurring"]["model_projects"].clone()
     };
     assert_eq!(models(&report, "unknown.json"), serde_json::json!([]));
-    let project = report["projects"]
-        .as_array_mut()
-        .unwrap()
-        .iter_mut()
-        .find(|p| p["key"] == key)
-        .unwrap();
-    project["indicators"]["delay_days"] = (-15).into();
+    report["projects"][index]["indicators"]["delay_days"] = (-15).into();
     assert_eq!(models(&report, "on-time.json"), serde_json::json!([key]));
 }
