@@ -398,8 +398,9 @@ type RowDuplicate = (&'static str, String, usize, bool, usize);
 /// Maps the cleaned cells of one row to column keys of `kind`, skipping keys in `taken`
 /// (the row above); also returns the fields found on a second column.
 ///
-/// `项目编号` beside `项目名称` both name the project and are not a duplicate; any other
-/// field on two columns is, as is the project heading repeated word for word.
+/// `项目编号` beside `项目名称` both name the project and are not a duplicate (the code is
+/// read); any other field on two columns is, as is the project heading repeated word for
+/// word.
 fn map_columns(
     kind: &KindColumns,
     row: &[(String, Option<Unit>)],
@@ -426,6 +427,11 @@ fn map_columns(
         match columns.get(key) {
             Some(&first) if key != PROJECT.0 || row[first].0 == *text => {
                 duplicates.push((key, text.clone(), first, false, index));
+            }
+            // 项目编号 beside 项目名称: the code is read, whichever comes first (a name
+            // is often written shorter than the archive has it; a code is exact).
+            Some(&first) if row[first].0.contains("名称") && !text.contains("名称") => {
+                columns.insert(key, index);
             }
             Some(_) => {}
             None => {
@@ -557,6 +563,19 @@ mod tests {
         assert_eq!(h.kind, LedgerKind::Payments);
         assert_eq!(h.columns["amount"], 3);
         assert_eq!(h.columns.get("contract_no"), Some(&1));
+    }
+
+    #[test]
+    fn the_project_code_is_read_beside_the_name_whichever_comes_first() {
+        for head in [
+            ["项目名称", "项目编号", "拨付日期", "拨付金额"],
+            ["项目编号", "项目名称", "拨付日期", "拨付金额"],
+        ] {
+            let h = detect(&table(&[&head])).expect("header");
+            let code = head.iter().position(|h| *h == "项目编号");
+            assert_eq!(h.columns.get("project").copied(), code, "{head:?}");
+            assert!(h.duplicates.is_empty(), "{head:?}");
+        }
     }
 
     #[test]

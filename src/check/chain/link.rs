@@ -67,6 +67,66 @@ impl ProjectLedgers<'_> {
     }
 }
 
+/// The projects by normalised code and name; a code or name two projects share is kept
+/// as shared, so that a row naming it is linked to neither rather than to the first.
+struct Names(HashMap<String, Option<usize>>);
+
+/// Why a ledger row could not be linked to a project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unresolved {
+    /// The name is no project's (or the row names none, outside every project folder).
+    Unknown,
+    /// Several projects have the name.
+    Shared,
+}
+
+impl Names {
+    fn of(projects: &[Project]) -> Names {
+        let mut names: HashMap<String, Option<usize>> = HashMap::new();
+        for (index, p) in projects.iter().enumerate() {
+            for key in [p.code.as_deref(), p.name.as_deref()].into_iter().flatten() {
+                let entry = names.entry(normalize(key)).or_insert(Some(index));
+                if *entry != Some(index) {
+                    *entry = None;
+                }
+            }
+        }
+        Names(names)
+    }
+
+    fn find(&self, name: &str) -> Result<usize, Unresolved> {
+        match self.0.get(&normalize(name)) {
+            Some(Some(index)) => Ok(*index),
+            Some(None) => Err(Unresolved::Shared),
+            None => Err(Unresolved::Unknown),
+        }
+    }
+}
+
+impl Unresolved {
+    /// The finding's message for a row naming `named` (empty when it names none).
+    fn message(self, named: &str, lang: Lang) -> String {
+        match (self, lang, named.is_empty()) {
+            (Unresolved::Shared, Lang::Zh, _) => {
+                format!(
+                    "台账行所写的项目“{named}”对应档案中多个项目（编号或名称重复），未归入任何项目"
+                )
+            }
+            (Unresolved::Shared, Lang::En, _) => format!(
+                "the row names \"{named}\", which several projects of the archive share (a code or name used twice): it is linked to none"
+            ),
+            (_, Lang::Zh, false) => format!("台账行所写的项目“{named}”在档案中不存在"),
+            (_, Lang::En, false) => {
+                format!("the row names project \"{named}\", which the archive does not have")
+            }
+            (_, Lang::Zh, true) => "台账行没有项目编号，且台账不在任何项目文件夹中".to_string(),
+            (_, Lang::En, true) => {
+                "the row has no project code and the ledger is in no project folder".to_string()
+            }
+        }
+    }
+}
+
 /// Resolves every record to its project; one [`ProjectLedgers`] per project, index for index.
 pub fn link<'r>(
     records: &'r Records,
@@ -74,12 +134,7 @@ pub fn link<'r>(
     lang: Lang,
     out: &mut Vec<Finding>,
 ) -> Vec<ProjectLedgers<'r>> {
-    let mut by_name: HashMap<String, usize> = HashMap::new();
-    for (index, p) in projects.iter().enumerate() {
-        for key in [p.code.as_deref(), p.name.as_deref()].into_iter().flatten() {
-            by_name.entry(normalize(key)).or_insert(index);
-        }
-    }
+    let names = Names::of(projects);
     let mut linked: Vec<ProjectLedgers<'r>> =
         projects.iter().map(|_| ProjectLedgers::default()).collect();
     for (index, l) in linked.iter_mut().enumerate() {
@@ -91,40 +146,25 @@ pub fn link<'r>(
         l.contracts_known = l.coverage.iter().any(|c| c.kind == LedgerKind::Contracts);
     }
     let mut resolve = |project: &Option<ProjectRef>, at: &str| -> Option<usize> {
-        let found = match project {
-            Some(ProjectRef::Folder(index)) => Some(*index),
-            Some(ProjectRef::Named(name)) => by_name.get(&normalize(name)).copied(),
+        let (found, named) = match project {
+            Some(ProjectRef::Folder(index)) => (Ok(*index), ""),
+            Some(ProjectRef::Named(name)) => (names.find(name), name.as_str()),
+            // In a project's own ledger a name the archive does not have, or several of
+            // its projects share, is the folder's project.
             Some(ProjectRef::NamedInFolder(name, folder)) => {
-                Some(by_name.get(&normalize(name)).copied().unwrap_or(*folder))
+                (Ok(names.find(name).unwrap_or(*folder)), name.as_str())
             }
-            None => None,
+            None => (Err(Unresolved::Unknown), ""),
         };
-        if found.is_none() {
-            let named = match project {
-                Some(ProjectRef::Named(name)) => name.as_str(),
-                _ => "",
-            };
-            out.push(
-                Finding::new(
-                    Code::LedgerUnknownProject,
-                    match (lang, named.is_empty()) {
-                        (Lang::Zh, false) => format!("台账行所写的项目“{named}”在档案中不存在"),
-                        (Lang::En, false) => format!(
-                            "the row names project \"{named}\", which the archive does not have"
-                        ),
-                        (Lang::Zh, true) => {
-                            "台账行没有项目编号，且台账不在任何项目文件夹中".to_string()
-                        }
-                        (Lang::En, true) => {
-                            "the row has no project code and the ledger is in no project folder"
-                                .to_string()
-                        }
-                    },
-                )
-                .path(at),
-            );
+        match found {
+            Ok(index) => Some(index),
+            Err(why) => {
+                out.push(
+                    Finding::new(Code::LedgerUnknownProject, why.message(named, lang)).path(at),
+                );
+                None
+            }
         }
-        found
     };
     for a in &records.allocations {
         if let Some(i) = resolve(&a.project, &a.at) {
@@ -171,6 +211,39 @@ mod tests {
             project("MGT-2023-001", "麦盖提县人民医院设备购置"),
             project("MGT-2023-002", "乡村道路硬化"),
         ]
+    }
+
+    #[test]
+    fn a_name_two_projects_share_links_a_row_to_neither() {
+        let mut twins = projects();
+        twins[1].name = twins[0].name.clone();
+        let records = Records {
+            payments: vec![
+                named("麦盖提县人民医院设备购置", "a!S!2"),
+                named("MGT-2023-002", "a!S!3"),
+                Payment {
+                    project: Some(ProjectRef::NamedInFolder(
+                        "麦盖提县人民医院设备购置".into(),
+                        1,
+                    )),
+                    ..payment("b!S!2")
+                },
+            ],
+            ..Records::default()
+        };
+        let mut out = Vec::new();
+        let linked = link(&records, &twins, Lang::En, &mut out);
+        let rows =
+            |i: usize| -> Vec<&str> { linked[i].payments.iter().map(|p| p.at.as_str()).collect() };
+        assert!(rows(0).is_empty(), "not to the first of the two");
+        assert_eq!(
+            rows(1),
+            ["a!S!3", "b!S!2"],
+            "by code, and by the folder's own ledger"
+        );
+        assert_eq!(out.len(), 1);
+        assert!(out[0].message.contains("share"), "{}", out[0].message);
+        assert_eq!(out[0].paths, ["a!S!2"]);
     }
 
     #[test]
