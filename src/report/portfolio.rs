@@ -61,6 +61,22 @@ fn ratio(numerator: Decimal, denominator: Decimal) -> Option<f64> {
         .and_then(|q| q.to_f64())
 }
 
+/// Why a project's aid funds are unknown, wherever a report says so.
+pub fn aid_funds_unknown(lang: Lang) -> &'static str {
+    lang.pick(
+        "援疆资金未记录（project.toml 或项目台账）",
+        "the aid funds are not recorded (project.toml or the project ledger)",
+    )
+}
+
+/// Why a project's completeness is unknown, wherever a report says so.
+pub fn completeness_unknown(lang: Lang) -> &'static str {
+    lang.pick(
+        "项目未检查或无必需文件",
+        "the project was not checked or requires no document",
+    )
+}
+
 /// The indicators of project `p` (`chain_errors`: its funding-chain errors).
 pub fn indicators(p: &ProjectReport, chain_errors: usize, lang: Lang) -> ProjectIndicators {
     let mut out = ProjectIndicators {
@@ -69,10 +85,7 @@ pub fn indicators(p: &ProjectReport, chain_errors: usize, lang: Lang) -> Project
         evidence: BTreeMap::new(),
     };
     let aid = p.aid_funds.map(|a| a.yuan);
-    let no_aid = lang.pick(
-        "援疆资金未记录（project.toml 或项目台账）",
-        "the aid funds are not recorded (project.toml or the project ledger)",
-    );
+    let no_aid = aid_funds_unknown(lang);
     let zero_aid = lang.pick("援疆资金为 0", "the aid funds are zero");
     let chain = p.chain.as_ref();
     let rate = |name: &'static str, figure: &'static str, out: &mut ProjectIndicators| {
@@ -133,10 +146,7 @@ fn completeness_and_chain(
             }
         }
         None => {
-            let why = lang.pick(
-                "项目未检查或无必需文件",
-                "the project was not checked or requires no document",
-            );
+            let why = completeness_unknown(lang);
             out.unknown.insert("archive_completeness", why.to_string());
         }
     }
@@ -204,10 +214,7 @@ fn cost_saving(p: &ProjectReport, aid: Option<Decimal>, lang: Lang, out: &mut Pr
             "结算金额未记录（project.toml、项目台账或 [settlements]）",
             "the settled amount is not recorded (project.toml, the project ledger or [settlements])",
         )),
-        (_, None) => Err(lang.pick(
-            "援疆资金未记录（project.toml 或项目台账）",
-            "the aid funds are not recorded (project.toml or the project ledger)",
-        )),
+        (_, None) => Err(aid_funds_unknown(lang)),
     };
     match value {
         Ok(v) => {

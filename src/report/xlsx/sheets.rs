@@ -13,6 +13,7 @@ use crate::finding::Finding;
 use crate::lang::Lang;
 use crate::money::amount::Amount;
 use crate::report::Report;
+use crate::report::portfolio::{aid_funds_unknown, completeness_unknown};
 use crate::report::view::{Kind, Names, status_label};
 
 pub(super) fn summary_sheet(report: &Report, lang: Lang) -> Sheet {
@@ -29,13 +30,7 @@ pub(super) fn summary_sheet(report: &Report, lang: Lang) -> Sheet {
                 Cell::Text(status_label(p, lang)),
                 match p.completeness {
                     Some(share) => Cell::Percent(Some(share)),
-                    None => Cell::Unknown(
-                        lang.pick(
-                            "无必需文件或项目未检查，无法计算完整度",
-                            "no completeness: the project requires no document or was not checked",
-                        )
-                        .into(),
-                    ),
+                    None => Cell::Unknown(completeness_unknown(lang).into()),
                 },
                 Cell::Count(p.required),
                 Cell::Count(p.present),
@@ -43,13 +38,7 @@ pub(super) fn summary_sheet(report: &Report, lang: Lang) -> Sheet {
                 Cell::Count(p.warnings),
                 match p.aid_funds.as_ref() {
                     Some(funds) => yuan(Some(funds)),
-                    None => Cell::Unknown(
-                        lang.pick(
-                            "项目台账和 project.toml 均未记录援疆资金",
-                            "neither the project ledger nor project.toml records the aid funds",
-                        )
-                        .into(),
-                    ),
+                    None => Cell::Unknown(aid_funds_unknown(lang).into()),
                 },
                 figure(chain, "allocated", |c| c.allocated.as_ref(), lang),
                 figure(chain, "contracted", |c| c.contracted.as_ref(), lang),
