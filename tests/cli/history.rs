@@ -349,6 +349,18 @@ fn a_database_guicang_cannot_use_is_refused_and_left_alone() {
     assert!(!dir.path().join("none.db").exists());
 }
 
+/// `guicang check ROOT --split-by BY --out-dir DIR ARGS…`.
+fn split(root: &Path, by: &str, dir: &Path, args: &[&str]) -> std::process::Output {
+    guicang()
+        .arg("check")
+        .arg(root)
+        .args(["--split-by", by, "--out-dir"])
+        .arg(dir)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn split_by_contact_gives_each_person_exactly_their_projects() {
     let dir = tempfile::tempdir().unwrap();
@@ -356,18 +368,7 @@ fn split_by_contact_gives_each_person_exactly_their_projects() {
     archive(&root);
     doc(&root, "XX-2024-003 无人/实施方案.pdf");
     let out = dir.path().join("lists");
-    let output = guicang()
-        .args([
-            "check",
-            root.to_str().unwrap(),
-            "--split-by",
-            "contact",
-            "--out-dir",
-        ])
-        .arg(&out)
-        .args(["--format", "json", "-q"])
-        .output()
-        .unwrap();
+    let output = split(&root, "contact", &out, &["--format", "json", "-q"]);
     assert!(
         output.status.code().unwrap() < 2,
         "{}",
@@ -394,33 +395,12 @@ fn split_by_contact_gives_each_person_exactly_their_projects() {
     assert_eq!(files, 3);
     // By unit, in the default format (xlsx).
     let by_unit = dir.path().join("units");
-    let output = guicang()
-        .args([
-            "check",
-            root.to_str().unwrap(),
-            "--split-by",
-            "unit",
-            "--out-dir",
-        ])
-        .arg(&by_unit)
-        .arg("-q")
-        .output()
-        .unwrap();
+    let output = split(&root, "unit", &by_unit, &["-q"]);
     assert!(output.status.code().unwrap() < 2);
     assert!(by_unit.join("县教育局.xlsx").is_file());
     assert!(by_unit.join("县卫健委.xlsx").is_file());
     // Never into the archive.
-    let output = guicang()
-        .args([
-            "check",
-            root.to_str().unwrap(),
-            "--split-by",
-            "unit",
-            "--out-dir",
-        ])
-        .arg(root.join("lists"))
-        .output()
-        .unwrap();
+    let output = split(&root, "unit", &root.join("lists"), &[]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
         !root.join("lists").exists(),
@@ -434,17 +414,7 @@ fn split_by_contact_gives_each_person_exactly_their_projects() {
         .join("..")
         .join(archive_name)
         .join("lists");
-    let output = guicang()
-        .args([
-            "check",
-            root.to_str().unwrap(),
-            "--split-by",
-            "unit",
-            "--out-dir",
-        ])
-        .arg(&sneaky)
-        .output()
-        .unwrap();
+    let output = split(&root, "unit", &sneaky, &[]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
         !root.join("lists").exists(),
