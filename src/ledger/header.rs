@@ -314,7 +314,7 @@ pub fn detect(table: &Table) -> Option<Header> {
     for row_index in 0..cleaned.len().min(HEADER_SEARCH_ROWS) {
         let below = cleaned
             .get(row_index + 1)
-            .filter(|_| all_text(&table.rows[row_index + 1].cells));
+            .filter(|_| could_continue_header(&table.rows[row_index + 1].cells));
         for kind in KINDS {
             let (mut columns, mut units, same_row) =
                 map_columns(kind, &cleaned[row_index], &BTreeMap::new());
@@ -374,7 +374,7 @@ fn clean_cell(cell: &Cell) -> (String, Option<Unit>) {
 /// Whether a row could be the second row of a header: text only, something written, and
 /// no cell that reads as a date or an amount (a CSV ledger's first record is all text too,
 /// and a note in it may name a column: `合同编号见附件`).
-fn all_text(cells: &[Cell]) -> bool {
+fn could_continue_header(cells: &[Cell]) -> bool {
     let is_value = |c: &Cell| match c {
         Cell::Text(t) => {
             let t = t.trim();
