@@ -2,11 +2,15 @@
 //!
 //! A finding carries a stable [`Code`], a [`Severity`], where it applies (project, stage,
 //! document) and its evidence (paths relative to the archive root, ledger cells as
-//! `file!sheet!row`). Findings are plain data; renderers only read them.
+//! `file!sheet!row`) and what it says as facts ([`Said`]), never as words: the report
+//! puts them into the language asked for. Findings are plain data; renderers only read them.
 
 pub mod code;
+pub mod file;
+pub mod said;
 
 pub use code::{Code, Family};
+pub use said::Said;
 use serde::{Deserialize, Serialize};
 
 /// How serious a finding is. Ordered: `Info < Warning < Error`.
@@ -68,8 +72,9 @@ pub struct Finding {
     pub document: Option<String>,
     /// Evidence: paths relative to the archive root with `/` separators, or ledger cells `file!sheet!row`.
     pub paths: Vec<String>,
-    /// A sentence for a person, in the report's language.
-    pub message: String,
+    /// What it says, as facts: the report puts them into words.
+    #[serde(rename = "facts")]
+    pub said: Said,
     /// The contract number a funding-chain finding concerns.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contract: Option<String>,
@@ -118,7 +123,7 @@ fn serialize_date<S: serde::Serializer>(
 
 impl Finding {
     /// A finding of `code` at the code's default severity, concerning nothing in particular yet.
-    pub fn new(code: Code, message: impl Into<String>) -> Finding {
+    pub fn new(code: Code, said: impl Into<Said>) -> Finding {
         Finding {
             code,
             severity: code.doc().severity,
@@ -126,7 +131,7 @@ impl Finding {
             stage: None,
             document: None,
             paths: Vec::new(),
-            message: message.into(),
+            said: said.into(),
             contract: None,
             voucher: None,
             figures: None,

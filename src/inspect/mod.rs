@@ -13,11 +13,10 @@ pub mod cache;
 mod container;
 pub mod magic;
 pub mod pdf;
-mod problem;
 
+pub use crate::finding::file::{Detail, Problem};
 pub use container::{XLS_JOB, open_xls_here};
 use container::{check_xls, ole_holds_encrypted_package, open_document_is_encrypted, zip_names};
-pub use problem::{Detail, Problem};
 
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};

@@ -18,7 +18,7 @@ use std::path::Path;
 
 use regex::Regex;
 
-use crate::finding::{Code, Finding};
+use crate::finding::{Code, Finding, Said};
 use crate::lang::Lang;
 use crate::ledger::load::{LedgerFile, open_ledgers};
 use crate::project::Project;
@@ -102,15 +102,11 @@ pub fn discover(root: &Path, rules: &RuleSet, options: &DiscoverOptions<'_>) -> 
 
 /// A finding for a place the walk could not read (`rel`, relative to the root): by the
 /// discovery's walk over the archive, or by the scan's walk over a project folder.
-pub fn unreadable_folder(rel: String, error: &str, lang: Lang) -> Finding {
-    Finding::new(
-        Code::UnreadableFolder,
-        match lang {
-            Lang::Zh => format!("无法读取，其中的文件未检查：{error}"),
-            Lang::En => format!("cannot be read, its files were not checked: {error}"),
-        },
-    )
-    .path(rel)
+pub fn unreadable_folder(rel: String, error: &str) -> Finding {
+    let said = Said::UnreadableFolder {
+        error: error.to_string(),
+    };
+    Finding::new(Code::UnreadableFolder, said).path(rel)
 }
 
 /// Reports project codes claimed by more than one folder, and keys the second and later
@@ -342,7 +338,7 @@ mod tests {
             .find(|f| f.code == Code::InvalidManifest)
             .unwrap();
         assert_eq!(
-            invalid.message,
+            invalid.legacy_text(),
             "其他/坏清单/project.toml:2:10: unknown status \"快好了\" (use planned, in-progress or completed)"
         );
         assert_eq!(d.ledgers.len(), 1);

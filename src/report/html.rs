@@ -9,13 +9,14 @@
 
 use std::fmt::Write;
 
+use super::Reported;
 use super::view::{
     ByProject, Names, baselined_note, chain_parts, escape_markup as esc, percent, project_title,
     status_label,
 };
 use super::{ProjectReport, Report};
 use crate::check::completeness::{Requirement, StageScore};
-use crate::finding::{Code, Finding, Severity};
+use crate::finding::{Code, Severity};
 use crate::lang::Lang;
 
 mod chart;
@@ -126,7 +127,7 @@ fn project(
     out: &mut String,
     index: usize,
     p: &ProjectReport,
-    findings: &[&Finding],
+    findings: &[&Reported],
     open: bool,
     lang: Lang,
 ) {
@@ -212,7 +213,7 @@ fn project_heading(out: &mut String, p: &ProjectReport, lang: Lang) {
 /// One bar per stage: the share of its required documents present, the errors of the
 /// stage (a stage with every document but unusable files or chain gaps is not green), and
 /// the documents missing.
-fn stage_bars(out: &mut String, stages: &[StageScore], findings: &[&Finding], lang: Lang) {
+fn stage_bars(out: &mut String, stages: &[StageScore], findings: &[&Reported], lang: Lang) {
     out.push_str("<table class=\"stages\">\n");
     for stage in stages {
         let errors = findings
@@ -446,7 +447,7 @@ fn waived(out: &mut String, report: &Report, lang: Lang) {
 fn finding_row(
     out: &mut String,
     index: usize,
-    f: &Finding,
+    f: &Reported,
     category: Option<&str>,
     names: &Names<'_>,
     lang: Lang,

@@ -25,10 +25,11 @@
 use std::collections::HashSet;
 use std::fmt::Write;
 
+use super::Reported;
 use super::view::{ByProject, escape_attribute, escape_markup, project_key, project_title};
 use super::{ProjectReport, Report};
 use crate::check::completeness::Requirement;
-use crate::finding::{Code, Finding, Severity};
+use crate::finding::{Code, Severity};
 use crate::lang::Lang;
 
 /// One testcase before it is written.
@@ -84,7 +85,7 @@ pub fn render_failing_at(report: &Report, fail_on: Option<Severity>) -> String {
         })
         .collect();
     if !groups.archive.is_empty() || !archive_skips.is_empty() {
-        let key = |f: &Finding| f.project.clone().unwrap_or_else(|| "archive".into());
+        let key = |f: &Reported| f.project.clone().unwrap_or_else(|| "archive".into());
         let cases = groups
             .archive
             .iter()
@@ -146,7 +147,7 @@ pub fn render_failing_at(report: &Report, fail_on: Option<Severity>) -> String {
 
 /// A finding that does not count: waived (with the waiver's reason) or in the baseline.
 struct Skip<'r> {
-    finding: &'r Finding,
+    finding: &'r Reported,
     reason: String,
 }
 
@@ -191,13 +192,13 @@ fn skips_by_project(report: &Report) -> (Vec<Vec<Skip<'_>>>, Vec<Skip<'_>>) {
 /// that do not count.
 fn project_cases(
     p: &ProjectReport,
-    findings: &[&Finding],
+    findings: &[&Reported],
     skips: &mut Vec<Skip<'_>>,
     fail_on: Option<Severity>,
 ) -> Vec<Case> {
     let key = project_key(p);
     let folder = p.folder.as_deref();
-    let mut used: HashSet<*const Finding> = HashSet::new();
+    let mut used: HashSet<*const Reported> = HashSet::new();
     let mut cases = Vec::new();
     for stage in &p.stages {
         let classname = format!("{key}.{}", stage.stage);
@@ -261,7 +262,7 @@ fn skipped_case(key: &str, folder: Option<&str>, skip: Skip<'_>) -> Case {
 }
 
 /// A testcase for a finding that is not a document's.
-fn finding_case(key: &str, folder: Option<&str>, f: &Finding, fail_on: Option<Severity>) -> Case {
+fn finding_case(key: &str, folder: Option<&str>, f: &Reported, fail_on: Option<Severity>) -> Case {
     Case {
         classname: classname(key, f),
         name: case_name(f, folder),
@@ -270,7 +271,7 @@ fn finding_case(key: &str, folder: Option<&str>, f: &Finding, fail_on: Option<Se
 }
 
 /// The project key, and the stage when the finding has one.
-fn classname(key: &str, f: &Finding) -> String {
+fn classname(key: &str, f: &Reported) -> String {
     match &f.stage {
         Some(stage) => format!("{key}.{stage}"),
         None => key.to_string(),
@@ -280,7 +281,7 @@ fn classname(key: &str, f: &Finding) -> String {
 /// The name of a finding's testcase: its code and its document id, or else its first
 /// piece of evidence relative to the project folder (the file name, or the ledger cell
 /// `file!sheet!row`), or else its contract or voucher number. Never the message.
-fn case_name(f: &Finding, folder: Option<&str>) -> String {
+fn case_name(f: &Reported, folder: Option<&str>) -> String {
     let evidence = f.paths.first().map(|path| {
         folder
             .and_then(|dir| path.strip_prefix(dir))
@@ -302,7 +303,7 @@ fn case_name(f: &Finding, folder: Option<&str>) -> String {
 
 /// A failure when the finding is at or above the threshold, else a pass that says what
 /// was found.
-fn outcome(f: &Finding, fail_on: Option<Severity>) -> Outcome {
+fn outcome(f: &Reported, fail_on: Option<Severity>) -> Outcome {
     if fail_on.is_some_and(|threshold| f.severity >= threshold) {
         Outcome::Failure {
             kind: f.severity.id(),
@@ -315,7 +316,7 @@ fn outcome(f: &Finding, fail_on: Option<Severity>) -> Outcome {
 }
 
 /// The message, the code and the evidence, one per line.
-fn detail(f: &Finding) -> String {
+fn detail(f: &Reported) -> String {
     let mut text = format!("{}\n[{}]", f.message, f.code.id());
     for path in &f.paths {
         text.push('\n');
@@ -365,9 +366,11 @@ fn write_case(out: &mut String, case: &Case) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::finding::Finding;
     use crate::report::{REPORT_VERSION, Summary};
 
     fn report(findings: Vec<Finding>) -> Report {
+        let findings = findings.into_iter().map(Finding::reported).collect();
         Report {
             version: REPORT_VERSION,
             root: "archive".into(),
@@ -438,18 +441,21 @@ mod tests {
             .document("construction-permit")
             .path("2023/P-1 school/03 permit");
         assert_eq!(
-            case_name(&document, folder),
+            case_name(&document.clone().reported(), folder),
             "missing-document construction-permit"
         );
         let file = Finding::new(Code::EmptyFile, "empty").path("2023/P-1 school/01/a.pdf");
-        assert_eq!(case_name(&file, folder), "empty-file 01/a.pdf");
+        assert_eq!(
+            case_name(&file.clone().reported(), folder),
+            "empty-file 01/a.pdf"
+        );
         let cell =
             Finding::new(Code::PaymentWithoutVoucher, "no voucher").path("台账.xlsx!Sheet1!4");
         assert_eq!(
-            case_name(&cell, folder),
+            case_name(&cell.clone().reported(), folder),
             "payment-without-voucher 台账.xlsx!Sheet1!4"
         );
         let bare = Finding::new(Code::EmptyFile, "x");
-        assert_eq!(case_name(&bare, None), "empty-file");
+        assert_eq!(case_name(&bare.clone().reported(), None), "empty-file");
     }
 }

@@ -12,10 +12,11 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use super::Report;
+use super::Reported;
 use super::view::{
     Names, baselined_note, escape_control, percent, project_title, run_facts, status_label,
 };
-use crate::finding::{Code, Finding, Severity};
+use crate::finding::{Code, Severity};
 use crate::lang::Lang;
 
 /// At most this many findings are listed per severity.
@@ -39,7 +40,7 @@ pub fn render(report: &Report) -> String {
     totals(&mut out, report, lang);
     projects(&mut out, report, lang);
 
-    let of = |severity: Severity| -> Vec<&Finding> {
+    let of = |severity: Severity| -> Vec<&Reported> {
         report
             .findings
             .iter()
@@ -199,7 +200,7 @@ fn projects(out: &mut String, report: &Report, lang: Lang) {
     out.push('\n');
 }
 
-fn list(out: &mut String, findings: &[&Finding], names: &Names<'_>, lang: Lang) {
+fn list(out: &mut String, findings: &[&Reported], names: &Names<'_>, lang: Lang) {
     for f in findings.iter().take(MAX_LISTED) {
         let mut line = String::from("- ");
         if let Some(project) = &f.project {

@@ -47,7 +47,19 @@ impl Report {
             .sort_by_cached_key(|p| project_rank(p.folder.as_deref(), p.key.clone()));
         merged.project_index = index(&merged.projects);
         if merged.run.waivers > 0 {
-            let mut unused = unused_in(policy.waivers, &merged.waived, policy.today, merged.lang);
+            let words = super::words::Words::new(
+                policy.rules,
+                merged.lang,
+                merged
+                    .projects
+                    .iter()
+                    .map(|p| (p.key.clone(), p.category.as_deref())),
+            );
+            let mut unused: Vec<_> =
+                unused_in(policy.waivers, &merged.waived, policy.today, merged.lang)
+                    .into_iter()
+                    .map(|f| words.report(f))
+                    .collect();
             if let Some(baseline) = policy.baseline {
                 apply(&mut unused, &mut merged.baselined, baseline);
             }

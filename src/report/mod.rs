@@ -11,6 +11,7 @@ pub mod markdown;
 mod merge;
 mod order;
 pub mod portfolio;
+pub mod reported;
 pub mod reserve;
 pub mod run;
 pub mod sarif;
@@ -18,6 +19,7 @@ mod subset;
 pub mod table;
 pub mod text;
 pub mod view;
+pub mod words;
 pub mod xlsx;
 
 use std::collections::{BTreeMap, HashMap};
@@ -39,6 +41,8 @@ pub use crate::triage::waivers::WaivedFinding;
 pub use merge::MergePolicy;
 use order::{FindingOrder, project_order};
 use portfolio::{Indicators, Recurring};
+pub use reported::Reported;
+use words::Words;
 
 /// Version of the JSON report's shape.
 pub const REPORT_VERSION: u32 = 1;
@@ -60,11 +64,11 @@ pub struct Report {
     /// Projects, sorted by folder (projects without a folder last).
     pub projects: Vec<ProjectReport>,
     /// Findings, sorted: those that count toward the exit code.
-    pub findings: Vec<Finding>,
+    pub findings: Vec<Reported>,
     /// Findings a `[[waiver]]` of the configuration covers, in report order, with its reason.
-    pub waived: Vec<WaivedFinding>,
+    pub waived: Vec<WaivedFinding<Reported>>,
     /// Findings already recorded in the `--baseline` file, in report order.
-    pub baselined: Vec<Finding>,
+    pub baselined: Vec<Reported>,
     /// Whether a `--baseline` was applied: then every finding is new or already recorded
     /// (SARIF says which in `baselineState`).
     #[serde(skip)]
@@ -218,12 +222,13 @@ impl Report {
         } = outcome;
         let order = project_order(projects);
         let findings_order = FindingOrder::new(rules, projects, &order);
-        let Triaged {
-            mut findings,
-            mut waived,
-            mut baselined,
-            baseline_applied,
-        } = triaged;
+        let baseline_applied = triaged.baseline_applied;
+        let words = Words::new(
+            rules,
+            lang,
+            projects.iter().map(|p| (p.key(), p.category.as_deref())),
+        );
+        let (mut findings, mut waived, mut baselined) = words.report_all(triaged);
         findings_order.sort(&mut findings, |f| f);
         findings_order.sort(&mut waived, |w| &w.finding);
         findings_order.sort(&mut baselined, |f| f);

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::ProjectReport;
+use super::{ProjectReport, Reported};
 use crate::finding::Finding;
 use crate::project::Project;
 use crate::ruleset::{Category, RuleSet};
@@ -110,7 +110,7 @@ impl<'a> FindingOrder<'a> {
     /// Sorts `items` by the finding each holds. Keys are computed once; paths and messages
     /// are compared in place, never cloned, and the items are moved into order where they
     /// lie (a million-file archive has hundreds of thousands of findings).
-    pub(super) fn sort<T>(&self, items: &mut [T], finding: impl Fn(&T) -> &Finding) {
+    pub(super) fn sort<T>(&self, items: &mut [T], finding: impl Fn(&T) -> &Reported) {
         let keys: Vec<_> = items.iter().map(|item| self.key(finding(item))).collect();
         let mut order: Vec<usize> = (0..items.len()).collect();
         order.sort_by(|&a, &b| {

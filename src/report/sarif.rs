@@ -34,8 +34,9 @@ mod location;
 pub use location::Base;
 use location::{Location, location};
 
+use super::Reported;
 use super::{Report, WaivedFinding};
-use crate::finding::{Code, Finding, Severity};
+use crate::finding::{Code, Severity};
 use crate::lang::Lang;
 use crate::triage::baseline::Key;
 
@@ -275,7 +276,7 @@ impl<'r> MissingDocuments<'r> {
     }
 
     /// The rule id and index of a finding's rule.
-    fn rule_of(&self, f: &Finding) -> (String, usize) {
+    fn rule_of(&self, f: &Reported) -> (String, usize) {
         let code_index = Code::ALL.iter().position(|&c| c == f.code).unwrap_or(0);
         let document = f
             .document
@@ -307,7 +308,7 @@ impl<'r> MissingDocuments<'r> {
     }
 }
 
-fn result(f: &Finding, documents: &MissingDocuments<'_>, base: &Base, lang: Lang) -> SarifResult {
+fn result(f: &Reported, documents: &MissingDocuments<'_>, base: &Base, lang: Lang) -> SarifResult {
     let mut properties = serde_json::Map::new();
     let facts = [
         ("project", &f.project),
@@ -340,7 +341,7 @@ fn result(f: &Finding, documents: &MissingDocuments<'_>, base: &Base, lang: Lang
 
 /// The finding's message, followed by the ledger cells among its evidence that it does
 /// not already name: code scanning shows the message, never a logical location.
-fn message(f: &Finding, lang: Lang) -> String {
+fn message(f: &Reported, lang: Lang) -> String {
     let cells: Vec<&str> = f
         .paths
         .iter()
@@ -398,7 +399,7 @@ fn against_baseline(mut r: SarifResult, report: &Report, state: &'static str) ->
 /// A waived finding: its result, suppressed externally (by `guicang.toml`) with the
 /// waiver's reason as the justification.
 fn waived(
-    w: &WaivedFinding,
+    w: &WaivedFinding<Reported>,
     documents: &MissingDocuments<'_>,
     base: &Base,
     lang: Lang,
@@ -433,6 +434,7 @@ mod tests {
 
     use super::location::{encode_path, root_uri};
     use super::*;
+    use crate::finding::Finding;
 
     #[test]
     fn paths_are_percent_encoded_utf8() {
@@ -464,18 +466,21 @@ mod tests {
         let f = Finding::new(Code::PaymentWithoutVoucher, "拨付 记-1 没有凭证")
             .path("台账.xlsx!Sheet1!4");
         assert_eq!(
-            message(&f, Lang::Zh),
+            message(&f.clone().reported(), Lang::Zh),
             "拨付 记-1 没有凭证（台账位置：台账.xlsx!Sheet1!4）"
         );
         assert_eq!(
-            message(&f, Lang::En),
+            message(&f.clone().reported(), Lang::En),
             "拨付 记-1 没有凭证 (ledger cell: 台账.xlsx!Sheet1!4)"
         );
         let named = Finding::new(Code::PaymentWithoutVoucher, "see 台账.xlsx!Sheet1!4")
             .path("台账.xlsx!Sheet1!4");
-        assert_eq!(message(&named, Lang::Zh), "see 台账.xlsx!Sheet1!4");
+        assert_eq!(
+            message(&named.clone().reported(), Lang::Zh),
+            "see 台账.xlsx!Sheet1!4"
+        );
         let file = Finding::new(Code::EmptyFile, "empty").path("a/b.pdf");
-        assert_eq!(message(&file, Lang::Zh), "empty");
+        assert_eq!(message(&file.clone().reported(), Lang::Zh), "empty");
     }
 
     #[test]

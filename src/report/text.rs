@@ -12,6 +12,7 @@ use std::fmt::Write;
 
 use anstyle::{AnsiColor, Style};
 
+use super::Reported;
 use super::table::{aligned_lines, pad};
 use super::view::{
     baselined_note, chain_parts, escape_control as esc, project_key, run_facts, status_label,
@@ -19,7 +20,7 @@ use super::view::{
 };
 use super::{ProjectReport, Report};
 use crate::check::chain::ChainSummary;
-use crate::finding::{Finding, Severity};
+use crate::finding::Severity;
 use crate::lang::Lang;
 
 const BOLD: Style = Style::new().bold();
@@ -88,8 +89,8 @@ pub fn render(report: &Report, options: TextOptions) -> String {
 /// `--only`), then the findings of no project.
 fn render_findings_by_project(out: &mut String, report: &Report, options: TextOptions) {
     let lang = report.lang;
-    let mut by_project: HashMap<&str, Vec<&Finding>> = HashMap::new();
-    let mut orphans: Vec<&Finding> = Vec::new();
+    let mut by_project: HashMap<&str, Vec<&Reported>> = HashMap::new();
+    let mut orphans: Vec<&Reported> = Vec::new();
     let shown = report
         .findings
         .iter()
@@ -106,7 +107,7 @@ fn render_findings_by_project(out: &mut String, report: &Report, options: TextOp
             .unwrap_or_default();
         render_project(out, project, &findings, lang, options);
     }
-    let mut unknown: Vec<&Finding> = by_project.into_values().flatten().collect();
+    let mut unknown: Vec<&Reported> = by_project.into_values().flatten().collect();
     unknown.sort_by_key(|f| (f.project.clone(), f.paths.clone()));
     orphans.splice(0..0, unknown);
     if !orphans.is_empty() {
@@ -177,7 +178,7 @@ fn render_waived(out: &mut String, report: &Report, lang: Lang) {
 fn render_project(
     out: &mut String,
     p: &ProjectReport,
-    findings: &[&Finding],
+    findings: &[&Reported],
     lang: Lang,
     options: TextOptions,
 ) {
@@ -242,17 +243,17 @@ fn render_project_heading(out: &mut String, p: &ProjectReport, lang: Lang) {
 fn render_stages(
     out: &mut String,
     p: &ProjectReport,
-    findings: &[&Finding],
+    findings: &[&Reported],
     lang: Lang,
     options: TextOptions,
 ) {
-    let mut rest: Vec<&Finding> = findings
+    let mut rest: Vec<&Reported> = findings
         .iter()
         .copied()
         .filter(|f| f.stage.is_none())
         .collect();
     for stage in &p.stages {
-        let in_stage: Vec<&Finding> = findings
+        let in_stage: Vec<&Reported> = findings
             .iter()
             .copied()
             .filter(|f| f.stage.as_deref() == Some(&*stage.stage))
@@ -297,7 +298,7 @@ fn render_chain(out: &mut String, chain: &ChainSummary, lang: Lang) {
 
 fn render_findings(
     out: &mut String,
-    findings: &[&Finding],
+    findings: &[&Reported],
     lang: Lang,
     options: TextOptions,
     indent: &str,

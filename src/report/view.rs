@@ -9,9 +9,10 @@ pub mod portfolio;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use super::Reported;
 use super::{ProjectReport, Report};
 use crate::check::chain::ChainSummary;
-use crate::finding::{Code, Family, Finding};
+use crate::finding::{Code, Family};
 use crate::lang::Lang;
 use crate::money::amount::Amount;
 use crate::money::format_yuan;
@@ -73,15 +74,15 @@ pub fn project_title(p: &ProjectReport) -> String {
 /// project (archive-level findings, or a project key the report does not list).
 pub struct ByProject<'r> {
     /// Each project with its findings.
-    pub projects: Vec<(&'r ProjectReport, Vec<&'r Finding>)>,
+    pub projects: Vec<(&'r ProjectReport, Vec<&'r Reported>)>,
     /// Findings of no listed project.
-    pub archive: Vec<&'r Finding>,
+    pub archive: Vec<&'r Reported>,
 }
 
 impl<'r> ByProject<'r> {
     /// Groups the findings of `report`.
     pub fn new(report: &'r Report) -> ByProject<'r> {
-        let mut projects: Vec<(&ProjectReport, Vec<&Finding>)> =
+        let mut projects: Vec<(&ProjectReport, Vec<&Reported>)> =
             report.projects.iter().map(|p| (p, Vec::new())).collect();
         let mut archive = Vec::new();
         for f in &report.findings {

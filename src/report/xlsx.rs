@@ -19,8 +19,8 @@ use rust_xlsxwriter::{Color, Format, FormatBorder, Workbook, XlsxError};
 use unicode_width::UnicodeWidthStr;
 
 use super::Report;
+use super::Reported;
 use super::view::{Kind, Names};
-use crate::finding::Finding;
 use crate::lang::Lang;
 
 /// One cell before it is written.
@@ -76,7 +76,7 @@ use sheets::{all_sheet, chain_sheet, file_sheet, missing_sheet, summary_sheet};
 pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
     let lang = report.lang;
     let names = Names::new(report);
-    let of_kind = |kind: Kind| -> Vec<&Finding> {
+    let of_kind = |kind: Kind| -> Vec<&Reported> {
         report
             .findings
             .iter()

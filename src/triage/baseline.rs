@@ -7,6 +7,7 @@
 //! take no part, so a reworded message or a reordered file changes nothing. The file is
 //! JSON, its keys sorted and unique, so that it diffs well under version control.
 
+use std::borrow::Borrow;
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -83,9 +84,9 @@ pub enum BaselineError {
 
 impl Baseline {
     /// The keys of these findings.
-    pub fn of<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> Baseline {
+    pub fn of<'a, F: Borrow<Finding> + 'a>(findings: impl IntoIterator<Item = &'a F>) -> Baseline {
         Baseline {
-            keys: findings.into_iter().map(Key::of).collect(),
+            keys: findings.into_iter().map(|f| Key::of(f.borrow())).collect(),
         }
     }
 
@@ -137,10 +138,14 @@ impl Baseline {
 }
 
 /// Moves the findings the baseline records out of `findings` into `baselined`.
-pub fn apply(findings: &mut Vec<Finding>, baselined: &mut Vec<Finding>, baseline: &Baseline) {
-    let (old, new): (Vec<Finding>, Vec<Finding>) = std::mem::take(findings)
+pub fn apply<F: std::borrow::Borrow<Finding>>(
+    findings: &mut Vec<F>,
+    baselined: &mut Vec<F>,
+    baseline: &Baseline,
+) {
+    let (old, new): (Vec<F>, Vec<F>) = std::mem::take(findings)
         .into_iter()
-        .partition(|f| baseline.contains(f));
+        .partition(|f| baseline.contains(f.borrow()));
     *findings = new;
     baselined.extend(old);
 }

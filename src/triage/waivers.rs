@@ -344,10 +344,10 @@ fn evidence_path(config: &Config, root: &Path) -> String {
 /// A finding a waiver (豁免) covers: listed in every report with the waiver's reason, never
 /// counted toward the exit code or the totals of errors and warnings.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct WaivedFinding {
-    /// The finding as the sweep made it.
+pub struct WaivedFinding<F = Finding> {
+    /// The finding as the sweep made it (in a report, with its message).
     #[serde(flatten)]
-    pub finding: Finding,
+    pub finding: F,
     /// Why the exception is acceptable.
     pub reason: String,
     /// Who approved the exception.
@@ -356,6 +356,19 @@ pub struct WaivedFinding {
     pub expires: Option<String>,
     /// Where the waiver is written: `file:line`.
     pub waiver: String,
+}
+
+impl<F> WaivedFinding<F> {
+    /// The same waived finding with `finding` made into something else (its report form).
+    pub fn map<G>(self, made: impl FnOnce(F) -> G) -> WaivedFinding<G> {
+        WaivedFinding {
+            finding: made(self.finding),
+            reason: self.reason,
+            approved_by: self.approved_by,
+            expires: self.expires,
+            waiver: self.waiver,
+        }
+    }
 }
 
 /// Applies the waivers to the sweep's findings: covered findings move to `waived`; an
@@ -406,9 +419,9 @@ pub fn apply(
 /// The `waiver-unused` findings of a whole archive put together from shards (each shard
 /// sees only its projects, so none can tell a waiver unused): the waivers in force that
 /// cover none of `waived`.
-pub fn unused_in(
+pub fn unused_in<F>(
     waivers: &[Waiver],
-    waived: &[WaivedFinding],
+    waived: &[WaivedFinding<F>],
     today: Date,
     lang: Lang,
 ) -> Vec<Finding> {

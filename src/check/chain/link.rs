@@ -242,7 +242,11 @@ mod tests {
             "by code, and by the folder's own ledger"
         );
         assert_eq!(out.len(), 1);
-        assert!(out[0].message.contains("share"), "{}", out[0].message);
+        assert!(
+            out[0].legacy_text().contains("share"),
+            "{}",
+            out[0].legacy_text()
+        );
         assert_eq!(out[0].paths, ["a!S!2"]);
     }
 
@@ -290,14 +294,14 @@ mod tests {
             ]
         );
         assert!(
-            out[0].message.contains("\"MGT-2023-999\""),
+            out[0].legacy_text().contains("\"MGT-2023-999\""),
             "{}",
-            out[0].message
+            out[0].legacy_text()
         );
         assert!(
-            out[1].message.contains("no project code"),
+            out[1].legacy_text().contains("no project code"),
             "{}",
-            out[1].message
+            out[1].legacy_text()
         );
     }
 

@@ -52,7 +52,7 @@ pub(super) fn walk_surface(
             };
             level.walk(&mut handle, root);
         }
-        Err(error) => findings.push(unreadable_folder(String::new(), &error.to_string(), lang)),
+        Err(error) => findings.push(unreadable_folder(String::new(), &error.to_string())),
     }
     surface
 }
@@ -101,7 +101,7 @@ impl Level<'_> {
 
     fn unreadable(&mut self, path: &Path, error: &str) {
         let rel = relative_display(path, self.root);
-        self.findings.push(unreadable_folder(rel, error, self.lang));
+        self.findings.push(unreadable_folder(rel, error));
     }
 
     /// A linked project folder or ledger above the projects is not followed either, and

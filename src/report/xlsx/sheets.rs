@@ -9,10 +9,10 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::{Cell, Sheet, pick_all, text};
 use crate::check::chain::ChainSummary;
-use crate::finding::Finding;
 use crate::lang::Lang;
 use crate::money::amount::Amount;
 use crate::report::Report;
+use crate::report::Reported;
 use crate::report::portfolio::{aid_funds_unknown, completeness_unknown};
 use crate::report::view::{Kind, Names, status_label};
 
@@ -78,7 +78,7 @@ pub(super) fn summary_sheet(report: &Report, lang: Lang) -> Sheet {
 
 /// A finding's evidence, one path a line, linking to the first one's file (a ledger cell
 /// `file!sheet!row` to its file) under the archive root; the text stays relative.
-fn evidence(f: &Finding, root: Option<&Path>) -> Cell {
+fn evidence(f: &Reported, root: Option<&Path>) -> Cell {
     evidence_cell(&f.paths, root)
 }
 
@@ -191,7 +191,7 @@ pub(super) fn summary_footer(report: &Report, lang: Lang) -> [Vec<Cell>; 2] {
     [archive, total]
 }
 
-pub(super) fn missing_sheet(findings: &[&Finding], report: &Report, names: &Names<'_>) -> Sheet {
+pub(super) fn missing_sheet(findings: &[&Reported], report: &Report, names: &Names<'_>) -> Sheet {
     let (lang, root) = (report.lang, report.run.root_path.as_deref());
     let rows = findings
         .iter()
@@ -244,7 +244,7 @@ pub(super) fn missing_sheet(findings: &[&Finding], report: &Report, names: &Name
 /// name, year and implementing unit, the amount, date, the amount it is measured against
 /// and the difference as number and date cells, and empty columns for the rectification
 /// (整改台账) that follows.
-pub(super) fn chain_sheet(findings: &[&Finding], report: &Report, names: &Names<'_>) -> Sheet {
+pub(super) fn chain_sheet(findings: &[&Reported], report: &Report, names: &Names<'_>) -> Sheet {
     let (lang, root) = (report.lang, report.run.root_path.as_deref());
     let rows = findings
         .iter()
@@ -333,7 +333,7 @@ fn rectification() -> [Cell; 3] {
     [text(""), text(""), text("")]
 }
 
-pub(super) fn file_sheet(findings: &[&Finding], report: &Report, names: &Names<'_>) -> Sheet {
+pub(super) fn file_sheet(findings: &[&Reported], report: &Report, names: &Names<'_>) -> Sheet {
     let (lang, root) = (report.lang, report.run.root_path.as_deref());
     let rows = findings
         .iter()

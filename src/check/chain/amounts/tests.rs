@@ -263,7 +263,11 @@ fn a_stated_ratio_is_allowed_half_a_percent() {
     // Neither pairing: shown recomputed over the contract.
     let neither = derived(vec![with_ratio(Some("HT-1"), "0.5")]);
     assert_eq!(neither.len(), 1);
-    assert!(neither[0].message.contains("25"), "{}", neither[0].message);
+    assert!(
+        neither[0].legacy_text().contains("25"),
+        "{}",
+        neither[0].legacy_text()
+    );
     // A row of a contract the ledger has no amount for: its ratio may be over that unknown
     // amount, so it is not judged (over the aid funds, 100 of 1,000 would be 10 %).
     assert!(derived(vec![with_ratio(Some("HT-9"), "0.25")]).is_empty());

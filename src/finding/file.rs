@@ -1,0 +1,261 @@
+//! What can be wrong with a file: the format its bytes show and the problem inspection
+//! found, the finding code of each and whether the file still counts as evidence. Shared
+//! by inspection, which finds them, the checks, which report them, and the report, which
+//! puts them into words.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Code, Severity};
+use crate::lang::Lang;
+
+/// A file format as its content shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(into = "&'static str", try_from = "String")]
+pub enum Format {
+    /// PDF.
+    Pdf,
+    /// OFD (China's fixed-layout format): a zip holding `OFD.xml`.
+    Ofd,
+    /// JPEG image.
+    Jpeg,
+    /// PNG image.
+    Png,
+    /// TIFF image.
+    Tiff,
+    /// HEIC/HEIF image.
+    Heic,
+    /// BMP image.
+    Bmp,
+    /// MP4 or QuickTime MOV video (ISO base media).
+    IsoMedia,
+    /// AVI video.
+    Avi,
+    /// OLE2 compound file: DOC, XLS, PPT, WPS, ET.
+    Ole,
+    /// An OLE2 compound file holding an encrypted OOXML package (a password-protected docx/xlsx).
+    EncryptedOoxml,
+    /// Word OOXML (docx).
+    Docx,
+    /// Excel OOXML (xlsx, xlsm).
+    Xlsx,
+    /// Excel binary workbook (xlsb).
+    Xlsb,
+    /// PowerPoint OOXML (pptx).
+    Pptx,
+    /// OpenDocument (ods, odt, odp).
+    OpenDocument,
+    /// Any other zip archive.
+    Zip,
+    /// AutoCAD drawing.
+    Dwg,
+    /// Old Excel 2–4 worksheet (BIFF2–4, not an OLE container).
+    LegacyXls,
+    /// Plain text (csv, txt).
+    Text,
+    /// Nothing recognisable.
+    Unknown,
+}
+
+impl Format {
+    /// A short name for messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Pdf => "PDF",
+            Format::Ofd => "OFD",
+            Format::Jpeg => "JPEG",
+            Format::Png => "PNG",
+            Format::Tiff => "TIFF",
+            Format::Heic => "HEIC",
+            Format::Bmp => "BMP",
+            Format::IsoMedia => "MP4/MOV",
+            Format::Avi => "AVI",
+            Format::Ole => "OLE2 (DOC/XLS/WPS)",
+            Format::EncryptedOoxml => "encrypted Office",
+            Format::Docx => "DOCX",
+            Format::Xlsx => "XLSX",
+            Format::Xlsb => "XLSB",
+            Format::Pptx => "PPTX",
+            Format::OpenDocument => "OpenDocument",
+            Format::Zip => "ZIP",
+            Format::Dwg => "DWG",
+            Format::LegacyXls => "Excel 2-4 (BIFF)",
+            Format::Text => "text",
+            Format::Unknown => "unknown",
+        }
+    }
+
+    /// Every format.
+    pub const ALL: [Format; 21] = [
+        Format::Pdf,
+        Format::Ofd,
+        Format::Jpeg,
+        Format::Png,
+        Format::Tiff,
+        Format::Heic,
+        Format::Bmp,
+        Format::IsoMedia,
+        Format::Avi,
+        Format::Ole,
+        Format::EncryptedOoxml,
+        Format::Docx,
+        Format::Xlsx,
+        Format::Xlsb,
+        Format::Pptx,
+        Format::OpenDocument,
+        Format::Zip,
+        Format::Dwg,
+        Format::LegacyXls,
+        Format::Text,
+        Format::Unknown,
+    ];
+
+    /// The format named by [`Format::name`].
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.name() == name)
+    }
+
+    /// Whether the format is a container of parts (zip or OLE), whose absence under its
+    /// extension means damage rather than another format.
+    pub fn is_binary_container(self) -> bool {
+        !matches!(self, Format::Text | Format::Unknown)
+    }
+
+    /// Whether the format is a spreadsheet (its damage is `corrupt-spreadsheet`).
+    pub fn is_spreadsheet_extension(extension: &str) -> bool {
+        matches!(
+            extension,
+            "xls" | "xlsx" | "xlsm" | "xlsb" | "ods" | "et" | "csv"
+        )
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl From<Format> for &'static str {
+    fn from(format: Format) -> &'static str {
+        format.name()
+    }
+}
+
+impl TryFrom<String> for Format {
+    type Error = String;
+
+    fn try_from(name: String) -> Result<Format, String> {
+        Format::from_name(&name).ok_or_else(|| format!("unknown format {name:?}"))
+    }
+}
+
+/// Why a file is damaged, in both languages (a parser's own message is the same in both).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Detail {
+    /// Chinese.
+    pub zh: String,
+    /// English.
+    pub en: String,
+}
+
+impl Detail {
+    /// A reason written in both languages.
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Detail {
+        Detail {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+
+    /// A parser's message, which exists in one language only.
+    pub fn parser(message: impl Into<String>) -> Detail {
+        let message = message.into();
+        Detail {
+            zh: message.clone(),
+            en: message,
+        }
+    }
+
+    /// The reason in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        lang.pick(&self.zh, &self.en)
+    }
+}
+
+/// What is wrong with a file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "problem", content = "detail", rename_all = "kebab-case")]
+pub enum Problem {
+    /// 0 bytes.
+    Empty,
+    /// Cannot be opened or read.
+    Unreadable(String),
+    /// The content is another format than the extension says.
+    Mismatch {
+        /// What the bytes are.
+        actual: Format,
+    },
+    /// A PDF that is damaged or truncated.
+    CorruptPdf(Detail),
+    /// A PDF that is encrypted.
+    EncryptedPdf {
+        /// Pages, when they could still be counted.
+        pages: Option<u32>,
+    },
+    /// A JPEG or PNG cut short.
+    CorruptImage(Detail),
+    /// A zip or OLE container that does not open.
+    CorruptContainer(Detail),
+    /// A password-protected Office file.
+    EncryptedOffice,
+    /// Larger than the inspection limit.
+    TooLarge(u64),
+    /// A parser took longer than the time budget.
+    Timeout,
+    /// The file could not be checked at all (no worker process to parse it): unknown,
+    /// never taken for healthy.
+    NotChecked(String),
+}
+
+impl Problem {
+    /// The finding code of the problem, for a file with `extension`.
+    pub fn code(&self, extension: &str) -> Code {
+        match self {
+            Problem::Empty => Code::EmptyFile,
+            Problem::Unreadable(_) => Code::UnreadableFile,
+            Problem::Mismatch { .. } => Code::FormatMismatch,
+            Problem::CorruptPdf(_) => Code::CorruptPdf,
+            Problem::EncryptedPdf { .. } => Code::EncryptedPdf,
+            Problem::CorruptImage(_) => Code::CorruptImage,
+            Problem::CorruptContainer(_) if Format::is_spreadsheet_extension(extension) => {
+                Code::CorruptSpreadsheet
+            }
+            Problem::CorruptContainer(_) => Code::CorruptOffice,
+            Problem::EncryptedOffice => Code::EncryptedOffice,
+            Problem::TooLarge(_) => Code::FileSkippedTooLarge,
+            Problem::Timeout | Problem::NotChecked(_) => Code::FileCheckTimeout,
+        }
+    }
+
+    /// Whether a file with this problem cannot count as evidence of a document.
+    pub fn is_unusable(&self) -> bool {
+        matches!(
+            self,
+            Problem::Empty
+                | Problem::Unreadable(_)
+                | Problem::CorruptPdf(_)
+                | Problem::CorruptImage(_)
+                | Problem::CorruptContainer(_)
+        )
+    }
+
+    /// The severity of the finding, given whether the file is the only evidence of its document.
+    pub fn severity(&self, extension: &str, only_evidence: bool) -> Severity {
+        match self {
+            Problem::Empty if only_evidence => Severity::Error,
+            _ => self.code(extension).doc().severity,
+        }
+    }
+}

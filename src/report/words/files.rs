@@ -1,0 +1,133 @@
+//! The words of file and folder findings: health problems, temporary and unmatched
+//! files, links and special files, folders that could not be read.
+
+use super::Words;
+use crate::finding::Finding;
+use crate::finding::file::Problem;
+use crate::lang::Lang;
+
+impl Words<'_> {
+    /// A special file: what it is.
+    pub(super) fn special_file(&self, kind: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("这是{}，不是文件，未打开检查", special_kind_zh(kind)),
+            Lang::En => format!("a {kind}, not a file; it was not opened"),
+        }
+    }
+
+    /// A temporary file or an unmatched one, with the note on a guessed name.
+    pub(super) fn plain_file(&self, temporary: bool, name_guessed: bool) -> String {
+        let said = match temporary {
+            true => self.lang.pick(
+                "临时文件或系统文件，不计为归档文件",
+                "temporary or system file, not counted as a document",
+            ),
+            false => self.lang.pick(
+                "文件名与本类别的任何文件要求都不对应",
+                "the name matches no document of this category",
+            ),
+        };
+        self.guessed(said.to_string(), name_guessed)
+    }
+
+    /// A file's health problem, the document it then does not count for, and the note on
+    /// a guessed name.
+    pub(super) fn file_problem(
+        &self,
+        f: &Finding,
+        problem: &Problem,
+        extension: &str,
+        name_guessed: bool,
+    ) -> String {
+        let mut said = self.problem(problem, extension);
+        if problem.is_unusable()
+            && let Some(name) = self.document_of(f)
+        {
+            said.push_str(&match self.lang {
+                Lang::Zh => format!("，不能作为“{name}”的依据"),
+                Lang::En => format!("; it does not count as {name}"),
+            });
+        }
+        self.guessed(said, name_guessed)
+    }
+
+    /// What is wrong with a file.
+    fn problem(&self, problem: &Problem, extension: &str) -> String {
+        let lang = self.lang;
+        match (problem, lang) {
+            (Problem::Empty, Lang::Zh) => "文件为空（0 字节）".into(),
+            (Problem::Empty, Lang::En) => "the file is empty (0 bytes)".into(),
+            (Problem::Unreadable(e), Lang::Zh) => format!("无法读取文件：{e}"),
+            (Problem::Unreadable(e), Lang::En) => format!("cannot read the file: {e}"),
+            (Problem::Mismatch { actual }, Lang::Zh) => {
+                format!("文件内容是 {actual}，与扩展名 .{extension} 不符")
+            }
+            (Problem::Mismatch { actual }, Lang::En) => {
+                format!("the content is {actual}, not what the extension .{extension} says")
+            }
+            (Problem::CorruptPdf(e), Lang::Zh) => format!("PDF 已损坏：{}", e.get(lang)),
+            (Problem::CorruptPdf(e), Lang::En) => format!("damaged PDF: {}", e.get(lang)),
+            (Problem::EncryptedPdf { pages }, Lang::Zh) => format!(
+                "PDF 已加密，无法核验或检索{}",
+                pages.map_or(String::new(), |n| format!("（{n} 页）"))
+            ),
+            (Problem::EncryptedPdf { pages }, Lang::En) => format!(
+                "encrypted PDF: it cannot be verified or indexed{}",
+                pages.map_or(String::new(), |n| format!(" ({n} pages)"))
+            ),
+            (Problem::CorruptImage(e), Lang::Zh) => format!("图片已损坏：{}", e.get(lang)),
+            (Problem::CorruptImage(e), Lang::En) => format!("damaged image: {}", e.get(lang)),
+            (Problem::CorruptContainer(e), Lang::Zh) => {
+                format!("文件已损坏，无法打开：{}", e.get(lang))
+            }
+            (Problem::CorruptContainer(e), Lang::En) => {
+                format!("the file is damaged and does not open: {}", e.get(lang))
+            }
+            (Problem::EncryptedOffice, Lang::Zh) => "文件设有打开密码，无法核验".into(),
+            (Problem::EncryptedOffice, Lang::En) => {
+                "the file is password-protected and cannot be verified".into()
+            }
+            (Problem::TooLarge(size), Lang::Zh) => format!("文件过大（{size} 字节），未检查"),
+            (Problem::TooLarge(size), Lang::En) => {
+                format!("the file is too large to inspect ({size} bytes)")
+            }
+            (Problem::Timeout, Lang::Zh) => "检查超时，未能判断".into(),
+            (Problem::Timeout, Lang::En) => "the check took too long and was given up".into(),
+            (Problem::NotChecked(why), Lang::Zh) => format!("未能检查：{why}"),
+            (Problem::NotChecked(why), Lang::En) => format!("the file could not be checked: {why}"),
+        }
+    }
+
+    /// `said`, followed by the note that the file's name was read as GBK when it was.
+    fn guessed(&self, mut said: String, name_guessed: bool) -> String {
+        if name_guessed {
+            said.push_str(self.lang.pick(
+                "（文件名不是 UTF-8，已按 GBK 解读）",
+                " (the name is not UTF-8 and was read as GBK)",
+            ));
+        }
+        said
+    }
+
+    /// A project's folder inside another's.
+    pub(super) fn nested_project(&self, inner: &str, outer: &str) -> String {
+        match self.lang {
+            Lang::Zh => {
+                format!("项目 {inner} 的文件夹放在项目 {outer} 的文件夹中，其文件被计入 {outer}")
+            }
+            Lang::En => format!(
+                "the folder of project {inner} lies inside project {outer}'s folder; its files count as {outer}'s"
+            ),
+        }
+    }
+}
+
+/// A special file's kind in Chinese.
+fn special_kind_zh(kind: &str) -> &'static str {
+    match kind {
+        "FIFO" => "命名管道（FIFO）",
+        "socket" => "套接字",
+        "device" => "设备文件",
+        _ => "特殊文件",
+    }
+}

@@ -1,0 +1,124 @@
+//! The message table: every sentence a finding says, in every language, made from the
+//! facts the checks stated ([`Said`]). The checks never write words; the report calls
+//! [`Words::say`] once per finding when it is built. Adding a language touches this table
+//! and the renderers' headings, nothing else.
+//!
+//! The table is one `match` ([`Words::say`]) over the kinds of sentence, with the longer
+//! sentences of each family of findings in a file of their own.
+
+mod files;
+
+use std::collections::HashMap;
+
+use crate::finding::{Finding, Said};
+use crate::lang::Lang;
+use crate::ruleset::{Category, RuleSet};
+
+use super::reported::Reported;
+use crate::triage::Triaged;
+use crate::triage::waivers::WaivedFinding;
+
+/// The findings that count, the waived and the baselined, with their messages.
+type ReportedLists = (Vec<Reported>, Vec<WaivedFinding<Reported>>, Vec<Reported>);
+
+/// Puts findings into words: the rules name stages, documents and categories in both
+/// languages, each project's category says which of its documents an id is, and the
+/// language says which words.
+pub struct Words<'a> {
+    rules: &'a RuleSet,
+    lang: Lang,
+    categories: HashMap<String, &'a Category>,
+}
+
+impl<'a> Words<'a> {
+    /// The words of a report in `lang` under `rules`, for projects given as
+    /// `(key, category id)`.
+    pub fn new(
+        rules: &'a RuleSet,
+        lang: Lang,
+        projects: impl IntoIterator<Item = (String, Option<&'a str>)>,
+    ) -> Words<'a> {
+        let categories = projects
+            .into_iter()
+            .filter_map(|(key, category)| Some((key, rules.category(category?)?)))
+            .collect();
+        Words {
+            rules,
+            lang,
+            categories,
+        }
+    }
+
+    /// `finding` with its message.
+    pub fn report(&self, finding: Finding) -> Reported {
+        let message = self.say(&finding);
+        Reported { finding, message }
+    }
+
+    /// The three lists of triage, each finding with its message.
+    pub fn report_all(&self, triaged: Triaged) -> ReportedLists {
+        let Triaged {
+            findings,
+            waived,
+            baselined,
+            ..
+        } = triaged;
+        let each = |list: Vec<Finding>| list.into_iter().map(|f| self.report(f)).collect();
+        let waived = waived
+            .into_iter()
+            .map(|w| w.map(|f| self.report(f)))
+            .collect();
+        (each(findings), waived, each(baselined))
+    }
+
+    /// What `f` says, in the report's language.
+    pub fn say(&self, f: &Finding) -> String {
+        let lang = self.lang;
+        match &f.said {
+            Said::Legacy { text } => text.clone(),
+            Said::SymlinkSkipped => lang
+                .pick(
+                    "符号链接未被跟随，其内容未检查",
+                    "a symbolic link, not followed; its target was not checked",
+                )
+                .into(),
+            Said::SpecialFile { kind } => self.special_file(kind),
+            Said::TemporaryFile { name_guessed } => self.plain_file(true, *name_guessed),
+            Said::UnmatchedFile { name_guessed } => self.plain_file(false, *name_guessed),
+            Said::FileProblem {
+                problem,
+                extension,
+                name_guessed,
+            } => self.file_problem(f, problem, extension, *name_guessed),
+            Said::NestedProject { inner, outer } => self.nested_project(inner, outer),
+            Said::UnreadableFolder { error } => match lang {
+                Lang::Zh => format!("无法读取，其中的文件未检查：{error}"),
+                Lang::En => format!("cannot be read, its files were not checked: {error}"),
+            },
+        }
+    }
+
+    /// The name of the document `f` concerns, in the report's language: of its project's
+    /// category, else of the first category that has it; `None` when it names none.
+    fn document_of(&self, f: &Finding) -> Option<&'a str> {
+        let id = f.document.as_deref()?;
+        let own = f
+            .project
+            .as_deref()
+            .and_then(|key| self.categories.get(key))
+            .and_then(|c| c.documents.iter().find(|d| d.id == id));
+        let doc = own.or_else(|| {
+            self.rules
+                .categories
+                .iter()
+                .find_map(|c| c.documents.iter().find(|d| d.id == id))
+        })?;
+        Some(doc.name.get(self.lang))
+    }
+
+    /// The name of stage `id` in the report's language (the id when the rules lack it).
+    #[allow(dead_code)]
+    fn stage(&self, id: &'a str) -> &'a str {
+        self.rules.stage(id).map_or(id, |s| s.name.get(self.lang))
+    }
+}
