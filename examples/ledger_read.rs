@@ -5,7 +5,6 @@
 use std::path::Path;
 use std::time::Instant;
 
-use guicang::lang::Lang;
 use guicang::ledger::load::{LedgerSource, collect_records, open_ledgers};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
@@ -24,8 +23,8 @@ fn main() {
         rel: path.display().to_string(),
         owner: None,
     }];
-    let (files, findings) = open_ledgers(&sources, Lang::En);
-    let (records, cell_findings) = collect_records(&files, Lang::En);
+    let (files, findings) = open_ledgers(&sources);
+    let (records, cell_findings) = collect_records(&files);
     let elapsed = start.elapsed().as_secs_f64();
     println!(
         "payment ledger of {} rows ({} problems) read in {elapsed:.2} s",

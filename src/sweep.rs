@@ -235,7 +235,6 @@ fn discover_projects(root: &Path, settings: &Settings, options: &SweepOptions) -
     let is_ledger = |rel: &str, name: &str| settings.is_ledger(rel, name);
     let discover_options = DiscoverOptions {
         code_pattern: &settings.code_pattern,
-        lang: settings.lang,
         is_ledger: &is_ledger,
         own_files: &options.own_files,
     };
@@ -258,21 +257,11 @@ fn discover_projects(root: &Path, settings: &Settings, options: &SweepOptions) -
 fn missing_configured_ledgers(root: &Path, settings: &Settings, findings: &mut Vec<Finding>) {
     for rel in &settings.ledger_paths {
         if !root.join(rel).is_file() {
-            let message = match settings.lang {
-                crate::lang::Lang::Zh => {
-                    format!(
-                        "{} 的 [ledgers] paths 列出的台账不存在",
-                        settings.config_path
-                    )
-                }
-                crate::lang::Lang::En => format!(
-                    "the ledger listed in [ledgers] paths of {} does not exist",
-                    settings.config_path
-                ),
+            let said = crate::finding::said::LedgerSaid::ConfiguredLedgerMissing {
+                config: settings.config_path.to_string(),
             };
-            findings.push(
-                Finding::new(crate::finding::Code::LedgerUnreadable, message).path(rel.clone()),
-            );
+            findings
+                .push(Finding::new(crate::finding::Code::LedgerUnreadable, said).path(rel.clone()));
         }
     }
 }
@@ -380,12 +369,12 @@ fn read_ledgers(
             owner: Some(f.project()),
         })
         .collect();
-    let (mut ledgers, opened) = open_ledgers(&sources, settings.lang);
+    let (mut ledgers, opened) = open_ledgers(&sources);
     findings.extend(opened);
     ledgers.splice(0..0, std::mem::take(&mut discovery.ledgers));
     // The records own what they read: the ledgers' cells (tens of MB for a ledger of tens
     // of thousands of rows) are dropped on return.
-    let (records, cell_findings) = collect_records(&ledgers, settings.lang);
+    let (records, cell_findings) = collect_records(&ledgers);
     findings.extend(cell_findings);
     records
 }

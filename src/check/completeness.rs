@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use super::Context;
 use crate::attributes::Status;
 use crate::classify::FileClass;
+use crate::finding::said::ProjectSaid;
 use crate::finding::{Code, Finding};
 use crate::lang::Lang;
 use crate::ruleset::condition::Facts;
@@ -55,30 +56,18 @@ fn score_one(
     project.folder.as_ref()?;
     let Some(category) = ctx.category_of(index) else {
         out.push(
-            Finding::new(
-                Code::UnknownProject,
-                ctx.lang.pick(
-                    "无法确定项目类别：请在 project.toml 中写 category，或在项目台账中填写“项目类别”",
-                    "the category cannot be learned: set category in project.toml or 项目类别 in the project ledger",
-                ),
-            )
-            .project(key)
-            .path(project.folder_rel.clone().unwrap_or_default()),
+            Finding::new(Code::UnknownProject, ProjectSaid::CategoryUnknown)
+                .project(key)
+                .path(project.folder_rel.clone().unwrap_or_default()),
         );
         return None;
     };
     let status_assumed = project.status.is_none();
     if status_assumed {
         out.push(
-            Finding::new(
-                Code::StatusUnknown,
-                ctx.lang.pick(
-                    "项目状态未知，按“实施中”检查",
-                    "the status is unknown; checked as in progress",
-                ),
-            )
-            .project(key.clone())
-            .path(project.folder_rel.clone().unwrap_or_default()),
+            Finding::new(Code::StatusUnknown, ProjectSaid::StatusUnknown)
+                .project(key.clone())
+                .path(project.folder_rel.clone().unwrap_or_default()),
         );
     }
     let contracts = ctx.ledgers.get(index).and_then(|l| l.contract_facts());
@@ -279,7 +268,7 @@ impl Scoring<'_> {
             .map(|&f| ctx.files[f].rel_path().joined())
             .collect();
         let place = self.inputs.places.of(&doc.stage);
-        missing(ctx, doc, usable, &unusable, &self.key, place)
+        missing(doc, usable, &unusable, &self.key, place)
     }
 }
 
@@ -298,39 +287,13 @@ fn page_counts(ctx: &Context<'_>, files: &[usize]) -> Box<[Option<NonZeroU32>]> 
 
 /// A missing-document finding, pointing at the stage folder when the project has one.
 /// `unusable` are the files that would have been evidence but failed a health check.
-fn missing(
-    ctx: &Context<'_>,
-    doc: &Document,
-    found: usize,
-    unusable: &[String],
-    key: &str,
-    place: String,
-) -> Finding {
-    let lang = ctx.lang;
-    let stage = ctx
-        .rules
-        .stage(&doc.stage)
-        .map_or(doc.stage.as_str(), |s| s.name.get(lang));
-    let message = match (lang, found) {
-        (Lang::Zh, 0) => format!("缺少 {}（{}）", doc.name.zh, stage),
-        (Lang::En, 0) => format!("missing: {} ({})", doc.name.en, stage),
-        (Lang::Zh, n) => format!(
-            "{} 需要至少 {} 份，只找到 {n} 份（{}）",
-            doc.name.zh, doc.min, stage
-        ),
-        (Lang::En, n) => format!(
-            "{}: at least {} needed, {n} found ({})",
-            doc.name.en, doc.min, stage
-        ),
+fn missing(doc: &Document, found: usize, unusable: &[String], key: &str, place: String) -> Finding {
+    let said = ProjectSaid::MissingDocument {
+        found,
+        needed: doc.min,
+        unusable: unusable.to_vec(),
     };
-    let mut message = message;
-    if !unusable.is_empty() {
-        message.push_str(&match lang {
-            Lang::Zh => format!("：现有文件无法使用（{}）", unusable.join("、")),
-            Lang::En => format!(": the files there are unusable ({})", unusable.join(", ")),
-        });
-    }
-    Finding::new(Code::MissingDocument, message)
+    Finding::new(Code::MissingDocument, said)
         .severity(doc.severity)
         .project(key)
         .stage(doc.stage.clone())
@@ -400,28 +363,11 @@ fn report_misfiled(
     if found_in == doc.stage {
         return;
     }
-    let lang = ctx.lang;
-    let name = |id: &str| {
-        ctx.rules
-            .stage(id)
-            .map_or(id.to_string(), |s| s.name.get(lang).to_string())
-    };
-    let message = match lang {
-        Lang::Zh => format!(
-            "{} 属于“{}”，却放在“{}”文件夹中",
-            doc.name.zh,
-            name(&doc.stage),
-            name(found_in)
-        ),
-        Lang::En => format!(
-            "{} belongs to \"{}\" but is filed under \"{}\"",
-            doc.name.en,
-            name(&doc.stage),
-            name(found_in)
-        ),
+    let said = ProjectSaid::MisfiledDocument {
+        filed_under: found_in.to_string(),
     };
     out.push(
-        Finding::new(Code::MisfiledDocument, message)
+        Finding::new(Code::MisfiledDocument, said)
             .project(key)
             .stage(doc.stage.clone())
             .document(doc.id.clone())

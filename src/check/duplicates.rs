@@ -11,9 +11,9 @@ use rayon::prelude::*;
 
 use super::Context;
 use crate::classify::FileClass;
+use crate::finding::said::FileSaid;
 use crate::finding::{Code, Finding};
 use crate::guard::open::{Links, open_regular};
-use crate::lang::Lang;
 
 /// Reports files of a project that have the same content as an earlier one.
 pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
@@ -74,16 +74,13 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 
 fn duplicate(ctx: &Context<'_>, first: usize, copy: usize) -> Finding {
     let (a, b) = (&ctx.files[first], &ctx.files[copy]);
-    Finding::new(
-        Code::DuplicateFile,
-        match ctx.lang {
-            Lang::Zh => format!("与 {} 内容完全相同", a.rel_path()),
-            Lang::En => format!("the same content as {}", a.rel_path()),
-        },
-    )
-    .project(ctx.projects[b.project()].key())
-    .path(b.rel_path().joined())
-    .path(a.rel_path().joined())
+    let said = FileSaid::DuplicateFile {
+        original: a.rel_path().to_string(),
+    };
+    Finding::new(Code::DuplicateFile, said)
+        .project(ctx.projects[b.project()].key())
+        .path(b.rel_path().joined())
+        .path(a.rel_path().joined())
 }
 
 fn content_hash(path: &std::path::Path) -> Option<u64> {

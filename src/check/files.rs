@@ -6,7 +6,8 @@ use std::collections::HashMap;
 
 use super::Context;
 use crate::classify::FileClass;
-use crate::finding::{Code, Finding, Said};
+use crate::finding::said::FileSaid;
+use crate::finding::{Code, Finding};
 use crate::inspect::Problem;
 use crate::names::normalize::split_extension;
 use crate::project::discover::unreadable_folder;
@@ -21,13 +22,13 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     }
     for (project, path) in ctx.symlinks {
         out.push(
-            Finding::new(Code::SymlinkSkipped, Said::SymlinkSkipped)
+            Finding::new(Code::SymlinkSkipped, FileSaid::SymlinkSkipped)
                 .project(ctx.projects[*project].key())
                 .path(path.clone()),
         );
     }
     for special in ctx.special_files {
-        let said = Said::SpecialFile {
+        let said = FileSaid::SpecialFile {
             kind: special.kind.to_string(),
         };
         out.push(
@@ -58,12 +59,16 @@ fn file_finding(
         .get(index)
         .and_then(|i| i.problem.as_deref());
     let mut finding = match (classified.class, problem) {
-        (FileClass::Temporary, _) => {
-            Finding::new(Code::TemporaryFile, Said::TemporaryFile { name_guessed })
-        }
+        (FileClass::Temporary, _) => Finding::new(
+            Code::TemporaryFile,
+            FileSaid::TemporaryFile { name_guessed },
+        ),
         (class, Some(problem)) => health_finding(ctx, index, class, problem, usable),
         (FileClass::Unmatched, None) if ctx.projects[file.project()].category.is_some() => {
-            Finding::new(Code::UnmatchedFile, Said::UnmatchedFile { name_guessed })
+            Finding::new(
+                Code::UnmatchedFile,
+                FileSaid::UnmatchedFile { name_guessed },
+            )
         }
         _ => return None,
     };
@@ -98,7 +103,7 @@ fn health_finding(
         _ => false,
     };
     let severity = problem.severity(&extension, only);
-    let said = Said::FileProblem {
+    let said = FileSaid::FileProblem {
         problem: problem.clone(),
         extension: extension.to_string(),
         name_guessed: file.name_guessed(),
@@ -137,7 +142,7 @@ fn nested_projects(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         let (outer_key, inner_key) = (ctx.projects[*outer].key(), ctx.projects[inner].key());
-        let said = Said::NestedProject {
+        let said = FileSaid::NestedProject {
             inner: inner_key,
             outer: outer_key.clone(),
         };

@@ -8,8 +8,8 @@ use rayon::prelude::*;
 use super::header::{Header, detect};
 use super::read::{CellReader, read_records};
 use super::records::Records;
+use crate::finding::said::LedgerSaid;
 use crate::finding::{Code, Finding};
-use crate::lang::Lang;
 use crate::sheet::{Table, read_tables};
 
 /// A ledger file that was opened: its recognised tables.
@@ -36,9 +36,9 @@ pub struct LedgerSource<'a> {
 
 /// Opens every source in parallel; returns the files with at least one recognised table
 /// (in the order given) and the findings of the others.
-pub fn open_ledgers(sources: &[LedgerSource<'_>], lang: Lang) -> (Vec<LedgerFile>, Vec<Finding>) {
+pub fn open_ledgers(sources: &[LedgerSource<'_>]) -> (Vec<LedgerFile>, Vec<Finding>) {
     let opened: Vec<Result<LedgerFile, Box<Finding>>> =
-        sources.par_iter().map(|s| open_ledger(s, lang)).collect();
+        sources.par_iter().map(open_ledger).collect();
     let mut files = Vec::new();
     let mut findings = Vec::new();
     for result in opened {
@@ -50,14 +50,13 @@ pub fn open_ledgers(sources: &[LedgerSource<'_>], lang: Lang) -> (Vec<LedgerFile
     (files, findings)
 }
 
-fn open_ledger(source: &LedgerSource<'_>, lang: Lang) -> Result<LedgerFile, Box<Finding>> {
+fn open_ledger(source: &LedgerSource<'_>) -> Result<LedgerFile, Box<Finding>> {
     let tables = read_tables(source.path).map_err(|error| {
         Box::new(
             Finding::new(
                 Code::LedgerUnreadable,
-                match lang {
-                    Lang::Zh => format!("无法打开台账：{error}"),
-                    Lang::En => format!("cannot open the ledger: {error}"),
+                LedgerSaid::LedgerUnreadable {
+                    error: error.to_string(),
                 },
             )
             .path(source.rel.clone()),
@@ -68,14 +67,10 @@ fn open_ledger(source: &LedgerSource<'_>, lang: Lang) -> Result<LedgerFile, Box<
         .filter_map(|t| detect(&t).map(|h| (t, h)))
         .collect();
     if tables.is_empty() {
-        return Err(Box::new(Finding::new(
-            Code::LedgerUnrecognised,
-            lang.pick(
-                "在任何工作表中都找不到可识别的表头行（如“项目编号、项目名称”“合同编号、合同金额”“拨付日期、拨付金额、凭证号”）",
-                "no sheet has a recognisable header row (such as 项目编号/项目名称, 合同编号/合同金额, 拨付日期/拨付金额/凭证号)",
-            ),
-        )
-        .path(source.rel.clone())));
+        return Err(Box::new(
+            Finding::new(Code::LedgerUnrecognised, LedgerSaid::LedgerUnrecognised)
+                .path(source.rel.clone()),
+        ));
     }
     Ok(LedgerFile {
         rel: source.rel.clone(),
@@ -85,7 +80,7 @@ fn open_ledger(source: &LedgerSource<'_>, lang: Lang) -> Result<LedgerFile, Box<
 }
 
 /// The records of every ledger file, and the findings about their cells.
-pub fn collect_records(files: &[LedgerFile], lang: Lang) -> (Records, Vec<Finding>) {
+pub fn collect_records(files: &[LedgerFile]) -> (Records, Vec<Finding>) {
     let mut records = Records::default();
     let mut findings = Vec::new();
     // Every table of every file numbered once, in order: running totals are per table.
@@ -93,7 +88,7 @@ pub fn collect_records(files: &[LedgerFile], lang: Lang) -> (Records, Vec<Findin
         .iter()
         .flat_map(|file| file.tables.iter().map(move |table| (file, table)));
     for (table_number, (file, (table, header))) in tables.enumerate() {
-        let mut reader = CellReader::new(&file.rel, table, header, lang, &mut findings);
+        let mut reader = CellReader::new(&file.rel, table, header, &mut findings);
         records.extend(read_records(&mut reader, file.owner, table_number));
     }
     (records, findings)

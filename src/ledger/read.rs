@@ -13,8 +13,9 @@ use super::records::{Allocation, Contract, Coverage, Invoice, Payment, ProjectRe
 use super::total_row::is_total_row;
 use super::{cell_text, column_letter};
 use crate::attributes::{ContractKind, ProcurementMethod};
+use crate::finding::said::LedgerSaid;
+use crate::finding::said::{CellProblem, Field};
 use crate::finding::{Code, Finding};
-use crate::lang::Lang;
 use crate::money::amount::Amount;
 use crate::money::{self, Unit};
 use crate::names::fields::{VoucherNo, normalize_contract_no};
@@ -25,7 +26,6 @@ pub struct CellReader<'a> {
     rel: &'a str,
     table: &'a Table,
     header: &'a Header,
-    lang: Lang,
     findings: &'a mut Vec<Finding>,
 }
 
@@ -35,14 +35,12 @@ impl<'a> CellReader<'a> {
         rel: &'a str,
         table: &'a Table,
         header: &'a Header,
-        lang: Lang,
         findings: &'a mut Vec<Finding>,
     ) -> CellReader<'a> {
         CellReader {
             rel,
             table,
             header,
-            lang,
             findings,
         }
     }
@@ -85,17 +83,17 @@ impl<'a> CellReader<'a> {
     }
 
     /// The amount of column `key`, in yuan with its precision; a blank cell is unknown.
-    pub fn money(&mut self, row: &Row, key: &str, label: [&str; 2]) -> Option<Amount> {
-        self.amount(row, key, label, false)
+    pub fn money(&mut self, row: &Row, key: &str, field: Field) -> Option<Amount> {
+        self.amount(row, key, field, false)
     }
 
     /// The amount of column `key` on a row that records nothing but that amount (a payment,
     /// an allocation, an invoice): a blank cell is a finding too.
-    pub fn required_money(&mut self, row: &Row, key: &str, label: [&str; 2]) -> Option<Amount> {
-        self.amount(row, key, label, true)
+    pub fn required_money(&mut self, row: &Row, key: &str, field: Field) -> Option<Amount> {
+        self.amount(row, key, field, true)
     }
 
-    fn amount(&mut self, row: &Row, key: &str, label: [&str; 2], required: bool) -> Option<Amount> {
+    fn amount(&mut self, row: &Row, key: &str, field: Field, required: bool) -> Option<Amount> {
         let column = *self.header.columns.get(key)?;
         let unit = self.header.unit_of(column);
         let cell = row.cells.get(column).unwrap_or(&Cell::Empty);
@@ -114,21 +112,21 @@ impl<'a> CellReader<'a> {
             Cell::Date(..) => Some(None),
         };
         let problem = match parsed {
-            None if required => Problem::EmptyAmount,
+            None if required => CellProblem::EmptyAmount,
             None => return None,
-            Some(None) => Problem::NotAnAmount,
+            Some(None) => CellProblem::NotAnAmount,
             Some(Some(a)) if a.yuan.is_sign_negative() && !a.yuan.is_zero() => {
-                Problem::NegativeAmount
+                CellProblem::NegativeAmount
             }
             Some(Some(a)) => return Some(a),
         };
-        self.bad(row, column, label, problem);
+        self.bad(row, column, field, problem);
         None
     }
 
     /// The date of column `key`: a date cell, an Excel serial number, or text in any usual
     /// form, within [`PLAUSIBLE_DATES`].
-    pub fn date(&mut self, row: &Row, key: &str, label: [&str; 2]) -> Option<Date> {
+    pub fn date(&mut self, row: &Row, key: &str, field: Field) -> Option<Date> {
         let column = *self.header.columns.get(key)?;
         let cell = row.cells.get(column)?;
         let parsed = match cell {
@@ -141,11 +139,11 @@ impl<'a> CellReader<'a> {
         match parsed {
             Some(date) if PLAUSIBLE_DATES.contains(&date) => Some(date),
             Some(_) => {
-                self.bad(row, column, label, Problem::ImplausibleDate);
+                self.bad(row, column, field, CellProblem::ImplausibleDate);
                 None
             }
             None => {
-                self.bad(row, column, label, Problem::NotADate);
+                self.bad(row, column, field, CellProblem::NotADate);
                 None
             }
         }
@@ -171,12 +169,7 @@ impl<'a> CellReader<'a> {
             Cell::Date(..) => None,
         };
         if parsed.is_none() {
-            self.bad(
-                row,
-                column,
-                ["拨付比例", "payment ratio"],
-                Problem::NotAShare,
-            );
+            self.bad(row, column, Field::PaymentRatio, CellProblem::NotAShare);
         }
         parsed
     }
@@ -208,28 +201,33 @@ impl<'a> CellReader<'a> {
                 column_letter(duplicate.kept.1),
                 column_letter(duplicate.ignored.1),
             );
-            let message = match self.lang {
-                Lang::Zh => format!(
-                    "{k} 列“{kept_text}”与 {i} 列“{ignored_text}”是同一字段：读取 {k} 列，忽略 {i} 列"
-                ),
-                Lang::En => format!(
-                    "column {k} \"{kept_text}\" and column {i} \"{ignored_text}\" are the same field: {k} is read, {i} is ignored"
-                ),
+            let said = LedgerSaid::DuplicateColumn {
+                kept: (k, kept_text),
+                ignored: (i, ignored_text),
             };
             self.findings.push(
-                Finding::new(Code::LedgerDuplicateColumn, message)
+                Finding::new(Code::LedgerDuplicateColumn, said)
                     .path(kept)
                     .path(ignored),
             );
         }
     }
 
-    fn bad(&mut self, row: &Row, column: usize, label: [&str; 2], problem: Problem) {
-        let raw = row.cells.get(column).map(Cell::text).unwrap_or_default();
-        let message = problem.message(self.lang, label, &raw);
+    fn bad(&mut self, row: &Row, column: usize, field: Field, problem: CellProblem) {
+        let raw = row
+            .cells
+            .get(column)
+            .map(Cell::text)
+            .unwrap_or_default()
+            .to_string();
         let cell = self.cell_at(row, column);
+        let said = LedgerSaid::BadCell {
+            field,
+            problem,
+            raw,
+        };
         self.findings
-            .push(Finding::new(Code::LedgerBadCell, message).path(cell));
+            .push(Finding::new(Code::LedgerBadCell, said).path(cell));
     }
 }
 
@@ -237,48 +235,6 @@ impl<'a> CellReader<'a> {
 /// number read as a date (Excel serial 0 is 1900-01-00, 1e15 is clamped to 9999-12-31).
 pub const PLAUSIBLE_DATES: std::ops::RangeInclusive<Date> =
     jiff::civil::date(1990, 1, 1)..=jiff::civil::date(2100, 12, 31);
-
-/// Why a cell is bad.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Problem {
-    NotAnAmount,
-    NegativeAmount,
-    EmptyAmount,
-    NotADate,
-    ImplausibleDate,
-    NotAShare,
-}
-
-impl Problem {
-    /// The finding's message: what is wrong with the cell and what to do.
-    fn message(self, lang: Lang, label: [&str; 2], raw: &str) -> String {
-        let [zh, en] = label;
-        match (lang, self) {
-            (Lang::Zh, Problem::NotAnAmount) => format!("{zh}不是有效的金额：\"{raw}\""),
-            (Lang::En, Problem::NotAnAmount) => format!("{en} is not a valid amount: \"{raw}\""),
-            (Lang::Zh, Problem::NegativeAmount) => {
-                format!("{zh}为负数：\"{raw}\"（退回或冲销请按实际发生另行登记；该值不参与检查）")
-            }
-            (Lang::En, Problem::NegativeAmount) => format!(
-                "{en} is negative: \"{raw}\" (record a refund or reversal as what it is; the value takes no part in the checks)"
-            ),
-            (Lang::Zh, Problem::EmptyAmount) => format!("{zh}为空：请填写金额，或删除该行"),
-            (Lang::En, Problem::EmptyAmount) => {
-                format!("{en} is empty: fill in the amount, or delete the row")
-            }
-            (Lang::Zh, Problem::NotADate) => format!("{zh}不是有效的日期：\"{raw}\""),
-            (Lang::En, Problem::NotADate) => format!("{en} is not a valid date: \"{raw}\""),
-            (Lang::Zh, Problem::ImplausibleDate) => {
-                format!("{zh}不是可信的日期：\"{raw}\"（应在 1990 年至 2100 年之间）")
-            }
-            (Lang::En, Problem::ImplausibleDate) => {
-                format!("{en} is not a plausible date: \"{raw}\" (expected between 1990 and 2100)")
-            }
-            (Lang::Zh, Problem::NotAShare) => format!("{zh}不是有效的比例：\"{raw}\""),
-            (Lang::En, Problem::NotAShare) => format!("{en} is not a valid share: \"{raw}\""),
-        }
-    }
-}
 
 /// `85` means 85%; `0.85` means 85% too.
 fn as_fraction(value: Decimal) -> Decimal {
@@ -342,8 +298,8 @@ pub fn read_records(
             LedgerKind::Allocations => records.allocations.push(Allocation {
                 project,
                 document_no: reader.text(row, "document_no"),
-                date: reader.date(row, "date", ["下达日期", "allocation date"]),
-                amount: reader.required_money(row, "amount", ["下达金额", "allocated amount"]),
+                date: reader.date(row, "date", Field::AllocationDate),
+                amount: reader.required_money(row, "amount", Field::AllocatedAmount),
                 at,
             }),
             LedgerKind::Contracts => {
@@ -365,8 +321,8 @@ pub fn read_records(
                 project,
                 contract_no,
                 invoice_no: reader.text(row, "invoice_no"),
-                date: reader.date(row, "date", ["开票日期", "invoice date"]),
-                amount: reader.required_money(row, "amount", ["发票金额", "invoice amount"]),
+                date: reader.date(row, "date", Field::InvoiceDate),
+                amount: reader.required_money(row, "amount", Field::InvoiceAmount),
                 at,
             }),
         }
@@ -401,12 +357,12 @@ fn contract(
         contract_no,
         title,
         kind,
-        date: reader.date(row, "date", ["签订日期", "signing date"]),
-        amount: reader.money(row, "amount", ["合同金额", "contract amount"]),
+        date: reader.date(row, "date", Field::SigningDate),
+        amount: reader.money(row, "amount", Field::ContractAmount),
         procurement: reader
             .text(row, "procurement")
             .and_then(|m| ProcurementMethod::parse(&m)),
-        settlement: reader.money(row, "settlement", ["结算金额", "settlement amount"]),
+        settlement: reader.money(row, "settlement", Field::SettlementAmount),
         at,
     }
 }
@@ -427,14 +383,14 @@ fn payment(reader: &mut CellReader<'_>, row: &Row, place: RowPlace) -> Payment {
     Payment {
         project: place.project,
         contract_no: place.contract_no,
-        date: reader.date(row, "date", ["拨付日期", "payment date"]),
-        amount: reader.required_money(row, "amount", ["拨付金额", "payment amount"]),
+        date: reader.date(row, "date", Field::PaymentDate),
+        amount: reader.required_money(row, "amount", Field::PaymentAmount),
         voucher: voucher_text.as_deref().and_then(VoucherNo::parse),
         voucher_text,
         voucher_cell,
         kind: reader.text(row, "kind"),
         invoice_no: reader.text(row, "invoice_no"),
-        cumulative: reader.money(row, "cumulative", ["累计拨付", "cumulative payments"]),
+        cumulative: reader.money(row, "cumulative", Field::CumulativePayments),
         ratio: reader.ratio(row, "ratio"),
         cumulative_cell,
         ratio_cell,

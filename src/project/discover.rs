@@ -18,8 +18,8 @@ use std::path::Path;
 
 use regex::Regex;
 
-use crate::finding::{Code, Finding, Said};
-use crate::lang::Lang;
+use crate::finding::said::{FileSaid, ProjectSaid};
+use crate::finding::{Code, Finding};
 use crate::ledger::load::{LedgerFile, open_ledgers};
 use crate::project::Project;
 use crate::project::ledger_rows::project_rows;
@@ -37,8 +37,6 @@ pub const CONFIG: &str = "guicang.toml";
 pub struct DiscoverOptions<'a> {
     /// Pattern of project codes, matched at the start of folder names.
     pub code_pattern: &'a Regex,
-    /// Language of messages.
-    pub lang: Lang,
     /// Whether a file (relative path, name) is a ledger: named like one or configured.
     pub is_ledger: &'a (dyn Fn(&str, &str) -> bool + Sync),
     /// guicang's own files kept in the archive (the `--baseline` it reads), relative to the
@@ -59,13 +57,11 @@ pub struct Discovery {
 
 /// Finds the projects under `root`.
 pub fn discover(root: &Path, rules: &RuleSet, options: &DiscoverOptions<'_>) -> Discovery {
-    let lang = options.lang;
     let mut discovery = Discovery::default();
-    let mut surface = walk_surface(root, options.code_pattern, lang, &mut discovery.findings);
-    let (ledgers, ledger_findings) =
-        open_ledgers(&ledger_sources(root, &surface.files, options), lang);
+    let mut surface = walk_surface(root, options.code_pattern, &mut discovery.findings);
+    let (ledgers, ledger_findings) = open_ledgers(&ledger_sources(root, &surface.files, options));
     discovery.findings.extend(ledger_findings);
-    let rows = project_rows(&ledgers, lang, &mut discovery.findings);
+    let rows = project_rows(&ledgers, &mut discovery.findings);
     discovery.ledgers = ledgers;
 
     let named = folders_named_in_rows(&surface.grouping_folders, &rows);
@@ -93,8 +89,8 @@ pub fn discover(root: &Path, rules: &RuleSet, options: &DiscoverOptions<'_>) -> 
         );
         discovery.projects.push(project);
     }
-    ledger_only_projects(&rows, &used_rows, rules, lang, &mut discovery);
-    report_duplicates(&mut discovery.projects, lang, &mut discovery.findings);
+    ledger_only_projects(&rows, &used_rows, rules, &mut discovery);
+    report_duplicates(&mut discovery.projects, &mut discovery.findings);
     // Kept for the whole sweep: no room for more (a project record is a few hundred bytes).
     discovery.projects.shrink_to_fit();
     discovery
@@ -103,7 +99,7 @@ pub fn discover(root: &Path, rules: &RuleSet, options: &DiscoverOptions<'_>) -> 
 /// A finding for a place the walk could not read (`rel`, relative to the root): by the
 /// discovery's walk over the archive, or by the scan's walk over a project folder.
 pub fn unreadable_folder(rel: String, error: &str) -> Finding {
-    let said = Said::UnreadableFolder {
+    let said = FileSaid::UnreadableFolder {
         error: error.to_string(),
     };
     Finding::new(Code::UnreadableFolder, said).path(rel)
@@ -111,7 +107,7 @@ pub fn unreadable_folder(rel: String, error: &str) -> Finding {
 
 /// Reports project codes claimed by more than one folder, and keys the second and later
 /// of them by their folder ([`Project::key`]): the first in folder order keeps the code.
-fn report_duplicates(projects: &mut [Project], lang: Lang, findings: &mut Vec<Finding>) {
+fn report_duplicates(projects: &mut [Project], findings: &mut Vec<Finding>) {
     let mut by_code: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (index, p) in projects.iter().enumerate() {
         if let (Some(code), Some(_)) = (&p.code, &p.folder_rel) {
@@ -127,20 +123,11 @@ fn report_duplicates(projects: &mut [Project], lang: Lang, findings: &mut Vec<Fi
         for &index in &twins[1..] {
             projects[index].twin_folder = projects[index].folder_rel.clone();
         }
-        let mut finding = Finding::new(
-            Code::DuplicateProject,
-            match lang {
-                Lang::Zh => format!(
-                    "{} 个文件夹使用同一项目编号 {code}，各自单独检查",
-                    folders.len()
-                ),
-                Lang::En => format!(
-                    "{} folders claim project code {code}; each is checked on its own",
-                    folders.len()
-                ),
-            },
-        )
-        .project(code);
+        let said = ProjectSaid::DuplicateProject {
+            folders: folders.len(),
+            code: code.clone(),
+        };
+        let mut finding = Finding::new(Code::DuplicateProject, said).project(code);
         finding.paths = folders;
         findings.push(finding);
     }
@@ -152,6 +139,7 @@ mod tests {
 
     use super::*;
     use crate::attributes::Status;
+    use crate::finding::Said;
 
     /// Writes `files` (relative path, contents) under a new temporary folder.
     fn archive(files: &[(&str, &str)]) -> tempfile::TempDir {
@@ -175,7 +163,6 @@ mod tests {
         let is_ledger = |_: &str, name: &str| crate::ledger::is_ledger_name(name);
         let options = DiscoverOptions {
             code_pattern: &code_pattern,
-            lang: Lang::En,
             is_ledger: &is_ledger,
             own_files: &["baseline.json".to_string()],
         };
@@ -337,9 +324,17 @@ mod tests {
             .iter()
             .find(|f| f.code == Code::InvalidManifest)
             .unwrap();
+        assert_eq!(invalid.paths, ["其他/坏清单/project.toml"]);
+        let unknown_status = crate::finding::said::Mistake::UnknownStatus {
+            raw: "快好了".into(),
+        };
         assert_eq!(
-            invalid.legacy_text(),
-            "其他/坏清单/project.toml:2:10: unknown status \"快好了\" (use planned, in-progress or completed)"
+            invalid.said,
+            Said::Project(ProjectSaid::ManifestMistake {
+                line: 2,
+                column: 10,
+                mistake: unknown_status
+            })
         );
         assert_eq!(d.ledgers.len(), 1);
     }

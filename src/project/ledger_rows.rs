@@ -1,7 +1,7 @@
 //! Rows of the project ledger (项目台账) as project facts.
 
 use crate::finding::Finding;
-use crate::lang::Lang;
+use crate::finding::said::Field;
 use crate::ledger::header::LedgerKind;
 use crate::ledger::load::LedgerFile;
 use crate::ledger::read::CellReader;
@@ -41,11 +41,7 @@ pub struct ProjectRow {
 }
 
 /// The project rows of every project-ledger table of `files`; unreadable cells become findings.
-pub fn project_rows(
-    files: &[LedgerFile],
-    lang: Lang,
-    findings: &mut Vec<Finding>,
-) -> Vec<ProjectRow> {
+pub fn project_rows(files: &[LedgerFile], findings: &mut Vec<Finding>) -> Vec<ProjectRow> {
     let mut rows = Vec::new();
     for file in files {
         for (table, header) in file
@@ -53,7 +49,7 @@ pub fn project_rows(
             .iter()
             .filter(|(_, h)| h.kind == LedgerKind::Projects)
         {
-            let mut reader = CellReader::new(&file.rel, table, header, lang, findings);
+            let mut reader = CellReader::new(&file.rel, table, header, findings);
             let records: Vec<_> = reader.record_rows().collect();
             for row in records {
                 let (code, name) = (reader.text(row, "code"), reader.text(row, "name"));
@@ -72,13 +68,9 @@ pub fn project_rows(
                     status: reader.text(row, "status"),
                     year,
                     construction: reader.text(row, "construction"),
-                    total_investment: reader.money(
-                        row,
-                        "total_investment",
-                        ["总投资", "total investment"],
-                    ),
-                    aid_funds: reader.money(row, "aid_funds", ["援疆资金", "aid funds"]),
-                    settlement: reader.money(row, "settlement", ["结算金额", "settlement amount"]),
+                    total_investment: reader.money(row, "total_investment", Field::TotalInvestment),
+                    aid_funds: reader.money(row, "aid_funds", Field::AidFunds),
+                    settlement: reader.money(row, "settlement", Field::SettlementAmount),
                     implementing_unit: reader.text(row, "implementing_unit"),
                     schedule: schedule(&mut reader, row),
                     importance: reader.text(row, "importance"),
@@ -95,9 +87,9 @@ pub fn project_rows(
 /// The planned and actual dates of one row; a cell that is no date is a finding.
 fn schedule(reader: &mut CellReader<'_>, row: &crate::sheet::Row) -> crate::project::Schedule {
     crate::project::Schedule {
-        planned_start: reader.date(row, "planned_start", ["计划开工时间", "planned start"]),
-        planned_finish: reader.date(row, "planned_finish", ["计划竣工时间", "planned finish"]),
-        actual_start: reader.date(row, "actual_start", ["实际开工时间", "actual start"]),
-        actual_finish: reader.date(row, "actual_finish", ["实际竣工时间", "actual finish"]),
+        planned_start: reader.date(row, "planned_start", Field::PlannedStart),
+        planned_finish: reader.date(row, "planned_finish", Field::PlannedFinish),
+        actual_start: reader.date(row, "actual_start", Field::ActualStart),
+        actual_finish: reader.date(row, "actual_finish", Field::ActualFinish),
     }
 }

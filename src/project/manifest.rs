@@ -15,39 +15,35 @@ use jiff::civil::Date;
 use crate::attributes::{Construction, Status};
 use crate::dates::parse_date;
 use crate::diagnostic::line_col;
-use crate::lang::Lang;
+use crate::finding::said::Mistake;
 use crate::money::amount::Amount;
 use crate::money::{Unit, parse_amount};
 use crate::ruleset::RuleSet;
 
-/// One mistake in a manifest: `line:col: message`.
+/// One mistake in a manifest, at a line and column.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ManifestError {
     /// 1-based line.
     pub line: usize,
     /// 1-based column.
     pub column: usize,
-    /// What is wrong, in the report's language.
-    pub message: String,
+    /// What is wrong.
+    pub mistake: Mistake,
 }
 
 /// Parses a manifest; returns what it could read and every mistake.
-pub fn parse_manifest(text: &str, rules: &RuleSet, lang: Lang) -> (Project, Vec<ManifestError>) {
+pub fn parse_manifest(text: &str, rules: &RuleSet) -> (Project, Vec<ManifestError>) {
     let mut manifest = Project::default();
     let mut mistakes = Mistakes {
         text,
-        lang,
         errors: Vec::new(),
     };
     let table = match DeTable::parse(text) {
         Ok(table) => table.into_inner(),
         Err(e) => {
             let span = e.span().unwrap_or(0..0);
-            mistakes.at(
-                span,
-                format!("TOML 语法错误：{}", e.message().trim()),
-                format!("TOML syntax error: {}", e.message().trim()),
-            );
+            let detail = e.message().trim().to_string();
+            mistakes.at(span, Mistake::Syntax { detail });
             return (manifest, mistakes.errors);
         }
     };
@@ -63,11 +59,10 @@ pub fn parse_manifest(text: &str, rules: &RuleSet, lang: Lang) -> (Project, Vec<
                 let field = Field { key, raw, span };
                 read_field(&mut manifest, field, rules, &mut mistakes);
             }
-            None if SINGLE_VALUED.contains(&key) => mistakes.at(
-                span,
-                format!("`{key}` 应为单个值"),
-                format!("`{key}` must be a single value"),
-            ),
+            None if SINGLE_VALUED.contains(&key) => {
+                let key = key.to_string();
+                mistakes.at(span, Mistake::NotSingleValue { key });
+            }
             None => {}
         }
     }
@@ -93,24 +88,22 @@ const SINGLE_VALUED: [&str; 15] = [
     "importance",
 ];
 
-/// The mistakes of one manifest, placed by line and column in the report's language.
+/// The mistakes of one manifest, placed by line and column.
 struct Mistakes<'t> {
     /// The manifest's text, to turn spans into lines and columns.
     text: &'t str,
-    /// The language of the messages.
-    lang: Lang,
     /// The mistakes so far.
     errors: Vec<ManifestError>,
 }
 
 impl Mistakes<'_> {
-    /// Records a mistake at `span`, described in Chinese and English.
-    fn at(&mut self, span: Range<usize>, zh: String, en: String) {
+    /// Records a mistake at `span`.
+    fn at(&mut self, span: Range<usize>, mistake: Mistake) {
         let (line, column) = line_col(self.text, span.start);
         self.errors.push(ManifestError {
             line,
             column,
-            message: self.lang.pick(&zh, &en).to_string(),
+            mistake,
         });
     }
 }
@@ -176,19 +169,8 @@ fn category(
     if let Some(c) = rules.category_named(raw) {
         return Some(c.id.clone());
     }
-    let known: Vec<String> = rules
-        .categories
-        .iter()
-        .map(|c| format!("{} ({})", c.id, c.name.zh))
-        .collect();
-    mistakes.at(
-        span,
-        format!("未知的项目类别 \"{raw}\"，可用：{}", known.join("、")),
-        format!(
-            "unknown category \"{raw}\"; use one of: {}",
-            known.join(", ")
-        ),
-    );
+    let raw = raw.to_string();
+    mistakes.at(span, Mistake::UnknownCategory { raw });
     None
 }
 
@@ -196,13 +178,8 @@ fn category(
 fn status(raw: &str, span: Range<usize>, mistakes: &mut Mistakes) -> Option<Status> {
     let status = Status::parse(raw);
     if status.is_none() {
-        mistakes.at(
-            span,
-            format!(
-                "未知的项目状态 \"{raw}\"（可用 planned/谋划、in-progress/实施中、completed/已完工）"
-            ),
-            format!("unknown status \"{raw}\" (use planned, in-progress or completed)"),
-        );
+        let raw = raw.to_string();
+        mistakes.at(span, Mistake::UnknownStatus { raw });
     }
     status
 }
@@ -211,15 +188,8 @@ fn status(raw: &str, span: Range<usize>, mistakes: &mut Mistakes) -> Option<Stat
 fn construction(raw: &str, span: Range<usize>, mistakes: &mut Mistakes) -> Option<Construction> {
     let construction = Construction::parse(raw);
     if construction.is_none() {
-        mistakes.at(
-            span,
-            format!(
-                "未知的建设性质 \"{raw}\"（可用 new/新建、expansion/扩建、renovation/改建、none/无）"
-            ),
-            format!(
-                "unknown construction type \"{raw}\" (use new, expansion, renovation or none)"
-            ),
-        );
+        let raw = raw.to_string();
+        mistakes.at(span, Mistake::UnknownConstruction { raw });
     }
     construction
 }
@@ -229,11 +199,8 @@ fn construction(raw: &str, span: Range<usize>, mistakes: &mut Mistakes) -> Optio
 fn date(raw: &str, span: Range<usize>, mistakes: &mut Mistakes) -> Option<Date> {
     let date = parse_date(raw);
     if date.is_none() {
-        mistakes.at(
-            span,
-            format!("\"{raw}\" 不是有效日期（例：2023-05-12、\"2023年5月12日\"）"),
-            format!("\"{raw}\" is not a date (e.g. 2023-05-12 or \"2023年5月12日\")"),
-        );
+        let raw = raw.to_string();
+        mistakes.at(span, Mistake::NotADate { raw });
     }
     date
 }
@@ -255,20 +222,11 @@ fn contacts(value: &DeValue<'_>, span: Range<usize>, mistakes: &mut Mistakes) ->
             for item in items {
                 match item.get_ref() {
                     DeValue::String(s) => add(s),
-                    _ => mistakes.at(
-                        item.span(),
-                        "`contacts` 的每一项应为姓名字符串".to_string(),
-                        "each item of `contacts` must be a name in quotes".to_string(),
-                    ),
+                    _ => mistakes.at(item.span(), Mistake::ContactNotAName),
                 }
             }
         }
-        _ => mistakes.at(
-            span,
-            "`contacts` 应为姓名列表，例：contacts = [\"张伟\", \"阿卜杜拉·艾则孜\"]".to_string(),
-            "`contacts` must be a list of names, e.g. contacts = [\"张伟\", \"阿卜杜拉·艾则孜\"]"
-                .to_string(),
-        ),
+        _ => mistakes.at(span, Mistake::ContactsNotAList),
     }
     names
 }
@@ -278,11 +236,8 @@ fn year(raw: &str, span: Range<usize>, mistakes: &mut Mistakes) -> Option<i64> {
     match raw.parse::<i64>() {
         Ok(y) if (1990..=2100).contains(&y) => Some(y),
         _ => {
-            mistakes.at(
-                span,
-                format!("年度应为四位数字，而不是 \"{raw}\""),
-                format!("year must be four digits, not \"{raw}\""),
-            );
+            let raw = raw.to_string();
+            mistakes.at(span, Mistake::NotAYear { raw });
             None
         }
     }
@@ -298,11 +253,8 @@ fn amount(raw: &str, span: Range<usize>, mistakes: &mut Mistakes) -> Option<Amou
             Unit::named_in(raw).unwrap_or(Unit::Yuan),
         )),
         Err(_) => {
-            mistakes.at(
-                span,
-                format!("\"{raw}\" 不是有效金额（例：12000000、\"1250.5万元\"）"),
-                format!("\"{raw}\" is not an amount (e.g. 12000000 or \"1250.5万元\")"),
-            );
+            let raw = raw.to_string();
+            mistakes.at(span, Mistake::NotAnAmount { raw });
             None
         }
     }
@@ -337,7 +289,7 @@ mod tests {
             status = \"已完工\"\nyear = 2023\nconstruction = \"新建\"\n\
             total_investment = \"1250.5万元\"\naid_funds = 12000000\nsettlement = 9.5\n\
             implementing_unit = \"卫健委\"\nfunded_by = \"上海\"\n";
-        let (project, errors) = parse_manifest(text, &rules(), Lang::En);
+        let (project, errors) = parse_manifest(text, &rules());
         assert_eq!(errors, []);
         assert_eq!(project.code.as_deref(), Some("MGT-2023-001"));
         assert_eq!(project.name.as_deref(), Some("卫生院"));
@@ -355,38 +307,54 @@ mod tests {
 
     #[test]
     fn each_mistake_is_reported_at_its_line_and_column_and_the_rest_is_read() {
+        let raw = |s: &str| s.to_string();
         let cases = [
             (
                 "category = \"食堂类\"",
                 "1:12",
-                "unknown category \"食堂类\"; use one of: ",
+                Mistake::UnknownCategory {
+                    raw: raw("食堂类")
+                },
             ),
-            ("status = \"快好了\"", "1:10", "unknown status \"快好了\""),
+            (
+                "status = \"快好了\"",
+                "1:10",
+                Mistake::UnknownStatus {
+                    raw: raw("快好了")
+                },
+            ),
             (
                 "construction = \"拆除\"",
                 "1:16",
-                "unknown construction type \"拆除\"",
+                Mistake::UnknownConstruction { raw: raw("拆除") },
             ),
-            ("year = 23", "1:8", "year must be four digits, not \"23\""),
-            ("aid_funds = \"很多\"", "1:13", "\"很多\" is not an amount"),
+            ("year = 23", "1:8", Mistake::NotAYear { raw: raw("23") }),
+            (
+                "aid_funds = \"很多\"",
+                "1:13",
+                Mistake::NotAnAmount { raw: raw("很多") },
+            ),
             (
                 "name = [\"a\", \"b\"]",
                 "1:8",
-                "`name` must be a single value",
+                Mistake::NotSingleValue { key: raw("name") },
             ),
-            ("code = \"MGT", "1:12", "TOML syntax error: "),
         ];
-        for (line, at, message) in cases {
+        for (line, at, mistake) in cases {
             let text = format!("{line}\nimplementing_unit = \"卫健委\"\n");
-            let (project, errors) = parse_manifest(&text, &rules(), Lang::En);
+            let (project, errors) = parse_manifest(&text, &rules());
             assert_eq!(errors.len(), 1, "{line}: {errors:?}");
             let e = &errors[0];
             assert_eq!(format!("{}:{}", e.line, e.column), at, "{line}");
-            assert!(e.message.starts_with(message), "{line}: {}", e.message);
-            if !message.starts_with("TOML") {
-                assert_eq!(project.implementing_unit.as_deref(), Some("卫健委"));
-            }
+            assert_eq!(e.mistake, mistake, "{line}");
+            assert_eq!(project.implementing_unit.as_deref(), Some("卫健委"));
         }
+        let (_, errors) = parse_manifest("code = \"MGT\n", &rules());
+        assert_eq!((errors[0].line, errors[0].column), (1, 12));
+        assert!(
+            matches!(&errors[0].mistake, Mistake::Syntax { detail } if !detail.is_empty()),
+            "{errors:?}"
+        );
     }
 
     #[test]
@@ -394,7 +362,7 @@ mod tests {
         let text = "planned_start = 2023-03-01\nplanned_finish = \"2023年10月31日\"\n\
             actual_start = \"2023.4.2\"\nimportance = \"重点\"\n\
             contacts = [\"张伟\", \"阿卜杜拉·艾则孜、李娜\"]\n";
-        let (project, errors) = parse_manifest(text, &rules(), Lang::En);
+        let (project, errors) = parse_manifest(text, &rules());
         assert_eq!(errors, []);
         let day = |d: &str| Some(d.parse::<Date>().unwrap());
         assert_eq!(project.schedule.planned_start, day("2023-03-01"));
@@ -403,22 +371,12 @@ mod tests {
         assert_eq!(project.schedule.actual_finish, None);
         assert_eq!(project.importance.as_deref(), Some("重点"));
         assert_eq!(project.contacts, ["张伟", "阿卜杜拉·艾则孜", "李娜"]);
-        let (_, errors) = parse_manifest(
-            "planned_finish = \"明年\"\ncontacts = 3\n",
-            &rules(),
-            Lang::En,
-        );
+        let (_, errors) = parse_manifest("planned_finish = \"明年\"\ncontacts = 3\n", &rules());
         let mut at: Vec<String> = errors
             .iter()
             .map(|e| format!("{}:{}", e.line, e.column))
             .collect();
         at.sort();
         assert_eq!(at, ["1:18", "2:12"], "{errors:?}");
-    }
-
-    #[test]
-    fn chinese_messages_when_asked() {
-        let (_, errors) = parse_manifest("year = 23\n", &rules(), Lang::Zh);
-        assert_eq!(errors[0].message, "年度应为四位数字，而不是 \"23\"");
     }
 }

@@ -5,7 +5,6 @@
 use std::path::Path;
 
 use guicang::finding::Finding;
-use guicang::lang::Lang;
 use guicang::ledger::load::{LedgerSource, collect_records, open_ledgers};
 use guicang::ledger::records::{ProjectRef, Records};
 
@@ -16,9 +15,9 @@ fn read(file: &str) -> (Records, Vec<Finding>) {
         rel: file.to_string(),
         owner: None,
     }];
-    let (files, mut findings) = open_ledgers(&sources, Lang::En);
+    let (files, mut findings) = open_ledgers(&sources);
     assert_eq!(files.len(), 1, "{file} is recognised: {findings:?}");
-    let (records, cell_findings) = collect_records(&files, Lang::En);
+    let (records, cell_findings) = collect_records(&files);
     findings.extend(cell_findings);
     (records, findings)
 }
@@ -171,10 +170,10 @@ fn xls_project_ledger_with_a_line_break_in_a_header() {
         rel: "projects.xls".into(),
         owner: None,
     }];
-    let (files, findings) = open_ledgers(&sources, Lang::En);
+    let (files, findings) = open_ledgers(&sources);
     assert!(findings.is_empty());
     let mut cell_findings = Vec::new();
-    let rows = guicang::project::ledger_rows::project_rows(&files, Lang::En, &mut cell_findings);
+    let rows = guicang::project::ledger_rows::project_rows(&files, &mut cell_findings);
     assert_eq!(rows.len(), 3, "the total row is not a project");
     assert_eq!(
         rows[1].aid_funds.unwrap().yuan.normalize().to_string(),

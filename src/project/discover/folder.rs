@@ -8,10 +8,10 @@ use regex::Regex;
 
 use super::rows::{RowIndex, apply_row};
 use super::{DiscoverOptions, MANIFEST};
+use crate::finding::said::ProjectSaid;
 use crate::finding::{Code, Finding};
 use crate::guard::limits::CONFIG_BYTES;
 use crate::guard::open::{Links, read_text_capped};
-use crate::lang::Lang;
 use crate::names::normalize::{fold_full_width, normalize};
 use crate::paths::{decode_name, relative_display};
 use crate::project::Project;
@@ -28,7 +28,6 @@ pub(super) fn folder_project(
     options: &DiscoverOptions<'_>,
     findings: &mut Vec<Finding>,
 ) -> Project {
-    let lang = options.lang;
     let folder_rel = relative_display(folder, root);
     let folder_name = decode_name(folder.file_name().unwrap_or_default()).0;
     let (name_code, name_rest) = split_folder_name(options.code_pattern, &folder_name);
@@ -48,7 +47,7 @@ pub(super) fn folder_project(
             rel: &manifest_rel,
             key: &key,
         };
-        manifest = read_manifest(&place, rules, lang, findings);
+        manifest = read_manifest(&place, rules, findings);
         project.sources.push(manifest_rel);
     }
 
@@ -56,7 +55,7 @@ pub(super) fn folder_project(
     let row_index = rows.find(code.as_deref(), &folder_name);
     if let Some(index) = row_index {
         used_rows.insert(index);
-        apply_row(&mut project, &rows.rows[index], rules, lang, findings);
+        apply_row(&mut project, &rows.rows[index], rules, findings);
     }
     apply_manifest(&mut project, manifest);
     if project.code.is_none() {
@@ -105,22 +104,23 @@ struct ManifestPlace<'a> {
 fn read_manifest(
     place: &ManifestPlace<'_>,
     rules: &RuleSet,
-    lang: Lang,
     findings: &mut Vec<Finding>,
 ) -> Project {
     // Never blocking, never through a link (a linked manifest would be read from outside
     // the archive), never a file of a gigabyte.
     match read_text_capped(place.path, Links::Refuse, CONFIG_BYTES) {
         Ok(text) => {
-            let (parsed, errors) = parse_manifest(&text, rules, lang);
+            let (parsed, errors) = parse_manifest(&text, rules);
             for e in errors {
+                let said = ProjectSaid::ManifestMistake {
+                    line: e.line,
+                    column: e.column,
+                    mistake: e.mistake,
+                };
                 findings.push(
-                    Finding::new(
-                        Code::InvalidManifest,
-                        format!("{}:{}:{}: {}", place.rel, e.line, e.column, e.message),
-                    )
-                    .project(parsed.code.clone().unwrap_or_else(|| place.key.to_string()))
-                    .path(place.rel.to_string()),
+                    Finding::new(Code::InvalidManifest, said)
+                        .project(parsed.code.clone().unwrap_or_else(|| place.key.to_string()))
+                        .path(place.rel.to_string()),
                 );
             }
             parsed
@@ -129,9 +129,8 @@ fn read_manifest(
             findings.push(
                 Finding::new(
                     Code::InvalidManifest,
-                    match lang {
-                        Lang::Zh => format!("无法读取 project.toml：{error}"),
-                        Lang::En => format!("cannot read project.toml: {error}"),
+                    ProjectSaid::ManifestUnreadable {
+                        error: error.to_string(),
                     },
                 )
                 .project(place.key.to_string())

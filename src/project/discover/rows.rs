@@ -5,8 +5,9 @@ use std::collections::{HashMap, HashSet};
 
 use super::Discovery;
 use crate::attributes::{Construction, Status};
+use crate::finding::said::{CellProblem, Field};
+use crate::finding::said::{LedgerSaid, ProjectSaid};
 use crate::finding::{Code, Finding};
-use crate::lang::Lang;
 use crate::names::normalize::normalize;
 use crate::project::Project;
 use crate::project::ledger_rows::ProjectRow;
@@ -88,7 +89,6 @@ pub(super) fn ledger_only_projects(
     rows: &[ProjectRow],
     used_rows: &HashSet<usize>,
     rules: &RuleSet,
-    lang: Lang,
     discovery: &mut Discovery,
 ) {
     for (index, row) in rows.iter().enumerate() {
@@ -96,7 +96,7 @@ pub(super) fn ledger_only_projects(
             continue;
         }
         let mut project = Project::default();
-        apply_row(&mut project, row, rules, lang, &mut discovery.findings);
+        apply_row(&mut project, row, rules, &mut discovery.findings);
         if project.status == Some(Status::Planned) {
             // A reserve project may have no archive yet: it is in the reserve library
             // (graded `idea` until documents arrive), and no folder is missing.
@@ -106,15 +106,8 @@ pub(super) fn ledger_only_projects(
         discovery.findings.push(
             Finding::new(
                 Code::ProjectFolderMissing,
-                match lang {
-                    Lang::Zh => format!(
-                        "项目台账中的项目“{}”在档案中没有文件夹",
-                        project.name.clone().unwrap_or_else(|| project.key())
-                    ),
-                    Lang::En => format!(
-                        "project \"{}\" of the project ledger has no folder in the archive",
-                        project.name.clone().unwrap_or_else(|| project.key())
-                    ),
+                ProjectSaid::ProjectFolderMissing {
+                    name: project.name.clone().unwrap_or_else(|| project.key()),
                 },
             )
             .project(project.key())
@@ -129,7 +122,6 @@ pub(super) fn apply_row(
     project: &mut Project,
     row: &ProjectRow,
     rules: &RuleSet,
-    lang: Lang,
     findings: &mut Vec<Finding>,
 ) {
     project.code = row.code.clone();
@@ -143,35 +135,34 @@ pub(super) fn apply_row(
     project.importance = row.importance.clone();
     project.contacts = row.contacts.clone();
     project.sources.push(row.provenance.clone());
-    let mut bad = |what: [&str; 2], raw: &str| {
+    let mut bad = |field: Field, raw: &str| {
+        let said = LedgerSaid::BadCell {
+            field,
+            problem: CellProblem::Unrecognised,
+            raw: raw.to_string(),
+        };
         findings.push(
-            Finding::new(
-                Code::LedgerBadCell,
-                match lang {
-                    Lang::Zh => format!("无法识别的{}：\"{raw}\"", what[0]),
-                    Lang::En => format!("unrecognised {}: \"{raw}\"", what[1]),
-                },
-            )
-            .project(row.code.clone().or(row.name.clone()).unwrap_or_default())
-            .path(row.provenance.clone()),
+            Finding::new(Code::LedgerBadCell, said)
+                .project(row.code.clone().or(row.name.clone()).unwrap_or_default())
+                .path(row.provenance.clone()),
         );
     };
     if let Some(raw) = &row.category {
         match rules.category_named(raw) {
             Some(c) => project.category = Some(c.id.clone()),
-            None => bad(["项目类别", "category"], raw),
+            None => bad(Field::Category, raw),
         }
     }
     if let Some(raw) = &row.status {
         match Status::parse(raw) {
             Some(s) => project.status = Some(s),
-            None => bad(["项目状态", "status"], raw),
+            None => bad(Field::Status, raw),
         }
     }
     if let Some(raw) = &row.construction {
         match Construction::parse(raw) {
             Some(c) => project.construction = Some(c),
-            None => bad(["建设性质", "construction type"], raw),
+            None => bad(Field::Construction, raw),
         }
     }
 }

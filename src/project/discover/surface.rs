@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 use regex::Regex;
 
 use super::{CONFIG, DiscoverOptions, MANIFEST, unreadable_folder};
+use crate::finding::said::FileSaid;
 use crate::finding::{Code, Finding};
 use crate::guard::dir::{DirHandle, Kind, OpenDirError};
-use crate::lang::Lang;
 use crate::ledger::load::LedgerSource;
 use crate::names::normalize::{normalize, starts_like_code};
 use crate::names::temporary::is_temporary;
@@ -31,7 +31,6 @@ pub(super) struct Surface {
 pub(super) fn walk_surface(
     root: &Path,
     code_pattern: &Regex,
-    lang: Lang,
     findings: &mut Vec<Finding>,
 ) -> Surface {
     let mut surface = Surface::default();
@@ -46,7 +45,6 @@ pub(super) fn walk_surface(
             let mut level = Level {
                 root,
                 code_pattern,
-                lang,
                 surface: &mut surface,
                 findings,
             };
@@ -62,7 +60,6 @@ pub(super) fn walk_surface(
 struct Level<'w> {
     root: &'w Path,
     code_pattern: &'w Regex,
-    lang: Lang,
     surface: &'w mut Surface,
     findings: &'w mut Vec<Finding>,
 }
@@ -108,14 +105,8 @@ impl Level<'_> {
     /// says so (inside project folders the scan reports links).
     fn symlink(&mut self, path: &Path) {
         self.findings.push(
-            Finding::new(
-                Code::SymlinkSkipped,
-                self.lang.pick(
-                    "符号链接未被跟随，其内容未检查",
-                    "a symbolic link, not followed; its target was not checked",
-                ),
-            )
-            .path(relative_display(path, self.root)),
+            Finding::new(Code::SymlinkSkipped, FileSaid::SymlinkSkipped)
+                .path(relative_display(path, self.root)),
         );
     }
 }
@@ -223,7 +214,6 @@ pub(super) fn report_loose_files(
     options: &DiscoverOptions<'_>,
     findings: &mut Vec<Finding>,
 ) {
-    let lang = options.lang;
     for file in files {
         if inside_any(project_folders, file) {
             continue;
@@ -232,11 +222,8 @@ pub(super) fn report_loose_files(
         let rel = relative_display(file, root);
         if is_temporary(&name) {
             findings.push(
-                Finding::new(
-                    Code::TemporaryFile,
-                    lang.pick("临时文件或系统文件", "temporary or system file"),
-                )
-                .path(rel),
+                Finding::new(Code::TemporaryFile, FileSaid::StrayFile { temporary: true })
+                    .path(rel),
             );
         } else if !(options.is_ledger)(&rel, &name)
             && name != CONFIG
@@ -245,10 +232,7 @@ pub(super) fn report_loose_files(
             findings.push(
                 Finding::new(
                     Code::UnassignedFile,
-                    lang.pick(
-                        "文件不在任何项目文件夹中",
-                        "file is outside every project folder",
-                    ),
+                    FileSaid::StrayFile { temporary: false },
                 )
                 .path(rel),
             );

@@ -4,9 +4,49 @@
 use super::Words;
 use crate::finding::Finding;
 use crate::finding::file::Problem;
+use crate::finding::said::FileSaid;
 use crate::lang::Lang;
 
 impl Words<'_> {
+    /// What a finding about a file or folder says.
+    pub(super) fn file(&self, f: &Finding, said: &FileSaid) -> String {
+        let lang = self.lang;
+        match said {
+            FileSaid::StrayFile { temporary: true } => lang
+                .pick("临时文件或系统文件", "temporary or system file")
+                .into(),
+            FileSaid::StrayFile { temporary: false } => lang
+                .pick(
+                    "文件不在任何项目文件夹中",
+                    "file is outside every project folder",
+                )
+                .into(),
+            FileSaid::DuplicateFile { original } => match lang {
+                Lang::Zh => format!("与 {original} 内容完全相同"),
+                Lang::En => format!("the same content as {original}"),
+            },
+            FileSaid::SymlinkSkipped => lang
+                .pick(
+                    "符号链接未被跟随，其内容未检查",
+                    "a symbolic link, not followed; its target was not checked",
+                )
+                .into(),
+            FileSaid::SpecialFile { kind } => self.special_file(kind),
+            FileSaid::TemporaryFile { name_guessed } => self.plain_file(true, *name_guessed),
+            FileSaid::UnmatchedFile { name_guessed } => self.plain_file(false, *name_guessed),
+            FileSaid::FileProblem {
+                problem,
+                extension,
+                name_guessed,
+            } => self.file_problem(f, problem, extension, *name_guessed),
+            FileSaid::NestedProject { inner, outer } => self.nested_project(inner, outer),
+            FileSaid::UnreadableFolder { error } => match lang {
+                Lang::Zh => format!("无法读取，其中的文件未检查：{error}"),
+                Lang::En => format!("cannot be read, its files were not checked: {error}"),
+            },
+        }
+    }
+
     /// A special file: what it is.
     pub(super) fn special_file(&self, kind: &str) -> String {
         match self.lang {

@@ -7,6 +7,8 @@
 //! sentences of each family of findings in a file of their own.
 
 mod files;
+mod ledgers;
+mod projects;
 
 use std::collections::HashMap;
 
@@ -73,28 +75,11 @@ impl<'a> Words<'a> {
 
     /// What `f` says, in the report's language.
     pub fn say(&self, f: &Finding) -> String {
-        let lang = self.lang;
         match &f.said {
             Said::Legacy { text } => text.clone(),
-            Said::SymlinkSkipped => lang
-                .pick(
-                    "符号链接未被跟随，其内容未检查",
-                    "a symbolic link, not followed; its target was not checked",
-                )
-                .into(),
-            Said::SpecialFile { kind } => self.special_file(kind),
-            Said::TemporaryFile { name_guessed } => self.plain_file(true, *name_guessed),
-            Said::UnmatchedFile { name_guessed } => self.plain_file(false, *name_guessed),
-            Said::FileProblem {
-                problem,
-                extension,
-                name_guessed,
-            } => self.file_problem(f, problem, extension, *name_guessed),
-            Said::NestedProject { inner, outer } => self.nested_project(inner, outer),
-            Said::UnreadableFolder { error } => match lang {
-                Lang::Zh => format!("无法读取，其中的文件未检查：{error}"),
-                Lang::En => format!("cannot be read, its files were not checked: {error}"),
-            },
+            Said::Project(said) => self.project(f, said),
+            Said::File(said) => self.file(f, said),
+            Said::Ledger(said) => self.ledger(said),
         }
     }
 
@@ -116,9 +101,20 @@ impl<'a> Words<'a> {
         Some(doc.name.get(self.lang))
     }
 
+    /// The name of the document `f` concerns, or its id when the rules lack it.
+    fn document_or_id<'f>(&self, f: &'f Finding) -> &'f str
+    where
+        'a: 'f,
+    {
+        self.document_of(f)
+            .unwrap_or_else(|| f.document.as_deref().unwrap_or_default())
+    }
+
     /// The name of stage `id` in the report's language (the id when the rules lack it).
-    #[allow(dead_code)]
-    fn stage(&self, id: &'a str) -> &'a str {
+    fn stage<'s>(&self, id: &'s str) -> &'s str
+    where
+        'a: 's,
+    {
         self.rules.stage(id).map_or(id, |s| s.name.get(self.lang))
     }
 }

@@ -1,26 +1,23 @@
-//! What a finding says, as facts: the names, figures, dates and counts its sentence is
-//! made of, never the sentence itself.
-//!
-//! Checks state facts; the report puts them into words in the language asked for
-//! (`report::words`, the one message table), as ruff's violations and cargo-deny's
-//! diagnostics do. So adding a language touches the renderers and that table, nothing
-//! else, and machines read the facts as values (`facts` in the JSON report).
+//! Files and folders: health problems, temporary, unmatched, duplicate and stray files, links, special files and folders.
 
 use serde::{Deserialize, Serialize};
 
-use super::file::Problem;
+use crate::finding::file::Problem;
 
-/// The facts of one finding's message, one variant per kind of sentence.
+/// What a finding says about files and folders.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "said", rename_all = "kebab-case")]
-pub enum Said {
-    /// Words made where the finding was made (being moved into the message table).
-    Legacy {
-        /// The sentence.
-        text: String,
+pub enum FileSaid {
+    /// A file outside every project folder (or a temporary one there).
+    StrayFile {
+        /// Whether it is a temporary or system file.
+        temporary: bool,
     },
-
-    // Files and folders.
+    /// A file with the same content as another (the finding's second path).
+    DuplicateFile {
+        /// The other file.
+        original: String,
+    },
     /// A symbolic link, not followed.
     SymlinkSkipped,
     /// A FIFO, socket or device file, not opened.
@@ -62,25 +59,8 @@ pub enum Said {
     },
 }
 
-impl From<String> for Said {
-    fn from(text: String) -> Said {
-        Said::Legacy { text }
-    }
-}
-
-impl From<&str> for Said {
-    fn from(text: &str) -> Said {
-        Said::Legacy { text: text.into() }
-    }
-}
-
-#[cfg(test)]
-impl super::Finding {
-    /// The sentence of a finding whose words were made where it was made.
-    pub(crate) fn legacy_text(&self) -> &str {
-        match &self.said {
-            Said::Legacy { text } => text,
-            _ => "",
-        }
+impl From<FileSaid> for super::Said {
+    fn from(said: FileSaid) -> super::Said {
+        super::Said::File(said)
     }
 }

@@ -1,0 +1,112 @@
+//! The words of ledger findings: files that do not open or have no header row, cells that
+//! cannot be read as their field, fields headed twice.
+
+use super::Words;
+use crate::finding::said::LedgerSaid;
+use crate::finding::said::{CellProblem, Field};
+use crate::lang::Lang;
+
+impl Words<'_> {
+    /// What a finding about a ledger says.
+    pub(super) fn ledger(&self, said: &LedgerSaid) -> String {
+        let lang = self.lang;
+        match said {
+            LedgerSaid::BadCell {
+                field,
+                problem,
+                raw,
+            } => self.bad_cell(*field, *problem, raw),
+            LedgerSaid::DuplicateColumn { kept, ignored } => self.duplicate_column(kept, ignored),
+            LedgerSaid::LedgerUnreadable { error } => match lang {
+                Lang::Zh => format!("无法打开台账：{error}"),
+                Lang::En => format!("cannot open the ledger: {error}"),
+            },
+            LedgerSaid::ConfiguredLedgerMissing { config } => match lang {
+                Lang::Zh => format!("{config} 的 [ledgers] paths 列出的台账不存在"),
+                Lang::En => format!("the ledger listed in [ledgers] paths of {config} does not exist"),
+            },
+            LedgerSaid::LedgerUnrecognised => lang
+                .pick(
+                    "在任何工作表中都找不到可识别的表头行（如“项目编号、项目名称”“合同编号、合同金额”“拨付日期、拨付金额、凭证号”）",
+                    "no sheet has a recognisable header row (such as 项目编号/项目名称, 合同编号/合同金额, 拨付日期/拨付金额/凭证号)",
+                )
+                .into(),
+        }
+    }
+
+    /// A ledger cell that cannot be read as `field`: what is wrong and what to do.
+    pub(super) fn bad_cell(&self, field: Field, problem: CellProblem, raw: &str) -> String {
+        let (zh, en) = field_label(field);
+        match (self.lang, problem) {
+            (Lang::Zh, CellProblem::Unrecognised) => format!("无法识别的{zh}：\"{raw}\""),
+            (Lang::En, CellProblem::Unrecognised) => format!("unrecognised {en}: \"{raw}\""),
+            (Lang::Zh, CellProblem::NotAnAmount) => format!("{zh}不是有效的金额：\"{raw}\""),
+            (Lang::En, CellProblem::NotAnAmount) => {
+                format!("{en} is not a valid amount: \"{raw}\"")
+            }
+            (Lang::Zh, CellProblem::NegativeAmount) => {
+                format!("{zh}为负数：\"{raw}\"（退回或冲销请按实际发生另行登记；该值不参与检查）")
+            }
+            (Lang::En, CellProblem::NegativeAmount) => format!(
+                "{en} is negative: \"{raw}\" (record a refund or reversal as what it is; the value takes no part in the checks)"
+            ),
+            (Lang::Zh, CellProblem::EmptyAmount) => format!("{zh}为空：请填写金额，或删除该行"),
+            (Lang::En, CellProblem::EmptyAmount) => {
+                format!("{en} is empty: fill in the amount, or delete the row")
+            }
+            (Lang::Zh, CellProblem::NotADate) => format!("{zh}不是有效的日期：\"{raw}\""),
+            (Lang::En, CellProblem::NotADate) => format!("{en} is not a valid date: \"{raw}\""),
+            (Lang::Zh, CellProblem::ImplausibleDate) => {
+                format!("{zh}不是可信的日期：\"{raw}\"（应在 1990 年至 2100 年之间）")
+            }
+            (Lang::En, CellProblem::ImplausibleDate) => {
+                format!("{en} is not a plausible date: \"{raw}\" (expected between 1990 and 2100)")
+            }
+            (Lang::Zh, CellProblem::NotAShare) => format!("{zh}不是有效的比例：\"{raw}\""),
+            (Lang::En, CellProblem::NotAShare) => format!("{en} is not a valid share: \"{raw}\""),
+        }
+    }
+
+    /// A field headed on two columns.
+    pub(super) fn duplicate_column(
+        &self,
+        kept: &(String, String),
+        ignored: &(String, String),
+    ) -> String {
+        let ((k, kept_text), (i, ignored_text)) = (kept, ignored);
+        match self.lang {
+            Lang::Zh => format!(
+                "{k} 列“{kept_text}”与 {i} 列“{ignored_text}”是同一字段：读取 {k} 列，忽略 {i} 列"
+            ),
+            Lang::En => format!(
+                "column {k} \"{kept_text}\" and column {i} \"{ignored_text}\" are the same field: {k} is read, {i} is ignored"
+            ),
+        }
+    }
+}
+
+/// A ledger field's heading in Chinese and its name in English.
+fn field_label(field: Field) -> (&'static str, &'static str) {
+    match field {
+        Field::Category => ("项目类别", "category"),
+        Field::Status => ("项目状态", "status"),
+        Field::Construction => ("建设性质", "construction type"),
+        Field::TotalInvestment => ("总投资", "total investment"),
+        Field::AidFunds => ("援疆资金", "aid funds"),
+        Field::PlannedStart => ("计划开工时间", "planned start"),
+        Field::PlannedFinish => ("计划竣工时间", "planned finish"),
+        Field::ActualStart => ("实际开工时间", "actual start"),
+        Field::ActualFinish => ("实际竣工时间", "actual finish"),
+        Field::AllocationDate => ("下达日期", "allocation date"),
+        Field::AllocatedAmount => ("下达金额", "allocated amount"),
+        Field::InvoiceDate => ("开票日期", "invoice date"),
+        Field::InvoiceAmount => ("发票金额", "invoice amount"),
+        Field::SigningDate => ("签订日期", "signing date"),
+        Field::ContractAmount => ("合同金额", "contract amount"),
+        Field::SettlementAmount => ("结算金额", "settlement amount"),
+        Field::PaymentDate => ("拨付日期", "payment date"),
+        Field::PaymentAmount => ("拨付金额", "payment amount"),
+        Field::CumulativePayments => ("累计拨付", "cumulative payments"),
+        Field::PaymentRatio => ("拨付比例", "payment ratio"),
+    }
+}
