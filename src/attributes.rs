@@ -160,7 +160,7 @@ mod tests {
 }
 
 /// Kind of a contract (合同类型), as contract ledgers name it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ContractKind {
     /// 施工.
@@ -257,7 +257,7 @@ impl ContractKind {
 }
 
 /// How a contract was procured (采购方式/招标方式).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ProcurementMethod {
     /// 公开招标.

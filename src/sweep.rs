@@ -181,12 +181,7 @@ fn evaluate(
     sources: Sources,
     findings: &mut Vec<Finding>,
 ) -> (check::Outcome, Vec<Option<ChainSummary>>) {
-    let linked = link(
-        &sources.records,
-        &discovery.projects,
-        settings.lang,
-        findings,
-    );
+    let linked = link(&sources.records, &discovery.projects, findings);
     let ctx = Context {
         root,
         rules: &settings.rules,

@@ -228,7 +228,7 @@ impl Archive {
             .collect();
         let is_ledger = |_: &crate::scan::RelPath, name: &str| crate::ledger::is_ledger_name(name);
         let classes = classify(&files, &self.projects, rules, &is_ledger);
-        let ledgers = link(&self.records, &self.projects, Lang::En, out);
+        let ledgers = link(&self.records, &self.projects, out);
         let ctx = Context {
             root,
             rules,

@@ -11,11 +11,10 @@ use rust_decimal::Decimal;
 use super::ProjectChain;
 use crate::attributes::Status;
 use crate::check::Context;
+use crate::finding::said::{ChainSaid, Sum};
 use crate::finding::{Code, Finding};
-use crate::lang::Lang;
 use crate::ledger::records::Payment;
 use crate::money::amount::Amount;
-use crate::money::format_yuan;
 
 /// Runs the amount checks of one project.
 pub fn check(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: &mut Vec<Finding>) {
@@ -72,7 +71,6 @@ fn contracts_overpaid_or_beyond_settlement(
     chain: &ProjectChain<'_>,
     out: &mut Vec<Finding>,
 ) {
-    let lang = ctx.lang;
     let paid = paid_by_contract(&chain.ledgers.payments);
     let completed = ctx.projects[chain.index].status == Some(Status::Completed);
     for contract in &chain.ledgers.contracts {
@@ -88,17 +86,10 @@ fn contracts_overpaid_or_beyond_settlement(
             out.push(
                 Finding::new(
                     Code::ContractOverpaid,
-                    match lang {
-                        Lang::Zh => format!(
-                            "合同 {number} 金额 {}，已拨付 {}",
-                            format_yuan(amount.yuan),
-                            format_yuan(paid.known.yuan)
-                        ),
-                        Lang::En => format!(
-                            "contract {number} is for {} but {} was paid",
-                            format_yuan(amount.yuan),
-                            format_yuan(paid.known.yuan)
-                        ),
+                    ChainSaid::ContractOverpaid {
+                        contract: number.to_string(),
+                        amount: amount.yuan,
+                        paid: paid.known.yuan,
                     },
                 )
                 .project(chain.key.clone())
@@ -128,7 +119,6 @@ fn aid_funds_exceeded(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: &mut Vec
     let Some(aid) = ctx.projects[chain.index].aid_funds else {
         return;
     };
-    let lang = ctx.lang;
     let sums = [
         (
             Amount::sum(
@@ -138,7 +128,7 @@ fn aid_funds_exceeded(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: &mut Vec
                     .iter()
                     .filter_map(|p| p.amount.as_ref()),
             ),
-            ["拨付合计", "payments add up to"],
+            Sum::Payments,
             chain.ledgers.payments.first().map(|p| p.at.clone()),
         ),
         (
@@ -149,30 +139,21 @@ fn aid_funds_exceeded(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: &mut Vec
                     .iter()
                     .filter_map(|a| a.amount.as_ref()),
             ),
-            ["资金下达合计", "allocations add up to"],
+            Sum::Allocations,
             chain.ledgers.allocations.first().map(|a| a.at.clone()),
         ),
     ];
-    for (total, what, at) in sums {
+    for (total, sum, at) in sums {
         let Some(total) = total else {
             continue;
         };
         if total.exceeds(&aid) {
-            let message = match lang {
-                Lang::Zh => format!(
-                    "{} {}，超过援疆资金 {}",
-                    what[0],
-                    format_yuan(total.yuan),
-                    format_yuan(aid.yuan)
-                ),
-                Lang::En => format!(
-                    "{} {}, more than the aid funds of {}",
-                    what[1],
-                    format_yuan(total.yuan),
-                    format_yuan(aid.yuan)
-                ),
+            let said = ChainSaid::AidFundsExceeded {
+                sum,
+                total: total.yuan,
+                aid_funds: aid.yuan,
             };
-            let mut finding = Finding::new(Code::AllocationExceeded, message)
+            let mut finding = Finding::new(Code::AllocationExceeded, said)
                 .project(chain.key.clone())
                 .stage("payment")
                 .amount(total.yuan)
@@ -213,32 +194,18 @@ fn settlement_findings(
     at: &str,
     out: &mut Vec<Finding>,
 ) {
-    let lang = ctx.lang;
-    let subject = match (lang, contract) {
-        (Lang::Zh, Some(c)) => format!("合同 {c} "),
-        (Lang::En, Some(c)) => format!("contract {c}: "),
-        (Lang::Zh, None) => "项目".to_string(),
-        (Lang::En, None) => "project: ".to_string(),
-    };
     let with_contract = |f: Finding| match contract {
         Some(c) => f.contract(c),
         None => f,
     };
     if paid.known.exceeds(settlement) {
-        let message = match lang {
-            Lang::Zh => format!(
-                "{subject}结算金额 {}，已拨付 {}",
-                format_yuan(settlement.yuan),
-                format_yuan(paid.known.yuan)
-            ),
-            Lang::En => format!(
-                "{subject}settled at {} but {} was paid",
-                format_yuan(settlement.yuan),
-                format_yuan(paid.known.yuan)
-            ),
+        let said = ChainSaid::SettlementExceeded {
+            contract: contract.map(str::to_string),
+            settlement: settlement.yuan,
+            paid: paid.known.yuan,
         };
         out.push(with_contract(
-            Finding::new(Code::SettlementExceeded, message)
+            Finding::new(Code::SettlementExceeded, said)
                 .project(chain.key.clone())
                 .stage("settlement")
                 .amount(paid.known.yuan)
@@ -262,20 +229,15 @@ fn settlement_findings(
         return;
     };
     if Amount::exact(held).exceeds(&allowed) {
-        let message = match lang {
-            Lang::Zh => format!(
-                "{subject}结算金额 {}，未付 {}（{share}%），超过质量保证金上限 {limit}%",
-                format_yuan(settlement.yuan),
-                format_yuan(held)
-            ),
-            Lang::En => format!(
-                "{subject}settled at {}, {} unpaid ({share}%), above the {limit}% retention limit",
-                format_yuan(settlement.yuan),
-                format_yuan(held)
-            ),
+        let said = ChainSaid::RetentionExcessive {
+            contract: contract.map(str::to_string),
+            settlement: settlement.yuan,
+            held,
+            share,
+            limit,
         };
         out.push(with_contract(
-            Finding::new(Code::RetentionExcessive, message)
+            Finding::new(Code::RetentionExcessive, said)
                 .project(chain.key.clone())
                 .stage("settlement")
                 .amount(held)
@@ -311,7 +273,6 @@ fn retention(
 /// funds (not judged at all while the contract amount is unknown); of another row, its
 /// table's total over the aid funds.
 fn derived_columns(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: &mut Vec<Finding>) {
-    let lang = ctx.lang;
     let contract_amount = |number: Option<&str>| {
         chain
             .ledgers
@@ -343,7 +304,7 @@ fn derived_columns(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: &mut Vec<Fi
             continue;
         };
         let totals = Totals { table, contract };
-        out.extend(cumulative_mismatch(p, totals, lang).map(|f| f.project(chain.key.clone())));
+        out.extend(cumulative_mismatch(p, totals).map(|f| f.project(chain.key.clone())));
         let aid_funds = ctx.projects[chain.index].aid_funds;
         let bases = match p.contract_no.as_deref() {
             // Unknown when the ledger has no amount for the contract: then nothing is judged.
@@ -353,7 +314,7 @@ fn derived_columns(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: &mut Vec<Fi
             },
             None => vec![(totals.table, aid_funds)],
         };
-        out.extend(ratio_mismatch(p, &bases, lang).map(|f| f.project(chain.key.clone())));
+        out.extend(ratio_mismatch(p, &bases).map(|f| f.project(chain.key.clone())));
     }
 }
 
@@ -378,27 +339,19 @@ impl Totals {
 }
 
 /// A stated 累计拨付 that matches neither running total.
-fn cumulative_mismatch(p: &Payment, totals: Totals, lang: Lang) -> Option<Finding> {
+fn cumulative_mismatch(p: &Payment, totals: Totals) -> Option<Finding> {
     let stated = p.cumulative?;
     if stated.agrees(&totals.table) || stated.agrees(&totals.contract) {
         return None;
     }
     let expected = totals.of(p);
-    let message = match lang {
-        Lang::Zh => format!(
-            "累计拨付写为 {}，按各行拨付重新计算为 {}",
-            format_yuan(stated.yuan),
-            format_yuan(expected.yuan)
-        ),
-        Lang::En => format!(
-            "cumulative payments are stated as {}, the rows add up to {}",
-            format_yuan(stated.yuan),
-            format_yuan(expected.yuan)
-        ),
+    let said = ChainSaid::CumulativeMismatch {
+        stated: stated.yuan,
+        recomputed: expected.yuan,
     };
     let cell = p.cumulative_cell.clone().unwrap_or_else(|| p.at.clone());
     Some(
-        Finding::new(Code::LedgerDerivedMismatch, message)
+        Finding::new(Code::LedgerDerivedMismatch, said)
             .stage("payment")
             .amount(stated.yuan)
             .limit(expected.yuan)
@@ -409,11 +362,7 @@ fn cumulative_mismatch(p: &Payment, totals: Totals, lang: Lang) -> Option<Findin
 /// A stated 拨付比例 off every pairing of a running total over its base (a total and its
 /// base as [`derived_columns`] pairs them) by more than half a percent plus what the
 /// amounts' precision allows. The figure shown as recomputed is the first pairing's.
-fn ratio_mismatch(
-    p: &Payment,
-    pairings: &[(Amount, Option<Amount>)],
-    lang: Lang,
-) -> Option<Finding> {
+fn ratio_mismatch(p: &Payment, pairings: &[(Amount, Option<Amount>)]) -> Option<Finding> {
     let stated = p.ratio?;
     let recomputed: Vec<(Decimal, Decimal)> = pairings
         .iter()
@@ -437,25 +386,13 @@ fn ratio_mismatch(
     if recomputed.iter().any(agrees) {
         return None;
     }
-    let percent = |x: Decimal| {
-        x.checked_mul(Decimal::from(100))
-            .map_or_else(|| format!("{x}×100"), |p| p.round_dp(2).to_string())
-    };
-    let message = match lang {
-        Lang::Zh => format!(
-            "拨付比例写为 {}%，重新计算为 {}%",
-            percent(stated),
-            percent(actual)
-        ),
-        Lang::En => format!(
-            "the payment ratio is stated as {}%, recomputed as {}%",
-            percent(stated),
-            percent(actual)
-        ),
+    let said = ChainSaid::RatioMismatch {
+        stated,
+        recomputed: actual,
     };
     let cell = p.ratio_cell.clone().unwrap_or_else(|| p.at.clone());
     Some(
-        Finding::new(Code::LedgerDerivedMismatch, message)
+        Finding::new(Code::LedgerDerivedMismatch, said)
             .stage("payment")
             .path(cell),
     )

@@ -6,23 +6,21 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::{ProjectChain, about_payment, payment_label};
+use super::{ProjectChain, about_payment, payment_ref};
 use crate::attributes::{ContractKind, ProcurementMethod};
 use crate::check::Context;
+use crate::finding::said::ChainSaid;
 use crate::finding::{Code, Finding};
-use crate::lang::Lang;
 use crate::ledger::records::Contract;
 use crate::money::amount::Amount;
-use crate::money::format_yuan;
 
 /// Runs the contract checks of one project.
 pub fn check(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: &mut Vec<Finding>) {
-    payments_against_contracts(ctx, chain, out);
+    payments_against_contracts(chain, out);
     procurement(ctx, chain, out);
 }
 
-fn payments_against_contracts(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: &mut Vec<Finding>) {
-    let lang = ctx.lang;
+fn payments_against_contracts(chain: &ProjectChain<'_>, out: &mut Vec<Finding>) {
     for payment in &chain.ledgers.payments {
         let Some(number) = payment.contract_no.as_deref() else {
             continue;
@@ -34,22 +32,15 @@ fn payments_against_contracts(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: 
             .find(|c| c.contract_no.as_deref() == Some(number));
         match contract {
             None if chain.ledgers.contracts_known => {
-                let label = payment_label(payment, lang);
+                let said = ChainSaid::PaymentWithoutContract {
+                    payment: payment_ref(payment),
+                    contract: number.to_string(),
+                };
                 out.push(about_payment(
-                    Finding::new(
-                        Code::PaymentWithoutContract,
-                        match lang {
-                            Lang::Zh => {
-                                format!("拨付 {label} 所写的合同 {number} 不在合同台账中")
-                            }
-                            Lang::En => format!(
-                                "payment {label} names contract {number}, which no contract ledger row has"
-                            ),
-                        },
-                    )
-                    .project(chain.key.clone())
-                    .stage("payment")
-                    .path(payment.at.clone()),
+                    Finding::new(Code::PaymentWithoutContract, said)
+                        .project(chain.key.clone())
+                        .stage("payment")
+                        .path(payment.at.clone()),
                     payment,
                 ));
             }
@@ -57,22 +48,17 @@ fn payments_against_contracts(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: 
                 if let (Some(paid_on), Some(signed)) = (payment.date, contract.date)
                     && paid_on < signed
                 {
-                    let mut finding = Finding::new(
-                        Code::PaymentOutOfOrder,
-                        match lang {
-                            Lang::Zh => {
-                                format!("拨付日期 {paid_on} 早于合同 {number} 的签订日期 {signed}")
-                            }
-                            Lang::En => format!(
-                                "paid on {paid_on}, before contract {number} was signed on {signed}"
-                            ),
-                        },
-                    )
-                    .project(chain.key.clone())
-                    .stage("payment")
-                    .contract(number)
-                    .path(payment.at.clone())
-                    .path(contract.at.clone());
+                    let said = ChainSaid::PaymentBeforeContract {
+                        paid_on,
+                        contract: number.to_string(),
+                        signed,
+                    };
+                    let mut finding = Finding::new(Code::PaymentOutOfOrder, said)
+                        .project(chain.key.clone())
+                        .stage("payment")
+                        .contract(number)
+                        .path(payment.at.clone())
+                        .path(contract.at.clone());
                     if let Some(amount) = contract.amount {
                         finding = finding.limit(amount.yuan);
                     }
@@ -112,7 +98,6 @@ fn possible_splitting(
     kind: ContractKind,
     contracts: &[&Contract],
 ) -> Option<Finding> {
-    let lang = ctx.lang;
     let threshold = tender_threshold(ctx, category, kind)?;
     // A total beyond the decimal type is unknown (reported by `ledger-sum-overflow`).
     let total = Amount::sum(contracts.iter().filter_map(|c| c.amount.as_ref()))?;
@@ -123,38 +108,24 @@ fn possible_splitting(
         .iter()
         .map(|c| c.contract_no.clone().unwrap_or_else(|| "?".into()))
         .collect();
-    let mut finding = Finding::new(
-        Code::PossibleContractSplitting,
-        match lang {
-            Lang::Zh => format!(
-                "{} 份{}合同各自低于招标限额 {}，合计 {}：{}",
-                contracts.len(),
-                kind.zh(),
-                format_yuan(threshold),
-                format_yuan(total.yuan),
-                numbers.join("、")
-            ),
-            Lang::En => format!(
-                "{} {} contracts, each below the tender threshold of {}, add up to {}: {}",
-                contracts.len(),
-                kind.id(),
-                format_yuan(threshold),
-                format_yuan(total.yuan),
-                numbers.join(", ")
-            ),
-        },
-    )
-    .project(chain.key.clone())
-    .stage("procurement")
-    .contract(numbers.join(" + "))
-    .amount(total.yuan)
-    .limit(threshold);
+    let contract = numbers.join(" + ");
+    let said = ChainSaid::PossibleSplitting {
+        kind,
+        threshold,
+        total: total.yuan,
+        contracts: numbers,
+    };
+    let mut finding = Finding::new(Code::PossibleContractSplitting, said)
+        .project(chain.key.clone())
+        .stage("procurement")
+        .contract(contract)
+        .amount(total.yuan)
+        .limit(threshold);
     finding.paths = contracts.iter().map(|c| c.at.clone()).collect();
     Some(finding)
 }
 
 fn procurement(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: &mut Vec<Finding>) {
-    let lang = ctx.lang;
     let category = ctx.projects[chain.index].category.as_deref();
     let tendered = |m: ProcurementMethod| {
         matches!(
@@ -181,9 +152,11 @@ fn procurement(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: &mut Vec<Findin
         out.push(
             Finding::new(
                 Code::ContractWithoutProcurement,
-                match lang {
-                    Lang::Zh => format!("合同 {number} 金额 {}，达到招标限额 {}，采购方式却是“{}”", format_yuan(amount.yuan), format_yuan(threshold), method.zh()),
-                    Lang::En => format!("contract {number} of {} reaches the tender threshold of {} but was procured by {}", format_yuan(amount.yuan), format_yuan(threshold), method.id()),
+                ChainSaid::ContractWithoutProcurement {
+                    contract: number.clone(),
+                    amount: amount.yuan,
+                    threshold,
+                    method,
                 },
             )
             .project(chain.key.clone())

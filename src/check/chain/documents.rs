@@ -1,11 +1,11 @@
 //! The documents behind each payment: a voucher file per payment row, no voucher file
 //! outside the ledger, and an invoice for each payment.
 
-use super::{ProjectChain, about_payment, payment_label};
+use super::{ProjectChain, about_payment, payment_ref};
 use crate::check::Context;
 use crate::classify::FileClass;
+use crate::finding::said::ChainSaid;
 use crate::finding::{Code, Finding};
-use crate::lang::Lang;
 use crate::ledger::records::Payment;
 use crate::money::amount::Amount;
 use crate::names::fields::NameFields;
@@ -27,25 +27,10 @@ pub fn check(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: &mut Vec<Finding>
             .iter()
             .any(|f| evidences_voucher(f.fields, payment))
         {
-            out.push(finding(
-                ctx.lang,
-                Code::PaymentWithoutVoucher,
-                chain,
-                payment,
-                ["没有对应的拨付凭证文件", "has no voucher file"],
-            ));
+            out.push(finding(Code::PaymentWithoutVoucher, chain, payment));
         }
         if !has_invoice(chain, payment, &invoices) {
-            out.push(finding(
-                ctx.lang,
-                Code::PaymentWithoutInvoice,
-                chain,
-                payment,
-                [
-                    "没有发票号、发票台账记录或发票文件",
-                    "has no invoice number, invoice ledger row or invoice file",
-                ],
-            ));
+            out.push(finding(Code::PaymentWithoutInvoice, chain, payment));
         }
     }
     for file in &vouchers {
@@ -62,9 +47,8 @@ pub fn check(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: &mut Vec<Finding>
             out.push(
                 Finding::new(
                     Code::VoucherNotInLedger,
-                    match ctx.lang {
-                        Lang::Zh => format!("凭证 {voucher} 在拨付台账中没有对应的行"),
-                        Lang::En => format!("voucher {voucher} is in no row of the payment ledger"),
+                    ChainSaid::VoucherNotInLedger {
+                        voucher: voucher.clone(),
                     },
                 )
                 .project(chain.key.clone())
@@ -154,28 +138,23 @@ fn voucher_label(number: &crate::names::fields::VoucherNo) -> String {
     }
 }
 
-/// A finding about one payment row, naming its voucher, contract, date and amount.
-fn finding(
-    lang: Lang,
-    code: Code,
-    chain: &ProjectChain<'_>,
-    payment: &Payment,
-    what: [&str; 2],
-) -> Finding {
-    let subject = payment_label(payment, lang);
-    let message = match lang {
-        Lang::Zh => format!("拨付 {subject} {}", what[0]),
-        Lang::En => format!("payment {subject} {}", what[1]),
+/// The finding that payment row `payment` lacks its voucher file
+/// (`payment-without-voucher`) or its invoice (`payment-without-invoice`), naming its
+/// voucher, contract, date and amount.
+fn finding(code: Code, chain: &ProjectChain<'_>, payment: &Payment) -> Finding {
+    let named = payment_ref(payment);
+    let (said, document) = if code == Code::PaymentWithoutVoucher {
+        let said = ChainSaid::PaymentWithoutVoucher { payment: named };
+        (said, "payment-voucher")
+    } else {
+        let said = ChainSaid::PaymentWithoutInvoice { payment: named };
+        (said, "invoice")
     };
-    let mut finding = Finding::new(code, message)
+    let finding = Finding::new(code, said)
         .project(chain.key.clone())
         .stage("payment")
+        .document(document)
         .path(payment.at.clone());
-    if code == Code::PaymentWithoutVoucher {
-        finding = finding.document("payment-voucher");
-    } else {
-        finding = finding.document("invoice");
-    }
     about_payment(finding, payment)
 }
 

@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 
+use crate::finding::said::LedgerSaid;
 use crate::finding::{Code, Finding};
-use crate::lang::Lang;
 use crate::ledger::header::LedgerKind;
 use crate::ledger::records::{
     Allocation, Contract, Coverage, Invoice, Payment, ProjectRef, Records,
@@ -103,35 +103,10 @@ impl Names {
     }
 }
 
-impl Unresolved {
-    /// The finding's message for a row naming `named` (empty when it names none).
-    fn message(self, named: &str, lang: Lang) -> String {
-        match (self, lang, named.is_empty()) {
-            (Unresolved::Shared, Lang::Zh, _) => {
-                format!(
-                    "台账行所写的项目“{named}”对应档案中多个项目（编号或名称重复），未归入任何项目"
-                )
-            }
-            (Unresolved::Shared, Lang::En, _) => format!(
-                "the row names \"{named}\", which several projects of the archive share (a code or name used twice): it is linked to none"
-            ),
-            (_, Lang::Zh, false) => format!("台账行所写的项目“{named}”在档案中不存在"),
-            (_, Lang::En, false) => {
-                format!("the row names project \"{named}\", which the archive does not have")
-            }
-            (_, Lang::Zh, true) => "台账行没有项目编号，且台账不在任何项目文件夹中".to_string(),
-            (_, Lang::En, true) => {
-                "the row has no project code and the ledger is in no project folder".to_string()
-            }
-        }
-    }
-}
-
 /// Resolves every record to its project; one [`ProjectLedgers`] per project, index for index.
 pub fn link<'r>(
     records: &'r Records,
     projects: &[Project],
-    lang: Lang,
     out: &mut Vec<Finding>,
 ) -> Vec<ProjectLedgers<'r>> {
     let names = Names::of(projects);
@@ -159,9 +134,11 @@ pub fn link<'r>(
         match found {
             Ok(index) => Some(index),
             Err(why) => {
-                out.push(
-                    Finding::new(Code::LedgerUnknownProject, why.message(named, lang)).path(at),
-                );
+                let said = LedgerSaid::RowProjectUnknown {
+                    named: named.to_string(),
+                    shared: why == Unresolved::Shared,
+                };
+                out.push(Finding::new(Code::LedgerUnknownProject, said).path(at));
                 None
             }
         }
@@ -193,6 +170,7 @@ pub fn link<'r>(
 mod tests {
     use super::*;
     use crate::check::test_support::{contract, payment};
+    use crate::finding::Said;
 
     fn named(name: &str, at: &str) -> Payment {
         Payment {
@@ -232,7 +210,7 @@ mod tests {
             ..Records::default()
         };
         let mut out = Vec::new();
-        let linked = link(&records, &twins, Lang::En, &mut out);
+        let linked = link(&records, &twins, &mut out);
         let rows =
             |i: usize| -> Vec<&str> { linked[i].payments.iter().map(|p| p.at.as_str()).collect() };
         assert!(rows(0).is_empty(), "not to the first of the two");
@@ -242,10 +220,12 @@ mod tests {
             "by code, and by the folder's own ledger"
         );
         assert_eq!(out.len(), 1);
-        assert!(
-            out[0].legacy_text().contains("share"),
-            "{}",
-            out[0].legacy_text()
+        assert_eq!(
+            out[0].said,
+            Said::Ledger(LedgerSaid::RowProjectUnknown {
+                named: "麦盖提县人民医院设备购置".into(),
+                shared: true
+            })
         );
         assert_eq!(out[0].paths, ["a!S!2"]);
     }
@@ -279,7 +259,7 @@ mod tests {
             ..Records::default()
         };
         let mut out = Vec::new();
-        let linked = link(&records, &projects(), Lang::En, &mut out);
+        let linked = link(&records, &projects(), &mut out);
         let rows =
             |i: usize| -> Vec<&str> { linked[i].payments.iter().map(|p| p.at.as_str()).collect() };
         assert_eq!(rows(0), ["a!S!3", "c!S!3"]);
@@ -293,16 +273,14 @@ mod tests {
                 (Code::LedgerUnknownProject, &["a!S!5".to_string()][..]),
             ]
         );
-        assert!(
-            out[0].legacy_text().contains("\"MGT-2023-999\""),
-            "{}",
-            out[0].legacy_text()
-        );
-        assert!(
-            out[1].legacy_text().contains("no project code"),
-            "{}",
-            out[1].legacy_text()
-        );
+        let unknown = |named: &str| {
+            Said::Ledger(LedgerSaid::RowProjectUnknown {
+                named: named.into(),
+                shared: false,
+            })
+        };
+        assert_eq!(out[0].said, unknown("MGT-2023-999"));
+        assert_eq!(out[1].said, unknown(""));
     }
 
     #[test]
@@ -322,7 +300,7 @@ mod tests {
             ],
             ..Records::default()
         };
-        let linked = link(&records, &projects(), Lang::En, &mut Vec::new());
+        let linked = link(&records, &projects(), &mut Vec::new());
         assert_eq!(linked[0].files_of(LedgerKind::Payments), ["all.xlsx"]);
         assert_eq!(
             linked[1].files_of(LedgerKind::Payments),

@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Context;
 use crate::finding::Finding;
+use crate::finding::said::PaymentRef;
 use crate::lang::Lang;
 use crate::ledger::header::LedgerKind;
 use crate::ledger::records::Payment;
@@ -57,23 +58,12 @@ pub(crate) fn about_payment(mut finding: Finding, payment: &Payment) -> Finding 
     finding
 }
 
-/// A payment as people name it: voucher, date and amount (`记-0041 2023-08-01
-/// 2,400,000.00`), each when the row has it; `拨付`/`payment` when it has none.
-pub(crate) fn payment_label(payment: &Payment, lang: Lang) -> String {
-    let mut described = Vec::new();
-    if let Some(v) = &payment.voucher_text {
-        described.push(v.clone());
-    }
-    if let Some(d) = payment.date {
-        described.push(d.to_string());
-    }
-    if let Some(a) = payment.amount {
-        described.push(crate::money::format_yuan(a.yuan));
-    }
-    if described.is_empty() {
-        lang.pick("拨付", "payment").to_string()
-    } else {
-        described.join(" ")
+/// A payment as a finding names it: its voucher, date and amount, each when the row has it.
+pub(crate) fn payment_ref(payment: &Payment) -> PaymentRef {
+    PaymentRef {
+        voucher: payment.voucher_text.clone(),
+        date: payment.date,
+        amount: payment.amount.map(|a| a.yuan),
     }
 }
 
@@ -90,9 +80,9 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             ledgers,
             files: runs[index].clone(),
         };
-        totals::check(ctx, &chain, out);
+        totals::check(&chain, out);
         documents::check(ctx, &chain, out);
-        vouchers::check(ctx, &chain, out);
+        vouchers::check(&chain, out);
         amounts::check(ctx, &chain, out);
         contracts::check(ctx, &chain, out);
     }

@@ -8,18 +8,17 @@
 //! subset of its rows (per contract, per table).
 
 use super::ProjectChain;
-use crate::check::Context;
+use crate::finding::said::{ChainSaid, Sum};
 use crate::finding::{Code, Finding};
-use crate::lang::Lang;
 use crate::money::amount::Amount;
 
 /// Reports each of the project's payment, allocation and contract totals that overflows.
-pub fn check(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: &mut Vec<Finding>) {
+pub fn check(chain: &ProjectChain<'_>, out: &mut Vec<Finding>) {
     let ledgers = chain.ledgers;
     let totals = [
         (
             first_overflow(ledgers.payments.iter().map(|p| (p.amount, p.at.as_str()))),
-            ["拨付合计", "the payments"],
+            Sum::Payments,
             "payment",
         ),
         (
@@ -29,31 +28,21 @@ pub fn check(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: &mut Vec<Finding>
                     .iter()
                     .map(|a| (a.amount, a.at.as_str())),
             ),
-            ["资金下达合计", "the allocations"],
+            Sum::Allocations,
             "payment",
         ),
         (
             first_overflow(ledgers.contracts.iter().map(|c| (c.amount, c.at.as_str()))),
-            ["合同金额合计", "the contract amounts"],
+            Sum::Contracts,
             "procurement",
         ),
     ];
-    for (at, what, stage) in totals {
+    for (at, sum, stage) in totals {
         let Some(at) = at else {
             continue;
         };
-        let message = match ctx.lang {
-            Lang::Zh => format!(
-                "{}在此行超出可精确计算的范围，合计未知，依赖它的检查已跳过；请核对此行及以上各行的金额",
-                what[0]
-            ),
-            Lang::En => format!(
-                "{} add up beyond what can be computed exactly at this row; the total is unknown and the checks that need it are skipped: check the amounts of this row and those above",
-                what[1]
-            ),
-        };
         out.push(
-            Finding::new(Code::LedgerSumOverflow, message)
+            Finding::new(Code::LedgerSumOverflow, ChainSaid::SumOverflow { sum })
                 .project(chain.key.clone())
                 .stage(stage)
                 .path(at),
@@ -113,7 +102,11 @@ mod tests {
                 amount: max,
                 ..contract("HT-1", "合同.xlsx!S!2")
             });
-        assert!(archive.chain_findings(check).is_empty());
+        assert!(
+            archive
+                .chain_findings(|_, chain, out| check(chain, out))
+                .is_empty()
+        );
         archive
             .allocation(allocation(
                 Some(Amount::exact(Decimal::ONE)),
@@ -124,7 +117,7 @@ mod tests {
                 ..contract("HT-2", "合同.xlsx!S!3")
             });
         let found: Vec<(Code, Option<String>, Vec<String>)> = archive
-            .chain_findings(check)
+            .chain_findings(|_, chain, out| check(chain, out))
             .into_iter()
             .map(|f| (f.code, f.stage, f.paths))
             .collect();

@@ -11,14 +11,13 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 
 use super::ProjectChain;
-use crate::check::Context;
+use crate::finding::said::ChainSaid;
 use crate::finding::{Code, Finding};
-use crate::lang::Lang;
 use crate::ledger::records::Payment;
 
 /// Reports each pair of payment rows that share a voucher number within a month or for
 /// one amount, once per later row (against the first such row).
-pub fn check(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: &mut Vec<Finding>) {
+pub fn check(chain: &ProjectChain<'_>, out: &mut Vec<Finding>) {
     // Rows by voucher number, so that a project of many payments is not compared pairwise.
     let mut by_number: HashMap<VoucherKey<'_>, Vec<&Payment>> = HashMap::new();
     for later in chain.ledgers.payments.iter().copied() {
@@ -29,7 +28,7 @@ pub fn check(ctx: &Context<'_>, chain: &ProjectChain<'_>, out: &mut Vec<Finding>
         };
         let earlier = by_number.entry(key).or_default();
         if let Some(first) = earlier.iter().find(|e| same_voucher(e, later)) {
-            out.push(duplicate(ctx.lang, chain, first, later));
+            out.push(duplicate(chain, first, later));
         }
         earlier.push(later);
     }
@@ -42,14 +41,9 @@ enum VoucherKey<'a> {
     Text(&'a str),
 }
 
-fn duplicate(lang: Lang, chain: &ProjectChain<'_>, first: &Payment, later: &Payment) -> Finding {
+fn duplicate(chain: &ProjectChain<'_>, first: &Payment, later: &Payment) -> Finding {
     let voucher = later.voucher_text.clone().unwrap_or_default();
-    let message = match lang {
-        Lang::Zh => format!("凭证号 {voucher} 出现在两行拨付记录中（同一月份或同一金额）"),
-        Lang::En => {
-            format!("voucher {voucher} is on two payment rows of the same month or the same amount")
-        }
-    };
+    let message = ChainSaid::DuplicateVoucher { voucher };
     let cell = |p: &Payment| p.voucher_cell.clone().unwrap_or_else(|| p.at.clone());
     let finding = Finding::new(Code::DuplicateVoucher, message)
         .project(chain.key.clone())
@@ -104,7 +98,7 @@ mod tests {
         for r in rows {
             archive.payment(r);
         }
-        let findings = archive.chain_findings(check);
+        let findings = archive.chain_findings(|_, chain, out| check(chain, out));
         assert!(findings.iter().all(|f| f.code == Code::DuplicateVoucher));
         findings.into_iter().map(|f| f.paths).collect()
     }

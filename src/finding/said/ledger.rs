@@ -8,6 +8,14 @@ use super::{CellProblem, Field};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "said", rename_all = "kebab-case")]
 pub enum LedgerSaid {
+    /// A ledger row linked to no project: the project it names is no project's or
+    /// several projects', or it names none outside every project folder.
+    RowProjectUnknown {
+        /// The project the row names (empty when it names none).
+        named: String,
+        /// Whether several projects share the name.
+        shared: bool,
+    },
     /// A ledger cell whose value cannot be read as its field.
     BadCell {
         /// The field.

@@ -8,10 +8,12 @@
 
 use serde::{Deserialize, Serialize};
 
+mod chain;
 mod file;
 mod ledger;
 mod project;
 
+pub use chain::{ChainSaid, PaymentRef, Sum};
 pub use file::FileSaid;
 pub use ledger::LedgerSaid;
 pub use project::ProjectSaid;
@@ -27,6 +29,8 @@ pub enum Said {
     File(FileSaid),
     /// Ledgers.
     Ledger(LedgerSaid),
+    /// The funding chain.
+    Chain(ChainSaid),
     /// Words made where the finding was made (being moved into the message table).
     Legacy {
         /// The sentence.
@@ -43,17 +47,6 @@ impl From<String> for Said {
 impl From<&str> for Said {
     fn from(text: &str) -> Said {
         Said::Legacy { text: text.into() }
-    }
-}
-
-#[cfg(test)]
-impl super::Finding {
-    /// The sentence of a finding whose words were made where it was made.
-    pub(crate) fn legacy_text(&self) -> &str {
-        match &self.said {
-            Said::Legacy { text } => text,
-            _ => "",
-        }
     }
 }
 

@@ -11,6 +11,7 @@ impl Words<'_> {
     pub(super) fn ledger(&self, said: &LedgerSaid) -> String {
         let lang = self.lang;
         match said {
+            LedgerSaid::RowProjectUnknown { named, shared } => self.row_project(named, *shared),
             LedgerSaid::BadCell {
                 field,
                 problem,
@@ -81,6 +82,26 @@ impl Words<'_> {
             Lang::En => format!(
                 "column {k} \"{kept_text}\" and column {i} \"{ignored_text}\" are the same field: {k} is read, {i} is ignored"
             ),
+        }
+    }
+
+    /// A ledger row naming `named` (empty when it names none), linked to no project.
+    fn row_project(&self, named: &str, shared: bool) -> String {
+        match (shared, self.lang, named.is_empty()) {
+            (true, Lang::Zh, _) => format!(
+                "台账行所写的项目“{named}”对应档案中多个项目（编号或名称重复），未归入任何项目"
+            ),
+            (true, Lang::En, _) => format!(
+                "the row names \"{named}\", which several projects of the archive share (a code or name used twice): it is linked to none"
+            ),
+            (false, Lang::Zh, false) => format!("台账行所写的项目“{named}”在档案中不存在"),
+            (false, Lang::En, false) => {
+                format!("the row names project \"{named}\", which the archive does not have")
+            }
+            (false, Lang::Zh, true) => "台账行没有项目编号，且台账不在任何项目文件夹中".to_string(),
+            (false, Lang::En, true) => {
+                "the row has no project code and the ledger is in no project folder".to_string()
+            }
         }
     }
 }

@@ -6,6 +6,7 @@
 //! The table is one `match` ([`Words::say`]) over the kinds of sentence, with the longer
 //! sentences of each family of findings in a file of their own.
 
+mod chain;
 mod files;
 mod ledgers;
 mod projects;
@@ -80,6 +81,7 @@ impl<'a> Words<'a> {
             Said::Project(said) => self.project(f, said),
             Said::File(said) => self.file(f, said),
             Said::Ledger(said) => self.ledger(said),
+            Said::Chain(said) => self.chain(said),
         }
     }
 
