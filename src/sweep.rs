@@ -118,7 +118,7 @@ fn sweep_in_pool(given_root: &Path, settings: &Settings, options: &SweepOptions)
     let evaluation = Evaluation {
         outcome,
         chains,
-        triaged: triage(findings, &policy, lang),
+        triaged: triage(findings, &policy),
         files,
     };
     let report = Report::build(run, lang, &settings.rules, &discovery.projects, evaluation);

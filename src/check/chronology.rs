@@ -9,8 +9,8 @@ use jiff::civil::Date;
 use super::Context;
 use super::timeline::{DateUnknown, MilestoneId, Timeline, is_main_contract};
 use crate::dates::days_between;
+use crate::finding::said::ChronologySaid;
 use crate::finding::{Code, Finding};
-use crate::lang::Lang;
 
 /// Days of grace after the planned finish (default 0).
 pub const COMPLETION_GRACE: &str = "completion_grace_days";
@@ -23,9 +23,9 @@ pub fn check(ctx: &Context<'_>, timelines: &[Timeline], out: &mut Vec<Finding>) 
     let idle = ctx.rules.whole_threshold(IDLE_FUNDS, 180);
     for (index, timeline) in timelines.iter().enumerate() {
         let key = ctx.projects[index].key();
-        started_before_permit(ctx.lang, &key, timeline, out);
+        started_before_permit(&key, timeline, out);
         contract_before_award(ctx, index, &key, timeline, out);
-        completed_late(ctx.lang, &key, timeline, grace, out);
+        completed_late(&key, timeline, grace, out);
         funds_idle(ctx, &key, timeline, idle, out);
     }
 }
@@ -36,7 +36,7 @@ fn source(timeline: &Timeline, id: MilestoneId) -> Option<String> {
 }
 
 /// `started-before-permit`: commencement earlier than the permit.
-fn started_before_permit(lang: Lang, key: &str, timeline: &Timeline, out: &mut Vec<Finding>) {
+fn started_before_permit(key: &str, timeline: &Timeline, out: &mut Vec<Finding>) {
     let (Some(start), Some(permit)) = (
         timeline.date(MilestoneId::Commencement),
         timeline.date(MilestoneId::Permit),
@@ -47,13 +47,12 @@ fn started_before_permit(lang: Lang, key: &str, timeline: &Timeline, out: &mut V
         return;
     }
     let days = days_between(start, permit);
-    let message = match lang {
-        Lang::Zh => format!("开工日期 {start} 早于施工许可 {permit}（早 {days} 天）：未批先建"),
-        Lang::En => format!(
-            "commencement {start} is before the construction permit of {permit} ({days} days early)"
-        ),
+    let said = ChronologySaid::StartedBeforePermit {
+        start,
+        permit,
+        days,
     };
-    let mut finding = Finding::new(Code::StartedBeforePermit, message)
+    let mut finding = Finding::new(Code::StartedBeforePermit, said)
         .project(key)
         .stage("permit")
         .document("construction-permit")
@@ -93,16 +92,13 @@ fn contract_before_award(
             continue;
         };
         let days = days_between(signed, award);
-        let named = contract.contract_no.as_deref().unwrap_or("");
-        let message = match ctx.lang {
-            Lang::Zh => {
-                format!("合同 {named} 签订于 {signed}，早于中标通知书 {award}（早 {days} 天）")
-            }
-            Lang::En => format!(
-                "contract {named} was signed on {signed}, before the award notice of {award} ({days} days early)"
-            ),
+        let said = ChronologySaid::ContractBeforeAward {
+            contract: contract.contract_no.clone().unwrap_or_default(),
+            signed,
+            award,
+            days,
         };
-        let mut finding = Finding::new(Code::ContractBeforeAward, message)
+        let mut finding = Finding::new(Code::ContractBeforeAward, said)
             .project(key)
             .stage("procurement")
             .document("award-notice")
@@ -120,7 +116,7 @@ fn contract_before_award(
 }
 
 /// `completed-late`: completion later than the planned finish by more than `grace` days.
-fn completed_late(lang: Lang, key: &str, timeline: &Timeline, grace: i64, out: &mut Vec<Finding>) {
+fn completed_late(key: &str, timeline: &Timeline, grace: i64, out: &mut Vec<Finding>) {
     let (Some(done), Some(planned)) = (
         timeline.date(MilestoneId::Completion),
         timeline.planned_finish,
@@ -131,11 +127,12 @@ fn completed_late(lang: Lang, key: &str, timeline: &Timeline, grace: i64, out: &
     if days <= grace {
         return;
     }
-    let message = match lang {
-        Lang::Zh => format!("竣工 {done}，计划竣工 {planned}，逾期 {days} 天"),
-        Lang::En => format!("completed {done}, planned {planned}: {days} days late"),
+    let said = ChronologySaid::CompletedLate {
+        done,
+        planned,
+        days,
     };
-    let mut finding = Finding::new(Code::CompletedLate, message)
+    let mut finding = Finding::new(Code::CompletedLate, said)
         .project(key)
         .stage("acceptance")
         .date(done)
@@ -168,21 +165,13 @@ fn funds_idle(
     if days <= idle {
         return;
     }
-    let message = match (ctx.lang, paid) {
-        (Lang::Zh, true) => {
-            format!("资金于 {allocated} 下达，{until} 才首次拨付（相隔 {days} 天）：资金沉淀")
-        }
-        (Lang::Zh, false) => {
-            format!("资金于 {allocated} 下达，至 {until} 仍未拨付（{days} 天）：资金沉淀")
-        }
-        (Lang::En, true) => format!(
-            "funds allocated on {allocated} were first paid out on {until}, {days} days later"
-        ),
-        (Lang::En, false) => {
-            format!("funds allocated on {allocated}, nothing paid by {until} ({days} days)")
-        }
+    let said = ChronologySaid::FundsIdle {
+        allocated,
+        until,
+        paid,
+        days,
     };
-    let mut finding = Finding::new(Code::FundsIdle, message)
+    let mut finding = Finding::new(Code::FundsIdle, said)
         .project(key)
         .stage("payment")
         .date(allocated)

@@ -55,11 +55,10 @@ impl Report {
                     .iter()
                     .map(|p| (p.key.clone(), p.category.as_deref())),
             );
-            let mut unused: Vec<_> =
-                unused_in(policy.waivers, &merged.waived, policy.today, merged.lang)
-                    .into_iter()
-                    .map(|f| words.report(f))
-                    .collect();
+            let mut unused: Vec<_> = unused_in(policy.waivers, &merged.waived, policy.today)
+                .into_iter()
+                .map(|f| words.report(f))
+                .collect();
             if let Some(baseline) = policy.baseline {
                 apply(&mut unused, &mut merged.baselined, baseline);
             }

@@ -11,7 +11,6 @@ pub mod waivers;
 use jiff::civil::Date;
 
 use crate::finding::Finding;
-use crate::lang::Lang;
 use baseline::Baseline;
 use waivers::{WaivedFinding, Waiver};
 
@@ -44,7 +43,7 @@ pub struct Triaged {
 }
 
 /// Applies waivers, then the baseline, to `findings` (in any order; the report sorts).
-pub fn triage(findings: Vec<Finding>, policy: &TriagePolicy<'_>, lang: Lang) -> Triaged {
+pub fn triage(findings: Vec<Finding>, policy: &TriagePolicy<'_>) -> Triaged {
     let mut triaged = Triaged {
         findings,
         ..Triaged::default()
@@ -55,7 +54,6 @@ pub fn triage(findings: Vec<Finding>, policy: &TriagePolicy<'_>, lang: Lang) -> 
         policy.waivers,
         policy.today,
         policy.report_unused_waivers,
-        lang,
     );
     if let Some(baseline) = policy.baseline {
         baseline::apply(&mut triaged.findings, &mut triaged.baselined, baseline);

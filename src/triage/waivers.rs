@@ -20,8 +20,8 @@ use toml::Spanned;
 
 use crate::config::{Config, WaiverEntry};
 use crate::diagnostic::SourceDiagnostic;
+use crate::finding::said::WaiverSaid;
 use crate::finding::{Code, Finding};
-use crate::lang::Lang;
 use crate::ruleset::RuleSet;
 
 /// One validated waiver.
@@ -380,7 +380,6 @@ pub fn apply(
     waivers: &[Waiver],
     today: Date,
     report_unused: bool,
-    lang: Lang,
 ) {
     if waivers.is_empty() {
         return;
@@ -409,9 +408,9 @@ pub fn apply(
     *findings = kept;
     findings.extend(waivers.iter().zip(&used).filter_map(|(w, &used)| {
         if w.is_expired(today) {
-            Some(expired(w, lang))
+            Some(expired(w))
         } else {
-            (!used && report_unused).then(|| unused(w, lang))
+            (!used && report_unused).then(|| unused(w))
         }
     }));
 }
@@ -419,55 +418,33 @@ pub fn apply(
 /// The `waiver-unused` findings of a whole archive put together from shards (each shard
 /// sees only its projects, so none can tell a waiver unused): the waivers in force that
 /// cover none of `waived`.
-pub fn unused_in<F>(
-    waivers: &[Waiver],
-    waived: &[WaivedFinding<F>],
-    today: Date,
-    lang: Lang,
-) -> Vec<Finding> {
+pub fn unused_in<F>(waivers: &[Waiver], waived: &[WaivedFinding<F>], today: Date) -> Vec<Finding> {
     let used: HashSet<&str> = waived.iter().map(|w| w.waiver.as_str()).collect();
     waivers
         .iter()
         .filter(|w| !w.is_expired(today) && !used.contains(w.origin().as_str()))
-        .map(|w| unused(w, lang))
+        .map(unused)
         .collect()
 }
 
 /// The `waiver-expired` finding of a waiver.
-fn expired(w: &Waiver, lang: Lang) -> Finding {
-    let date = w.expires.map(|d| d.to_string()).unwrap_or_default();
-    let message = match lang {
-        Lang::Zh => format!(
-            "{} 的豁免（{}）已于 {date} 到期，其涵盖的问题重新计入：{}",
-            w.origin(),
-            w.scope(),
-            w.reason
-        ),
-        Lang::En => format!(
-            "the waiver at {} ({}) expired on {date}; the findings it covered count again: {}",
-            w.origin(),
-            w.scope(),
-            w.reason
-        ),
+fn expired(w: &Waiver) -> Finding {
+    let said = WaiverSaid::WaiverExpired {
+        origin: w.origin(),
+        scope: w.scope(),
+        expired: w.expires,
+        reason: w.reason.clone(),
     };
-    located(Finding::new(Code::WaiverExpired, message), w)
+    located(Finding::new(Code::WaiverExpired, said), w)
 }
 
 /// The `waiver-unused` finding of a waiver.
-fn unused(w: &Waiver, lang: Lang) -> Finding {
-    let message = match lang {
-        Lang::Zh => format!(
-            "{} 的豁免（{}）没有涵盖任何问题；问题已解决时可删除",
-            w.origin(),
-            w.scope()
-        ),
-        Lang::En => format!(
-            "the waiver at {} ({}) covered no finding; remove it if the problem is solved",
-            w.origin(),
-            w.scope()
-        ),
+fn unused(w: &Waiver) -> Finding {
+    let said = WaiverSaid::WaiverUnused {
+        origin: w.origin(),
+        scope: w.scope(),
     };
-    located(Finding::new(Code::WaiverUnused, message), w)
+    located(Finding::new(Code::WaiverUnused, said), w)
 }
 
 /// Places a waiver's finding at its project and document, with the configuration file as

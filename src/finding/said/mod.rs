@@ -9,14 +9,18 @@
 use serde::{Deserialize, Serialize};
 
 mod chain;
+mod chronology;
 mod file;
 mod ledger;
 mod project;
+mod triage;
 
 pub use chain::{ChainSaid, PaymentRef, Sum};
+pub use chronology::ChronologySaid;
 pub use file::FileSaid;
 pub use ledger::LedgerSaid;
 pub use project::ProjectSaid;
+pub use triage::WaiverSaid;
 
 /// The facts of one finding's message: one enum per family of findings, one variant per
 /// kind of sentence. In JSON the family is not written: `said` names the sentence.
@@ -31,6 +35,10 @@ pub enum Said {
     Ledger(LedgerSaid),
     /// The funding chain.
     Chain(ChainSaid),
+    /// The order of a project's dates.
+    Chronology(ChronologySaid),
+    /// Waivers.
+    Waiver(WaiverSaid),
     /// Words made where the finding was made (being moved into the message table).
     Legacy {
         /// The sentence.

@@ -7,6 +7,7 @@
 //! sentences of each family of findings in a file of their own.
 
 mod chain;
+mod chronology;
 mod files;
 mod ledgers;
 mod projects;
@@ -82,6 +83,8 @@ impl<'a> Words<'a> {
             Said::File(said) => self.file(f, said),
             Said::Ledger(said) => self.ledger(said),
             Said::Chain(said) => self.chain(said),
+            Said::Chronology(said) => self.chronology(said),
+            Said::Waiver(said) => self.waiver(said),
         }
     }
 
