@@ -194,7 +194,6 @@ fn evaluate(
         nested_projects: &sources.scanned.nested_projects,
         inspections: &sources.inspections,
         ledgers: &linked,
-        lang: settings.lang,
         today: settings.today,
     };
     let outcome = check::run(&ctx, findings);

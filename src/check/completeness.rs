@@ -14,7 +14,6 @@ use crate::attributes::Status;
 use crate::classify::FileClass;
 use crate::finding::said::ProjectSaid;
 use crate::finding::{Code, Finding};
-use crate::lang::Lang;
 use crate::ruleset::condition::Facts;
 use crate::ruleset::{Applicability, Category, Document};
 pub use scores::{DocumentState, ProjectScore, Requirement, StageScore, Undetermined};
@@ -160,10 +159,9 @@ impl Scoring<'_> {
         undetermined: &mut Vec<Undetermined>,
         out: &mut Vec<Finding>,
     ) -> StageScore {
-        let (stage_id, stage_name) = self.labels.stage(self.ctx, stage);
         let mut stage_score = StageScore {
-            stage: stage_id,
-            name: stage_name,
+            stage: self.labels.intern(stage),
+            name: self.labels.unnamed(),
             required: 0,
             present: 0,
             documents: Vec::new(),
@@ -221,10 +219,9 @@ impl Scoring<'_> {
         if requirement == Requirement::NotRequired && files.is_empty() {
             return None;
         }
-        let (id, name) = self.labels.document(doc, ctx.lang);
         Some(DocumentState {
-            id,
-            name,
+            id: self.labels.intern(&doc.id),
+            name: self.labels.unnamed(),
             requirement,
             files: files
                 .iter()
@@ -242,16 +239,11 @@ impl Scoring<'_> {
             Applicability::Required => Requirement::Required,
             Applicability::NotRequired => Requirement::NotRequired,
             Applicability::Undetermined(unknown) => {
-                let reason = unknown
-                    .iter()
-                    .map(|u| u.reason(self.ctx.lang))
-                    .collect::<Vec<_>>()
-                    .join("; ");
                 undetermined.push(Undetermined {
                     document: self.labels.intern(&doc.id),
                     stage: self.labels.intern(&doc.stage),
                     facts: unknown,
-                    reason: self.labels.intern(&reason),
+                    reason: self.labels.unnamed(),
                 });
                 Requirement::Undetermined
             }
@@ -375,8 +367,8 @@ fn report_misfiled(
     );
 }
 
-/// Ids and names of stages and documents, made once and shared by every project's scores
-/// (thousands of projects repeat the same few dozen labels).
+/// Ids of stages and documents, made once and shared by every project's scores
+/// (thousands of projects repeat the same few dozen ids).
 #[derive(Default)]
 struct Labels {
     shared: std::cell::RefCell<HashMap<String, Arc<str>>>,
@@ -393,16 +385,9 @@ impl Labels {
         label
     }
 
-    fn document(&self, doc: &Document, lang: Lang) -> (Arc<str>, Arc<str>) {
-        (self.intern(&doc.id), self.intern(doc.name.get(lang)))
-    }
-
-    fn stage(&self, ctx: &Context<'_>, stage: &str) -> (Arc<str>, Arc<str>) {
-        let name = ctx
-            .rules
-            .stage(stage)
-            .map_or(stage, |s| s.name.get(ctx.lang));
-        (self.intern(stage), self.intern(name))
+    /// The empty name a score has until the report names it in its language.
+    fn unnamed(&self) -> Arc<str> {
+        self.intern("")
     }
 }
 
@@ -460,7 +445,6 @@ mod tests {
             nested_projects: &scanned.nested_projects,
             inspections: &[],
             ledgers: &ledgers,
-            lang: Lang::En,
             today: jiff::civil::date(2026, 11, 30),
         };
         let mut findings = Vec::new();

@@ -10,7 +10,6 @@ use serde::{Deserialize, Serialize};
 use super::Context;
 use super::completeness::ProjectScore;
 use crate::attributes::Status;
-use crate::lang::Lang;
 use crate::ruleset::condition::Facts;
 use crate::ruleset::{Applicability, Category};
 
@@ -22,17 +21,18 @@ pub const IDEA: &str = "idea";
 pub struct Maturity {
     /// The grade reached (`idea`, `preparing`, `ready`).
     pub grade: String,
-    /// Its name in the report's language (谋划储备, 前期推进, 可立即实施).
+    /// Its name in the report's language (谋划储备, 前期推进, 可立即实施): empty until the
+    /// report names it.
     pub grade_name: String,
     /// How high the grade is: 0 for `idea`, then 1, 2 … up the category's grades.
     pub rank: usize,
     /// The next grade, when there is one above.
     pub next: Option<String>,
-    /// Its name in the report's language.
+    /// Its name in the report's language (named by the report).
     pub next_name: Option<String>,
     /// The documents still needed to reach the next grade (ids, in rule-file order).
     pub needs: Vec<String>,
-    /// Their names in the report's language, index for index.
+    /// Their names in the report's language, index for index (named by the report).
     pub needs_names: Vec<String>,
 }
 
@@ -64,21 +64,16 @@ pub fn grade_all(ctx: &Context<'_>, scores: &[ProjectScore]) -> Vec<Option<Matur
                 contracts: None,
                 attributes: Some(&project.attributes),
             };
-            Some(grade(category, &facts, &present[index], ctx.lang))
+            Some(grade(category, &facts, &present[index]))
         })
         .collect()
 }
 
-/// The name of the grade below all others.
-fn idea_name(lang: Lang) -> &'static str {
-    lang.pick("谋划储备", "Idea")
-}
-
 /// The grade of a project of `category` with `facts` whose present documents are `present`.
-pub fn grade(category: &Category, facts: &Facts<'_>, present: &[&str], lang: Lang) -> Maturity {
+pub fn grade(category: &Category, facts: &Facts<'_>, present: &[&str]) -> Maturity {
     let mut reached = Maturity {
         grade: IDEA.to_string(),
-        grade_name: idea_name(lang).to_string(),
+        grade_name: String::new(),
         rank: 0,
         next: None,
         next_name: None,
@@ -95,23 +90,11 @@ pub fn grade(category: &Category, facts: &Facts<'_>, present: &[&str], lang: Lan
             .cloned()
             .collect();
         if !needs.is_empty() {
-            reached.needs_names = needs
-                .iter()
-                .map(|id| {
-                    category
-                        .documents
-                        .iter()
-                        .find(|d| d.id == *id)
-                        .map_or_else(|| id.clone(), |d| d.name.get(lang).to_string())
-                })
-                .collect();
             reached.next = Some(grade.id.clone());
-            reached.next_name = Some(grade.name.get(lang).to_string());
             reached.needs = needs;
             return reached;
         }
         reached.grade = grade.id.clone();
-        reached.grade_name = grade.name.get(lang).to_string();
         reached.rank = rank + 1;
     }
     reached
@@ -234,7 +217,7 @@ mod tests {
         ];
         for (category, construction, present, expected, needs) in cases {
             let category = rules.category(category).unwrap();
-            let m = grade(category, &facts(construction), present, Lang::En);
+            let m = grade(category, &facts(construction), present);
             assert_eq!(m.grade, expected, "{} {present:?}", category.id);
             assert_eq!(m.needs, needs, "{} {present:?}", category.id);
         }

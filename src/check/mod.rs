@@ -17,7 +17,6 @@ pub mod timeline;
 use crate::classify::Classified;
 use crate::finding::Finding;
 use crate::inspect::Inspection;
-use crate::lang::Lang;
 use crate::project::Project;
 use crate::ruleset::RuleSet;
 use crate::scan::{FileEntry, WalkError};
@@ -46,8 +45,6 @@ pub struct Context<'a> {
     pub inspections: &'a [Inspection],
     /// Ledger records of each project, index for index with `projects`.
     pub ledgers: &'a [chain::link::ProjectLedgers<'a>],
-    /// Language of messages.
-    pub lang: Lang,
     /// The day of the sweep, against which what has not happened yet is judged.
     pub today: jiff::civil::Date,
 }

@@ -18,7 +18,6 @@ use super::chain::link::link;
 use crate::attributes::Status;
 use crate::classify::classify;
 use crate::finding::{Code, Finding};
-use crate::lang::Lang;
 use crate::ledger::header::LedgerKind;
 use crate::ledger::records::{
     Allocation, Contract, Coverage, Invoice, Payment, ProjectRef, Records,
@@ -241,7 +240,6 @@ impl Archive {
             nested_projects: &[],
             inspections: &[],
             ledgers: &ledgers,
-            lang: Lang::En,
             today: jiff::civil::date(2026, 11, 30),
         };
         with(&ctx, out)

@@ -130,31 +130,6 @@ pub enum DateUnknown {
     UnreadableDate,
 }
 
-impl DateUnknown {
-    /// Why, for a person.
-    pub fn explain(self, lang: crate::lang::Lang) -> &'static str {
-        match self {
-            DateUnknown::NotRecorded => lang.pick(
-                "project.toml 和项目台账均未填写",
-                "neither project.toml nor the project ledger states it",
-            ),
-            DateUnknown::NoDocument => lang.pick("档案中没有相应文件", "no document evidences it"),
-            DateUnknown::Undated => lang.pick(
-                "文件在档，但文件名未写日期",
-                "the document is there, but its name carries no date",
-            ),
-            DateUnknown::NoLedger => lang.pick("未读到相应台账", "no ledger of its kind was read"),
-            DateUnknown::NoRecord => lang.pick(
-                "台账中没有该项目的记录",
-                "the ledger has no row of the project",
-            ),
-            DateUnknown::UnreadableDate => {
-                lang.pick("台账日期无法读取", "the ledger's dates cannot be read")
-            }
-        }
-    }
-}
-
 /// One milestone of a project: its date and the evidence it comes from, or why it is
 /// unknown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

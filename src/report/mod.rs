@@ -249,10 +249,9 @@ impl Report {
                     summary.present += s.present;
                 }
                 let chain = chains.get(i).cloned().flatten();
-                let mut report = project_report(&projects[i], score, chain, rules, lang);
+                let reserve = maturity.get_mut(i).and_then(Option::take);
+                let mut report = project_report(&projects[i], score, chain, reserve, &words);
                 report.timeline = timelines.get_mut(i).map(std::mem::take).unwrap_or_default();
-                report.reserve = maturity.get_mut(i).and_then(Option::take);
-                report.maturity = report.reserve.as_ref().map(|m| m.grade.clone());
                 report
             })
             .collect();
@@ -354,24 +353,34 @@ impl Report {
 }
 
 /// One project's entry: its facts, its score and its money along the funding chain.
+/// The report of project `p` with its completeness `score`, its `chain` money and its
+/// `reserve` grade, named in the words' language.
 fn project_report(
     p: &Project,
     mut score: Option<ProjectScore>,
     chain: Option<ChainSummary>,
-    rules: &RuleSet,
-    lang: Lang,
+    mut reserve: Option<Maturity>,
+    words: &Words<'_>,
 ) -> ProjectReport {
+    let (rules, lang) = (words.rules(), words.lang());
     let completeness = score.as_ref().and_then(|s| s.completeness()).map(round4);
+    let category = p.category.as_deref().and_then(|c| rules.category(c));
+    let mut stages = score
+        .as_mut()
+        .map_or_else(Vec::new, |s| std::mem::take(&mut s.stages));
+    let mut undetermined = score
+        .as_mut()
+        .map_or_else(Vec::new, |s| std::mem::take(&mut s.undetermined));
+    words.name_scores(category, &mut stages, &mut undetermined);
+    if let Some(reserve) = &mut reserve {
+        words.name_maturity(category, reserve);
+    }
     ProjectReport {
         key: p.key(),
         code: p.code.clone(),
         name: p.name.clone(),
         category: p.category.clone(),
-        category_name: p
-            .category
-            .as_deref()
-            .and_then(|c| rules.category(c))
-            .map(|c| c.name.get(lang).to_string()),
+        category_name: category.map(|c| c.name.get(lang).to_string()),
         status: p.status,
         status_assumed: score.as_ref().is_some_and(|s| s.status_assumed),
         construction: p.construction,
@@ -384,18 +393,16 @@ fn project_report(
         completeness,
         required: score.as_ref().map_or(0, |s| s.required),
         present: score.as_ref().map_or(0, |s| s.present),
-        stages: score
-            .as_mut()
-            .map_or_else(Vec::new, |s| std::mem::take(&mut s.stages)),
-        undetermined: score.map_or_else(Vec::new, |s| s.undetermined),
+        stages,
+        undetermined,
         errors: 0,
         warnings: 0,
         chain,
         settlement: p.settlement,
         importance: p.importance.clone(),
         contacts: p.contacts.clone(),
-        maturity: None,
-        reserve: None,
+        maturity: reserve.as_ref().map(|m| m.grade.clone()),
+        reserve,
         timeline: Timeline::default(),
         indicators: None,
         indicators_unknown: BTreeMap::new(),

@@ -3,6 +3,8 @@
 //! across the projects of the sweep. Computed once, from the built report, after the
 //! findings are counted; renderers only show them.
 
+use super::words::reasons::{date_unknown, figure_unknown};
+use crate::check::chain::Unknown;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use rust_decimal::Decimal;
@@ -97,10 +99,8 @@ pub fn indicators(p: &ProjectReport, chain_errors: usize, lang: Lang) -> Project
             None => None,
         };
         let why_amount = || match chain.and_then(|c| c.unknown.get(figure)) {
-            Some(why) => why.explain(figure, lang).to_string(),
-            None => crate::check::chain::Unknown::NoLedger
-                .explain(figure, lang)
-                .to_string(),
+            Some(why) => figure_unknown(*why, figure, lang).to_string(),
+            None => figure_unknown(Unknown::NoLedger, figure, lang).to_string(),
         };
         let value = match (amount, aid) {
             (Some(a), Some(aid)) => ratio(a.yuan, aid).ok_or_else(|| zero_aid.to_string()),
@@ -191,7 +191,7 @@ fn delay(p: &ProjectReport, lang: Lang, out: &mut ProjectIndicators) {
         (None, _) => {
             let why = completion.and_then(|m| m.unknown).map_or(
                 lang.pick("竣工日期未知", "the completion date is unknown"),
-                |u| u.explain(lang),
+                |u| date_unknown(u, lang),
             );
             let label = lang.pick("竣工日期未知：", "completion date unknown: ");
             out.unknown.insert("delay_days", format!("{label}{why}"));

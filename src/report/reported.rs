@@ -49,8 +49,7 @@ struct Shown<'a> {
     voucher: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     figures: Option<&'a Figures>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    facts: Option<&'a Said>,
+    facts: &'a Said,
 }
 
 /// The JSON shape of a reported finding, owned for reading back.
@@ -69,8 +68,7 @@ struct Read {
     voucher: Option<String>,
     #[serde(default)]
     figures: Option<Box<Figures>>,
-    #[serde(default)]
-    facts: Option<Said>,
+    facts: Said,
 }
 
 impl Serialize for Reported {
@@ -87,10 +85,7 @@ impl Serialize for Reported {
             contract: f.contract.as_deref(),
             voucher: f.voucher.as_deref(),
             figures: f.figures.as_deref(),
-            facts: match &f.said {
-                Said::Legacy { .. } => None,
-                said => Some(said),
-            },
+            facts: &f.said,
         }
         .serialize(serializer)
     }
@@ -99,9 +94,7 @@ impl Serialize for Reported {
 impl<'de> Deserialize<'de> for Reported {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Reported, D::Error> {
         let read = Read::deserialize(deserializer)?;
-        let said = read.facts.unwrap_or_else(|| Said::Legacy {
-            text: read.message.clone(),
-        });
+        let said = read.facts;
         Ok(Reported {
             finding: Finding {
                 code: read.code,
@@ -125,7 +118,7 @@ impl Finding {
     /// This finding with its words as given (tests of renderers, which read messages only).
     pub(crate) fn reported(self) -> Reported {
         let message = match &self.said {
-            Said::Legacy { text } => text.clone(),
+            Said::Text { text } => text.clone(),
             _ => String::new(),
         };
         Reported {

@@ -188,8 +188,14 @@ pub fn chain_parts(chain: &ChainSummary, lang: Lang, payments: bool) -> Vec<Stri
 fn unknown(chain: &ChainSummary, name: &str, lang: Lang) -> String {
     match chain.unknown.get(name) {
         Some(why) => match lang {
-            Lang::Zh => format!("—（{}）", why.explain(name, lang)),
-            Lang::En => format!("— ({})", why.explain(name, lang)),
+            Lang::Zh => format!(
+                "—（{}）",
+                super::words::reasons::figure_unknown(*why, name, lang)
+            ),
+            Lang::En => format!(
+                "— ({})",
+                super::words::reasons::figure_unknown(*why, name, lang)
+            ),
         },
         None => "—".into(),
     }

@@ -11,7 +11,6 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::attributes::{Construction, ContractKind, ProcurementMethod, Status};
-use crate::lang::Lang;
 
 /// A validated condition; an empty one always holds.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -68,30 +67,6 @@ pub enum UnknownFact {
     Contracts,
     /// A project attribute the condition reads is not set.
     Attribute,
-}
-
-impl UnknownFact {
-    /// Why the document is undetermined, for a person.
-    pub fn reason(self, lang: Lang) -> &'static str {
-        match self {
-            UnknownFact::Construction => lang.pick(
-                "建设性质未知（在 project.toml 或项目台账中填写 construction / 建设性质）",
-                "construction type unknown (set construction in project.toml or 建设性质 in the project ledger)",
-            ),
-            UnknownFact::TotalInvestment => lang.pick(
-                "总投资未知（在 project.toml 或项目台账中填写 total_investment / 总投资）",
-                "total investment unknown (set total_investment in project.toml or 总投资 in the project ledger)",
-            ),
-            UnknownFact::Attribute => lang.pick(
-                "条件所需的项目属性未填写（在 project.toml 中补充）",
-                "a project attribute the condition reads is not set (add it to project.toml)",
-            ),
-            UnknownFact::Contracts => lang.pick(
-                "取决于合同金额或采购方式，尚未读取合同台账",
-                "depends on contract amounts or procurement methods, and no contract ledger was read",
-            ),
-        }
-    }
 }
 
 /// Whether a document applies to a project.

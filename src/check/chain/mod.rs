@@ -21,7 +21,6 @@ use serde::{Deserialize, Serialize};
 use super::Context;
 use crate::finding::Finding;
 use crate::finding::said::PaymentRef;
-use crate::lang::Lang;
 use crate::ledger::header::LedgerKind;
 use crate::ledger::records::Payment;
 use crate::money::amount::Amount;
@@ -134,34 +133,6 @@ pub enum Unknown {
     Overflow,
     /// The aid funds are not recorded, so no rate can be computed.
     NoAidFunds,
-}
-
-impl Unknown {
-    /// Why `figure` (`allocated`, `contracted`, `paid`, `execution_rate`) is unknown, for
-    /// a person.
-    pub fn explain(self, figure: &str, lang: Lang) -> &'static str {
-        match (self, figure) {
-            (Unknown::NoLedger, "allocated") => {
-                lang.pick("未读到资金下达台账", "no allocation ledger was read")
-            }
-            (Unknown::NoLedger, "contracted") => {
-                lang.pick("未读到合同台账", "no contract ledger was read")
-            }
-            (Unknown::NoLedger, _) => lang.pick("未读到资金拨付台账", "no payment ledger was read"),
-            _ => self.reason(lang),
-        }
-    }
-
-    fn reason(self, lang: Lang) -> &'static str {
-        match self {
-            Unknown::NoLedger => lang.pick("未读到台账", "no ledger was read"),
-            Unknown::UnreadableAmounts => {
-                lang.pick("部分行金额无法读取", "some rows have no readable amount")
-            }
-            Unknown::Overflow => lang.pick("合计超出可表示范围", "the total is out of range"),
-            Unknown::NoAidFunds => lang.pick("援疆资金未记录", "the aid funds are not recorded"),
-        }
-    }
 }
 
 /// The chain summary of a project, when a ledger covers it or a ledger row concerns it.

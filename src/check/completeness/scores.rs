@@ -25,7 +25,8 @@ pub enum Requirement {
 pub struct DocumentState {
     /// Document id.
     pub id: Arc<str>,
-    /// Document name in the report's language.
+    /// Document name in the report's language: empty until the report names it
+    /// (`report::words`), since the checks speak no language.
     pub name: Arc<str>,
     /// Whether it is required.
     pub requirement: Requirement,
@@ -129,7 +130,7 @@ pub struct StageScore {
     /// Stage id (the key of the report's map of stages).
     #[serde(skip_serializing, default = "empty_id")]
     pub stage: Arc<str>,
-    /// Stage name in the report's language.
+    /// Stage name in the report's language: empty until the report names it.
     pub name: Arc<str>,
     /// Required documents.
     pub required: usize,
@@ -148,7 +149,7 @@ pub struct Undetermined {
     pub stage: Arc<str>,
     /// The facts that were missing.
     pub facts: Vec<UnknownFact>,
-    /// Why, for a person.
+    /// Why, for a person, in the report's language: empty until the report says it.
     pub reason: Arc<str>,
 }
 

@@ -39,22 +39,18 @@ pub enum Said {
     Chronology(ChronologySaid),
     /// Waivers.
     Waiver(WaiverSaid),
-    /// Words made where the finding was made (being moved into the message table).
-    Legacy {
+    /// A sentence given as it is, for tests of renderers, which read messages only.
+    #[cfg(test)]
+    Text {
         /// The sentence.
         text: String,
     },
 }
 
-impl From<String> for Said {
-    fn from(text: String) -> Said {
-        Said::Legacy { text }
-    }
-}
-
+#[cfg(test)]
 impl From<&str> for Said {
     fn from(text: &str) -> Said {
-        Said::Legacy { text: text.into() }
+        Said::Text { text: text.into() }
     }
 }
 

@@ -89,8 +89,14 @@ pub(super) fn timeline(out: &mut String, p: &ProjectReport, lang: Lang) {
     for (why, names) in silent {
         let names = names.join(lang.pick("、", ", "));
         let line = match lang {
-            Lang::Zh => format!("日期未知（{}）：{names}", why.explain(lang)),
-            Lang::En => format!("dates unknown ({}): {names}", why.explain(lang)),
+            Lang::Zh => format!(
+                "日期未知（{}）：{names}",
+                crate::report::words::reasons::date_unknown(why, lang)
+            ),
+            Lang::En => format!(
+                "dates unknown ({}): {names}",
+                crate::report::words::reasons::date_unknown(why, lang)
+            ),
         };
         let _ = writeln!(out, "<p class=\"muted\">{}</p>", esc(&line));
     }
@@ -100,7 +106,7 @@ pub(super) fn timeline(out: &mut String, p: &ProjectReport, lang: Lang) {
 /// An unknown date with its reason, as shown in the timeline.
 fn unknown_date(why: Option<DateUnknown>, lang: Lang) -> String {
     let why = why.map_or(lang.pick("日期未知", "the date is unknown"), |w| {
-        w.explain(lang)
+        crate::report::words::reasons::date_unknown(w, lang)
     });
     format!(
         "<span class=\"unknown\">{}</span>",

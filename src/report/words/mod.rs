@@ -9,10 +9,14 @@
 mod chain;
 mod chronology;
 mod files;
+mod labels;
 mod ledgers;
 mod projects;
+pub mod reasons;
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::finding::{Finding, Said};
 use crate::lang::Lang;
@@ -32,6 +36,8 @@ pub struct Words<'a> {
     rules: &'a RuleSet,
     lang: Lang,
     categories: HashMap<String, &'a Category>,
+    /// Names shared between projects ([`Words::name_scores`]).
+    names: RefCell<HashMap<String, Arc<str>>>,
 }
 
 impl<'a> Words<'a> {
@@ -50,7 +56,18 @@ impl<'a> Words<'a> {
             rules,
             lang,
             categories,
+            names: RefCell::default(),
         }
+    }
+
+    /// The rules the words name things by.
+    pub fn rules(&self) -> &'a RuleSet {
+        self.rules
+    }
+
+    /// The language of the words.
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 
     /// `finding` with its message.
@@ -78,7 +95,8 @@ impl<'a> Words<'a> {
     /// What `f` says, in the report's language.
     pub fn say(&self, f: &Finding) -> String {
         match &f.said {
-            Said::Legacy { text } => text.clone(),
+            #[cfg(test)]
+            Said::Text { text } => text.clone(),
             Said::Project(said) => self.project(f, said),
             Said::File(said) => self.file(f, said),
             Said::Ledger(said) => self.ledger(said),

@@ -89,7 +89,7 @@ fn timeline_rows(p: &ProjectReport, report: &Report) -> Vec<[Cell; 3]> {
 fn unknown_date(why: Option<DateUnknown>, lang: Lang) -> Cell {
     Cell::Unknown(why.map_or_else(
         || lang.pick("日期未知", "the date is unknown").to_string(),
-        |w| w.explain(lang).to_string(),
+        |w| crate::report::words::reasons::date_unknown(w, lang).to_string(),
     ))
 }
 

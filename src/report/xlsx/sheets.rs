@@ -3,6 +3,7 @@
 //! (file problems), 全部问题 (all findings), 豁免 and 基线 (set apart), 代码说明 (codes)
 //! and 说明 (about the run).
 
+use crate::report::words::reasons::figure_unknown;
 use std::path::Path;
 
 use rust_decimal::prelude::ToPrimitive;
@@ -116,7 +117,7 @@ fn execution_rate(chain: Option<&ChainSummary>, lang: Lang) -> Cell {
         Some(c) => Cell::Unknown(
             c.unknown
                 .get("execution_rate")
-                .map_or("—", |why| why.explain("execution_rate", lang))
+                .map_or("—", |why| figure_unknown(*why, "execution_rate", lang))
                 .to_string(),
         ),
         None => Cell::Unknown(lang.pick("未读到任何台账", "no ledger was read").into()),
@@ -140,7 +141,7 @@ fn figure(
             chain
                 .unknown
                 .get(name)
-                .map_or("—", |why| why.explain(name, lang))
+                .map_or("—", |why| figure_unknown(*why, name, lang))
                 .to_string(),
         ),
     }
