@@ -8,7 +8,6 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::{Code, Severity};
-use crate::lang::Lang;
 
 /// A file format as its content shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -151,36 +150,49 @@ impl TryFrom<String> for Format {
     }
 }
 
-/// Why a file is damaged, in both languages (a parser's own message is the same in both).
+/// How a file is damaged: what inspection found, or the parser's own words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Detail {
-    /// Chinese.
-    pub zh: String,
-    /// English.
-    pub en: String,
+#[serde(tag = "damage", rename_all = "kebab-case")]
+pub enum Damage {
+    /// A PDF without a valid `%PDF-x.y` header.
+    NoPdfHeader,
+    /// A PDF with no `startxref` at its end (truncated or damaged).
+    NoStartxref,
+    /// A PDF whose `startxref` points past its end.
+    StartxrefBeyondEnd {
+        /// The byte it points to.
+        offset: u64,
+    },
+    /// A PDF with no `%%EOF` at its end (truncated).
+    NoEof,
+    /// A PDF whose cross-reference data had to be rebuilt by scanning.
+    XrefRebuilt,
+    /// A PDF without pages.
+    NoPages,
+    /// A JPEG without its end-of-image marker.
+    JpegTruncated,
+    /// A PNG without its `IEND` chunk.
+    PngTruncated,
+    /// Content that is no valid file of its extension, nor of any other format.
+    NotValidAs {
+        /// The extension.
+        extension: String,
+        /// What the bytes look like.
+        format: Format,
+    },
+    /// A parser's message, which exists in one language only.
+    Parser {
+        /// The message.
+        message: String,
+    },
 }
 
-impl Detail {
-    /// A reason written in both languages.
-    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Detail {
-        Detail {
-            zh: zh.into(),
-            en: en.into(),
+impl Damage {
+    /// A parser's message.
+    pub fn parser(message: impl Into<String>) -> Damage {
+        Damage::Parser {
+            message: message.into(),
         }
-    }
-
-    /// A parser's message, which exists in one language only.
-    pub fn parser(message: impl Into<String>) -> Detail {
-        let message = message.into();
-        Detail {
-            zh: message.clone(),
-            en: message,
-        }
-    }
-
-    /// The reason in `lang`.
-    pub fn get(&self, lang: Lang) -> &str {
-        lang.pick(&self.zh, &self.en)
     }
 }
 
@@ -198,16 +210,16 @@ pub enum Problem {
         actual: Format,
     },
     /// A PDF that is damaged or truncated.
-    CorruptPdf(Detail),
+    CorruptPdf(Damage),
     /// A PDF that is encrypted.
     EncryptedPdf {
         /// Pages, when they could still be counted.
         pages: Option<u32>,
     },
     /// A JPEG or PNG cut short.
-    CorruptImage(Detail),
+    CorruptImage(Damage),
     /// A zip or OLE container that does not open.
-    CorruptContainer(Detail),
+    CorruptContainer(Damage),
     /// A password-protected Office file.
     EncryptedOffice,
     /// Larger than the inspection limit.

@@ -15,10 +15,10 @@ use std::num::NonZeroU64;
 use std::path::{Path, PathBuf};
 
 use super::magic::Format;
-use super::{Detail, InspectOptions, Inspection, Problem};
+use super::{Damage, InspectOptions, Inspection, Problem};
 use crate::scan::FileEntry;
 
-const HEADER: &str = "guicang-inspection-cache 3";
+const HEADER: &str = "guicang-inspection-cache 4";
 
 /// What the cache knew of this sweep's files.
 #[derive(Debug, Default)]
@@ -187,14 +187,15 @@ pub fn save(path: &Path, files: &[FileEntry], inspections: &[Inspection]) -> std
     std::fs::rename(&temporary, path)
 }
 
-/// `format \t pages \t problem-kind \t detail-zh \t detail-en \t number \t fingerprint`
+/// `format \t pages \t problem-kind \t first \t second \t number \t fingerprint`, where the
+/// two free fields hold a damage's id and detail, an error's text or a format's name.
 fn encode(inspection: &Inspection) -> String {
     let format = inspection
         .format
         .map_or(String::new(), |f| f.name().to_string());
     let pages = inspection.pages.map_or(String::new(), |p| p.to_string());
     let clean = |s: &str| s.replace(['\t', '\n'], " ");
-    let (kind, zh, en, number) = match inspection.problem.as_deref() {
+    let (kind, first, second, number) = match inspection.problem.as_deref() {
         None => ("", String::new(), String::new(), String::new()),
         Some(Problem::Empty) => ("empty", String::new(), String::new(), String::new()),
         Some(Problem::Unreadable(m)) => ("unreadable", clean(m), String::new(), String::new()),
@@ -204,7 +205,10 @@ fn encode(inspection: &Inspection) -> String {
             String::new(),
             String::new(),
         ),
-        Some(Problem::CorruptPdf(d)) => ("corrupt-pdf", clean(&d.zh), clean(&d.en), String::new()),
+        Some(Problem::CorruptPdf(d)) => {
+            let (id, detail) = encode_damage(d);
+            ("corrupt-pdf", id, clean(&detail), String::new())
+        }
         Some(Problem::EncryptedPdf { pages }) => (
             "encrypted-pdf",
             String::new(),
@@ -212,14 +216,13 @@ fn encode(inspection: &Inspection) -> String {
             pages.map_or(String::new(), |p| p.to_string()),
         ),
         Some(Problem::CorruptImage(d)) => {
-            ("corrupt-image", clean(&d.zh), clean(&d.en), String::new())
+            let (id, detail) = encode_damage(d);
+            ("corrupt-image", id, clean(&detail), String::new())
         }
-        Some(Problem::CorruptContainer(d)) => (
-            "corrupt-container",
-            clean(&d.zh),
-            clean(&d.en),
-            String::new(),
-        ),
+        Some(Problem::CorruptContainer(d)) => {
+            let (id, detail) = encode_damage(d);
+            ("corrupt-container", id, clean(&detail), String::new())
+        }
         Some(Problem::EncryptedOffice) => (
             "encrypted-office",
             String::new(),
@@ -236,13 +239,58 @@ fn encode(inspection: &Inspection) -> String {
     let fingerprint = inspection
         .fingerprint
         .map_or(String::new(), |f| format!("{f:x}"));
-    format!("{format}\t{pages}\t{kind}\t{zh}\t{en}\t{number}\t{fingerprint}")
+    format!("{format}\t{pages}\t{kind}\t{first}\t{second}\t{number}\t{fingerprint}")
+}
+
+/// A damage as two cache fields: its id, and its detail (an offset, a message, or the
+/// extension and format of content that is no valid file of its extension).
+fn encode_damage(damage: &Damage) -> (String, String) {
+    let (id, detail) = match damage {
+        Damage::NoPdfHeader => ("no-pdf-header", String::new()),
+        Damage::NoStartxref => ("no-startxref", String::new()),
+        Damage::StartxrefBeyondEnd { offset } => ("startxref-beyond-end", offset.to_string()),
+        Damage::NoEof => ("no-eof", String::new()),
+        Damage::XrefRebuilt => ("xref-rebuilt", String::new()),
+        Damage::NoPages => ("no-pages", String::new()),
+        Damage::JpegTruncated => ("jpeg-truncated", String::new()),
+        Damage::PngTruncated => ("png-truncated", String::new()),
+        Damage::NotValidAs { extension, format } => {
+            ("not-valid-as", format!("{extension}|{}", format.name()))
+        }
+        Damage::Parser { message } => ("parser", message.clone()),
+    };
+    (id.to_string(), detail)
+}
+
+/// The damage [`encode_damage`] wrote; `None` for fields it did not write.
+fn decode_damage(id: &str, detail: &str) -> Option<Damage> {
+    Some(match id {
+        "no-pdf-header" => Damage::NoPdfHeader,
+        "no-startxref" => Damage::NoStartxref,
+        "startxref-beyond-end" => Damage::StartxrefBeyondEnd {
+            offset: detail.parse().ok()?,
+        },
+        "no-eof" => Damage::NoEof,
+        "xref-rebuilt" => Damage::XrefRebuilt,
+        "no-pages" => Damage::NoPages,
+        "jpeg-truncated" => Damage::JpegTruncated,
+        "png-truncated" => Damage::PngTruncated,
+        "not-valid-as" => {
+            let (extension, format) = detail.split_once('|')?;
+            Damage::NotValidAs {
+                extension: extension.to_string(),
+                format: Format::from_name(format)?,
+            }
+        }
+        "parser" => Damage::parser(detail),
+        _ => return None,
+    })
 }
 
 fn decode(text: &str) -> Option<Inspection> {
     let mut fields = text.split('\t');
     let mut field = || fields.next();
-    let (format, pages, kind, zh, en, number, fingerprint) = (
+    let (format, pages, kind, first, second, number, fingerprint) = (
         field()?,
         field()?,
         field()?,
@@ -264,20 +312,20 @@ fn decode(text: &str) -> Option<Inspection> {
     } else {
         Some(pages.parse().ok()?)
     };
-    let detail = || Detail::new(zh, en);
+    let detail = || decode_damage(first, second);
     let problem = match kind {
         "" => None,
         "empty" => Some(Problem::Empty),
-        "unreadable" => Some(Problem::Unreadable(zh.to_string())),
+        "unreadable" => Some(Problem::Unreadable(first.to_string())),
         "mismatch" => Some(Problem::Mismatch {
-            actual: Format::from_name(zh)?,
+            actual: Format::from_name(first)?,
         }),
-        "corrupt-pdf" => Some(Problem::CorruptPdf(detail())),
+        "corrupt-pdf" => Some(Problem::CorruptPdf(detail()?)),
         "encrypted-pdf" => Some(Problem::EncryptedPdf {
             pages: number.parse().ok(),
         }),
-        "corrupt-image" => Some(Problem::CorruptImage(detail())),
-        "corrupt-container" => Some(Problem::CorruptContainer(detail())),
+        "corrupt-image" => Some(Problem::CorruptImage(detail()?)),
+        "corrupt-container" => Some(Problem::CorruptContainer(detail()?)),
         "encrypted-office" => Some(Problem::EncryptedOffice),
         "too-large" => Some(Problem::TooLarge(number.parse().ok()?)),
         "timeout" => Some(Problem::Timeout),
@@ -325,10 +373,26 @@ mod tests {
                 fingerprint: NonZeroU64::new(0xabc),
                 format: Some(Format::Pdf),
                 pages: None,
-                problem: Some(Box::new(Problem::CorruptPdf(Detail::new(
-                    "截断",
-                    "truncated",
+                problem: Some(Box::new(Problem::CorruptPdf(Damage::StartxrefBeyondEnd {
+                    offset: 1234,
+                }))),
+            },
+            Inspection {
+                fingerprint: NonZeroU64::new(0xabc),
+                format: Some(Format::Pdf),
+                pages: None,
+                problem: Some(Box::new(Problem::CorruptPdf(Damage::parser(
+                    "invalid file trailer",
                 )))),
+            },
+            Inspection {
+                fingerprint: None,
+                format: Some(Format::Text),
+                pages: None,
+                problem: Some(Box::new(Problem::CorruptContainer(Damage::NotValidAs {
+                    extension: "docx".into(),
+                    format: Format::Ole,
+                }))),
             },
             Inspection {
                 fingerprint: NonZeroU64::new(0xabc),

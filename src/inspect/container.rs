@@ -4,7 +4,7 @@
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 
-use super::{Detail, InspectOptions, Problem, magic};
+use super::{Damage, InspectOptions, Problem, magic};
 use crate::guard::isolate;
 use crate::guard::limits::CONTAINER_DECLARED_BYTES;
 
@@ -93,7 +93,7 @@ pub(super) fn check_xls(path: &std::path::Path, options: &InspectOptions) -> Res
         Err(message) if crate::sheet::is_encryption_message(&message) => {
             Err(Problem::EncryptedOffice)
         }
-        Err(message) => Err(Problem::CorruptContainer(Detail::parser(message))),
+        Err(message) => Err(Problem::CorruptContainer(Damage::parser(message))),
     }
 }
 

@@ -14,7 +14,7 @@ mod container;
 pub mod magic;
 pub mod pdf;
 
-pub use crate::finding::file::{Detail, Problem};
+pub use crate::finding::file::{Damage, Problem};
 pub use container::{XLS_JOB, open_xls_here};
 use container::{check_xls, ole_holds_encrypted_package, open_document_is_encrypted, zip_names};
 
@@ -190,7 +190,7 @@ fn identify_opened(file: &mut Opened<'_>) -> Result<Format, Problem> {
         format = Format::EncryptedOoxml;
     }
     if let Some(Err(message)) = &zip_names {
-        return Err(Problem::CorruptContainer(Detail::parser(message.clone())));
+        return Err(Problem::CorruptContainer(Damage::parser(message.clone())));
     }
     Ok(format)
 }
@@ -205,13 +205,10 @@ fn expect_format(format: Format, extension: &str) -> Result<(), Problem> {
         return Err(
             if binary_expected && matches!(format, Format::Text | Format::Unknown) {
                 // Neither the promised format nor any other: the file is damaged, not misnamed.
-                let detail = Detail::new(
-                    format!("内容不是有效的 .{extension} 文件（{}）", format.name()),
-                    format!(
-                        "the content is not a valid .{extension} file ({})",
-                        format.name()
-                    ),
-                );
+                let detail = Damage::NotValidAs {
+                    extension: extension.to_string(),
+                    format,
+                };
                 if *expected == [Format::Pdf] {
                     Problem::CorruptPdf(detail)
                 } else {
@@ -265,16 +262,10 @@ fn check_content(
             return Ok(facts.pages.and_then(NonZeroU32::new));
         }
         Format::Jpeg if magic::find(&file.tail, b"\xFF\xD9").is_none() => {
-            return Err(Problem::CorruptImage(Detail::new(
-                "文件被截断，缺少 JPEG 结束标记",
-                "truncated: no JPEG end-of-image marker",
-            )));
+            return Err(Problem::CorruptImage(Damage::JpegTruncated));
         }
         Format::Png if magic::find(&file.tail, b"IEND").is_none() => {
-            return Err(Problem::CorruptImage(Detail::new(
-                "文件被截断，缺少 PNG 结束块 IEND",
-                "truncated: no PNG IEND chunk",
-            )));
+            return Err(Problem::CorruptImage(Damage::PngTruncated));
         }
         Format::OpenDocument if open_document_is_encrypted(&mut file.handle) => {
             return Err(Problem::EncryptedOffice);

@@ -24,7 +24,7 @@ use std::time::Duration;
 use lopdf::{Document, Object, ObjectId};
 
 use super::magic::find;
-use super::{Detail, Problem};
+use super::{Damage, Problem};
 use crate::guard::isolate;
 use crate::guard::open::{Links, read_capped};
 
@@ -85,10 +85,7 @@ fn check_frame(size: u64, head: &[u8], tail: &[u8]) -> Result<(), Problem> {
         .and_then(|at| head.get(at + 5..at + 8))
         .is_some_and(|v| v[0].is_ascii_digit() && v[1] == b'.' && v[2].is_ascii_digit());
     if !header {
-        return Err(Problem::CorruptPdf(Detail::new(
-            "没有有效的 %PDF-x.y 文件头",
-            "no valid %PDF-x.y header",
-        )));
+        return Err(Problem::CorruptPdf(Damage::NoPdfHeader));
     }
     let startxref = find_last(tail, b"startxref").and_then(|at| {
         let digits: String = tail[at + 9..]
@@ -101,24 +98,15 @@ fn check_frame(size: u64, head: &[u8], tail: &[u8]) -> Result<(), Problem> {
     });
     match startxref {
         None => {
-            return Err(Problem::CorruptPdf(Detail::new(
-                "文件被截断或损坏：文件末尾没有 startxref",
-                "truncated or damaged: no startxref offset at the end of the file",
-            )));
+            return Err(Problem::CorruptPdf(Damage::NoStartxref));
         }
         Some(offset) if offset >= size => {
-            return Err(Problem::CorruptPdf(Detail::new(
-                format!("startxref 指向第 {offset} 字节，超出文件末尾"),
-                format!("damaged: startxref points to byte {offset}, beyond the end of the file"),
-            )));
+            return Err(Problem::CorruptPdf(Damage::StartxrefBeyondEnd { offset }));
         }
         Some(_) => {}
     }
     if find_last(tail, b"%%EOF").is_none() {
-        return Err(Problem::CorruptPdf(Detail::new(
-            "文件被截断：末尾没有 %%EOF",
-            "truncated: no %%EOF marker at the end of the file",
-        )));
+        return Err(Problem::CorruptPdf(Damage::NoEof));
     }
     Ok(())
 }
@@ -127,17 +115,14 @@ fn check_frame(size: u64, head: &[u8], tail: &[u8]) -> Result<(), Problem> {
 fn judge(outcome: LoadOutcome, declares_encryption: bool) -> Result<PdfFacts, Problem> {
     match outcome {
         LoadOutcome::TimedOut => Err(Problem::Timeout),
-        LoadOutcome::Stopped(message) => Err(Problem::CorruptPdf(Detail::parser(message))),
+        LoadOutcome::Stopped(message) => Err(Problem::CorruptPdf(Damage::parser(message))),
         LoadOutcome::NotChecked(message) => Err(Problem::NotChecked(message)),
-        LoadOutcome::Failed(message) => Err(Problem::CorruptPdf(Detail::parser(message))),
+        LoadOutcome::Failed(message) => Err(Problem::CorruptPdf(Damage::parser(message))),
         LoadOutcome::Loaded {
             reconstructed: true,
             encrypted: false,
             ..
-        } if !declares_encryption => Err(Problem::CorruptPdf(Detail::new(
-            "交叉引用表无法读取，只能扫描重建：可能缺少页面或内容",
-            "the cross-reference data cannot be read and had to be rebuilt by scanning: pages or content may be missing",
-        ))),
+        } if !declares_encryption => Err(Problem::CorruptPdf(Damage::XrefRebuilt)),
         LoadOutcome::Loaded {
             encrypted, pages, ..
         } => match (encrypted || declares_encryption, pages) {
@@ -145,12 +130,9 @@ fn judge(outcome: LoadOutcome, declares_encryption: bool) -> Result<PdfFacts, Pr
                 pages: (n > 0).then_some(n),
             }),
             (true, Err(_)) => Err(Problem::EncryptedPdf { pages: None }),
-            (false, Ok(0)) => Err(Problem::CorruptPdf(Detail::new(
-                "文档没有页面",
-                "the document has no pages",
-            ))),
+            (false, Ok(0)) => Err(Problem::CorruptPdf(Damage::NoPages)),
             (false, Ok(n)) => Ok(PdfFacts { pages: Some(n) }),
-            (false, Err(message)) => Err(Problem::CorruptPdf(Detail::parser(message))),
+            (false, Err(message)) => Err(Problem::CorruptPdf(Damage::parser(message))),
         },
     }
 }

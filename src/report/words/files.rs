@@ -3,7 +3,7 @@
 
 use super::Words;
 use crate::finding::Finding;
-use crate::finding::file::Problem;
+use crate::finding::file::{Damage, Problem};
 use crate::finding::said::FileSaid;
 use crate::lang::Lang;
 
@@ -105,8 +105,8 @@ impl Words<'_> {
             (Problem::Mismatch { actual }, Lang::En) => {
                 format!("the content is {actual}, not what the extension .{extension} says")
             }
-            (Problem::CorruptPdf(e), Lang::Zh) => format!("PDF 已损坏：{}", e.get(lang)),
-            (Problem::CorruptPdf(e), Lang::En) => format!("damaged PDF: {}", e.get(lang)),
+            (Problem::CorruptPdf(e), Lang::Zh) => format!("PDF 已损坏：{}", self.damage(e)),
+            (Problem::CorruptPdf(e), Lang::En) => format!("damaged PDF: {}", self.damage(e)),
             (Problem::EncryptedPdf { pages }, Lang::Zh) => format!(
                 "PDF 已加密，无法核验或检索{}",
                 pages.map_or(String::new(), |n| format!("（{n} 页）"))
@@ -115,13 +115,13 @@ impl Words<'_> {
                 "encrypted PDF: it cannot be verified or indexed{}",
                 pages.map_or(String::new(), |n| format!(" ({n} pages)"))
             ),
-            (Problem::CorruptImage(e), Lang::Zh) => format!("图片已损坏：{}", e.get(lang)),
-            (Problem::CorruptImage(e), Lang::En) => format!("damaged image: {}", e.get(lang)),
+            (Problem::CorruptImage(e), Lang::Zh) => format!("图片已损坏：{}", self.damage(e)),
+            (Problem::CorruptImage(e), Lang::En) => format!("damaged image: {}", self.damage(e)),
             (Problem::CorruptContainer(e), Lang::Zh) => {
-                format!("文件已损坏，无法打开：{}", e.get(lang))
+                format!("文件已损坏，无法打开：{}", self.damage(e))
             }
             (Problem::CorruptContainer(e), Lang::En) => {
-                format!("the file is damaged and does not open: {}", e.get(lang))
+                format!("the file is damaged and does not open: {}", self.damage(e))
             }
             (Problem::EncryptedOffice, Lang::Zh) => "文件设有打开密码，无法核验".into(),
             (Problem::EncryptedOffice, Lang::En) => {
@@ -135,6 +135,56 @@ impl Words<'_> {
             (Problem::Timeout, Lang::En) => "the check took too long and was given up".into(),
             (Problem::NotChecked(why), Lang::Zh) => format!("未能检查：{why}"),
             (Problem::NotChecked(why), Lang::En) => format!("the file could not be checked: {why}"),
+        }
+    }
+
+    /// How a file is damaged.
+    fn damage(&self, damage: &Damage) -> String {
+        let lang = self.lang;
+        match damage {
+            Damage::NoPdfHeader => lang.pick("没有有效的 %PDF-x.y 文件头", "no valid %PDF-x.y header").into(),
+            Damage::NoStartxref => lang
+                .pick(
+                    "文件被截断或损坏：文件末尾没有 startxref",
+                    "truncated or damaged: no startxref offset at the end of the file",
+                )
+                .into(),
+            Damage::StartxrefBeyondEnd { offset } => match lang {
+                Lang::Zh => format!("startxref 指向第 {offset} 字节，超出文件末尾"),
+                Lang::En => {
+                    format!("damaged: startxref points to byte {offset}, beyond the end of the file")
+                }
+            },
+            Damage::NoEof => lang
+                .pick(
+                    "文件被截断：末尾没有 %%EOF",
+                    "truncated: no %%EOF marker at the end of the file",
+                )
+                .into(),
+            Damage::XrefRebuilt => lang
+                .pick(
+                    "交叉引用表无法读取，只能扫描重建：可能缺少页面或内容",
+                    "the cross-reference data cannot be read and had to be rebuilt by scanning: pages or content may be missing",
+                )
+                .into(),
+            Damage::NoPages => lang.pick("文档没有页面", "the document has no pages").into(),
+            Damage::JpegTruncated => lang
+                .pick(
+                    "文件被截断，缺少 JPEG 结束标记",
+                    "truncated: no JPEG end-of-image marker",
+                )
+                .into(),
+            Damage::PngTruncated => lang
+                .pick(
+                    "文件被截断，缺少 PNG 结束块 IEND",
+                    "truncated: no PNG IEND chunk",
+                )
+                .into(),
+            Damage::NotValidAs { extension, format } => match lang {
+                Lang::Zh => format!("内容不是有效的 .{extension} 文件（{format}）"),
+                Lang::En => format!("the content is not a valid .{extension} file ({format})"),
+            },
+            Damage::Parser { message } => message.clone(),
         }
     }
 
