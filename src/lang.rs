@@ -1,7 +1,9 @@
 //! Language of messages: Chinese by default, English with `--lang en`.
 //!
-//! Every user-facing string is written in both languages at the place it is made;
-//! [`Lang::pick`] chooses one, so no separate message catalogue can drift out of step.
+//! The pipeline speaks no language: checks state facts, and the report puts them into
+//! words (`report::words`, one table with both languages side by side, so that neither
+//! drifts out of step). Renderers' headings and the code registry's explanations pick
+//! their language with [`Lang::pick`] where they are written.
 
 use serde::{Deserialize, Serialize};
 

@@ -27,7 +27,7 @@ pub mod names;
 /// Project attributes: status, construction type, contract kind, procurement method.
 pub(crate) mod attributes;
 
-/// Finding codes (the registry) and the finding value.
+/// Finding codes (the registry), the finding value and the facts it states (no words).
 pub mod finding;
 
 /// Source positions and compiler-style diagnostics for user-written files.
@@ -65,13 +65,14 @@ pub mod inspect;
 /// Step 5: ledgers read into funding-chain records.
 pub mod ledger;
 
-/// Step 6: checks that turn it all into findings and scores.
+/// Step 6: checks that turn it all into findings and scores, stated as facts.
 pub(crate) mod check;
 
 /// Step 7: waivers and the baseline set findings apart before the report counts them.
 pub(crate) mod triage;
 
-/// Step 8: the report, and its renderers for people and machines.
+/// Step 8: the report, which puts the facts into words in the language asked for
+/// (`report::words`, the one message table), and its renderers for people and machines.
 pub mod report;
 
 /// After the report: sweeps recorded over time (SQLite or PostgreSQL) and what changed.
