@@ -3,7 +3,7 @@
 //! The pipeline speaks no language: checks state facts, and the report puts them into
 //! words (`report::words`, one table with both languages side by side, so that neither
 //! drifts out of step). Renderers' headings and the code registry's explanations pick
-//! their language with [`Lang::pick`] where they are written.
+//! their language with [`Lang::pick`](crate::lang::Lang::pick) where they are written.
 
 use serde::{Deserialize, Serialize};
 
