@@ -141,3 +141,6 @@ impl<'a> Words<'a> {
         self.rules.stage(id).map_or(id, |s| s.name.get(self.lang))
     }
 }
+
+#[cfg(test)]
+mod tests;

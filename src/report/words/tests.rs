@@ -1,0 +1,366 @@
+//! Every kind of sentence, said in both languages and read back from its facts.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use jiff::civil::date;
+use rust_decimal::Decimal;
+
+use super::Words;
+use crate::attributes::{ContractKind, ProcurementMethod};
+use crate::finding::file::{Damage, Format, Problem};
+use crate::finding::said::{
+    CellProblem, ChainSaid, ChronologySaid, Field, FileSaid, LedgerSaid, Mistake, PaymentRef,
+    ProjectSaid, Sum, WaiverSaid,
+};
+use crate::finding::{Code, Finding, Said};
+use crate::lang::Lang;
+use crate::ruleset::RuleSet;
+
+/// One sample of every kind of sentence the checks state.
+fn samples() -> Vec<Said> {
+    let text = |s: &str| s.to_string();
+    let yuan = |n: i64| Decimal::from(n);
+    let day = date(2023, 8, 1);
+    let payment = PaymentRef {
+        voucher: Some(text("记-0041")),
+        date: Some(day),
+        amount: Some(yuan(2_400_000)),
+    };
+    let mut said: Vec<Said> = vec![
+        ProjectSaid::CategoryUnknown.into(),
+        ProjectSaid::StatusUnknown.into(),
+        ProjectSaid::MissingDocument {
+            found: 1,
+            needed: 2,
+            unusable: vec![text("P/a.pdf")],
+        }
+        .into(),
+        ProjectSaid::MisfiledDocument {
+            filed_under: text("payment"),
+        }
+        .into(),
+        ProjectSaid::ProjectFolderMissing {
+            name: text("卫生院"),
+        }
+        .into(),
+        ProjectSaid::DuplicateProject {
+            folders: 2,
+            code: text("MGT-1"),
+        }
+        .into(),
+        ProjectSaid::ManifestUnreadable {
+            error: text("denied"),
+        }
+        .into(),
+        FileSaid::StrayFile { temporary: true }.into(),
+        FileSaid::StrayFile { temporary: false }.into(),
+        FileSaid::DuplicateFile {
+            original: text("P/a.pdf"),
+        }
+        .into(),
+        FileSaid::SymlinkSkipped.into(),
+        FileSaid::SpecialFile { kind: text("FIFO") }.into(),
+        FileSaid::TemporaryFile { name_guessed: true }.into(),
+        FileSaid::UnmatchedFile {
+            name_guessed: false,
+        }
+        .into(),
+        FileSaid::NestedProject {
+            inner: text("MGT-2"),
+            outer: text("MGT-1"),
+        }
+        .into(),
+        FileSaid::UnreadableFolder {
+            error: text("denied"),
+        }
+        .into(),
+        LedgerSaid::RowProjectUnknown {
+            named: text("MGT-9"),
+            shared: false,
+        }
+        .into(),
+        LedgerSaid::RowProjectUnknown {
+            named: text("卫生院"),
+            shared: true,
+        }
+        .into(),
+        LedgerSaid::RowProjectUnknown {
+            named: String::new(),
+            shared: false,
+        }
+        .into(),
+        LedgerSaid::DuplicateColumn {
+            kept: (text("B"), text("金额")),
+            ignored: (text("F"), text("金额")),
+        }
+        .into(),
+        LedgerSaid::LedgerUnreadable { error: text("zip") }.into(),
+        LedgerSaid::ConfiguredLedgerMissing {
+            config: text("guicang.toml"),
+        }
+        .into(),
+        LedgerSaid::LedgerUnrecognised.into(),
+        ChainSaid::PaymentWithoutContract {
+            payment: payment.clone(),
+            contract: text("HT-1"),
+        }
+        .into(),
+        ChainSaid::PaymentBeforeContract {
+            paid_on: day,
+            contract: text("HT-1"),
+            signed: date(2023, 9, 1),
+        }
+        .into(),
+        ChainSaid::PaymentWithoutVoucher {
+            payment: PaymentRef::default(),
+        }
+        .into(),
+        ChainSaid::PaymentWithoutInvoice { payment }.into(),
+        ChainSaid::VoucherNotInLedger {
+            voucher: text("记-0099"),
+        }
+        .into(),
+        ChainSaid::DuplicateVoucher {
+            voucher: text("记-0041"),
+        }
+        .into(),
+        ChainSaid::ContractWithoutProcurement {
+            contract: text("HT-1"),
+            amount: yuan(5_000_000),
+            threshold: yuan(4_000_000),
+            method: ProcurementMethod::SingleSource,
+        }
+        .into(),
+        ChainSaid::PossibleSplitting {
+            kind: ContractKind::Construction,
+            threshold: yuan(4_000_000),
+            total: yuan(4_500_000),
+            contracts: vec![text("HT-1"), text("HT-2")],
+        }
+        .into(),
+        ChainSaid::ContractOverpaid {
+            contract: text("HT-1"),
+            amount: yuan(100),
+            paid: yuan(120),
+        }
+        .into(),
+        ChainSaid::SettlementExceeded {
+            contract: None,
+            settlement: yuan(100),
+            paid: yuan(120),
+        }
+        .into(),
+        ChainSaid::RetentionExcessive {
+            contract: Some(text("HT-1")),
+            settlement: yuan(100),
+            held: yuan(10),
+            share: yuan(10),
+            limit: yuan(3),
+        }
+        .into(),
+        ChainSaid::CumulativeMismatch {
+            stated: yuan(5),
+            recomputed: yuan(4),
+        }
+        .into(),
+        ChainSaid::RatioMismatch {
+            stated: Decimal::new(5, 1),
+            recomputed: Decimal::new(25, 2),
+        }
+        .into(),
+        ChronologySaid::StartedBeforePermit {
+            start: day,
+            permit: date(2023, 9, 1),
+            days: 31,
+        }
+        .into(),
+        ChronologySaid::ContractBeforeAward {
+            contract: text("HT-1"),
+            signed: day,
+            award: date(2023, 9, 1),
+            days: 31,
+        }
+        .into(),
+        ChronologySaid::CompletedLate {
+            done: date(2024, 9, 1),
+            planned: day,
+            days: 397,
+        }
+        .into(),
+        ChronologySaid::FundsIdle {
+            allocated: day,
+            until: date(2024, 9, 1),
+            paid: false,
+            days: 397,
+        }
+        .into(),
+        WaiverSaid::WaiverExpired {
+            origin: text("guicang.toml:12"),
+            scope: text("MGT-1"),
+            expired: Some(day),
+            reason: text("补办中"),
+        }
+        .into(),
+        WaiverSaid::WaiverUnused {
+            origin: text("guicang.toml:12"),
+            scope: text("MGT-1"),
+        }
+        .into(),
+    ];
+    for sum in [Sum::Payments, Sum::Allocations, Sum::Contracts] {
+        said.push(ChainSaid::SumOverflow { sum }.into());
+        said.push(
+            ChainSaid::AidFundsExceeded {
+                sum,
+                total: yuan(2),
+                aid_funds: yuan(1),
+            }
+            .into(),
+        );
+    }
+    let mistakes = [
+        Mistake::Syntax { detail: text("x") },
+        Mistake::NotSingleValue { key: text("name") },
+        Mistake::UnknownCategory {
+            raw: text("食堂")
+        },
+        Mistake::UnknownStatus {
+            raw: text("快好了"),
+        },
+        Mistake::UnknownConstruction {
+            raw: text("拆除")
+        },
+        Mistake::NotADate {
+            raw: text("明年")
+        },
+        Mistake::NotAYear { raw: text("23") },
+        Mistake::NotAnAmount {
+            raw: text("很多")
+        },
+        Mistake::ContactNotAName,
+        Mistake::ContactsNotAList,
+    ];
+    for mistake in mistakes {
+        said.push(
+            ProjectSaid::ManifestMistake {
+                line: 2,
+                column: 10,
+                mistake,
+            }
+            .into(),
+        );
+    }
+    let problems = [
+        CellProblem::Unrecognised,
+        CellProblem::NotAnAmount,
+        CellProblem::NegativeAmount,
+        CellProblem::EmptyAmount,
+        CellProblem::NotADate,
+        CellProblem::ImplausibleDate,
+        CellProblem::NotAShare,
+    ];
+    for problem in problems {
+        said.push(
+            LedgerSaid::BadCell {
+                field: Field::PaymentAmount,
+                problem,
+                raw: text("-5"),
+            }
+            .into(),
+        );
+    }
+    let damages = [
+        Damage::NoPdfHeader,
+        Damage::NoStartxref,
+        Damage::StartxrefBeyondEnd { offset: 9 },
+        Damage::NoEof,
+        Damage::XrefRebuilt,
+        Damage::NoPages,
+        Damage::JpegTruncated,
+        Damage::PngTruncated,
+        Damage::NotValidAs {
+            extension: text("docx"),
+            format: Format::Text,
+        },
+    ];
+    let mut file_problems: Vec<Problem> = damages.into_iter().map(Problem::CorruptPdf).collect();
+    file_problems.extend([
+        Problem::Empty,
+        Problem::Unreadable(text("denied")),
+        Problem::Mismatch {
+            actual: Format::Jpeg,
+        },
+        Problem::CorruptImage(Damage::JpegTruncated),
+        Problem::CorruptContainer(Damage::parser("bad zip")),
+        Problem::EncryptedPdf { pages: Some(3) },
+        Problem::EncryptedOffice,
+        Problem::TooLarge(9),
+        Problem::Timeout,
+        Problem::NotChecked(text("no worker")),
+    ]);
+    for problem in file_problems {
+        said.push(
+            FileSaid::FileProblem {
+                problem,
+                extension: text("pdf"),
+                name_guessed: false,
+            }
+            .into(),
+        );
+    }
+    said
+}
+
+#[test]
+fn every_sentence_is_said_in_both_languages_and_read_back_from_its_facts() {
+    let rules = RuleSet::load(&[] as &[PathBuf], &BTreeMap::new()).expect("built-in rules");
+    let project = [(String::from("MGT-1"), Some("fixed-asset"))];
+    let zh = Words::new(&rules, Lang::Zh, project.clone());
+    let en = Words::new(&rules, Lang::En, project);
+    for said in samples() {
+        let finding = Finding::new(Code::MissingDocument, said.clone())
+            .project("MGT-1")
+            .stage("permit")
+            .document("construction-permit")
+            .path("MGT-1/project.toml");
+        let (chinese, english) = (zh.say(&finding), en.say(&finding));
+        assert!(!chinese.is_empty() && !english.is_empty(), "{said:?}");
+        assert_ne!(chinese, english, "{said:?}");
+        assert!(
+            chinese
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{chinese}"
+        );
+        let json = serde_json::to_string(&said).unwrap();
+        let back: Said = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{json}: {e}"));
+        assert_eq!(back, said, "{json}");
+    }
+}
+
+#[test]
+fn documents_are_named_by_their_projects_category() {
+    let rules = RuleSet::load(&[] as &[PathBuf], &BTreeMap::new()).expect("built-in rules");
+    let projects = [
+        (String::from("MGT-1"), Some("fixed-asset")),
+        (String::from("MGT-2"), Some("equipment")),
+    ];
+    let missing = |project: &str| {
+        let said = ProjectSaid::MissingDocument {
+            found: 0,
+            needed: 1,
+            unusable: Vec::new(),
+        };
+        Finding::new(Code::MissingDocument, said)
+            .project(project)
+            .stage("acceptance")
+            .document("acceptance-report")
+    };
+    let zh = Words::new(&rules, Lang::Zh, projects.clone());
+    assert_eq!(zh.say(&missing("MGT-1")), "缺少 竣工验收报告（竣工验收）");
+    assert_eq!(zh.say(&missing("MGT-2")), "缺少 验收报告（竣工验收）");
+    let en = Words::new(&rules, Lang::En, projects).say(&missing("MGT-1"));
+    assert!(en.starts_with("missing: "), "{en}");
+    assert!(!en.contains("acceptance-report"), "named, not an id: {en}");
+}
