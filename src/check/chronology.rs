@@ -32,7 +32,9 @@ pub fn check(ctx: &Context<'_>, timelines: &[Timeline], out: &mut Vec<Finding>) 
 
 /// The evidence a milestone's date came from, as a finding path.
 fn source(timeline: &Timeline, id: MilestoneId) -> Option<String> {
-    timeline.milestone(id).and_then(|m| m.source.clone())
+    timeline
+        .milestone(id)
+        .and_then(|m| m.source.as_ref().map(|s| s.joined()))
 }
 
 /// `started-before-permit`: commencement earlier than the permit.

@@ -15,6 +15,7 @@ use super::Context;
 use crate::attributes::ContractKind;
 use crate::classify::FileClass;
 use crate::ledger::header::LedgerKind;
+use crate::paths::RelPath;
 
 /// The milestones of a project's course, in lifecycle order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -138,8 +139,10 @@ pub struct Milestone {
     pub id: MilestoneId,
     /// Its date, when the evidence states one.
     pub date: Option<Date>,
-    /// The evidence: a file, a ledger cell `file!sheet!row`, or the manifest or ledger row.
-    pub source: Option<String>,
+    /// The evidence: a file, a ledger cell `file!sheet!row`, or the manifest or ledger row
+    /// (a file's path shared with the scan's, not copied: a million-file archive has tens
+    /// of thousands of projects, each with a dozen milestones).
+    pub source: Option<RelPath>,
     /// Why the date is unknown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unknown: Option<DateUnknown>,
@@ -201,7 +204,7 @@ fn timeline(ctx: &Context<'_>, index: usize, run: std::ops::Range<usize>) -> Tim
         }
     }
     let evidence = DatedEvidence::gather(ctx, index, run);
-    let stated = project.sources.first().cloned();
+    let stated = project.sources.first().map(|s| RelPath::from(s.as_str()));
     for id in MilestoneId::ALL {
         let milestone = match id {
             MilestoneId::Contract
@@ -235,7 +238,7 @@ fn timeline(ctx: &Context<'_>, index: usize, run: std::ops::Range<usize>) -> Tim
 /// names carry.
 struct DatedEvidence<'a> {
     /// `(document id, file path, date)` of every evidence file of a milestone document.
-    files: Vec<(&'a str, String, Option<Date>)>,
+    files: Vec<(&'a str, RelPath, Option<Date>)>,
     /// The documents of the project's category that evidence some milestone.
     in_rules: Vec<&'a str>,
 }
@@ -281,7 +284,7 @@ impl<'a> DatedEvidence<'a> {
                     .then(|| folder_date(entry.rel_path().joined().as_str()))
                     .flatten()
             });
-            files.push((doc, entry.rel_path().joined(), date));
+            files.push((doc, entry.rel_path().clone(), date));
         }
         DatedEvidence { files, in_rules }
     }
@@ -297,7 +300,7 @@ impl<'a> DatedEvidence<'a> {
         if documents.is_empty() {
             return None;
         }
-        let mut undated: Option<&String> = None;
+        let mut undated: Option<&RelPath> = None;
         for doc in documents {
             let earliest = self
                 .files
@@ -389,7 +392,7 @@ fn from_ledgers(ctx: &Context<'_>, index: usize, id: MilestoneId) -> Option<Mile
     Some(Milestone {
         id,
         date: found.map(|(d, _)| d),
-        source: found.map(|(_, at)| at.to_string()),
+        source: found.map(|(_, at)| RelPath::from(at)),
         unknown,
     })
 }

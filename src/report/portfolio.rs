@@ -182,7 +182,7 @@ fn delay(p: &ProjectReport, lang: Lang, out: &mut ProjectIndicators) {
         (Some(done), Some(planned)) => {
             out.indicators.delay_days = Some(crate::dates::days_between(planned, done));
             let mut evidence: Vec<String> = completion
-                .and_then(|m| m.source.clone())
+                .and_then(|m| m.source.as_ref().map(|s| s.joined()))
                 .into_iter()
                 .collect();
             evidence.extend(p.sources.iter().cloned());

@@ -63,7 +63,7 @@ pub(super) fn timeline(out: &mut String, p: &ProjectReport, lang: Lang) {
     for m in &t.milestones {
         let [zh, en] = m.id.name();
         let name = lang.pick(zh, en);
-        let Some(source) = m.source.as_deref() else {
+        let Some(source) = m.source.as_ref().map(|s| s.joined()) else {
             let why = m.unknown.unwrap_or(DateUnknown::NoDocument);
             match silent.iter_mut().find(|(w, _)| *w == why) {
                 Some((_, names)) => names.push(name),
@@ -81,8 +81,8 @@ pub(super) fn timeline(out: &mut String, p: &ProjectReport, lang: Lang) {
         let _ = writeln!(
             out,
             "<tr><th>{name}</th><td class=\"date\">{date}</td><td class=\"src\" title=\"{}\">{}</td></tr>",
-            esc(source),
-            esc(short_path(source)),
+            esc(&source),
+            esc(short_path(&source)),
         );
     }
     out.push_str("</table>\n");

@@ -76,10 +76,10 @@ fn timeline_rows(p: &ProjectReport, report: &Report) -> Vec<[Cell; 3]> {
         let date = m
             .date
             .map_or_else(|| unknown_date(m.unknown, lang), Cell::Date);
-        let source = m.source.as_ref().map_or_else(
-            || text(""),
-            |s| evidence_cell(std::slice::from_ref(s), root),
-        );
+        let source = m
+            .source
+            .as_ref()
+            .map_or_else(|| text(""), |s| evidence_cell(&[s.joined()], root));
         [text(lang.pick(zh, en)), date, source]
     });
     planned.chain(milestones).collect()
