@@ -190,7 +190,7 @@ impl Archive {
     pub(crate) fn covered_by(&mut self, kind: LedgerKind) -> &mut Archive {
         let coverage = Coverage {
             kind,
-            file: format!("{kind:?}.xlsx"),
+            file: format!("{kind:?}.xlsx").into(),
             owner: None,
         };
         if !self.records.coverage.contains(&coverage) {

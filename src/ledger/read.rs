@@ -278,7 +278,7 @@ pub fn read_records(
     let kind = reader.header.kind;
     records.coverage.push(Coverage {
         kind,
-        file: reader.rel.to_string(),
+        file: reader.rel.into(),
         owner,
     });
     reader.duplicate_columns();

@@ -134,8 +134,8 @@ pub struct Records {
 pub struct Coverage {
     /// What the table lists.
     pub kind: crate::ledger::header::LedgerKind,
-    /// The file, relative to the root.
-    pub file: String,
+    /// The file, relative to the root (shared by every project's chain summary that names it).
+    pub file: std::sync::Arc<str>,
     /// The project whose folder holds it; `None` for a ledger of the whole archive.
     pub owner: Option<usize>,
 }

@@ -111,7 +111,7 @@ pub fn indicators(p: &ProjectReport, chain_errors: usize, lang: Lang) -> Project
             Ok(v) => {
                 let sources = chain
                     .and_then(|c| c.sources.get(figure))
-                    .cloned()
+                    .map(|files| files.iter().map(|f| f.to_string()).collect())
                     .unwrap_or_default();
                 out.evidence.insert(name, with_facts(sources, p));
                 Some(v)
@@ -153,7 +153,12 @@ fn completeness_and_chain(
     match p.chain.as_ref() {
         Some(c) => {
             out.indicators.chain_clean = Some(chain_errors == 0);
-            let files: BTreeSet<String> = c.sources.values().flatten().cloned().collect();
+            let files: BTreeSet<String> = c
+                .sources
+                .values()
+                .flatten()
+                .map(|f| f.to_string())
+                .collect();
             out.evidence
                 .insert("chain_clean", files.into_iter().collect());
         }

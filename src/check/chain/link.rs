@@ -2,6 +2,7 @@
 //! lies in the project's own folder. Rows that name no known project are reported.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::finding::said::LedgerSaid;
 use crate::finding::{Code, Finding};
@@ -32,10 +33,10 @@ pub struct ProjectLedgers<'r> {
 
 impl<'r> ProjectLedgers<'r> {
     /// The files of the ledgers of `kind` that cover the project, each once, in order.
-    pub fn files_of(&self, kind: LedgerKind) -> Vec<&'r str> {
-        let mut files: Vec<&'r str> = Vec::new();
+    pub fn files_of(&self, kind: LedgerKind) -> Vec<&'r Arc<str>> {
+        let mut files: Vec<&'r Arc<str>> = Vec::new();
         for c in self.coverage.iter().filter(|c| c.kind == kind) {
-            if !files.contains(&c.file.as_str()) {
+            if !files.contains(&&c.file) {
                 files.push(&c.file);
             }
         }
@@ -287,7 +288,7 @@ mod tests {
     fn a_ledger_covers_the_archive_or_its_own_folders_project() {
         let coverage = |kind: LedgerKind, file: &str, owner: Option<usize>| Coverage {
             kind,
-            file: file.to_string(),
+            file: file.into(),
             owner,
         };
         let records = Records {
@@ -301,11 +302,15 @@ mod tests {
             ..Records::default()
         };
         let linked = link(&records, &projects(), &mut Vec::new());
-        assert_eq!(linked[0].files_of(LedgerKind::Payments), ["all.xlsx"]);
-        assert_eq!(
-            linked[1].files_of(LedgerKind::Payments),
-            ["all.xlsx", "p1/拨付.xlsx"]
-        );
+        let files = |i: usize| -> Vec<String> {
+            linked[i]
+                .files_of(LedgerKind::Payments)
+                .iter()
+                .map(|f| f.to_string())
+                .collect()
+        };
+        assert_eq!(files(0), ["all.xlsx"]);
+        assert_eq!(files(1), ["all.xlsx", "p1/拨付.xlsx"]);
         // Project 0 has a contract row, but no contract ledger covers it: its contract
         // list is not known to be complete. Project 1's is known, and empty.
         assert_eq!(linked[0].contracts.len(), 1);

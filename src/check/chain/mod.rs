@@ -118,7 +118,7 @@ pub struct ChainSummary {
         skip_serializing_if = "BTreeMap::is_empty",
         deserialize_with = "crate::check::known_keys::map"
     )]
-    pub sources: BTreeMap<&'static str, Vec<String>>,
+    pub sources: BTreeMap<&'static str, Vec<std::sync::Arc<str>>>,
 }
 
 /// Why a figure of the funding chain is unknown.
@@ -199,7 +199,7 @@ impl ChainSummary {
         match outcome {
             Ok(total) => {
                 self.sources
-                    .insert(name, files.into_iter().map(str::to_string).collect());
+                    .insert(name, files.into_iter().cloned().collect());
                 Some(total)
             }
             Err(why) => {
