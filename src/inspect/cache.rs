@@ -276,7 +276,7 @@ fn decode_damage(id: &str, detail: &str) -> Option<Damage> {
         "jpeg-truncated" => Damage::JpegTruncated,
         "png-truncated" => Damage::PngTruncated,
         "not-valid-as" => {
-            let (extension, format) = detail.split_once('|')?;
+            let (extension, format) = detail.rsplit_once('|')?;
             Damage::NotValidAs {
                 extension: extension.to_string(),
                 format: Format::from_name(format)?,

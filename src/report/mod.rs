@@ -44,8 +44,9 @@ use portfolio::{Indicators, Recurring};
 pub use reported::Reported;
 use words::Words;
 
-/// Version of the JSON report's shape.
-pub const REPORT_VERSION: u32 = 1;
+/// Version of the JSON report's shape: 2 since findings carry their `facts` (a report of
+/// version 1 has only messages, and `guicang merge` cannot read its findings back).
+pub const REPORT_VERSION: u32 = 2;
 
 /// The result of a sweep. It is read back from its JSON by `guicang merge`: what the JSON
 /// leaves out is made again there (the language from `run`, the project index, the
@@ -352,8 +353,7 @@ impl Report {
     }
 }
 
-/// One project's entry: its facts, its score and its money along the funding chain.
-/// The report of project `p` with its completeness `score`, its `chain` money and its
+/// One project's entry: the report of project `p` with its completeness `score`, its `chain` money and its
 /// `reserve` grade, named in the words' language.
 fn project_report(
     p: &Project,

@@ -300,7 +300,8 @@ fn parts_that_do_not_fit_are_refused_naming_the_files() {
         ],
         &["--rules and --config"],
     );
-    // Not a report, and a report of another shape version.
+    // Not a report, and a report of another shape version: a later one, or one of
+    // version 1, whose findings carry no facts.
     let junk = out.path().join("junk.json");
     write(&junk, "{\"hello\": 1}");
     refused(
@@ -310,11 +311,20 @@ fn parts_that_do_not_fit_are_refused_naming_the_files() {
     let future = out.path().join("future.json");
     write(
         &future,
-        read(&parts[0]).replacen("\"version\": 1", "\"version\": 9", 1),
+        read(&parts[0]).replacen("\"version\": 2", "\"version\": 9", 1),
     );
     refused(
         &["merge", future.to_str().unwrap()],
         &["future.json", "version 9"],
+    );
+    let old = out.path().join("old.json");
+    write(
+        &old,
+        read(&parts[0]).replacen("\"version\": 2", "\"version\": 1", 1),
+    );
+    refused(
+        &["merge", old.to_str().unwrap()],
+        &["old.json", "version 1"],
     );
     // Nothing is written when refused.
     let report = out.path().join("never.json");

@@ -3,8 +3,11 @@
 //!
 //! Checks state facts; the report puts them into words in the language asked for
 //! (`report::words`, the one message table), as ruff's violations and cargo-deny's
-//! diagnostics do. So adding a language touches the renderers and that table, nothing
-//! else, and machines read the facts as values (`facts` in the JSON report).
+//! diagnostics do. So adding a language touches the renderers and that table (with the
+//! rule files' names and the code registry's explanations, which are bilingual data), and
+//! machines read the facts as values (`facts` in the JSON report). Text that comes from
+//! outside is carried as it is, in the one language it exists in: an operating system's
+//! or a parser's error message, a value as a clerk wrote it.
 
 use serde::{Deserialize, Serialize};
 

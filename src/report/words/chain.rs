@@ -12,7 +12,6 @@ use crate::money::format_yuan;
 impl Words<'_> {
     /// What a finding about the funding chain says.
     pub(super) fn chain(&self, said: &ChainSaid) -> String {
-        let zh = self.lang == Lang::Zh;
         match said {
             ChainSaid::PaymentWithoutContract { payment, contract } => {
                 self.unknown_contract(payment, contract)
@@ -21,9 +20,9 @@ impl Words<'_> {
                 paid_on,
                 contract,
                 signed,
-            } => match zh {
-                true => format!("拨付日期 {paid_on} 早于合同 {contract} 的签订日期 {signed}"),
-                false => {
+            } => match self.lang {
+                Lang::Zh => format!("拨付日期 {paid_on} 早于合同 {contract} 的签订日期 {signed}"),
+                Lang::En => {
                     format!("paid on {paid_on}, before contract {contract} was signed on {signed}")
                 }
             },
@@ -37,13 +36,13 @@ impl Words<'_> {
                     "has no invoice number, invoice ledger row or invoice file",
                 ],
             ),
-            ChainSaid::VoucherNotInLedger { voucher } => match zh {
-                true => format!("凭证 {voucher} 在拨付台账中没有对应的行"),
-                false => format!("voucher {voucher} is in no row of the payment ledger"),
+            ChainSaid::VoucherNotInLedger { voucher } => match self.lang {
+                Lang::Zh => format!("凭证 {voucher} 在拨付台账中没有对应的行"),
+                Lang::En => format!("voucher {voucher} is in no row of the payment ledger"),
             },
-            ChainSaid::DuplicateVoucher { voucher } => match zh {
-                true => format!("凭证号 {voucher} 出现在两行拨付记录中（同一月份或同一金额）"),
-                false => format!(
+            ChainSaid::DuplicateVoucher { voucher } => match self.lang {
+                Lang::Zh => format!("凭证号 {voucher} 出现在两行拨付记录中（同一月份或同一金额）"),
+                Lang::En => format!(
                     "voucher {voucher} is on two payment rows of the same month or the same amount"
                 ),
             },
@@ -153,7 +152,8 @@ impl Words<'_> {
         let (total, aid) = (format_yuan(total), format_yuan(aid_funds));
         let what = match sum {
             Sum::Allocations => ["资金下达合计", "allocations add up to"],
-            Sum::Payments | Sum::Contracts => ["拨付合计", "payments add up to"],
+            Sum::Payments => ["拨付合计", "payments add up to"],
+            Sum::Contracts => ["合同金额合计", "contract amounts add up to"],
         };
         match self.lang {
             Lang::Zh => format!("{} {total}，超过援疆资金 {aid}", what[0]),

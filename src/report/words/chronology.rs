@@ -7,15 +7,16 @@ use crate::lang::Lang;
 impl Words<'_> {
     /// What a finding about the order of a project's dates says.
     pub(super) fn chronology(&self, said: &ChronologySaid) -> String {
-        let zh = self.lang == Lang::Zh;
         match said {
             ChronologySaid::StartedBeforePermit {
                 start,
                 permit,
                 days,
-            } => match zh {
-                true => format!("开工日期 {start} 早于施工许可 {permit}（早 {days} 天）：未批先建"),
-                false => format!(
+            } => match self.lang {
+                Lang::Zh => {
+                    format!("开工日期 {start} 早于施工许可 {permit}（早 {days} 天）：未批先建")
+                }
+                Lang::En => format!(
                     "commencement {start} is before the construction permit of {permit} ({days} days early)"
                 ),
             },
@@ -24,13 +25,13 @@ impl Words<'_> {
                 signed,
                 award,
                 days,
-            } => match zh {
-                true => {
+            } => match self.lang {
+                Lang::Zh => {
                     format!(
                         "合同 {contract} 签订于 {signed}，早于中标通知书 {award}（早 {days} 天）"
                     )
                 }
-                false => format!(
+                Lang::En => format!(
                     "contract {contract} was signed on {signed}, before the award notice of {award} ({days} days early)"
                 ),
             },
@@ -38,28 +39,28 @@ impl Words<'_> {
                 done,
                 planned,
                 days,
-            } => match zh {
-                true => format!("竣工 {done}，计划竣工 {planned}，逾期 {days} 天"),
-                false => format!("completed {done}, planned {planned}: {days} days late"),
+            } => match self.lang {
+                Lang::Zh => format!("竣工 {done}，计划竣工 {planned}，逾期 {days} 天"),
+                Lang::En => format!("completed {done}, planned {planned}: {days} days late"),
             },
             ChronologySaid::FundsIdle {
                 allocated,
                 until,
                 paid,
                 days,
-            } => match (zh, paid) {
-                (true, true) => {
+            } => match (self.lang, paid) {
+                (Lang::Zh, true) => {
                     format!(
                         "资金于 {allocated} 下达，{until} 才首次拨付（相隔 {days} 天）：资金沉淀"
                     )
                 }
-                (true, false) => {
+                (Lang::Zh, false) => {
                     format!("资金于 {allocated} 下达，至 {until} 仍未拨付（{days} 天）：资金沉淀")
                 }
-                (false, true) => format!(
+                (Lang::En, true) => format!(
                     "funds allocated on {allocated} were first paid out on {until}, {days} days later"
                 ),
-                (false, false) => {
+                (Lang::En, false) => {
                     format!("funds allocated on {allocated}, nothing paid by {until} ({days} days)")
                 }
             },

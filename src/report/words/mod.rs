@@ -1,10 +1,13 @@
 //! The message table: every sentence a finding says, in every language, made from the
 //! facts the checks stated ([`Said`]). The checks never write words; the report calls
-//! [`Words::say`] once per finding when it is built. Adding a language touches this table
-//! and the renderers' headings, nothing else.
+//! [`Words::say`] once per finding when it is built. Adding a language touches this table,
+//! the renderers' headings and the bilingual data (rule files' names, the code registry's
+//! explanations), nothing in the pipeline.
 //!
-//! The table is one `match` ([`Words::say`]) over the kinds of sentence, with the longer
-//! sentences of each family of findings in a file of their own.
+//! [`Words::say`] dispatches on the family of findings; each family's sentences are in a
+//! file of their own, one `match` arm per kind of sentence and language. The names the
+//! report gives ids (stages, documents, grades) and the reasons an unknown stays unknown
+//! are here too ([`labels`](self), [`reasons`]).
 
 mod chain;
 mod chronology;
@@ -106,21 +109,13 @@ impl<'a> Words<'a> {
         }
     }
 
-    /// The name of the document `f` concerns, in the report's language: of its project's
-    /// category, else of the first category that has it; `None` when it names none.
+    /// The name of the document `f` concerns, in the report's language, as its project's
+    /// category names it; `None` when it names none or its project has no known category
+    /// (categories name one id differently: 竣工验收报告, 验收报告).
     fn document_of(&self, f: &Finding) -> Option<&'a str> {
         let id = f.document.as_deref()?;
-        let own = f
-            .project
-            .as_deref()
-            .and_then(|key| self.categories.get(key))
-            .and_then(|c| c.documents.iter().find(|d| d.id == id));
-        let doc = own.or_else(|| {
-            self.rules
-                .categories
-                .iter()
-                .find_map(|c| c.documents.iter().find(|d| d.id == id))
-        })?;
+        let category = self.categories.get(f.project.as_deref()?)?;
+        let doc = category.documents.iter().find(|d| d.id == id)?;
         Some(doc.name.get(self.lang))
     }
 

@@ -111,62 +111,60 @@ impl Words<'_> {
     }
 
     fn mistake(&self, mistake: &Mistake) -> String {
-        let zh = self.lang == Lang::Zh;
-        match mistake {
-            Mistake::Syntax { detail } if zh => format!("TOML 语法错误：{detail}"),
-            Mistake::Syntax { detail } => format!("TOML syntax error: {detail}"),
-            Mistake::NotSingleValue { key } if zh => format!("`{key}` 应为单个值"),
-            Mistake::NotSingleValue { key } => format!("`{key}` must be a single value"),
-            Mistake::UnknownCategory { raw } => {
+        let lang = self.lang;
+        match (mistake, lang) {
+            (Mistake::Syntax { detail }, Lang::Zh) => format!("TOML 语法错误：{detail}"),
+            (Mistake::Syntax { detail }, Lang::En) => format!("TOML syntax error: {detail}"),
+            (Mistake::NotSingleValue { key }, Lang::Zh) => format!("`{key}` 应为单个值"),
+            (Mistake::NotSingleValue { key }, Lang::En) => format!("`{key}` must be a single value"),
+            (Mistake::UnknownCategory { raw }, lang) => {
                 let known: Vec<String> = self
                     .rules
                     .categories
                     .iter()
                     .map(|c| format!("{} ({})", c.id, c.name.zh))
                     .collect();
-                match zh {
-                    true => format!("未知的项目类别 \"{raw}\"，可用：{}", known.join("、")),
-                    false => format!(
+                match lang {
+                    Lang::Zh => format!("未知的项目类别 \"{raw}\"，可用：{}", known.join("、")),
+                    Lang::En => format!(
                         "unknown category \"{raw}\"; use one of: {}",
                         known.join(", ")
                     ),
                 }
             }
-            Mistake::UnknownStatus { raw } if zh => format!(
+            (Mistake::UnknownStatus { raw }, Lang::Zh) => format!(
                 "未知的项目状态 \"{raw}\"（可用 planned/谋划、in-progress/实施中、completed/已完工）"
             ),
-            Mistake::UnknownStatus { raw } => {
+            (Mistake::UnknownStatus { raw }, Lang::En) => {
                 format!("unknown status \"{raw}\" (use planned, in-progress or completed)")
             }
-            Mistake::UnknownConstruction { raw } if zh => format!(
+            (Mistake::UnknownConstruction { raw }, Lang::Zh) => format!(
                 "未知的建设性质 \"{raw}\"（可用 new/新建、expansion/扩建、renovation/改建、none/无）"
             ),
-            Mistake::UnknownConstruction { raw } => format!(
+            (Mistake::UnknownConstruction { raw }, Lang::En) => format!(
                 "unknown construction type \"{raw}\" (use new, expansion, renovation or none)"
             ),
-            Mistake::NotADate { raw } if zh => {
+            (Mistake::NotADate { raw }, Lang::Zh) => {
                 format!("\"{raw}\" 不是有效日期（例：2023-05-12、\"2023年5月12日\"）")
             }
-            Mistake::NotADate { raw } => {
+            (Mistake::NotADate { raw }, Lang::En) => {
                 format!("\"{raw}\" is not a date (e.g. 2023-05-12 or \"2023年5月12日\")")
             }
-            Mistake::NotAYear { raw } if zh => format!("年度应为四位数字，而不是 \"{raw}\""),
-            Mistake::NotAYear { raw } => format!("year must be four digits, not \"{raw}\""),
-            Mistake::NotAnAmount { raw } if zh => {
+            (Mistake::NotAYear { raw }, Lang::Zh) => format!("年度应为四位数字，而不是 \"{raw}\""),
+            (Mistake::NotAYear { raw }, Lang::En) => format!("year must be four digits, not \"{raw}\""),
+            (Mistake::NotAnAmount { raw }, Lang::Zh) => {
                 format!("\"{raw}\" 不是有效金额（例：12000000、\"1250.5万元\"）")
             }
-            Mistake::NotAnAmount { raw } => {
+            (Mistake::NotAnAmount { raw }, Lang::En) => {
                 format!("\"{raw}\" is not an amount (e.g. 12000000 or \"1250.5万元\")")
             }
-            Mistake::ContactNotAName => self
-                .lang
+            (Mistake::ContactNotAName, lang) => lang
                 .pick(
                     "`contacts` 的每一项应为姓名字符串",
                     "each item of `contacts` must be a name in quotes",
                 )
                 .into(),
-            Mistake::ContactsNotAList => self
-                .lang
+            (Mistake::ContactsNotAList, lang) => lang
                 .pick(
                     "`contacts` 应为姓名列表，例：contacts = [\"张伟\", \"阿卜杜拉·艾则孜\"]",
                     "`contacts` must be a list of names, e.g. contacts = [\"张伟\", \"阿卜杜拉·艾则孜\"]",
