@@ -193,6 +193,9 @@ fn timeline(ctx: &Context<'_>, index: usize, run: std::ops::Range<usize>) -> Tim
     let mut timeline = Timeline {
         planned_start: schedule.planned_start,
         planned_finish: schedule.planned_finish,
+        // Room for every milestone at once: grown by doubling, a dozen would take sixteen
+        // places (tens of thousands of projects at a million files).
+        milestones: Vec::with_capacity(MilestoneId::ALL.len()),
         ..Timeline::default()
     };
     for (field, date) in [
