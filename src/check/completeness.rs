@@ -3,7 +3,7 @@
 
 mod scores;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::num::NonZeroU32;
 use std::sync::Arc;
 
@@ -14,6 +14,7 @@ use crate::attributes::Status;
 use crate::classify::FileClass;
 use crate::finding::said::ProjectSaid;
 use crate::finding::{Code, Finding};
+use crate::names::shared::SharedStrings;
 use crate::ruleset::condition::Facts;
 use crate::ruleset::{Applicability, Category, Document};
 pub use scores::{DocumentState, ProjectScore, Requirement, StageScore, Undetermined};
@@ -370,24 +371,16 @@ fn report_misfiled(
 /// Ids of stages and documents, made once and shared by every project's scores
 /// (thousands of projects repeat the same few dozen ids).
 #[derive(Default)]
-struct Labels {
-    shared: std::cell::RefCell<HashMap<String, Arc<str>>>,
-}
+struct Labels(SharedStrings);
 
 impl Labels {
     fn intern(&self, text: &str) -> Arc<str> {
-        let mut shared = self.shared.borrow_mut();
-        if let Some(label) = shared.get(text) {
-            return label.clone();
-        }
-        let label: Arc<str> = Arc::from(text);
-        shared.insert(text.to_string(), label.clone());
-        label
+        self.0.get(text)
     }
 
     /// The empty name a score has until the report names it in its language.
     fn unnamed(&self) -> Arc<str> {
-        self.intern("")
+        self.0.get("")
     }
 }
 

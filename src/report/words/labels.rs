@@ -67,12 +67,6 @@ impl Words<'_> {
 
     /// `name`, shared with every other label of the same text.
     fn shared(&self, name: &str) -> Arc<str> {
-        let mut names = self.names.borrow_mut();
-        if let Some(shared) = names.get(name) {
-            return shared.clone();
-        }
-        let shared: Arc<str> = Arc::from(name);
-        names.insert(name.to_string(), shared.clone());
-        shared
+        self.names.get(name)
     }
 }

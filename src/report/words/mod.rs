@@ -17,12 +17,11 @@ mod ledgers;
 mod projects;
 pub mod reasons;
 
-use std::cell::RefCell;
 use std::collections::HashMap;
-use std::sync::Arc;
 
 use crate::finding::{Finding, Said};
 use crate::lang::Lang;
+use crate::names::shared::SharedStrings;
 use crate::ruleset::{Category, RuleSet};
 
 use super::reported::Reported;
@@ -40,7 +39,7 @@ pub struct Words<'a> {
     lang: Lang,
     categories: HashMap<String, &'a Category>,
     /// Names shared between projects ([`Words::name_scores`]).
-    names: RefCell<HashMap<String, Arc<str>>>,
+    names: SharedStrings,
 }
 
 impl<'a> Words<'a> {
@@ -59,7 +58,7 @@ impl<'a> Words<'a> {
             rules,
             lang,
             categories,
-            names: RefCell::default(),
+            names: SharedStrings::default(),
         }
     }
 
