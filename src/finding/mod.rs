@@ -2,7 +2,7 @@
 //!
 //! A finding carries a stable [`Code`], a [`Severity`], where it applies (project, stage,
 //! document) and its evidence (paths relative to the archive root, ledger cells as
-//! `file!sheet!row`) and what it says as facts ([`Said`]), never as words: the report
+//! `file!sheet!row`) and what it says as facts ([`Said`](crate::finding::Said)), never as words: the report
 //! puts them into the language asked for. Findings are plain data; renderers only read them.
 
 pub mod code;
@@ -58,7 +58,7 @@ impl Severity {
 }
 
 /// One problem found by a sweep.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     /// What kind of problem it is.
     pub code: Code,
@@ -73,17 +73,13 @@ pub struct Finding {
     /// Evidence: paths relative to the archive root with `/` separators, or ledger cells `file!sheet!row`.
     pub paths: Vec<String>,
     /// What it says, as facts: the report puts them into words.
-    #[serde(rename = "facts")]
     pub said: Said,
     /// The contract number a funding-chain finding concerns.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contract: Option<String>,
     /// The voucher number a funding-chain finding concerns.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voucher: Option<String>,
     /// The money and date a funding-chain finding is about, as values (boxed: most
     /// findings have none).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub figures: Option<Box<Figures>>,
 }
 
