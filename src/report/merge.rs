@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 
 use super::order::{FindingOrder, project_rank};
+use super::words::{ProjectCategories, Words};
 use super::{ProjectReport, Report};
 use crate::ruleset::RuleSet;
 use crate::triage::baseline::{Baseline, apply};
@@ -46,15 +47,15 @@ impl Report {
             .projects
             .sort_by_cached_key(|p| project_rank(p.folder.as_deref(), p.key.clone()));
         merged.project_index = index(&merged.projects);
+        let categories = ProjectCategories::new(
+            policy.rules,
+            merged
+                .projects
+                .iter()
+                .map(|p| (p.key.clone(), p.category.as_deref())),
+        );
         if merged.run.waivers > 0 {
-            let words = super::words::Words::new(
-                policy.rules,
-                merged.lang,
-                merged
-                    .projects
-                    .iter()
-                    .map(|p| (p.key.clone(), p.category.as_deref())),
-            );
+            let words = Words::new(policy.rules, merged.lang, &categories);
             let mut unused: Vec<_> = unused_in(policy.waivers, &merged.waived, policy.today)
                 .into_iter()
                 .map(|f| words.report(f))
@@ -64,7 +65,7 @@ impl Report {
             }
             merged.findings.extend(unused);
         }
-        let order = FindingOrder::of_reports(policy.rules, &merged.projects);
+        let order = FindingOrder::of_reports(policy.rules, &merged.projects, &categories);
         order.sort(&mut merged.findings, |f| f);
         order.sort(&mut merged.waived, |w| &w.finding);
         order.sort(&mut merged.baselined, |f| f);

@@ -19,7 +19,7 @@ mod subset;
 pub mod table;
 pub mod text;
 pub mod view;
-pub mod words;
+pub(crate) mod words;
 pub mod xlsx;
 
 use std::collections::{BTreeMap, HashMap};
@@ -42,7 +42,7 @@ pub use merge::MergePolicy;
 use order::{FindingOrder, project_order};
 use portfolio::{Indicators, Recurring};
 pub use reported::Reported;
-use words::Words;
+use words::{ProjectCategories, Words};
 
 /// Version of the JSON report's shape: 2 since findings carry their `facts` (a report of
 /// version 1 has only messages, and `guicang merge` cannot read its findings back).
@@ -222,13 +222,13 @@ impl Report {
             mut maturity,
         } = outcome;
         let order = project_order(projects);
-        let findings_order = FindingOrder::new(rules, projects, &order);
-        let baseline_applied = triaged.baseline_applied;
-        let words = Words::new(
+        let categories = ProjectCategories::new(
             rules,
-            lang,
             projects.iter().map(|p| (p.key(), p.category.as_deref())),
         );
+        let findings_order = FindingOrder::new(rules, projects, &order, &categories);
+        let baseline_applied = triaged.baseline_applied;
+        let words = Words::new(rules, lang, &categories);
         let (mut findings, mut waived, mut baselined) = words.report_all(triaged);
         findings_order.sort(&mut findings, |f| f);
         findings_order.sort(&mut waived, |w| &w.finding);

@@ -3,10 +3,11 @@
 
 use std::collections::HashMap;
 
+use super::words::ProjectCategories;
 use super::{ProjectReport, Reported};
 use crate::finding::Finding;
 use crate::project::Project;
-use crate::ruleset::{Category, RuleSet};
+use crate::ruleset::RuleSet;
 
 /// The order of projects in a report: by folder, projects without a folder last, then
 /// key. [`project_order`] and `guicang merge` both sort by it.
@@ -32,7 +33,7 @@ pub(super) struct FindingOrder<'a> {
     /// Project key → 1 + its place in the report.
     rank: HashMap<String, usize>,
     /// Project key → its category.
-    categories: HashMap<String, &'a Category>,
+    categories: &'a ProjectCategories<'a>,
 }
 
 impl<'a> FindingOrder<'a> {
@@ -40,15 +41,12 @@ impl<'a> FindingOrder<'a> {
         rules: &'a RuleSet,
         projects: &[Project],
         order: &[usize],
+        categories: &'a ProjectCategories<'a>,
     ) -> FindingOrder<'a> {
         let rank = order
             .iter()
             .enumerate()
             .map(|(r, &i)| (projects[i].key(), r + 1))
-            .collect();
-        let categories = projects
-            .iter()
-            .filter_map(|p| Some((p.key(), rules.category(p.category.as_deref()?)?)))
             .collect();
         FindingOrder {
             rules,
@@ -59,15 +57,15 @@ impl<'a> FindingOrder<'a> {
 
     /// The order of a report's findings from its projects, already in report order (a
     /// report put together from shards, which has no [`Project`]s).
-    pub(super) fn of_reports(rules: &'a RuleSet, projects: &[ProjectReport]) -> FindingOrder<'a> {
+    pub(super) fn of_reports(
+        rules: &'a RuleSet,
+        projects: &[ProjectReport],
+        categories: &'a ProjectCategories<'a>,
+    ) -> FindingOrder<'a> {
         let rank = projects
             .iter()
             .enumerate()
             .map(|(r, p)| (p.key.clone(), r + 1))
-            .collect();
-        let categories = projects
-            .iter()
-            .filter_map(|p| Some((p.key.clone(), rules.category(p.category.as_deref()?)?)))
             .collect();
         FindingOrder {
             rules,
@@ -82,10 +80,7 @@ impl<'a> FindingOrder<'a> {
             .project
             .as_ref()
             .map_or(0, |k| self.rank.get(k).copied().unwrap_or(usize::MAX));
-        let category = f
-            .project
-            .as_ref()
-            .and_then(|k| self.categories.get(k).copied());
+        let category = self.categories.of(f.project.as_deref());
         let stage = match (category, f.stage.as_deref()) {
             (Some(c), Some(s)) => c.stage_order(s),
             (None, Some(s)) => self

@@ -60,7 +60,11 @@ impl Words<'_> {
     }
 
     /// The name of document `id` of `category`, in the report's language.
-    fn document_in<'c>(&self, category: Option<&'c Category>, id: &str) -> Option<&'c str> {
+    pub(super) fn document_in<'c>(
+        &self,
+        category: Option<&'c Category>,
+        id: &str,
+    ) -> Option<&'c str> {
         let doc = category?.documents.iter().find(|d| d.id == id)?;
         Some(doc.name.get(self.lang))
     }

@@ -31,29 +31,44 @@ use crate::triage::waivers::WaivedFinding;
 /// The findings that count, the waived and the baselined, with their messages.
 type ReportedLists = (Vec<Reported>, Vec<WaivedFinding<Reported>>, Vec<Reported>);
 
+/// Each project's category by project key: which of the rules' documents and stages a
+/// finding's ids are, for its words and for its place in the report's order.
+pub struct ProjectCategories<'a>(HashMap<String, &'a Category>);
+
+impl<'a> ProjectCategories<'a> {
+    /// The categories under `rules` of projects given as `(key, category id)`; a project of
+    /// no known category is left out.
+    pub fn new<'p>(
+        rules: &'a RuleSet,
+        projects: impl IntoIterator<Item = (String, Option<&'p str>)>,
+    ) -> ProjectCategories<'a> {
+        let categories = projects
+            .into_iter()
+            .filter_map(|(key, category)| Some((key, rules.category(category?)?)))
+            .collect();
+        ProjectCategories(categories)
+    }
+
+    /// The category of the project keyed `key`.
+    pub fn of(&self, key: Option<&str>) -> Option<&'a Category> {
+        self.0.get(key?).copied()
+    }
+}
+
 /// Puts findings into words: the rules name stages, documents and categories in both
 /// languages, each project's category says which of its documents an id is, and the
 /// language says which words.
 pub struct Words<'a> {
     rules: &'a RuleSet,
     lang: Lang,
-    categories: HashMap<String, &'a Category>,
+    categories: &'a ProjectCategories<'a>,
     /// Names shared between projects ([`Words::name_scores`]).
     names: SharedStrings,
 }
 
 impl<'a> Words<'a> {
-    /// The words of a report in `lang` under `rules`, for projects given as
-    /// `(key, category id)`.
-    pub fn new(
-        rules: &'a RuleSet,
-        lang: Lang,
-        projects: impl IntoIterator<Item = (String, Option<&'a str>)>,
-    ) -> Words<'a> {
-        let categories = projects
-            .into_iter()
-            .filter_map(|(key, category)| Some((key, rules.category(category?)?)))
-            .collect();
+    /// The words of a report in `lang` under `rules`, for projects of `categories`.
+    pub fn new(rules: &'a RuleSet, lang: Lang, categories: &'a ProjectCategories<'a>) -> Words<'a> {
         Words {
             rules,
             lang,
@@ -112,10 +127,8 @@ impl<'a> Words<'a> {
     /// category names it; `None` when it names none or its project has no known category
     /// (categories name one id differently: 竣工验收报告, 验收报告).
     fn document_of(&self, f: &Finding) -> Option<&'a str> {
-        let id = f.document.as_deref()?;
-        let category = self.categories.get(f.project.as_deref()?)?;
-        let doc = category.documents.iter().find(|d| d.id == id)?;
-        Some(doc.name.get(self.lang))
+        let category = self.categories.of(f.project.as_deref());
+        self.document_in(category, f.document.as_deref()?)
     }
 
     /// The name of the document `f` concerns, or its id when the rules lack it.

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use jiff::civil::date;
 use rust_decimal::Decimal;
 
-use super::Words;
+use super::{ProjectCategories, Words};
 use crate::attributes::{ContractKind, ProcurementMethod};
 use crate::finding::file::{Damage, Format, Problem};
 use crate::finding::said::{
@@ -315,9 +315,9 @@ fn samples() -> Vec<Said> {
 #[test]
 fn every_sentence_is_said_in_both_languages_and_read_back_from_its_facts() {
     let rules = RuleSet::load(&[] as &[PathBuf], &BTreeMap::new()).expect("built-in rules");
-    let project = [(String::from("MGT-1"), Some("fixed-asset"))];
-    let zh = Words::new(&rules, Lang::Zh, project.clone());
-    let en = Words::new(&rules, Lang::En, project);
+    let categories = ProjectCategories::new(&rules, [(String::from("MGT-1"), Some("fixed-asset"))]);
+    let zh = Words::new(&rules, Lang::Zh, &categories);
+    let en = Words::new(&rules, Lang::En, &categories);
     for said in samples() {
         let finding = Finding::new(Code::MissingDocument, said.clone())
             .project("MGT-1")
@@ -342,10 +342,13 @@ fn every_sentence_is_said_in_both_languages_and_read_back_from_its_facts() {
 #[test]
 fn documents_are_named_by_their_projects_category() {
     let rules = RuleSet::load(&[] as &[PathBuf], &BTreeMap::new()).expect("built-in rules");
-    let projects = [
-        (String::from("MGT-1"), Some("fixed-asset")),
-        (String::from("MGT-2"), Some("equipment")),
-    ];
+    let categories = ProjectCategories::new(
+        &rules,
+        [
+            (String::from("MGT-1"), Some("fixed-asset")),
+            (String::from("MGT-2"), Some("equipment")),
+        ],
+    );
     let missing = |project: &str| {
         let said = ProjectSaid::MissingDocument {
             found: 0,
@@ -357,10 +360,10 @@ fn documents_are_named_by_their_projects_category() {
             .stage("acceptance")
             .document("acceptance-report")
     };
-    let zh = Words::new(&rules, Lang::Zh, projects.clone());
+    let zh = Words::new(&rules, Lang::Zh, &categories);
     assert_eq!(zh.say(&missing("MGT-1")), "缺少 竣工验收报告（竣工验收）");
     assert_eq!(zh.say(&missing("MGT-2")), "缺少 验收报告（竣工验收）");
-    let en = Words::new(&rules, Lang::En, projects).say(&missing("MGT-1"));
+    let en = Words::new(&rules, Lang::En, &categories).say(&missing("MGT-1"));
     assert!(en.starts_with("missing: "), "{en}");
     assert!(!en.contains("acceptance-report"), "named, not an id: {en}");
 }
