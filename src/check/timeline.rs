@@ -160,10 +160,9 @@ pub struct Timeline {
     /// Why a planned date is unknown, by field (`planned_start`, `planned_finish`).
     #[serde(
         default,
-        skip_serializing_if = "std::collections::BTreeMap::is_empty",
-        deserialize_with = "crate::check::known_keys::map"
+        skip_serializing_if = "crate::check::known_keys::FigureMap::is_empty"
     )]
-    pub unknown: std::collections::BTreeMap<&'static str, DateUnknown>,
+    pub unknown: crate::check::known_keys::FigureMap<DateUnknown>,
 }
 
 impl Timeline {

@@ -14,7 +14,7 @@ pub mod link;
 pub mod totals;
 pub mod vouchers;
 
-use std::collections::BTreeMap;
+use crate::check::known_keys::FigureMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -106,19 +106,11 @@ pub struct ChainSummary {
     pub payments: usize,
     /// Why each unknown figure is unknown, by figure (`allocated`, `contracted`, `paid`,
     /// `execution_rate`).
-    #[serde(
-        default,
-        skip_serializing_if = "BTreeMap::is_empty",
-        deserialize_with = "crate::check::known_keys::map"
-    )]
-    pub unknown: BTreeMap<&'static str, Unknown>,
+    #[serde(default, skip_serializing_if = "FigureMap::is_empty")]
+    pub unknown: FigureMap<Unknown>,
     /// The ledger files each known figure is summed from, by figure.
-    #[serde(
-        default,
-        skip_serializing_if = "BTreeMap::is_empty",
-        deserialize_with = "crate::check::known_keys::map"
-    )]
-    pub sources: BTreeMap<&'static str, Vec<std::sync::Arc<str>>>,
+    #[serde(default, skip_serializing_if = "FigureMap::is_empty")]
+    pub sources: FigureMap<Vec<std::sync::Arc<str>>>,
 }
 
 /// Why a figure of the funding chain is unknown.
@@ -149,8 +141,8 @@ pub fn summary(ctx: &Context<'_>, index: usize) -> Option<ChainSummary> {
         paid: None,
         execution_rate: None,
         payments: ledgers.payments.len(),
-        unknown: BTreeMap::new(),
-        sources: BTreeMap::new(),
+        unknown: FigureMap::new(),
+        sources: FigureMap::new(),
     };
     let allocations = ledgers.allocations.iter().map(|a| a.amount.as_ref());
     summary.allocated = summary.figure("allocated", ledgers, LedgerKind::Allocations, allocations);
