@@ -17,7 +17,9 @@ use crate::finding::{Code, Finding};
 use crate::names::shared::SharedStrings;
 use crate::ruleset::condition::Facts;
 use crate::ruleset::{Applicability, Category, Document};
-pub use scores::{DocumentState, ProjectScore, Requirement, StageScore, Undetermined};
+pub use scores::{
+    DocumentState, ProjectScore, Requirement, SharedLabels, StageScore, Undetermined,
+};
 
 /// Scores every project with a known category and reports what is missing or misfiled.
 pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Vec<ProjectScore> {
@@ -221,8 +223,7 @@ impl Scoring<'_> {
             return None;
         }
         Some(DocumentState {
-            id: self.labels.intern(&doc.id),
-            name: self.labels.unnamed(),
+            label: self.labels.documents.get(&doc.id, ""),
             requirement,
             files: files
                 .iter()
@@ -368,19 +369,24 @@ fn report_misfiled(
     );
 }
 
-/// Ids of stages and documents, made once and shared by every project's scores
+/// Ids of stages and labels of documents, made once and shared by every project's scores
 /// (thousands of projects repeat the same few dozen ids).
 #[derive(Default)]
-struct Labels(SharedStrings);
+struct Labels {
+    /// Stage ids, and the empty name a score has until the report names it.
+    strings: SharedStrings,
+    /// Document labels, unnamed.
+    documents: SharedLabels,
+}
 
 impl Labels {
     fn intern(&self, text: &str) -> Arc<str> {
-        self.0.get(text)
+        self.strings.get(text)
     }
 
     /// The empty name a score has until the report names it in its language.
     fn unnamed(&self) -> Arc<str> {
-        self.0.get("")
+        self.strings.get("")
     }
 }
 
@@ -452,7 +458,7 @@ mod tests {
             .stages
             .iter()
             .flat_map(|s| &s.documents)
-            .find(|d| &*d.id == id)
+            .find(|d| d.id() == id)
     }
 
     fn write(root: &Path, rel: &str) {

@@ -46,7 +46,7 @@ pub fn grade_all(ctx: &Context<'_>, scores: &[ProjectScore]) -> Vec<Option<Matur
             .iter()
             .flat_map(|s| &s.documents)
             .filter(|d| d.present)
-            .map(|d| &*d.id)
+            .map(|d| d.id())
             .collect();
     }
     ctx.projects

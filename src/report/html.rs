@@ -233,7 +233,7 @@ fn stage_bars(out: &mut String, stages: &[StageScore], findings: &[&Reported], l
             .documents
             .iter()
             .filter(|d| d.requirement == Requirement::Required && !d.present)
-            .map(|d| esc(&d.name))
+            .map(|d| esc(d.name()))
             .collect();
         let _ = writeln!(
             out,

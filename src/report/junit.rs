@@ -208,17 +208,17 @@ fn project_cases(
                 Requirement::Undetermined => Outcome::Skipped(
                     p.undetermined
                         .iter()
-                        .find(|u| *u.document == *d.id)
+                        .find(|u| *u.document == *d.id())
                         .map_or_else(String::new, |u| u.reason.to_string()),
                 ),
                 Requirement::Required if d.present => Outcome::Pass,
                 Requirement::Required => {
                     let missing = findings.iter().copied().find(|f| {
-                        f.code == Code::MissingDocument && f.document.as_deref() == Some(&*d.id)
+                        f.code == Code::MissingDocument && f.document.as_deref() == Some(d.id())
                     });
                     let skipped = skips.iter().position(|s| {
                         s.finding.code == Code::MissingDocument
-                            && s.finding.document.as_deref() == Some(&*d.id)
+                            && s.finding.document.as_deref() == Some(d.id())
                     });
                     match (missing, skipped) {
                         (Some(f), _) => {
@@ -228,16 +228,16 @@ fn project_cases(
                         (None, Some(i)) => Outcome::Skipped(skips.remove(i).reason),
                         (None, None) if fail_on.is_some() => Outcome::Failure {
                             kind: Severity::Error.id(),
-                            message: d.name.to_string(),
+                            message: d.name().to_string(),
                             detail: String::new(),
                         },
-                        (None, None) => Outcome::Note(d.name.to_string()),
+                        (None, None) => Outcome::Note(d.name().to_string()),
                     }
                 }
             };
             cases.push(Case {
                 classname: classname.clone(),
-                name: format!("{} {}", Code::MissingDocument.id(), d.id),
+                name: format!("{} {}", Code::MissingDocument.id(), d.id()),
                 outcome,
             });
         }

@@ -328,10 +328,10 @@ fn document_rates(report: &Report) -> Vec<DocumentRate> {
                 continue;
             }
             let entry = counts
-                .entry((category.clone(), doc.id.to_string()))
-                .or_insert_with(|| (doc.name.to_string(), 0, 0));
+                .entry((category.clone(), doc.id().to_string()))
+                .or_insert_with(|| (doc.name().to_string(), 0, 0));
             entry.1 += 1;
-            entry.2 += usize::from(!doc.present && !waived.contains(&(p.key.as_str(), &*doc.id)));
+            entry.2 += usize::from(!doc.present && !waived.contains(&(p.key.as_str(), doc.id())));
         }
     }
     let mut rates: Vec<DocumentRate> = counts

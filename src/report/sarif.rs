@@ -257,7 +257,7 @@ impl<'r> MissingDocuments<'r> {
             .iter()
             .flat_map(|p| &p.stages)
             .flat_map(|s| &s.documents)
-            .map(|d| (&*d.id, &*d.name))
+            .map(|d| (d.id(), d.name()))
             .collect();
         let ids: BTreeSet<&str> = report
             .findings

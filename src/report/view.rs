@@ -109,7 +109,7 @@ impl<'r> Names<'r> {
         for stage in report.projects.iter().flat_map(|p| &p.stages) {
             names.stages.insert(&stage.stage, &stage.name);
             for d in &stage.documents {
-                names.documents.insert(&d.id, &d.name);
+                names.documents.insert(d.id(), d.name());
             }
         }
         names

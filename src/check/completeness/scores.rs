@@ -1,11 +1,14 @@
 //! What completeness scoring produces, kept until the report is written: per project, per
 //! stage and per document, whether it is required and the files that evidence it.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::num::NonZeroU32;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::names::shared::SharedStrings;
 use crate::ruleset::condition::UnknownFact;
 
 /// Whether a document is required of a project.
@@ -20,14 +23,51 @@ pub enum Requirement {
     Undetermined,
 }
 
-/// One document of one project: whether it is required and the files that evidence it.
-#[derive(Debug, Clone)]
-pub struct DocumentState {
+/// A document's id and its name in the report's language, one pair shared by every
+/// project that scores the document: a score holds one pointer to it, not two strings
+/// (there are hundreds of thousands of document states at a million files).
+#[derive(Debug, PartialEq, Eq)]
+pub struct DocumentLabel {
     /// Document id.
     pub id: Arc<str>,
     /// Document name in the report's language: empty until the report names it
     /// (`report::words`), since the checks speak no language.
     pub name: Arc<str>,
+}
+
+/// A document id and a name, each shared.
+type IdAndName = (Arc<str>, Arc<str>);
+
+/// Hands out one shared [`DocumentLabel`] per id and name. Not `Sync`: one per thread.
+#[derive(Debug, Default)]
+pub struct SharedLabels {
+    strings: SharedStrings,
+    made: RefCell<HashMap<IdAndName, Arc<DocumentLabel>>>,
+}
+
+impl SharedLabels {
+    /// The label of document `id` named `name`, shared with every earlier request for the
+    /// same pair.
+    pub fn get(&self, id: &str, name: &str) -> Arc<DocumentLabel> {
+        let key = (self.strings.get(id), self.strings.get(name));
+        self.made
+            .borrow_mut()
+            .entry(key)
+            .or_insert_with_key(|(id, name)| {
+                Arc::new(DocumentLabel {
+                    id: Arc::clone(id),
+                    name: Arc::clone(name),
+                })
+            })
+            .clone()
+    }
+}
+
+/// One document of one project: whether it is required and the files that evidence it.
+#[derive(Debug, Clone)]
+pub struct DocumentState {
+    /// Its id and name (shared).
+    pub label: Arc<DocumentLabel>,
     /// Whether it is required.
     pub requirement: Requirement,
     /// Evidence, relative to the archive root (shared with the scan's file list).
@@ -38,6 +78,18 @@ pub struct DocumentState {
     pub pages: Box<[Option<NonZeroU32>]>,
     /// Whether it counts as present (at least `min` files).
     pub present: bool,
+}
+
+impl DocumentState {
+    /// Document id.
+    pub fn id(&self) -> &str {
+        &self.label.id
+    }
+
+    /// Document name in the report's language (empty until the report names it).
+    pub fn name(&self) -> &str {
+        &self.label.name
+    }
 }
 
 impl Serialize for DocumentState {
@@ -70,8 +122,8 @@ impl Serialize for DocumentState {
         }
 
         View {
-            id: &self.id,
-            name: &self.name,
+            id: self.id(),
+            name: self.name(),
             requirement: self.requirement,
             files: &self.files,
             pages: self
@@ -109,8 +161,10 @@ impl<'de> Deserialize<'de> for DocumentState {
                 .collect()
         };
         Ok(DocumentState {
-            id: view.id,
-            name: view.name,
+            label: Arc::new(DocumentLabel {
+                id: view.id,
+                name: view.name,
+            }),
             requirement: view.requirement,
             files: view.files.into_boxed_slice(),
             pages,

@@ -22,8 +22,9 @@ impl Words<'_> {
         for stage in stages {
             stage.name = self.shared(self.stage(&stage.stage));
             for doc in &mut stage.documents {
-                let name = self.document_in(category, &doc.id).unwrap_or(&doc.id);
-                doc.name = self.shared(name);
+                let id = doc.id();
+                let name = self.document_in(category, id).unwrap_or(id);
+                doc.label = self.labels.get(id, name);
             }
         }
         for u in undetermined {

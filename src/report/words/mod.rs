@@ -19,6 +19,7 @@ pub mod reasons;
 
 use std::collections::HashMap;
 
+use crate::check::completeness::SharedLabels;
 use crate::finding::{Finding, Said};
 use crate::lang::Lang;
 use crate::names::shared::SharedStrings;
@@ -64,6 +65,8 @@ pub struct Words<'a> {
     categories: &'a ProjectCategories<'a>,
     /// Names shared between projects ([`Words::name_scores`]).
     names: SharedStrings,
+    /// Document labels shared between projects ([`Words::name_scores`]).
+    labels: SharedLabels,
 }
 
 impl<'a> Words<'a> {
@@ -74,6 +77,7 @@ impl<'a> Words<'a> {
             lang,
             categories,
             names: SharedStrings::default(),
+            labels: SharedLabels::default(),
         }
     }
 
