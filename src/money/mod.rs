@@ -67,6 +67,26 @@ pub struct MoneyError {
     pub text: String,
 }
 
+/// The units a figure written as text may end with, longest first (百万元 is not 万元, 元整
+/// not 元), as headers name them ([`Unit::named_in`]), Traditional forms included.
+const UNIT_SUFFIXES: [(&str, Unit); 15] = [
+    ("百万元", Unit::MillionYuan),
+    ("百萬元", Unit::MillionYuan),
+    ("百万", Unit::MillionYuan),
+    ("百萬", Unit::MillionYuan),
+    ("亿元", Unit::HundredMillionYuan),
+    ("億元", Unit::HundredMillionYuan),
+    ("亿", Unit::HundredMillionYuan),
+    ("億", Unit::HundredMillionYuan),
+    ("万元", Unit::TenThousandYuan),
+    ("萬元", Unit::TenThousandYuan),
+    ("万", Unit::TenThousandYuan),
+    ("萬", Unit::TenThousandYuan),
+    ("千元", Unit::ThousandYuan),
+    ("元整", Unit::Yuan),
+    ("元", Unit::Yuan),
+];
+
 /// Parses an amount written as text, in `default_unit` unless the text names its own unit.
 ///
 /// Accepts thousands separators at three-digit groups (`1,234,567.89`; `1,2,3` is not a
@@ -88,7 +108,11 @@ pub fn parse_amount_in(text: &str, default_unit: Unit) -> Result<(Decimal, Unit)
     let error = || MoneyError {
         text: text.to_string(),
     };
-    if text.chars().any(marks_capitals) {
+    // Capitals are written without a digit; `1.5亿元` is a figure with its unit.
+    let has_digit = text
+        .chars()
+        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    if !has_digit && text.chars().any(marks_capitals) {
         return parse_capital_amount(text)
             .map(|yuan| (yuan, Unit::Yuan))
             .ok_or_else(error);
@@ -111,14 +135,10 @@ pub fn parse_amount_in(text: &str, default_unit: Unit) -> Result<(Decimal, Unit)
     let s = s
         .trim_start_matches(['¥', '￥'])
         .trim_start_matches("人民币");
-    let (number, unit) = if let Some(n) = s.strip_suffix("万元").or_else(|| s.strip_suffix('万'))
-    {
-        (n, Unit::TenThousandYuan)
-    } else if let Some(n) = s.strip_suffix("元整").or_else(|| s.strip_suffix('元')) {
-        (n, Unit::Yuan)
-    } else {
-        (s, default_unit)
-    };
+    let (number, unit) = UNIT_SUFFIXES
+        .iter()
+        .find_map(|(suffix, unit)| s.strip_suffix(suffix).map(|n| (n, *unit)))
+        .unwrap_or((s, default_unit));
     let number = ungrouped(number.trim_start_matches(['¥', '￥'])).ok_or_else(error)?;
     if number.is_empty()
         || !number
@@ -203,6 +223,35 @@ mod tests {
                 Unit::TenThousandYuan,
                 d("1200000"),
                 Unit::Yuan,
+            ),
+            // Every unit a header can name, written after the figure instead.
+            (
+                "1.5亿元",
+                Unit::Yuan,
+                d("150000000"),
+                Unit::HundredMillionYuan,
+            ),
+            (
+                "1.5億",
+                Unit::Yuan,
+                d("150000000"),
+                Unit::HundredMillionYuan,
+            ),
+            ("3.2百万元", Unit::Yuan, d("3200000"), Unit::MillionYuan),
+            (
+                "3.2百萬",
+                Unit::TenThousandYuan,
+                d("3200000"),
+                Unit::MillionYuan,
+            ),
+            ("850千元", Unit::Yuan, d("850000"), Unit::ThousandYuan),
+            ("12萬元", Unit::Yuan, d("120000"), Unit::TenThousandYuan),
+            ("300000元整", Unit::TenThousandYuan, d("300000"), Unit::Yuan),
+            (
+                "1,200",
+                Unit::ThousandYuan,
+                d("1200000"),
+                Unit::ThousandYuan,
             ),
         ];
         for (text, column, yuan, unit) in cases {
