@@ -271,3 +271,33 @@ impl Problem {
         }
     }
 }
+
+/// Why a spreadsheet (a ledger) could not be read: facts the report puts into words. The
+/// details are the parser's or the operating system's own text, carried as written.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SheetError {
+    /// The file could not be read from disk: the system's message.
+    #[error("cannot read the file: {0}")]
+    Io(String),
+    /// Larger than the ledgers' size limit.
+    #[error("the file is {size} bytes, larger than the {limit}-byte limit for ledgers")]
+    TooLarge {
+        /// The file's size in bytes.
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// Protected by a password.
+    #[error("the file is encrypted (password-protected); save it again without a password")]
+    Encrypted,
+    /// Not a spreadsheet at all: what the bytes are instead.
+    #[error("not a spreadsheet ({0})")]
+    NotASpreadsheet(String),
+    /// A spreadsheet the parser rejects: why.
+    #[error("the spreadsheet is damaged: {0}")]
+    Corrupt(String),
+    /// The parser was stopped: past its time or memory budget, or no worker to run it.
+    #[error("{0}")]
+    Stopped(String),
+}

@@ -55,9 +55,7 @@ fn open_ledger(source: &LedgerSource<'_>) -> Result<LedgerFile, Box<Finding>> {
         Box::new(
             Finding::new(
                 Code::LedgerUnreadable,
-                LedgerSaid::LedgerUnreadable {
-                    error: error.to_string(),
-                },
+                LedgerSaid::LedgerUnreadable { error },
             )
             .path(source.rel.clone()),
         )

@@ -45,8 +45,9 @@ pub use reported::Reported;
 use words::{ProjectCategories, Words};
 
 /// Version of the JSON report's shape: 2 since findings carry their `facts` (a report of
-/// version 1 has only messages, and `guicang merge` cannot read its findings back).
-pub const REPORT_VERSION: u32 = 2;
+/// version 1 has only messages, and `guicang merge` cannot read its findings back); 3 since
+/// an unreadable ledger's facts say why as a value, not as an English sentence.
+pub const REPORT_VERSION: u32 = 3;
 
 /// The result of a sweep. It is read back from its JSON by `guicang merge`: what the JSON
 /// leaves out is made again there (the language from `run`, the project index, the

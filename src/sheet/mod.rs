@@ -76,28 +76,7 @@ pub struct Table {
     pub rows: Vec<Row>,
 }
 
-/// Why a spreadsheet could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
-pub enum SheetError {
-    /// The file could not be read from disk.
-    #[error("cannot read the file: {0}")]
-    Io(String),
-    /// Larger than [`LEDGER_BYTES`].
-    #[error("the file is {0} bytes, larger than the {LEDGER_BYTES}-byte limit for ledgers")]
-    TooLarge(u64),
-    /// Protected by a password.
-    #[error("the file is encrypted (password-protected); save it again without a password")]
-    Encrypted,
-    /// Not a spreadsheet at all.
-    #[error("not a spreadsheet ({0})")]
-    NotASpreadsheet(String),
-    /// A spreadsheet the parser rejects.
-    #[error("the spreadsheet is damaged: {0}")]
-    Corrupt(String),
-    /// The parser was stopped: past its time or memory budget, or no worker to run it.
-    #[error("{0}")]
-    Stopped(String),
-}
+pub use crate::finding::file::SheetError;
 
 /// The container a file's bytes show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,7 +131,12 @@ fn binary_container(bytes: &[u8]) -> Option<Container> {
 pub fn read_tables_here(path: &Path) -> Result<Vec<Table>, SheetError> {
     let bytes = match read_capped(path, Links::Refuse, LEDGER_BYTES) {
         Ok(bytes) => bytes,
-        Err(OpenError::TooLarge { size, .. }) => return Err(SheetError::TooLarge(size)),
+        Err(OpenError::TooLarge { size, .. }) => {
+            return Err(SheetError::TooLarge {
+                size,
+                limit: LEDGER_BYTES,
+            });
+        }
         Err(e) => return Err(SheetError::Io(e.to_string())),
     };
     let extension = path

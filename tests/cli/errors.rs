@@ -135,13 +135,23 @@ fn an_unreadable_ledger_is_a_finding_and_the_sweep_goes_on() {
             .find(|f| f["code"] == "ledger-unreadable" && f["paths"][0] == path)
             .cloned()
     };
+    // Said in Chinese, the parser's own words quoted; the reason a value among the facts.
     let zip = ledger("项目台账.xlsx").expect("broken zip reported");
     assert!(
-        zip["message"].as_str().unwrap().contains("damaged"),
+        zip["message"].as_str().unwrap().contains("电子表格已损坏"),
         "{zip}"
     );
+    assert!(zip["facts"]["error"]["corrupt"].is_string(), "{zip}");
     let pdf = ledger("资金拨付台账.xlsx").expect("pdf named xlsx reported");
+    assert!(
+        pdf["message"].as_str().unwrap().contains("不是电子表格"),
+        "{pdf}"
+    );
     assert!(pdf["message"].as_str().unwrap().contains("PDF"), "{pdf}");
+    assert!(
+        pdf["facts"]["error"]["not-a-spreadsheet"].is_string(),
+        "{pdf}"
+    );
     assert_eq!(
         report["projects"][0]["code"], "MGT-2023-001",
         "the project is still checked"

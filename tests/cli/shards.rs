@@ -301,31 +301,26 @@ fn parts_that_do_not_fit_are_refused_naming_the_files() {
         &["--rules and --config"],
     );
     // Not a report, and a report of another shape version: a later one, or one of
-    // version 1, whose findings carry no facts.
+    // version 1, whose findings carry no facts, or of version 2, whose unreadable ledgers
+    // give their reason as a sentence.
     let junk = out.path().join("junk.json");
     write(&junk, "{\"hello\": 1}");
     refused(
         &["merge", junk.to_str().unwrap()],
         &["junk.json", "not a JSON report"],
     );
-    let future = out.path().join("future.json");
-    write(
-        &future,
-        read(&parts[0]).replacen("\"version\": 2", "\"version\": 9", 1),
-    );
-    refused(
-        &["merge", future.to_str().unwrap()],
-        &["future.json", "version 9"],
-    );
-    let old = out.path().join("old.json");
-    write(
-        &old,
-        read(&parts[0]).replacen("\"version\": 2", "\"version\": 1", 1),
-    );
-    refused(
-        &["merge", old.to_str().unwrap()],
-        &["old.json", "version 1"],
-    );
+    for version in [9, 1, 2] {
+        let name = format!("version-{version}.json");
+        let other = out.path().join(&name);
+        write(
+            &other,
+            read(&parts[0]).replacen("\"version\": 3", &format!("\"version\": {version}"), 1),
+        );
+        refused(
+            &["merge", other.to_str().unwrap()],
+            &[name.as_str(), &format!("version {version}")],
+        );
+    }
     // Nothing is written when refused.
     let report = out.path().join("never.json");
     refused(

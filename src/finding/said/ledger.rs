@@ -34,8 +34,8 @@ pub enum LedgerSaid {
     },
     /// A ledger that cannot be opened.
     LedgerUnreadable {
-        /// The reader's error.
-        error: String,
+        /// Why the reader could not read it.
+        error: crate::finding::file::SheetError,
     },
     /// A ledger `[ledgers] paths` of the configuration lists that does not exist.
     ConfiguredLedgerMissing {

@@ -2,6 +2,7 @@
 //! cannot be read as their field, fields headed twice.
 
 use super::Words;
+use crate::finding::file::SheetError;
 use crate::finding::said::LedgerSaid;
 use crate::finding::said::{CellProblem, Field};
 use crate::lang::Lang;
@@ -19,8 +20,8 @@ impl Words<'_> {
             } => self.bad_cell(*field, *problem, raw),
             LedgerSaid::DuplicateColumn { kept, ignored } => self.duplicate_column(kept, ignored),
             LedgerSaid::LedgerUnreadable { error } => match lang {
-                Lang::Zh => format!("无法打开台账：{error}"),
-                Lang::En => format!("cannot open the ledger: {error}"),
+                Lang::Zh => format!("无法打开台账：{}", sheet_error(error, lang)),
+                Lang::En => format!("cannot open the ledger: {}", sheet_error(error, lang)),
             },
             LedgerSaid::ConfiguredLedgerMissing { config } => match lang {
                 Lang::Zh => format!("{config} 的 [ledgers] paths 列出的台账不存在"),
@@ -129,5 +130,23 @@ fn field_label(field: Field) -> (&'static str, &'static str) {
         Field::PaymentAmount => ("拨付金额", "payment amount"),
         Field::CumulativePayments => ("累计拨付", "cumulative payments"),
         Field::PaymentRatio => ("拨付比例", "payment ratio"),
+    }
+}
+
+/// Why a spreadsheet could not be read, in `lang`; the parser's and the system's own text
+/// is quoted as written.
+fn sheet_error(error: &SheetError, lang: Lang) -> String {
+    match (error, lang) {
+        (SheetError::Io(detail), Lang::Zh) => format!("无法读取文件（{detail}）"),
+        (SheetError::TooLarge { size, limit }, Lang::Zh) => {
+            format!("文件有 {size} 字节，超过台账 {limit} 字节的上限")
+        }
+        (SheetError::Encrypted, Lang::Zh) => {
+            "文件已加密（设有密码），请去掉密码另存后再检查".into()
+        }
+        (SheetError::NotASpreadsheet(what), Lang::Zh) => format!("不是电子表格（{what}）"),
+        (SheetError::Corrupt(why), Lang::Zh) => format!("电子表格已损坏（{why}）"),
+        (SheetError::Stopped(why), Lang::Zh) => format!("读取被中止（{why}）"),
+        (error, Lang::En) => error.to_string(),
     }
 }

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use super::{ProjectCategories, Words};
 use crate::attributes::{ContractKind, ProcurementMethod};
-use crate::finding::file::{Damage, Format, Problem};
+use crate::finding::file::{Damage, Format, Problem, SheetError};
 use crate::finding::said::{
     CellProblem, ChainSaid, ChronologySaid, Field, FileSaid, LedgerSaid, Mistake, PaymentRef,
     ProjectSaid, Sum, WaiverSaid,
@@ -95,7 +95,33 @@ fn samples() -> Vec<Said> {
             ignored: (text("F"), text("金额")),
         }
         .into(),
-        LedgerSaid::LedgerUnreadable { error: text("zip") }.into(),
+        LedgerSaid::LedgerUnreadable {
+            error: SheetError::Io(text("permission denied")),
+        }
+        .into(),
+        LedgerSaid::LedgerUnreadable {
+            error: SheetError::TooLarge {
+                size: 70_000_000,
+                limit: 67_108_864,
+            },
+        }
+        .into(),
+        LedgerSaid::LedgerUnreadable {
+            error: SheetError::Encrypted,
+        }
+        .into(),
+        LedgerSaid::LedgerUnreadable {
+            error: SheetError::NotASpreadsheet(text("it is a PDF")),
+        }
+        .into(),
+        LedgerSaid::LedgerUnreadable {
+            error: SheetError::Corrupt(text("zip entry 3: bad CRC")),
+        }
+        .into(),
+        LedgerSaid::LedgerUnreadable {
+            error: SheetError::Stopped(text("the worker ran out of memory")),
+        }
+        .into(),
         LedgerSaid::ConfiguredLedgerMissing {
             config: text("guicang.toml"),
         }
