@@ -7,16 +7,6 @@ use clap::Parser;
 use guicang::cli::{Cli, ColorWhen, Command};
 use guicang::{commands, exit};
 
-/// jemalloc, as ruff and uv use on Linux: at a million files the sweep holds millions of
-/// small strings, which it packs tighter than glibc's malloc (README "Speed" has the
-/// figures).
-#[cfg(all(
-    target_os = "linux",
-    any(target_arch = "x86_64", target_arch = "aarch64")
-))]
-#[global_allocator]
-static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let color = color_choice(&cli.command);
