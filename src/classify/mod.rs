@@ -16,6 +16,14 @@ pub mod stage_folder;
 #[cfg(test)]
 mod catalogue_tests;
 #[cfg(test)]
+mod layout_tests {
+    /// One classification per file: its size is what a million files cost.
+    #[test]
+    fn a_classification_is_sixteen_bytes() {
+        assert_eq!(std::mem::size_of::<super::Classified>(), 16);
+    }
+}
+#[cfg(test)]
 mod real_names_tests;
 
 use std::borrow::Cow;
@@ -37,8 +45,9 @@ use stage_folder::StageFolders;
 pub enum FileClass {
     /// Evidence of a document (index into the project category's documents).
     Evidence {
-        /// The document's index in its category (`u32`: one of these per file).
-        document: u32,
+        /// The document's index in its category (`u16`, as the rules allow at most
+        /// [`crate::ruleset::MAX_DOCUMENTS`]: one of these per file).
+        document: u16,
         /// Whether the enclosing folder's name, not the file's, made the match.
         by_folder: bool,
     },
@@ -50,7 +59,7 @@ pub enum FileClass {
     Unmatched,
 }
 
-/// The classification of one file.
+/// The classification of one file (16 bytes: there is one per file).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Classified {
     /// What the file is.
@@ -62,14 +71,14 @@ pub struct Classified {
     fields: Option<Box<NameFields>>,
 }
 
-/// A stage folder above a file: the stage it names and how deep it lies (4 bytes, as there
-/// is one per file).
+/// A stage folder above a file: the stage it names and how deep it lies (2 bytes, as there
+/// is one per file; a stage folder past the 255th stage or folder level is not recorded).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StageFolder {
     /// Index of the stage in the rules' stage list.
-    stage: u16,
+    stage: u8,
     /// How many of the file's folders lead down to and include the stage folder.
-    depth: u16,
+    depth: u8,
 }
 
 impl StageFolder {
@@ -220,12 +229,12 @@ impl<'r> Place<'r> {
                 folder.stage.is_some() && (folder.single_word || !names_a_document(&name, context));
             if is_stage {
                 if stage.is_none() {
-                    stage = folder.stage.map(|s| {
+                    stage = folder.stage.and_then(|s| {
                         let at = StageFolder {
-                            stage: u16::try_from(s).unwrap_or(u16::MAX),
-                            depth: u16::try_from(index + 1).unwrap_or(u16::MAX),
+                            stage: u8::try_from(s).ok()?,
+                            depth: u8::try_from(index + 1).ok()?,
                         };
-                        (rules.stages[s].id.as_str(), at)
+                        Some((rules.stages[s].id.as_str(), at))
                     });
                 }
             } else if !name.is_empty() {
@@ -280,6 +289,15 @@ fn classify_file(
     }
 }
 
+/// Evidence of document `document` of the category (always within `u16`: the rules hold
+/// at most [`crate::ruleset::MAX_DOCUMENTS`] a category).
+fn evidence_of(document: usize, by_folder: bool) -> FileClass {
+    u16::try_from(document).map_or(FileClass::Unmatched, |document| FileClass::Evidence {
+        document,
+        by_folder,
+    })
+}
+
 /// The document a file is evidence of: by its own (normalised) name, else by the nearest
 /// document folder around it.
 fn evidence(
@@ -291,17 +309,11 @@ fn evidence(
     stage_hint: Option<&str>,
 ) -> FileClass {
     if let Some(m) = category.best_match(&context.strip_own(name), Some(extension), stage_hint) {
-        return FileClass::Evidence {
-            document: m.document as u32,
-            by_folder: false,
-        };
+        return evidence_of(m.document, false);
     }
     place
         .document_folders
         .iter()
         .find_map(|folder| category.best_match(folder, Some(extension), stage_hint))
-        .map_or(FileClass::Unmatched, |m| FileClass::Evidence {
-            document: m.document as u32,
-            by_folder: true,
-        })
+        .map_or(FileClass::Unmatched, |m| evidence_of(m.document, true))
 }

@@ -26,6 +26,10 @@ use crate::diagnostic::SourceDiagnostic;
 use crate::finding::Severity;
 use crate::lang::Bilingual;
 
+/// How many documents one category may hold: a file's classification names its document by
+/// a 16-bit index, to keep a million files small.
+pub const MAX_DOCUMENTS: usize = 1 << 16;
+
 /// The built-in rule files, in load order: shared stages first, then one file per category.
 pub const BUILTIN: [(&str, &str); 4] = [
     ("rules/stages.toml", include_str!("../../rules/stages.toml")),

@@ -341,10 +341,19 @@ fn merge_documents(
             errors.at(raw_doc.id.span(), message, "defined again here", None);
             continue;
         }
-        seen.insert(doc_id.clone(), raw_doc.id.span());
+        let span = raw_doc.id.span();
+        seen.insert(doc_id.clone(), span.clone());
         if let Some(doc) = document(raw_doc, stage_ids, shared, errors) {
+            let full = documents.len() >= super::MAX_DOCUMENTS;
             match documents.iter_mut().find(|d| d.id == doc.id) {
                 Some(old) => *old = doc,
+                None if full => {
+                    let message = format!(
+                        "category `{category}` already holds {} documents, as many as a sweep can tell apart",
+                        super::MAX_DOCUMENTS
+                    );
+                    errors.at(span, message, "one too many", None);
+                }
                 None => documents.push(doc),
             }
         }
