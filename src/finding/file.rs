@@ -1,7 +1,8 @@
 //! What can be wrong with a file: the format its bytes show and the problem inspection
-//! found, the finding code of each and whether the file still counts as evidence. Shared
-//! by inspection, which finds them, the checks, which report them, and the report, which
-//! puts them into words.
+//! found, the finding code of each and whether the file still counts as evidence, and why
+//! a ledger could not be read ([`SheetError`]). Shared by inspection and ledger reading,
+//! which find them, the checks, which report them, and the report, which puts them into
+//! words.
 
 use std::fmt;
 
@@ -275,7 +276,7 @@ impl Problem {
 /// Why a spreadsheet (a ledger) could not be read: facts the report puts into words. The
 /// details are the parser's or the operating system's own text, carried as written.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(tag = "reason", content = "detail", rename_all = "kebab-case")]
 pub enum SheetError {
     /// The file could not be read from disk: the system's message.
     #[error("cannot read the file: {0}")]

@@ -90,10 +90,11 @@ const UNIT_SUFFIXES: [(&str, Unit); 15] = [
 /// Parses an amount written as text, in `default_unit` unless the text names its own unit.
 ///
 /// Accepts thousands separators at three-digit groups (`1,234,567.89`; `1,2,3` is not a
-/// number), `¥`/`￥`, a trailing `元`/`万元`/`万`, `(1,234.00)` and `-1234` for negatives,
-/// and surrounding white space. An amount in capitals (any capital digit or unit other than
-/// the 万/元/整 that figures share) is read by [`parse_capital_amount`] and is in yuan
-/// whatever `default_unit` says, since capitals always name their unit.
+/// number), `¥`/`￥`, a trailing unit ([`UNIT_SUFFIXES`]: `元`, `万元`, `亿`, `千元` …),
+/// `(1,234.00)` and `-1234` for negatives, and surrounding white space. An amount in
+/// capitals (no digit, and a capital digit or unit other than the 万/元/整 that figures
+/// share) is read by [`parse_capital_amount`] and is in yuan whatever `default_unit` says,
+/// since capitals always name their unit.
 ///
 /// An amount the decimal type cannot hold exactly (more than 28 decimals, or beyond
 /// ±79,228,162,514,264,337,593,543,950,335 yuan) is an error, never rounded or clamped.

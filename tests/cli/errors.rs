@@ -141,15 +141,15 @@ fn an_unreadable_ledger_is_a_finding_and_the_sweep_goes_on() {
         zip["message"].as_str().unwrap().contains("电子表格已损坏"),
         "{zip}"
     );
-    assert!(zip["facts"]["error"]["corrupt"].is_string(), "{zip}");
+    assert_eq!(zip["facts"]["error"]["reason"], "corrupt", "{zip}");
     let pdf = ledger("资金拨付台账.xlsx").expect("pdf named xlsx reported");
     assert!(
         pdf["message"].as_str().unwrap().contains("不是电子表格"),
         "{pdf}"
     );
     assert!(pdf["message"].as_str().unwrap().contains("PDF"), "{pdf}");
-    assert!(
-        pdf["facts"]["error"]["not-a-spreadsheet"].is_string(),
+    assert_eq!(
+        pdf["facts"]["error"]["reason"], "not-a-spreadsheet",
         "{pdf}"
     );
     assert_eq!(

@@ -137,7 +137,7 @@ fn field_label(field: Field) -> (&'static str, &'static str) {
 /// is quoted as written.
 fn sheet_error(error: &SheetError, lang: Lang) -> String {
     match (error, lang) {
-        (SheetError::Io(detail), Lang::Zh) => format!("无法读取文件（{detail}）"),
+        (SheetError::Io(detail), Lang::Zh) => format!("读盘出错（{detail}）"),
         (SheetError::TooLarge { size, limit }, Lang::Zh) => {
             format!("文件有 {size} 字节，超过台账 {limit} 字节的上限")
         }
