@@ -177,7 +177,7 @@ static CONTRACT_NO: LazyLock<Regex> = LazyLock::new(|| {
 /// A number that may be an amount, with its `¥` and unit.
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?P<yen>[¥￥]\s*)?(?P<integer>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<decimals>\d+))?(?:\s*(?P<unit>万元|万|元))?",
+        r"(?P<yen>[¥￥]\s*)?(?P<integer>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<decimals>\d+))?(?:\s*(?P<unit>百万元|百万|亿元|亿|万元|万|千元|元))?",
     )
     .expect("amount pattern compiles")
 });
@@ -353,12 +353,17 @@ fn starts_word(before: &str) -> bool {
 }
 
 /// Whether a number ends before `after`: not before a letter, digit, `%`, a unit of
-/// money, or a decimal point or separator that continues it.
+/// money (or the start of one the pattern did not take, `3百元`: no amount rather than a
+/// wrong one), or a decimal point or separator that continues it.
 fn ends_number(after: &str) -> bool {
     let mut chars = after.chars();
     match chars.next() {
         None => true,
-        Some(c) if c.is_ascii_alphanumeric() || matches!(c, '%' | '元' | '万') => false,
+        Some(c)
+            if c.is_ascii_alphanumeric() || matches!(c, '%' | '元' | '万' | '千' | '百' | '亿') =>
+        {
+            false
+        }
         Some('.' | ',') => !chars.next().is_some_and(|c| c.is_ascii_digit()),
         Some(_) => true,
     }
@@ -435,6 +440,10 @@ mod tests {
         "完成率12.50% =>",
         "2023年第3季度 付12万元 => amount=120000",
         "付12万元 => amount=120000",
+        "付款1,200千元 => amount=1200000",
+        "拨付1.50亿元 => amount=150000000",
+        "概算3.2百万元 => amount=3200000",
+        "3百元 =>",
         "登记表0032 =>",
         "支付12 =>",
         "会议纪要 第12期 =>",
