@@ -317,6 +317,82 @@ const CASES: &[(&str, &str, Option<&str>, Option<&str>)] = &[
         Some("service-contract"),
     ),
     ("non-fixed", "政府采购合同公告.pdf", None, None),
+    // Parts of a document that explain how it was made are the document, not a guide.
+    (
+        "fixed-asset",
+        "竣工财务决算编制说明.pdf",
+        None,
+        Some("final-accounts"),
+    ),
+    ("non-fixed", "项目预算编制说明.pdf", None, Some("budget")),
+    // A technical specification is part of the purchase, a standard is not.
+    (
+        "equipment",
+        "设备采购需求及技术规范书.pdf",
+        None,
+        Some("procurement-requirements"),
+    ),
+    (
+        "equipment",
+        "全向信标设备安装调试及验收技术规范.pdf",
+        None,
+        None,
+    ),
+    // 范文 as a person's name, and a question mark lost between encodings.
+    (
+        "non-fixed",
+        "培训讲义(主讲范文俊).pdf",
+        None,
+        Some("materials"),
+    ),
+    (
+        "fixed-asset",
+        "XX学校?竣工验收报告.pdf",
+        None,
+        Some("acceptance-report"),
+    ),
+    ("non-fixed", "服务合作协议书范文锦集(33篇).pdf", None, None),
+    ("fixed-asset", "中标通知书多少天签合同?.pdf", None, None),
+    // 交验 of a work step is an inspection; of assets, a handover.
+    (
+        "fixed-asset",
+        "资产交验清单.pdf",
+        None,
+        Some("handover-record"),
+    ),
+    ("fixed-asset", "工序交验单.pdf", None, None),
+    ("fixed-asset", "分项工程交验单.pdf", None, None),
+    // An ex-ante evaluation is made before approval; a rule for dividing funds allocates none.
+    (
+        "fixed-asset",
+        "实施项目绩效评估报告.pdf",
+        None,
+        Some("performance-evaluation-report"),
+    ),
+    ("fixed-asset", "事前绩效评估报告.pdf", None, None),
+    (
+        "fixed-asset",
+        "资金分配文件.pdf",
+        None,
+        Some("fund-allocation"),
+    ),
+    ("fixed-asset", "专项资金分配办法.pdf", None, None),
+    ("fixed-asset", "资金分配结果公示.pdf", None, None),
+    // A part of the works is no completion acceptance.
+    (
+        "fixed-asset",
+        "工程质量验收报告.pdf",
+        None,
+        Some("acceptance-report"),
+    ),
+    ("fixed-asset", "主体结构工程质量验收报告.pdf", None, None),
+    ("fixed-asset", "地基与基础工程质量验收报告.pdf", None, None),
+    (
+        "fixed-asset",
+        "原消防土建审核、验收意见.pdf",
+        None,
+        Some("fire-acceptance"),
+    ),
 ];
 
 #[test]
