@@ -68,8 +68,9 @@ pub struct MoneyError {
 }
 
 /// The units a figure written as text may end with, longest first (百万元 is not 万元, 元整
-/// not 元), as headers name them ([`Unit::named_in`]), Traditional forms included.
-const UNIT_SUFFIXES: [(&str, Unit); 15] = [
+/// not 元), as headers name them ([`Unit::named_in`]), Traditional forms included. Amounts
+/// in file names read the same list (`names::fields`).
+pub const UNIT_SUFFIXES: [(&str, Unit); 15] = [
     ("百万元", Unit::MillionYuan),
     ("百萬元", Unit::MillionYuan),
     ("百万", Unit::MillionYuan),

@@ -15,7 +15,7 @@ use regex::{Captures, Regex};
 use rust_decimal::Decimal;
 
 use crate::dates::dates_in;
-use crate::money::{Unit, parse_amount};
+use crate::money::{UNIT_SUFFIXES, Unit, parse_amount};
 
 /// A voucher number (凭证号): `记-0032`, `记0032`, `凭证号0032`, `付-12`, `记字第32号`.
 ///
@@ -174,11 +174,17 @@ static CONTRACT_NO: LazyLock<Regex> = LazyLock::new(|| {
     .expect("contract number pattern compiles")
 });
 
-/// A number that may be an amount, with its `¥` and unit.
+/// A number that may be an amount, with its `¥` and unit (one of the units ledger cells
+/// know, [`UNIT_SUFFIXES`], longest first).
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?P<yen>[¥￥]\s*)?(?P<integer>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<decimals>\d+))?(?:\s*(?P<unit>百万元|百万|亿元|亿|万元|万|千元|元))?",
-    )
+    let units: Vec<String> = UNIT_SUFFIXES
+        .iter()
+        .map(|(unit, _)| regex::escape(unit))
+        .collect();
+    Regex::new(&format!(
+        r"(?P<yen>[¥￥]\s*)?(?P<integer>\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.(?P<decimals>\d+))?(?:\s*(?P<unit>{}))?",
+        units.join("|")
+    ))
     .expect("amount pattern compiles")
 });
 
@@ -360,7 +366,9 @@ fn ends_number(after: &str) -> bool {
     match chars.next() {
         None => true,
         Some(c)
-            if c.is_ascii_alphanumeric() || matches!(c, '%' | '元' | '万' | '千' | '百' | '亿') =>
+            if c.is_ascii_alphanumeric()
+                || c == '%'
+                || UNIT_SUFFIXES.iter().any(|(unit, _)| unit.starts_with(c)) =>
         {
             false
         }

@@ -131,11 +131,8 @@ fn binary_container(bytes: &[u8]) -> Option<Container> {
 pub fn read_tables_here(path: &Path) -> Result<Vec<Table>, SheetError> {
     let bytes = match read_capped(path, Links::Refuse, LEDGER_BYTES) {
         Ok(bytes) => bytes,
-        Err(OpenError::TooLarge { size, .. }) => {
-            return Err(SheetError::TooLarge {
-                size,
-                limit: LEDGER_BYTES,
-            });
+        Err(OpenError::TooLarge { size, cap }) => {
+            return Err(SheetError::TooLarge { size, limit: cap });
         }
         Err(e) => return Err(SheetError::Io(e.to_string())),
     };
