@@ -192,7 +192,7 @@ fn second_heldout_names_keep_the_recognition_reached() {
 #[test]
 fn third_heldout_names_keep_the_recognition_reached() {
     // (recognised at least, taken at most), the figures reached.
-    const REACHED: (usize, usize) = (72, 19);
+    const REACHED: (usize, usize) = (75, 6);
     hold("third held-out", HELDOUT3, REACHED, (70, 150));
 }
 
