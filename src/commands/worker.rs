@@ -6,6 +6,7 @@
 
 use std::process::ExitCode;
 
+use crate::finding::file::{Damage, Stop};
 use crate::guard::isolate::{Job, serve};
 use crate::inspect::pdf::{LoadOutcome, PDF_JOB, load_here};
 use crate::inspect::{XLS_JOB, open_xls_here};
@@ -31,17 +32,22 @@ fn answer(job: &Job) -> String {
     let json = match job.kind.as_str() {
         SHEET_JOB => serde_json::to_string(&guarded(
             || read_tables_here(path),
-            |m| Err(SheetError::Corrupt(m)),
+            Err(SheetError::Stopped(Stop::PANICKED)),
         )),
-        XLS_JOB => serde_json::to_string(&guarded(|| open_xls_here(path), Err)),
-        PDF_JOB => serde_json::to_string(&guarded(|| load_here(path), LoadOutcome::Failed)),
+        XLS_JOB => serde_json::to_string(&guarded(
+            || open_xls_here(path),
+            Err(Damage::Stopped(Stop::PANICKED)),
+        )),
+        PDF_JOB => serde_json::to_string(&guarded(
+            || load_here(path),
+            LoadOutcome::Stopped(Stop::PANICKED),
+        )),
         other => serde_json::to_string(&Err::<(), String>(format!("unknown job {other}"))),
     };
     json.unwrap_or_else(|e| format!("{{\"Err\":\"the answer could not be written: {e}\"}}"))
 }
 
-/// Runs `parse`, turning a panic into `crashed(message)`.
-fn guarded<T>(parse: impl FnOnce() -> T, crashed: impl FnOnce(String) -> T) -> T {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(parse))
-        .unwrap_or_else(|_| crashed("the parser crashed on this file".into()))
+/// Runs `parse`, answering `crashed` when it panics.
+fn guarded<T>(parse: impl FnOnce() -> T, crashed: T) -> T {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(parse)).unwrap_or(crashed)
 }

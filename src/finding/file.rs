@@ -8,6 +8,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+pub use super::stop::Stop;
 use super::{Code, Severity};
 
 /// A file format as its content shows it.
@@ -170,6 +171,13 @@ pub enum Damage {
     XrefRebuilt,
     /// A PDF without pages.
     NoPages,
+    /// A zip container whose parts declare more bytes, inflated, than any archive document.
+    DecompressionBomb {
+        /// The limit their sizes passed, in bytes.
+        limit: u64,
+    },
+    /// A PDF whose pages cannot be counted: its page tree is missing or broken.
+    BrokenPageTree(PageTreeFault),
     /// A JPEG without its end-of-image marker.
     JpegTruncated,
     /// A PNG without its `IEND` chunk.
@@ -186,6 +194,38 @@ pub enum Damage {
         /// The message.
         message: String,
     },
+    /// The parser was stopped (past its memory budget, crashed): it gave no verdict, and a
+    /// file that stops its parser is no evidence.
+    Stopped(Stop),
+}
+
+/// What is wrong with a PDF's page tree, which pages are counted by walking.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "fault", rename_all = "kebab-case")]
+pub enum PageTreeFault {
+    /// The catalogue names no page tree.
+    Missing {
+        /// lopdf's message.
+        detail: String,
+    },
+    /// The tree loops back to a node already walked.
+    Loop {
+        /// The object number of the node.
+        object: u32,
+        /// Its generation.
+        generation: u16,
+    },
+    /// The tree names a node that cannot be read.
+    BadNode {
+        /// The object number of the node.
+        object: u32,
+        /// Its generation.
+        generation: u16,
+        /// lopdf's message.
+        detail: String,
+    },
+    /// More nodes than any real document has (ten million).
+    TooLarge,
 }
 
 impl Damage {
@@ -229,7 +269,7 @@ pub enum Problem {
     Timeout,
     /// The file could not be checked at all (no worker process to parse it): unknown,
     /// never taken for healthy.
-    NotChecked(String),
+    NotChecked(Stop),
 }
 
 impl Problem {
@@ -273,8 +313,9 @@ impl Problem {
     }
 }
 
-/// Why a spreadsheet (a ledger) could not be read: facts the report puts into words. The
-/// details are the parser's or the operating system's own text, carried as written.
+/// Why a spreadsheet (a ledger) could not be read: facts the report puts into words. Only
+/// `Io`, `Corrupt` and the details of `DamagedPart` and `Stopped` quote outside text (the
+/// operating system's or the parser's), as written; the rest is our own account.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 #[serde(tag = "reason", content = "detail", rename_all = "kebab-case")]
 pub enum SheetError {
@@ -292,13 +333,78 @@ pub enum SheetError {
     /// Protected by a password.
     #[error("the file is encrypted (password-protected); save it again without a password")]
     Encrypted,
+    /// 0 bytes.
+    #[error("the file is empty (0 bytes)")]
+    Empty,
     /// Not a spreadsheet at all: what the bytes are instead.
-    #[error("not a spreadsheet ({0})")]
-    NotASpreadsheet(String),
-    /// A spreadsheet the parser rejects: why.
+    #[error("not a spreadsheet (the content is {found})")]
+    NotASpreadsheet {
+        /// What the bytes look like.
+        found: Format,
+    },
+    /// A spreadsheet the parser rejects: the parser's message.
     #[error("the spreadsheet is damaged: {0}")]
     Corrupt(String),
-    /// The parser was stopped: past its time or memory budget, or no worker to run it.
+    /// A part of the zip container cannot be read.
+    #[error(
+        "the spreadsheet is damaged: part {index} of its zip container cannot be read ({detail})"
+    )]
+    DamagedPart {
+        /// The part's index in the container.
+        index: usize,
+        /// The zip reader's message.
+        detail: String,
+    },
+    /// A part of the zip container declares a size no ledger has: a decompression bomb.
+    #[error(
+        "the spreadsheet is damaged: part {part:?} inflates to {size} bytes: a decompression bomb, not a ledger"
+    )]
+    Bomb {
+        /// The part's name.
+        part: String,
+        /// The size it declares, in bytes.
+        size: u64,
+    },
+    /// A cell beyond Excel's 1,048,576 rows or 16,384 columns.
+    #[error(
+        "the spreadsheet is damaged: sheet {sheet:?} has a cell at row {row}, column {column}, beyond Excel's limits"
+    )]
+    BeyondExcel {
+        /// The sheet.
+        sheet: String,
+        /// The cell's row, from 1.
+        row: u64,
+        /// The cell's column, from 1.
+        column: u64,
+    },
+    /// More cells than a ledger is read with: read, or held when rows are padded to their
+    /// last column.
+    #[error(
+        "the spreadsheet is damaged: {} spreads over more than {limit} cells",
+        sheet_named(sheet)
+    )]
+    TooManyCells {
+        /// The sheet, when one sheet alone passed the limit.
+        sheet: Option<String>,
+        /// The limit.
+        limit: usize,
+    },
+    /// More text than a ledger is read with (one long string repeated in every cell).
+    #[error("the spreadsheet is damaged: sheet {sheet:?} holds more than {limit} bytes of text")]
+    TooMuchText {
+        /// The sheet.
+        sheet: String,
+        /// The limit, in bytes.
+        limit: usize,
+    },
+    /// The parser was stopped, or could not be run.
     #[error("{0}")]
-    Stopped(String),
+    Stopped(Stop),
+}
+
+/// `sheet "…"`, or `the workbook` when no one sheet is meant.
+fn sheet_named(sheet: &Option<String>) -> String {
+    sheet
+        .as_ref()
+        .map_or_else(|| "the workbook".to_string(), |s| format!("sheet {s:?}"))
 }

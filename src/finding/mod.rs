@@ -8,6 +8,7 @@
 pub mod code;
 pub mod file;
 pub mod said;
+pub mod stop;
 
 pub use code::{Code, Family};
 pub use said::Said;

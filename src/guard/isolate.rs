@@ -68,17 +68,15 @@ pub enum Failure {
     Timeout(Duration),
     /// The parser asked for more memory than the worker's budget: the file declares far
     /// more than it holds (a sheet of 2^32 rows, a string table of a trillion entries).
-    #[error(
-        "the parser needed more than its {budget_mb} MB memory budget and was stopped \
-         ({detail}); the file declares far more content than it holds"
-    )]
+    #[error("the parser needed more than its {budget_mb} MB memory budget and was stopped")]
     OutOfMemory {
         /// The budget, in MB.
         budget_mb: u64,
-        /// The allocation that failed.
-        detail: String,
+        /// The size of the allocation that failed, in bytes, when the worker said it.
+        requested: Option<u64>,
     },
-    /// The worker died otherwise: the parser crashed.
+    /// The worker died otherwise: the parser crashed. The detail is how it ended and its
+    /// last words (the system's and the worker's text), empty when there were none.
     #[error("the parser crashed on this file ({0})")]
     Crashed(String),
     /// No worker could be started or spoken to: the file was not checked.
@@ -149,26 +147,27 @@ impl Worker {
             .write_all(line.as_bytes())
             .and_then(|()| self.stdin.flush())
         {
-            return Err(self.died(memory, &e.to_string()));
+            return Err(self.died(memory, Some(&e.to_string())));
         }
         if !wait_readable(&self.stdout, timeout) {
             return Err(Failure::Timeout(timeout));
         }
         let mut answer = String::new();
         match self.stdout.read_line(&mut answer) {
-            Ok(0) => Err(self.died(memory, "no answer")),
+            Ok(0) => Err(self.died(memory, None)),
             Ok(_) if answer.ends_with('\n') => {
                 answer.pop();
                 Ok(answer)
             }
-            Ok(_) => Err(self.died(memory, "a cut-off answer")),
-            Err(e) => Err(self.died(memory, &e.to_string())),
+            Ok(_) => Err(self.died(memory, None)),
+            Err(e) => Err(self.died(memory, Some(&e.to_string()))),
         }
     }
 
     /// The failure of a worker that stopped answering, from how it ended and its last
-    /// words: Rust prints `memory allocation of N bytes failed` before it aborts.
-    fn died(&mut self, memory: u64, what: &str) -> Failure {
+    /// words: Rust prints `memory allocation of N bytes failed` before it aborts. `error` is
+    /// the system's error that showed it had died, if one did.
+    fn died(&mut self, memory: u64, error: Option<&str>) -> Failure {
         let _ = self.child.kill();
         let status = self
             .child
@@ -184,11 +183,11 @@ impl Worker {
         {
             return Failure::OutOfMemory {
                 budget_mb: memory / (1024 * 1024),
-                detail: line.trim().to_string(),
+                requested: requested_bytes(line),
             };
         }
         let first = last_words.lines().next().unwrap_or_default().trim();
-        let detail = [what, &status, first]
+        let detail = [error.unwrap_or_default(), &status, first]
             .into_iter()
             .filter(|s| !s.is_empty())
             .collect::<Vec<_>>()
@@ -200,6 +199,15 @@ impl Worker {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// The size Rust's `memory allocation of N bytes failed` names.
+fn requested_bytes(line: &str) -> Option<u64> {
+    line.trim()
+        .strip_prefix("memory allocation of ")?
+        .strip_suffix(" bytes failed")?
+        .parse()
+        .ok()
 }
 
 impl Drop for Worker {

@@ -18,7 +18,9 @@ use super::magic::Format;
 use super::{Damage, InspectOptions, Inspection, Problem};
 use crate::scan::FileEntry;
 
-const HEADER: &str = "guicang-inspection-cache 4";
+/// The cache's shape. 5 since a stopped parser, a decompression bomb and a broken page tree
+/// are damages of their own: a cache of 4 holds them as English text, and is not read.
+const HEADER: &str = "guicang-inspection-cache 5";
 
 /// What the cache knew of this sweep's files.
 #[derive(Debug, Default)]
@@ -234,7 +236,12 @@ fn encode(inspection: &Inspection) -> String {
         }
         Some(Problem::Timeout) => ("timeout", String::new(), String::new(), String::new()),
         // Never kept (see above): the next sweep checks the file again.
-        Some(Problem::NotChecked(m)) => ("timeout", clean(m), String::new(), String::new()),
+        Some(Problem::NotChecked(stop)) => (
+            "timeout",
+            clean(&stop.to_string()),
+            String::new(),
+            String::new(),
+        ),
     };
     let fingerprint = inspection
         .fingerprint
@@ -243,7 +250,9 @@ fn encode(inspection: &Inspection) -> String {
 }
 
 /// A damage as two cache fields: its id, and its detail (an offset, a message, or the
-/// extension and format of content that is no valid file of its extension).
+/// extension and format of content that is no valid file of its extension). Damages with
+/// several fields (a page tree's faults, a stopped parser) are kept whole as JSON, which
+/// escapes tabs and line breaks.
 fn encode_damage(damage: &Damage) -> (String, String) {
     let (id, detail) = match damage {
         Damage::NoPdfHeader => ("no-pdf-header", String::new()),
@@ -258,6 +267,10 @@ fn encode_damage(damage: &Damage) -> (String, String) {
             ("not-valid-as", format!("{extension}|{}", format.name()))
         }
         Damage::Parser { message } => ("parser", message.clone()),
+        Damage::BrokenPageTree(_) | Damage::DecompressionBomb { .. } | Damage::Stopped(_) => (
+            "json",
+            serde_json::to_string(damage).expect("a damage serialises"),
+        ),
     };
     (id.to_string(), detail)
 }
@@ -283,6 +296,7 @@ fn decode_damage(id: &str, detail: &str) -> Option<Damage> {
             }
         }
         "parser" => Damage::parser(detail),
+        "json" => serde_json::from_str(detail).ok()?,
         _ => return None,
     })
 }
@@ -351,6 +365,8 @@ mod tests {
     use std::num::NonZeroU32;
     use std::time::UNIX_EPOCH;
 
+    use crate::finding::file::{PageTreeFault, Stop};
+
     #[test]
     fn inspections_round_trip() {
         let cases = [
@@ -413,7 +429,26 @@ mod tests {
                 problem: Some(Box::new(Problem::Empty)),
             },
         ];
-        for case in cases {
+        let whole = [
+            Damage::BrokenPageTree(PageTreeFault::Missing {
+                detail: "missing\tobject\n".into(),
+            }),
+            Damage::BrokenPageTree(PageTreeFault::TooLarge),
+            Damage::DecompressionBomb { limit: 1 << 30 },
+            Damage::Stopped(Stop::PANICKED),
+            Damage::Stopped(Stop::OutOfMemory {
+                budget_mb: 384,
+                requested: Some(8),
+            }),
+        ]
+        .into_iter()
+        .map(|damage| Inspection {
+            fingerprint: NonZeroU64::new(0xabc),
+            format: Some(Format::Pdf),
+            pages: None,
+            problem: Some(Box::new(Problem::CorruptPdf(damage))),
+        });
+        for case in cases.into_iter().chain(whole) {
             assert_eq!(decode(&encode(&case)), Some(case.clone()), "{case:?}");
         }
     }

@@ -5,6 +5,7 @@ use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 
 use super::{Damage, InspectOptions, Problem, magic};
+use crate::finding::file::Stop;
 use crate::guard::isolate;
 use crate::guard::limits::CONTAINER_DECLARED_BYTES;
 
@@ -13,28 +14,31 @@ const OLE_SCAN_BYTES: u64 = 256 * 1024;
 
 /// The part names of a zip container (its central directory, read from the end), or why it
 /// does not open. Declared part sizes are checked too: a decompression bomb is damage.
-pub(super) fn zip_names(handle: &mut File, size: u64) -> Result<Vec<String>, String> {
+pub(super) fn zip_names(handle: &mut File, size: u64) -> Result<Vec<String>, Damage> {
     let _ = size;
+    let zip_said = |e: zip::result::ZipError| Damage::parser(e.to_string());
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(
-        || -> Result<Vec<String>, String> {
-            handle.seek(SeekFrom::Start(0)).map_err(|e| e.to_string())?;
-            let mut archive = zip::ZipArchive::new(&mut *handle).map_err(|e| e.to_string())?;
+        || -> Result<Vec<String>, Damage> {
+            handle
+                .seek(SeekFrom::Start(0))
+                .map_err(|e| Damage::parser(e.to_string()))?;
+            let mut archive = zip::ZipArchive::new(&mut *handle).map_err(zip_said)?;
             let mut total = 0u64;
             let mut names = Vec::with_capacity(archive.len());
             for index in 0..archive.len() {
-                let part = archive.by_index_raw(index).map_err(|e| e.to_string())?;
+                let part = archive.by_index_raw(index).map_err(zip_said)?;
                 total = total.saturating_add(part.size());
                 if total > CONTAINER_DECLARED_BYTES {
-                    return Err(format!(
-                        "declared sizes inflate beyond {CONTAINER_DECLARED_BYTES} bytes: a decompression bomb"
-                    ));
+                    return Err(Damage::DecompressionBomb {
+                        limit: CONTAINER_DECLARED_BYTES,
+                    });
                 }
                 names.push(part.name().map(|n| n.into_owned()).unwrap_or_default());
             }
             Ok(names)
         },
     ));
-    result.unwrap_or_else(|_| Err("the zip reader crashed on this file".into()))
+    result.unwrap_or(Err(Damage::Stopped(Stop::PANICKED)))
 }
 
 /// Whether an OpenDocument file is password-protected: its manifest declares encryption data.
@@ -75,14 +79,17 @@ pub const XLS_JOB: &str = "xls";
 pub(super) fn check_xls(path: &std::path::Path, options: &InspectOptions) -> Result<(), Problem> {
     let outcome = if isolate::enabled() {
         match isolate::run(&isolate::job(XLS_JOB, path), options.timeout) {
-            Ok(answer) => serde_json::from_str::<Result<(), String>>(&answer)
-                .unwrap_or_else(|e| Err(format!("the worker's answer could not be read: {e}"))),
+            Ok(answer) => serde_json::from_str::<Result<(), Damage>>(&answer).unwrap_or_else(|e| {
+                Err(Damage::Stopped(Stop::GarbledAnswer {
+                    detail: e.to_string(),
+                }))
+            }),
             Err(isolate::Failure::Timeout(_)) => return Err(Problem::Timeout),
             Err(
                 failure @ (isolate::Failure::OutOfMemory { .. } | isolate::Failure::Crashed(_)),
-            ) => Err(failure.to_string()),
+            ) => Err(Damage::Stopped(failure.into())),
             Err(failure @ isolate::Failure::NoWorker(_)) => {
-                return Err(Problem::NotChecked(failure.to_string()));
+                return Err(Problem::NotChecked(failure.into()));
             }
         }
     } else {
@@ -90,19 +97,20 @@ pub(super) fn check_xls(path: &std::path::Path, options: &InspectOptions) -> Res
     };
     match outcome {
         Ok(()) => Ok(()),
-        Err(message) if crate::sheet::is_encryption_message(&message) => {
+        Err(Damage::Parser { message }) if crate::sheet::is_encryption_message(&message) => {
             Err(Problem::EncryptedOffice)
         }
-        Err(message) => Err(Problem::CorruptContainer(Damage::parser(message))),
+        Err(damage) => Err(Problem::CorruptContainer(damage)),
     }
 }
 
-/// Opens the xls workbook at `path` in this process (a worker's side of [`XLS_JOB`]).
-pub fn open_xls_here(path: &std::path::Path) -> Result<(), String> {
+/// Opens the xls workbook at `path` in this process (a worker's side of [`XLS_JOB`]):
+/// calamine's refusal as its message, a panic as a stopped parser.
+pub fn open_xls_here(path: &std::path::Path) -> Result<(), Damage> {
     std::panic::catch_unwind(|| {
         calamine::open_workbook::<calamine::Xls<_>, _>(path)
             .map(|_| ())
-            .map_err(|e| e.to_string())
+            .map_err(|e| Damage::parser(e.to_string()))
     })
-    .unwrap_or_else(|_| Err("the spreadsheet parser crashed on this file".into()))
+    .unwrap_or(Err(Damage::Stopped(Stop::PANICKED)))
 }

@@ -189,8 +189,8 @@ fn identify_opened(file: &mut Opened<'_>) -> Result<Format, Problem> {
     if format == Format::Ole && ole_holds_encrypted_package(&mut file.handle, file.size) {
         format = Format::EncryptedOoxml;
     }
-    if let Some(Err(message)) = &zip_names {
-        return Err(Problem::CorruptContainer(Damage::parser(message.clone())));
+    if let Some(Err(damage)) = zip_names {
+        return Err(Problem::CorruptContainer(damage));
     }
     Ok(format)
 }

@@ -25,6 +25,7 @@ use lopdf::{Document, Object, ObjectId};
 
 use super::magic::find;
 use super::{Damage, Problem};
+use crate::finding::file::{PageTreeFault, Stop};
 use crate::guard::isolate;
 use crate::guard::open::{Links, read_capped};
 
@@ -115,8 +116,9 @@ fn check_frame(size: u64, head: &[u8], tail: &[u8]) -> Result<(), Problem> {
 fn judge(outcome: LoadOutcome, declares_encryption: bool) -> Result<PdfFacts, Problem> {
     match outcome {
         LoadOutcome::TimedOut => Err(Problem::Timeout),
-        LoadOutcome::Stopped(message) => Err(Problem::CorruptPdf(Damage::parser(message))),
-        LoadOutcome::NotChecked(message) => Err(Problem::NotChecked(message)),
+        LoadOutcome::Stopped(stop) => Err(Problem::CorruptPdf(Damage::Stopped(stop))),
+        LoadOutcome::NotChecked(stop) => Err(Problem::NotChecked(stop)),
+        LoadOutcome::Unreadable(error) => Err(Problem::Unreadable(error)),
         LoadOutcome::Failed(message) => Err(Problem::CorruptPdf(Damage::parser(message))),
         LoadOutcome::Loaded {
             reconstructed: true,
@@ -132,7 +134,7 @@ fn judge(outcome: LoadOutcome, declares_encryption: bool) -> Result<PdfFacts, Pr
             (true, Err(_)) => Err(Problem::EncryptedPdf { pages: None }),
             (false, Ok(0)) => Err(Problem::CorruptPdf(Damage::NoPages)),
             (false, Ok(n)) => Ok(PdfFacts { pages: Some(n) }),
-            (false, Err(message)) => Err(Problem::CorruptPdf(Damage::parser(message))),
+            (false, Err(damage)) => Err(Problem::CorruptPdf(damage)),
         },
     }
 }
@@ -145,18 +147,20 @@ pub enum LoadOutcome {
         /// Whether it is (or was) encrypted.
         encrypted: bool,
         /// Its page count, or why the page tree cannot be walked.
-        pages: Result<u32, String>,
+        pages: Result<u32, Damage>,
         /// Whether the cross-reference data had to be rebuilt by scanning.
         reconstructed: bool,
     },
-    /// The parser rejected it.
+    /// The parser rejected it: the parser's message.
     Failed(String),
+    /// The file could not be read: the system's message.
+    Unreadable(String),
     /// It ran past its time budget.
     TimedOut,
-    /// The worker running the parser died (memory budget, crash) or none could start.
-    Stopped(String),
+    /// The parser was stopped: its worker died (memory budget, crash) or it panicked.
+    Stopped(Stop),
     /// No worker could be started: the file was not checked.
-    NotChecked(String),
+    NotChecked(Stop),
 }
 
 /// The job name under which a worker process loads a PDF.
@@ -166,7 +170,7 @@ pub const PDF_JOB: &str = "pdf";
 pub fn load_here(path: &std::path::Path) -> LoadOutcome {
     match read_capped(path, Links::Refuse, u64::MAX) {
         Ok(bytes) => load(&bytes),
-        Err(e) => LoadOutcome::Failed(format!("cannot read the file: {e}")),
+        Err(e) => LoadOutcome::Unreadable(e.to_string()),
     }
 }
 
@@ -174,15 +178,15 @@ pub fn load_here(path: &std::path::Path) -> LoadOutcome {
 fn load_isolated(path: &std::path::Path, timeout: Duration) -> LoadOutcome {
     match isolate::run(&isolate::job(PDF_JOB, path), timeout) {
         Ok(answer) => serde_json::from_str(&answer).unwrap_or_else(|e| {
-            LoadOutcome::Stopped(format!("the worker's answer could not be read: {e}"))
+            LoadOutcome::Stopped(Stop::GarbledAnswer {
+                detail: e.to_string(),
+            })
         }),
         Err(isolate::Failure::Timeout(_)) => LoadOutcome::TimedOut,
         Err(failure @ (isolate::Failure::OutOfMemory { .. } | isolate::Failure::Crashed(_))) => {
-            LoadOutcome::Stopped(failure.to_string())
+            LoadOutcome::Stopped(failure.into())
         }
-        Err(failure @ isolate::Failure::NoWorker(_)) => {
-            LoadOutcome::NotChecked(failure.to_string())
-        }
+        Err(failure @ isolate::Failure::NoWorker(_)) => LoadOutcome::NotChecked(failure.into()),
     }
 }
 
@@ -203,9 +207,11 @@ fn load_with_timeout(bytes: Vec<u8>, timeout: Duration) -> LoadOutcome {
         .spawn(move || {
             let _ = sender.send(load(&bytes));
         });
-    if spawned.is_err() {
+    if let Err(e) = spawned {
         // Could not check is unknown, never damage (nor health).
-        return LoadOutcome::NotChecked("no thread to check the file".into());
+        return LoadOutcome::NotChecked(Stop::NoWorker {
+            detail: e.to_string(),
+        });
     }
     receiver
         .recv_timeout(timeout)
@@ -224,35 +230,43 @@ fn load(bytes: &[u8]) -> LoadOutcome {
         },
         Err(e) => LoadOutcome::Failed(format!("lopdf: {e}")),
     })
-    .unwrap_or_else(|_| LoadOutcome::Failed("the PDF parser crashed on this file".into()))
+    .unwrap_or(LoadOutcome::Stopped(Stop::PANICKED))
 }
 
 /// Counts the leaves of the page tree, refusing loops and missing nodes.
-fn count_pages(doc: &Document) -> Result<u32, String> {
+fn count_pages(doc: &Document) -> Result<u32, Damage> {
     let root = doc
         .catalog()
         .and_then(|c| c.get(b"Pages"))
         .and_then(Object::as_reference)
-        .map_err(|e| format!("no page tree: {e}"))?;
+        .map_err(|e| {
+            Damage::BrokenPageTree(PageTreeFault::Missing {
+                detail: e.to_string(),
+            })
+        })?;
     let mut visited: HashSet<ObjectId> = HashSet::new();
     let mut stack = vec![root];
     let mut pages = 0u32;
     while let Some(id) = stack.pop() {
         if !visited.insert(id) {
-            return Err(format!(
-                "the page tree loops back to object {} {}",
-                id.0, id.1
-            ));
+            return Err(Damage::BrokenPageTree(PageTreeFault::Loop {
+                object: id.0,
+                generation: id.1,
+            }));
         }
-        let node = doc
-            .get_dictionary(id)
-            .map_err(|e| format!("page tree node {} {}: {e}", id.0, id.1))?;
+        let node = doc.get_dictionary(id).map_err(|e| {
+            Damage::BrokenPageTree(PageTreeFault::BadNode {
+                object: id.0,
+                generation: id.1,
+                detail: e.to_string(),
+            })
+        })?;
         match node.get(b"Kids").and_then(Object::as_array) {
             Ok(kids) => stack.extend(kids.iter().filter_map(|k| k.as_reference().ok())),
             Err(_) => pages += 1,
         }
         if visited.len() > 10_000_000 {
-            return Err("the page tree is too large to walk".into());
+            return Err(Damage::BrokenPageTree(PageTreeFault::TooLarge));
         }
     }
     Ok(pages)

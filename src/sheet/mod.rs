@@ -77,6 +77,7 @@ pub struct Table {
 }
 
 pub use crate::finding::file::SheetError;
+use crate::finding::file::{Format, Stop};
 
 /// The container a file's bytes show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,11 +100,11 @@ pub fn read_tables(path: &Path) -> Result<Vec<Table>, SheetError> {
     }
     match isolate::run(&isolate::job(SHEET_JOB, path), SHEET_TIMEOUT) {
         Ok(answer) => serde_json::from_str(&answer).unwrap_or_else(|e| {
-            Err(SheetError::Stopped(format!(
-                "the worker's answer could not be read: {e}"
-            )))
+            Err(SheetError::Stopped(Stop::GarbledAnswer {
+                detail: e.to_string(),
+            }))
         }),
-        Err(failure) => Err(SheetError::Stopped(failure.to_string())),
+        Err(failure) => Err(SheetError::Stopped(failure.into())),
     }
 }
 
@@ -147,46 +148,42 @@ pub fn read_tables_here(path: &Path) -> Result<Vec<Table>, SheetError> {
     let container = match binary_container(&bytes) {
         Some(container) => container,
         None if matches!(extension.as_str(), "csv" | "txt" | "tsv") => Container::Text,
-        None => return Err(SheetError::NotASpreadsheet(describe_bytes(&bytes))),
+        None if bytes.is_empty() => return Err(SheetError::Empty),
+        None => {
+            let found = match bytes.starts_with(b"%PDF") {
+                true => Format::Pdf,
+                false => Format::Unknown,
+            };
+            return Err(SheetError::NotASpreadsheet { found });
+        }
     };
     std::panic::catch_unwind(|| match container {
         Container::Text => Ok(vec![csv::read_csv(&bytes, &file_name)]),
         Container::Zip => read_zip(bytes),
         Container::Ole => read_ole(bytes),
     })
-    .unwrap_or_else(|_| {
-        Err(SheetError::Corrupt(
-            "the spreadsheet parser crashed on this file".into(),
-        ))
-    })
-}
-
-fn describe_bytes(bytes: &[u8]) -> String {
-    if bytes.is_empty() {
-        "the file is empty".into()
-    } else if bytes.starts_with(b"%PDF") {
-        "it is a PDF".into()
-    } else {
-        "unknown content".into()
-    }
+    .unwrap_or(Err(SheetError::Stopped(Stop::PANICKED)))
 }
 
 /// Checks the sizes a zip container declares for its parts, before anything is inflated.
 pub fn check_zip_parts(bytes: &[u8]) -> Result<(), SheetError> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| SheetError::Corrupt(format!("not a readable zip container: {e}")))?;
+    let mut archive =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| SheetError::Corrupt(e.to_string()))?;
     let mut total = 0u64;
     for index in 0..archive.len() {
         let part = archive
             .by_index_raw(index)
-            .map_err(|e| SheetError::Corrupt(format!("zip entry {index}: {e}")))?;
+            .map_err(|e| SheetError::DamagedPart {
+                index,
+                detail: e.to_string(),
+            })?;
         let size = part.size();
         total = total.saturating_add(size);
         if size > CONTAINER_PART_BYTES || total > CONTAINER_TOTAL_BYTES {
-            return Err(SheetError::Corrupt(format!(
-                "part {:?} inflates to {size} bytes: a decompression bomb, not a ledger",
-                part.name().map(|n| n.into_owned()).unwrap_or_default()
-            )));
+            return Err(SheetError::Bomb {
+                part: part.name().map(|n| n.into_owned()).unwrap_or_default(),
+                size,
+            });
         }
     }
     Ok(())
@@ -259,17 +256,18 @@ impl CellSink {
     fn add(&mut self, sheet: &str, cell: calamine::Cell<DataRef<'_>>) -> Result<(), SheetError> {
         let (row, column) = cell.get_position();
         if row >= MAX_ROWS || column >= MAX_COLUMNS {
-            return Err(SheetError::Corrupt(format!(
-                "sheet {sheet:?} has a cell at row {}, column {}, beyond Excel's limits",
-                u64::from(row) + 1,
-                u64::from(column) + 1
-            )));
+            return Err(SheetError::BeyondExcel {
+                sheet: sheet.to_string(),
+                row: u64::from(row) + 1,
+                column: u64::from(column) + 1,
+            });
         }
         self.cells_read += 1;
         if self.cells_read > SHEET_CELLS {
-            return Err(SheetError::Corrupt(format!(
-                "more than {SHEET_CELLS} cells"
-            )));
+            return Err(SheetError::TooManyCells {
+                sheet: None,
+                limit: SHEET_CELLS,
+            });
         }
         let value = cell_from_ref(cell.get_value());
         if value.is_blank() {
@@ -279,9 +277,10 @@ impl CellSink {
             // One long shared string placed in every cell is copied into each.
             self.text_bytes += text.len();
             if self.text_bytes > SHEET_TEXT_BYTES {
-                return Err(SheetError::Corrupt(format!(
-                    "sheet {sheet:?} holds more than {SHEET_TEXT_BYTES} bytes of text"
-                )));
+                return Err(SheetError::TooMuchText {
+                    sheet: sheet.to_string(),
+                    limit: SHEET_TEXT_BYTES,
+                });
             }
         }
         let number = row + 1;
@@ -301,9 +300,10 @@ impl CellSink {
             // A row padded to its last column holds every cell in front of it.
             self.cells_held += column + 1 - cells.len();
             if self.cells_held > SHEET_CELLS {
-                return Err(SheetError::Corrupt(format!(
-                    "sheet {sheet:?} spreads over more than {SHEET_CELLS} cells"
-                )));
+                return Err(SheetError::TooManyCells {
+                    sheet: Some(sheet.to_string()),
+                    limit: SHEET_CELLS,
+                });
             }
             cells.resize(column + 1, Cell::Empty);
         }
@@ -497,7 +497,7 @@ mod tests {
         let rows = (SHEET_CELLS / 16_384) as u32 + 1;
         let refused = (0..rows).find_map(|row| sink.add("拨付", number_at(row, 16_383)).err());
         assert!(
-            matches!(&refused, Some(SheetError::Corrupt(m)) if m.contains("spreads over")),
+            matches!(&refused, Some(SheetError::TooManyCells { sheet: Some(s), limit }) if s == "拨付" && *limit == SHEET_CELLS),
             "{refused:?}"
         );
     }
@@ -511,7 +511,7 @@ mod tests {
             sink.add("拨付", cell).err()
         });
         assert!(
-            matches!(&refused, Some(SheetError::Corrupt(m)) if m.contains("bytes of text")),
+            matches!(&refused, Some(SheetError::TooMuchText { limit, .. }) if *limit == SHEET_TEXT_BYTES),
             "{refused:?}"
         );
     }
@@ -561,7 +561,7 @@ mod tests {
     fn a_zip_part_that_inflates_to_gigabytes_is_refused_before_parsing() {
         let error = check_zip_parts(&zip_declaring(3_000_000_000)).unwrap_err();
         assert!(
-            matches!(&error, SheetError::Corrupt(m) if m.contains("decompression bomb")),
+            matches!(&error, SheetError::Bomb { part, size: 3_000_000_000 } if part == "xl/sharedStrings.xml"),
             "{error:?}"
         );
         assert_eq!(check_zip_parts(&zip_declaring(6)), Ok(()));
@@ -575,8 +575,11 @@ mod tests {
         std::fs::write(&pdf, b"%PDF-1.4\n").unwrap();
         assert_eq!(
             read_tables(&pdf),
-            Err(SheetError::NotASpreadsheet("it is a PDF".into()))
+            Err(SheetError::NotASpreadsheet { found: Format::Pdf })
         );
+        let empty = dir.join("空台账.xlsx");
+        std::fs::write(&empty, b"").unwrap();
+        assert_eq!(read_tables(&empty), Err(SheetError::Empty));
         let csv = dir.join("台账.csv");
         std::fs::write(&csv, "项目编号,项目名称\nA-1,学校\n").unwrap();
         assert_eq!(read_tables(&csv).unwrap()[0].rows.len(), 2);

@@ -38,7 +38,16 @@ fn every_corpus_spreadsheet_gets_the_outcome_its_manifest_expects() {
                         && tables.iter().all(|t| t.rows.is_empty()))
             }
             Err(SheetError::Encrypted) => expected.starts_with("encrypted"),
-            Err(SheetError::Corrupt(_) | SheetError::NotASpreadsheet(_)) => {
+            Err(SheetError::Empty) => expected.starts_with("empty file"),
+            Err(
+                SheetError::Corrupt(_)
+                | SheetError::NotASpreadsheet { .. }
+                | SheetError::DamagedPart { .. }
+                | SheetError::Bomb { .. }
+                | SheetError::BeyondExcel { .. }
+                | SheetError::TooManyCells { .. }
+                | SheetError::TooMuchText { .. },
+            ) => {
                 expected.starts_with("corrupt")
                     || expected.starts_with("hostile")
                     || expected.starts_with("old format")

@@ -218,20 +218,38 @@ fn sweep_with_hostile(file: &str, rel: &str) -> Vec<serde_json::Value> {
 
 #[test]
 fn ledgers_that_declare_far_more_than_they_hold_are_unreadable_not_fatal() {
-    // Each of these once aborted the sweep (exit 134) or took gigabytes.
-    for (file, words) in [
-        ("拨付台账-dimensions.xls", "memory budget"),
-        ("拨付台账-corner.xls", "memory budget"),
-        ("拨付台账-sst.xlsx", "memory budget"),
-        ("拨付台账-padded.xlsx", "spreads over more than"),
-        ("拨付台账-shared.xlsx", "bytes of text"),
-        ("拨付台账-repeated.ods", "cells"),
+    // Each of these once aborted the sweep (exit 134) or took gigabytes. Why is a fact of
+    // its own, said in the report's language (Chinese here).
+    for (file, reason, words) in [
+        ("拨付台账-dimensions.xls", "stopped", "内存超过 384 MB"),
+        ("拨付台账-corner.xls", "stopped", "内存超过 384 MB"),
+        ("拨付台账-sst.xlsx", "stopped", "内存超过 384 MB"),
+        ("拨付台账-padded.xlsx", "too-many-cells", "的单元格超过"),
+        ("拨付台账-shared.xlsx", "too-much-text", "的文字超过"),
+        // calamine refuses this one itself; its message is quoted as written.
+        (
+            "拨付台账-repeated.ods",
+            "corrupt",
+            "电子表格已损坏（Cell limit exceeded",
+        ),
     ] {
         let found = sweep_with_hostile(file, file);
         assert_eq!(found.len(), 1, "{file}: {found:?}");
         assert_eq!(found[0]["code"], "ledger-unreadable", "{file}");
+        let error = &found[0]["facts"]["error"];
+        assert_eq!(error["reason"], reason, "{file}: {error}");
+        if reason == "stopped" {
+            assert_eq!(error["detail"]["stop"], "out-of-memory", "{file}: {error}");
+            assert_eq!(error["detail"]["budget_mb"], 384, "{file}: {error}");
+        }
         let message = found[0]["message"].as_str().unwrap();
         assert!(message.contains(words), "{file}: {message}");
+        if reason != "corrupt" {
+            assert!(
+                !message.contains("memory") && !message.contains("cells"),
+                "no English of ours in a Chinese report: {message}"
+            );
+        }
     }
 }
 
@@ -468,7 +486,7 @@ fn the_worker_memory_budget_is_configurable() {
     let from =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/hostile/拨付台账-dimensions.xls");
     std::fs::copy(from, dir.path().join("拨付台账.xls")).unwrap();
-    let (report, code) = check_json(dir.path(), &["--no-cache"]);
+    let (report, code) = check_json(dir.path(), &["--no-cache", "--lang", "en"]);
     assert!(matches!(code, 0 | 1));
     let unreadable = report["findings"]
         .as_array()
@@ -476,6 +494,10 @@ fn the_worker_memory_budget_is_configurable() {
         .iter()
         .find(|f| f["code"] == "ledger-unreadable")
         .expect("the hostile ledger is reported");
+    assert_eq!(
+        unreadable["facts"]["error"]["detail"]["budget_mb"], 96,
+        "{unreadable}"
+    );
     assert!(
         unreadable["message"]
             .as_str()

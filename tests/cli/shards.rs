@@ -301,20 +301,20 @@ fn parts_that_do_not_fit_are_refused_naming_the_files() {
         &["--rules and --config"],
     );
     // Not a report, and a report of another shape version: a later one, or one of
-    // version 1, whose findings carry no facts, or of version 2, whose unreadable ledgers
-    // give their reason as a sentence.
+    // version 1, whose findings carry no facts, of version 2, whose unreadable ledgers give
+    // their reason as a sentence, or of version 3, whose stopped parsers say why in English.
     let junk = out.path().join("junk.json");
     write(&junk, "{\"hello\": 1}");
     refused(
         &["merge", junk.to_str().unwrap()],
         &["junk.json", "not a JSON report"],
     );
-    for version in [9, 1, 2] {
+    for version in [9, 1, 2, 3] {
         let name = format!("version-{version}.json");
         let other = out.path().join(&name);
         write(
             &other,
-            read(&parts[0]).replacen("\"version\": 3", &format!("\"version\": {version}"), 1),
+            read(&parts[0]).replacen("\"version\": 4", &format!("\"version\": {version}"), 1),
         );
         refused(
             &["merge", other.to_str().unwrap()],

@@ -3,7 +3,7 @@
 
 use super::Words;
 use crate::finding::Finding;
-use crate::finding::file::{Damage, Problem};
+use crate::finding::file::{Damage, Format, PageTreeFault, Problem, Stop};
 use crate::finding::said::FileSaid;
 use crate::lang::Lang;
 
@@ -99,9 +99,10 @@ impl Words<'_> {
             (Problem::Empty, Lang::En) => "the file is empty (0 bytes)".into(),
             (Problem::Unreadable(e), Lang::Zh) => format!("无法读取文件：{e}"),
             (Problem::Unreadable(e), Lang::En) => format!("cannot read the file: {e}"),
-            (Problem::Mismatch { actual }, Lang::Zh) => {
-                format!("文件内容是 {actual}，与扩展名 .{extension} 不符")
-            }
+            (Problem::Mismatch { actual }, Lang::Zh) => format!(
+                "文件内容是 {}，与扩展名 .{extension} 不符",
+                format_name(*actual, lang)
+            ),
             (Problem::Mismatch { actual }, Lang::En) => {
                 format!("the content is {actual}, not what the extension .{extension} says")
             }
@@ -133,8 +134,10 @@ impl Words<'_> {
             }
             (Problem::Timeout, Lang::Zh) => "检查超时，未能判断".into(),
             (Problem::Timeout, Lang::En) => "the check took too long and was given up".into(),
-            (Problem::NotChecked(why), Lang::Zh) => format!("未能检查：{why}"),
-            (Problem::NotChecked(why), Lang::En) => format!("the file could not be checked: {why}"),
+            (Problem::NotChecked(why), Lang::Zh) => format!("未能检查：{}", self.stop(why)),
+            (Problem::NotChecked(why), Lang::En) => {
+                format!("the file could not be checked: {}", self.stop(why))
+            }
         }
     }
 
@@ -181,10 +184,84 @@ impl Words<'_> {
                 )
                 .into(),
             Damage::NotValidAs { extension, format } => match lang {
-                Lang::Zh => format!("内容不是有效的 .{extension} 文件（{format}）"),
+                Lang::Zh => format!(
+                    "内容不是有效的 .{extension} 文件（{}）",
+                    format_name(*format, lang)
+                ),
                 Lang::En => format!("the content is not a valid .{extension} file ({format})"),
             },
+            Damage::BrokenPageTree(fault) => self.page_tree(fault),
+            Damage::DecompressionBomb { limit } => match lang {
+                Lang::Zh => format!("各部件声明的解压大小超过 {limit} 字节：是解压炸弹"),
+                Lang::En => {
+                    format!("declared sizes inflate beyond {limit} bytes: a decompression bomb")
+                }
+            },
             Damage::Parser { message } => message.clone(),
+            Damage::Stopped(stop) => self.stop(stop),
+        }
+    }
+
+    /// What is wrong with a PDF's page tree.
+    fn page_tree(&self, fault: &PageTreeFault) -> String {
+        let lang = self.lang;
+        match fault {
+            PageTreeFault::Missing { detail } => match lang {
+                Lang::Zh => format!("找不到页面树（{detail}）"),
+                Lang::En => format!("no page tree ({detail})"),
+            },
+            PageTreeFault::Loop { object, generation } => match lang {
+                Lang::Zh => format!("页面树循环回到对象 {object} {generation}"),
+                Lang::En => format!("the page tree loops back to object {object} {generation}"),
+            },
+            PageTreeFault::BadNode {
+                object,
+                generation,
+                detail,
+            } => match lang {
+                Lang::Zh => format!("页面树节点 {object} {generation} 无法读取（{detail}）"),
+                Lang::En => {
+                    format!("page tree node {object} {generation} cannot be read ({detail})")
+                }
+            },
+            PageTreeFault::TooLarge => lang
+                .pick("页面树过大，无法遍历", "the page tree is too large to walk")
+                .into(),
+        }
+    }
+
+    /// Why a parser was stopped or never ran; the system's and the worker's own text is
+    /// quoted as written.
+    pub(super) fn stop(&self, stop: &Stop) -> String {
+        let quoted = |detail: &Option<String>, open: &str, close: &str| {
+            detail
+                .as_ref()
+                .map_or(String::new(), |d| format!("{open}{d}{close}"))
+        };
+        match (stop, self.lang) {
+            (Stop::Timeout { seconds }, Lang::Zh) => {
+                format!("解析超过 {seconds} 秒的时限，已中止")
+            }
+            (
+                Stop::OutOfMemory {
+                    budget_mb,
+                    requested,
+                },
+                Lang::Zh,
+            ) => format!(
+                "解析所需内存超过 {budget_mb} MB 的上限，已中止{}：文件声明的内容远多于它实际含有的内容",
+                requested.map_or(String::new(), |n| format!("（一次申请 {n} 字节）"))
+            ),
+            (Stop::Crashed { detail }, Lang::Zh) => {
+                format!("解析程序在此文件上崩溃{}", quoted(detail, "（", "）"))
+            }
+            (Stop::NoWorker { detail }, Lang::Zh) => {
+                format!("无法启动解析进程（{detail}）")
+            }
+            (Stop::GarbledAnswer { detail }, Lang::Zh) => {
+                format!("解析进程的回答无法读取（{detail}）")
+            }
+            (stop, Lang::En) => stop.to_string(),
         }
     }
 
@@ -209,6 +286,18 @@ impl Words<'_> {
                 "the folder of project {inner} lies inside project {outer}'s folder; its files count as {outer}'s"
             ),
         }
+    }
+}
+
+/// A format's name in `lang`: most are proper names (PDF, DOCX) in both.
+pub(super) fn format_name(format: Format, lang: Lang) -> &'static str {
+    match (format, lang) {
+        (Format::Ole, Lang::Zh) => "OLE2 复合文件（DOC/XLS/WPS）",
+        (Format::EncryptedOoxml, Lang::Zh) => "加密的 Office 文件",
+        (Format::LegacyXls, Lang::Zh) => "Excel 2-4 工作表（BIFF）",
+        (Format::Text, Lang::Zh) => "纯文本",
+        (Format::Unknown, Lang::Zh) => "无法识别的内容",
+        (format, _) => format.name(),
     }
 }
 

@@ -2,6 +2,7 @@
 //! cannot be read as their field, fields headed twice.
 
 use super::Words;
+use super::files::format_name;
 use crate::finding::file::SheetError;
 use crate::finding::said::LedgerSaid;
 use crate::finding::said::{CellProblem, Field};
@@ -20,8 +21,8 @@ impl Words<'_> {
             } => self.bad_cell(*field, *problem, raw),
             LedgerSaid::DuplicateColumn { kept, ignored } => self.duplicate_column(kept, ignored),
             LedgerSaid::LedgerUnreadable { error } => match lang {
-                Lang::Zh => format!("无法打开台账：{}", sheet_error(error, lang)),
-                Lang::En => format!("cannot open the ledger: {}", sheet_error(error, lang)),
+                Lang::Zh => format!("无法打开台账：{}", self.sheet_error(error)),
+                Lang::En => format!("cannot open the ledger: {}", self.sheet_error(error)),
             },
             LedgerSaid::ConfiguredLedgerMissing { config } => match lang {
                 Lang::Zh => format!("{config} 的 [ledgers] paths 列出的台账不存在"),
@@ -133,20 +134,44 @@ fn field_label(field: Field) -> (&'static str, &'static str) {
     }
 }
 
-/// Why a spreadsheet could not be read, in `lang`; the parser's and the system's own text
-/// is quoted as written.
-fn sheet_error(error: &SheetError, lang: Lang) -> String {
-    match (error, lang) {
-        (SheetError::Io(detail), Lang::Zh) => format!("读盘出错（{detail}）"),
-        (SheetError::TooLarge { size, limit }, Lang::Zh) => {
-            format!("文件有 {size} 字节，超过台账 {limit} 字节的上限")
+impl Words<'_> {
+    /// Why a spreadsheet could not be read; the parser's and the system's own text is quoted
+    /// as written.
+    fn sheet_error(&self, error: &SheetError) -> String {
+        let lang = self.lang;
+        match (error, lang) {
+            (SheetError::Io(detail), Lang::Zh) => format!("读盘出错（{detail}）"),
+            (SheetError::TooLarge { size, limit }, Lang::Zh) => {
+                format!("文件有 {size} 字节，超过台账 {limit} 字节的上限")
+            }
+            (SheetError::Encrypted, Lang::Zh) => {
+                "文件已加密（设有密码），请去掉密码另存后再检查".into()
+            }
+            (SheetError::Empty, Lang::Zh) => "文件为空（0 字节）".into(),
+            (SheetError::NotASpreadsheet { found }, Lang::Zh) => {
+                format!("不是电子表格（内容是{}）", format_name(*found, lang))
+            }
+            (SheetError::Corrupt(why), Lang::Zh) => format!("电子表格已损坏（{why}）"),
+            (SheetError::DamagedPart { index, detail }, Lang::Zh) => {
+                format!("电子表格已损坏：压缩包的第 {index} 个部件无法读取（{detail}）")
+            }
+            (SheetError::Bomb { part, size }, Lang::Zh) => {
+                format!("电子表格已损坏：部件“{part}”解压后有 {size} 字节，是解压炸弹，不是台账")
+            }
+            (SheetError::BeyondExcel { sheet, row, column }, Lang::Zh) => format!(
+                "电子表格已损坏：工作表“{sheet}”第 {row} 行第 {column} 列有单元格，超出 Excel 的行列上限"
+            ),
+            (SheetError::TooManyCells { sheet, limit }, Lang::Zh) => format!(
+                "电子表格已损坏：{}的单元格超过 {limit} 个",
+                sheet
+                    .as_ref()
+                    .map_or_else(|| "工作簿".to_string(), |s| format!("工作表“{s}”"))
+            ),
+            (SheetError::TooMuchText { sheet, limit }, Lang::Zh) => {
+                format!("电子表格已损坏：工作表“{sheet}”的文字超过 {limit} 字节")
+            }
+            (SheetError::Stopped(stop), Lang::Zh) => format!("读取被中止：{}", self.stop(stop)),
+            (error, Lang::En) => error.to_string(),
         }
-        (SheetError::Encrypted, Lang::Zh) => {
-            "文件已加密（设有密码），请去掉密码另存后再检查".into()
-        }
-        (SheetError::NotASpreadsheet(what), Lang::Zh) => format!("不是电子表格（{what}）"),
-        (SheetError::Corrupt(why), Lang::Zh) => format!("电子表格已损坏（{why}）"),
-        (SheetError::Stopped(why), Lang::Zh) => format!("读取被中止（{why}）"),
-        (error, Lang::En) => error.to_string(),
     }
 }

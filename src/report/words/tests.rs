@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use super::{ProjectCategories, Words};
 use crate::attributes::{ContractKind, ProcurementMethod};
-use crate::finding::file::{Damage, Format, Problem, SheetError};
+use crate::finding::file::{Damage, Format, PageTreeFault, Problem, SheetError, Stop};
 use crate::finding::said::{
     CellProblem, ChainSaid, ChronologySaid, Field, FileSaid, LedgerSaid, Mistake, PaymentRef,
     ProjectSaid, Sum, WaiverSaid,
@@ -111,15 +111,7 @@ fn samples() -> Vec<Said> {
         }
         .into(),
         LedgerSaid::LedgerUnreadable {
-            error: SheetError::NotASpreadsheet(text("it is a PDF")),
-        }
-        .into(),
-        LedgerSaid::LedgerUnreadable {
-            error: SheetError::Corrupt(text("zip entry 3: bad CRC")),
-        }
-        .into(),
-        LedgerSaid::LedgerUnreadable {
-            error: SheetError::Stopped(text("the worker ran out of memory")),
+            error: SheetError::Corrupt(text("bad CRC")),
         }
         .into(),
         LedgerSaid::ConfiguredLedgerMissing {
@@ -296,6 +288,11 @@ fn samples() -> Vec<Said> {
             .into(),
         );
     }
+    said.extend(
+        sheet_errors()
+            .into_iter()
+            .map(|error| LedgerSaid::LedgerUnreadable { error }.into()),
+    );
     let damages = [
         Damage::NoPdfHeader,
         Damage::NoStartxref,
@@ -323,8 +320,9 @@ fn samples() -> Vec<Said> {
         Problem::EncryptedOffice,
         Problem::TooLarge(9),
         Problem::Timeout,
-        Problem::NotChecked(text("no worker")),
     ]);
+    file_problems.extend(stops().into_iter().map(Problem::NotChecked));
+    file_problems.extend(our_damages().into_iter().map(Problem::CorruptContainer));
     for problem in file_problems {
         said.push(
             FileSaid::FileProblem {
@@ -336,6 +334,128 @@ fn samples() -> Vec<Said> {
         );
     }
     said
+}
+
+/// Every way a parser is stopped, with Chinese text where outside text goes.
+fn stops() -> Vec<Stop> {
+    vec![
+        Stop::Timeout { seconds: 30 },
+        Stop::OutOfMemory {
+            budget_mb: 384,
+            requested: Some(1_717_986_918_000),
+        },
+        Stop::OutOfMemory {
+            budget_mb: 384,
+            requested: None,
+        },
+        Stop::PANICKED,
+        Stop::Crashed {
+            detail: Some("信号 6".into()),
+        },
+        Stop::NoWorker {
+            detail: "资源暂时不可用".into(),
+        },
+        Stop::GarbledAnswer {
+            detail: "第 1 列".into(),
+        },
+    ]
+}
+
+/// Every unreadable ledger whose reason is our own account, not outside text.
+fn sheet_errors() -> Vec<SheetError> {
+    let mut errors = vec![
+        SheetError::Empty,
+        SheetError::NotASpreadsheet { found: Format::Pdf },
+        SheetError::NotASpreadsheet {
+            found: Format::Unknown,
+        },
+        SheetError::DamagedPart {
+            index: 3,
+            detail: "校验和错误".into(),
+        },
+        SheetError::Bomb {
+            part: "xl/sharedStrings.xml".into(),
+            size: 3_000_000_000,
+        },
+        SheetError::BeyondExcel {
+            sheet: "拨付".into(),
+            row: 1_048_577,
+            column: 1,
+        },
+        SheetError::TooManyCells {
+            sheet: None,
+            limit: 5_000_000,
+        },
+        SheetError::TooManyCells {
+            sheet: Some("拨付".into()),
+            limit: 5_000_000,
+        },
+        SheetError::TooMuchText {
+            sheet: "拨付".into(),
+            limit: 64_000_000,
+        },
+    ];
+    errors.extend(stops().into_iter().map(SheetError::Stopped));
+    errors
+}
+
+/// Every damage whose words are our own account.
+fn our_damages() -> Vec<Damage> {
+    let mut damages = vec![
+        Damage::DecompressionBomb { limit: 1 << 30 },
+        Damage::BrokenPageTree(PageTreeFault::Missing {
+            detail: "缺少对象".into(),
+        }),
+        Damage::BrokenPageTree(PageTreeFault::Loop {
+            object: 4,
+            generation: 0,
+        }),
+        Damage::BrokenPageTree(PageTreeFault::BadNode {
+            object: 7,
+            generation: 0,
+            detail: "缺少对象".into(),
+        }),
+        Damage::BrokenPageTree(PageTreeFault::TooLarge),
+    ];
+    damages.extend(stops().into_iter().map(Damage::Stopped));
+    damages
+}
+
+/// Where the facts hold our own account, the Chinese sentence has no English in it: only
+/// proper names (PDF, Excel, MB) and outside text, here written in Chinese.
+#[test]
+fn our_own_account_of_a_stopped_parser_or_a_refused_ledger_is_chinese_in_chinese() {
+    let rules = RuleSet::load(&[] as &[PathBuf], &BTreeMap::new()).expect("built-in rules");
+    let categories = ProjectCategories::new(&rules, [(String::from("MGT-1"), Some("fixed-asset"))]);
+    let zh = Words::new(&rules, Lang::Zh, &categories);
+    let english = regex::Regex::new("(?-u:\\b)[a-z]{3,}").unwrap();
+    let mut said: Vec<Said> = sheet_errors()
+        .into_iter()
+        .map(|error| LedgerSaid::LedgerUnreadable { error }.into())
+        .collect();
+    let problems = stops()
+        .into_iter()
+        .map(Problem::NotChecked)
+        .chain(our_damages().into_iter().map(Problem::CorruptContainer))
+        .chain([Problem::Mismatch {
+            actual: Format::Text,
+        }]);
+    said.extend(problems.map(|problem| {
+        FileSaid::FileProblem {
+            problem,
+            extension: "xls".into(),
+            name_guessed: false,
+        }
+        .into()
+    }));
+    for said in said {
+        let finding = Finding::new(Code::LedgerUnreadable, said.clone()).path("MGT-1/台账.xlsx");
+        let chinese = zh.say(&finding);
+        let allowed = chinese
+            .replace("xl/sharedStrings.xml", "")
+            .replace(".xls", "");
+        assert!(!english.is_match(&allowed), "{said:?}: {chinese}");
+    }
 }
 
 #[test]
