@@ -35,12 +35,14 @@ pub fn normalize(name: &str) -> String {
 /// Besides the full-width ASCII block, the brackets clerks use around years in document
 /// numbers (`〔2023〕`, `【2023】`) fold to `[` `]`, and the ideographic full stop stays as it is.
 /// One look-alike typo folds too: 釆 (U+91C6, a radical no document name uses) typed for 采
-/// (U+91C7), as in 单一来源釆购文件 of a published filing list.
+/// (U+91C7), as in 单一来源釆购文件 of a published filing list. So does the older form 帐 of
+/// 账 (入帐凭证, 帐户, 台帐), which clerks still write and rules spell 账; 帐篷 is no document.
 fn fold_width(c: char) -> char {
     match c {
         '〔' | '【' | '〖' => '[',
         '〕' | '】' | '〗' => ']',
         '釆' => '采',
+        '帐' => '账',
         _ => fold_full_width(c),
     }
 }
@@ -93,6 +95,7 @@ mod tests {
             ("IMG_1234", "img_1234"),
             ("資金撥付憑證", "资金拨付凭证"),
             ("单一来源釆购文件", "单一来源采购文件"),
+            ("工程款银行入帐凭证", "工程款银行入账凭证"),
         ];
         for (input, expected) in cases {
             assert_eq!(normalize(input), expected, "normalize({input:?})");
