@@ -220,6 +220,10 @@ fn render(results: &[Classified<'_>], lang: Lang) -> String {
                         Lang::Zh => format!("落选：被排除模式 `{pattern}` 排除"),
                         Lang::En => format!("lost: excluded by `{pattern}`"),
                     },
+                    Outcome::OtherKind { word } => match lang {
+                        Lang::Zh => format!("落选：名称以另一种文书“{word}”结尾"),
+                        Lang::En => format!("lost: the name ends in another kind of paper, {word}"),
+                    },
                     Outcome::NotEvidence => lang
                         .pick(
                             "落选：名称属于“不作为依据”（如填写样例）",

@@ -4,7 +4,10 @@
 //! scanned once to learn which patterns hit; only those are run again to measure the
 //! matched text. The most specific document wins: the longest matched text, then the
 //! document of the stage folder the file sits in, then the order of the rule file. A name
-//! matching a `not_evidence` pattern (a filled-in sample) is evidence of no document.
+//! matching a `not_evidence` pattern (a filled-in sample) is evidence of no document, and a
+//! match followed by another kind of paper at the end of the name (`other_kinds`: 固定资产
+//! 购置申请表, 技术参数对比表) is not evidence of the matched document: a Chinese title is the
+//! paper its last word names.
 
 use regex::{Regex, RegexSet};
 
@@ -29,12 +32,20 @@ pub struct Matcher {
     excludes: Vec<Vec<Regex>>,
     /// Patterns that make a name evidence of no document (`not_evidence` of the rules).
     not_evidence: Option<RegexSet>,
+    /// The kinds of paper that, ending what follows a match, veto it (`other_kinds`),
+    /// anchored at the end.
+    other_kind: Option<Regex>,
 }
 
 impl Matcher {
-    /// Compiles the patterns of `documents` and the `not_evidence` patterns that veto every
-    /// document (all already validated one by one).
-    pub fn new(documents: &[Document], not_evidence: &[String]) -> Result<Matcher, regex::Error> {
+    /// Compiles the patterns of `documents`, the `not_evidence` patterns that veto every
+    /// document and the `other_kinds` that veto a match they end (all already validated one
+    /// by one).
+    pub fn new(
+        documents: &[Document],
+        not_evidence: &[String],
+        other_kinds: &[String],
+    ) -> Result<Matcher, regex::Error> {
         let mut patterns = Vec::new();
         let mut excludes = Vec::with_capacity(documents.len());
         for (index, doc) in documents.iter().enumerate() {
@@ -57,12 +68,42 @@ impl Matcher {
                     .build()?,
             ),
         };
+        let other_kind = match other_kinds {
+            [] => None,
+            some => Some(compile(&format!("(?:{})$", some.join("|")))?),
+        };
         Ok(Matcher {
             set,
             patterns,
             excludes,
             not_evidence,
+            other_kind,
         })
+    }
+
+    /// The other kind of paper that `tail`, the text after a match, ends in, if any. Asides
+    /// in brackets (`(复印件)`, `《…》`) and trailing numbers do not count; a tail that starts
+    /// with a conjunction (及, 或, 、 …) lists papers beside the matched one and names none.
+    fn other_kind_after(&self, tail: &str) -> Option<String> {
+        let other_kind = self.other_kind.as_ref()?;
+        let tail = tail.trim_start();
+        if tail.is_empty() || tail.starts_with(['及', '和', '与', '或', '、', ',', ';', '/', '+', '&']) {
+            return None;
+        }
+        let mut plain = String::with_capacity(tail.len());
+        let mut depth = 0usize;
+        for c in tail.chars() {
+            match c {
+                '(' | '[' | '《' | '<' => depth += 1,
+                ')' | ']' | '》' | '>' => depth = depth.saturating_sub(1),
+                _ if depth == 0 => plain.push(c),
+                _ => {}
+            }
+        }
+        let plain = plain.trim_end_matches(|c: char| {
+            c.is_ascii_digit() || c.is_whitespace() || "-_.、,;:".contains(c)
+        });
+        other_kind.find(plain).map(|m| m.as_str().to_string())
     }
 
     /// The document `name` (normalised, without extension) is evidence of, if any.
@@ -93,6 +134,9 @@ impl Matcher {
             let Some(found) = regex.find(name) else {
                 continue;
             };
+            if self.other_kind_after(&name[found.end()..]).is_some() {
+                continue;
+            }
             let length = found.as_str().chars().count();
             let in_stage = stage_hint == Some(doc.stage.as_str());
             let better = match best {
@@ -128,6 +172,11 @@ pub enum Outcome {
     Excluded {
         /// The excluding pattern.
         pattern: String,
+    },
+    /// The name ends, after the match, in another kind of paper (`other_kinds`).
+    OtherKind {
+        /// The kind of paper it ends in.
+        word: String,
     },
     /// A `not_evidence` pattern of the rules makes the name evidence of nothing.
     NotEvidence,
@@ -182,6 +231,8 @@ impl Matcher {
                 Outcome::Excluded {
                     pattern: re.as_str().to_string(),
                 }
+            } else if let Some(word) = self.other_kind_after(&name[found.end()..]) {
+                Outcome::OtherKind { word }
             } else {
                 match winner {
                     Some(w) if w.document == *doc_index => Outcome::Won,

@@ -28,6 +28,10 @@ pub struct RawStagesFile {
     /// Patterns that make a name evidence of no document at all (a filled-in sample).
     #[serde(default)]
     pub not_evidence: Vec<Spanned<String>>,
+    /// Kinds of paper (申请表, 方案, 公示 …) that, ending a name after a document's match,
+    /// make the name that other kind of paper instead.
+    #[serde(default)]
+    pub other_kinds: Vec<Spanned<String>>,
 }
 
 /// One `[[stage]]`.

@@ -108,6 +108,8 @@ struct Shared {
     form_words: BTreeMap<String, Vec<String>>,
     /// Patterns that veto every document.
     not_evidence: Vec<String>,
+    /// Kinds of paper that, ending a name after a match, veto it.
+    other_kinds: Vec<String>,
 }
 
 /// Reads the stages file: its stages (ids checked, duplicates reported), format groups and
@@ -152,13 +154,14 @@ fn shared_definitions(
         })
         .collect();
     let thresholds = thresholds(raw.thresholds, overrides, errors);
-    let (form_words, not_evidence) = words::shared_words(raw.form_words, raw.not_evidence, errors);
+    let words = words::shared_words(raw.form_words, raw.not_evidence, raw.other_kinds, errors);
     Shared {
         stages,
         formats,
         thresholds,
-        form_words,
-        not_evidence,
+        form_words: words.form_words,
+        not_evidence: words.not_evidence,
+        other_kinds: words.other_kinds,
     }
 }
 
@@ -234,7 +237,7 @@ fn merge_category_file(
     };
     let mut aliases = known.map(|c| c.aliases.clone()).unwrap_or_default();
     aliases.extend(category.aliases.iter().map(|a| normalize(a.get_ref())));
-    let matcher = match Matcher::new(&documents, &shared.not_evidence) {
+    let matcher = match Matcher::new(&documents, &shared.not_evidence, &shared.other_kinds) {
         Ok(m) => m,
         Err(e) => {
             errors.at(

@@ -117,6 +117,37 @@ fn classify_says_which_document_a_name_is_and_why_the_others_lost() {
 }
 
 #[test]
+fn classify_says_when_a_name_ends_in_another_kind_of_paper() {
+    let (text, code) = stdout(&[
+        "classify",
+        "竣工验收备案请示.pdf",
+        "竣工验收备案表(请示附后).pdf",
+        "--category",
+        "fixed-asset",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0);
+    let results: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    // A request about the filing is a request, not the filing.
+    let request = &results[0]["categories"][0];
+    assert!(request["document"].is_null(), "{request}");
+    let filing = &request["candidates"][0];
+    assert_eq!(filing["document"], "acceptance-filing");
+    assert_eq!(filing["outcome"], "other-kind");
+    assert_eq!(filing["word"], "请示");
+    // An aside in brackets does not change what the paper is.
+    assert_eq!(results[1]["categories"][0]["document"], "acceptance-filing");
+    let (text, _) = stdout(&[
+        "classify",
+        "竣工验收备案请示.pdf",
+        "--category",
+        "fixed-asset",
+    ]);
+    assert!(text.contains("落选：名称以另一种文书“请示”结尾"), "{text}");
+}
+
+#[test]
 fn classify_takes_status_and_stage_folder_into_account() {
     let (text, _) = stdout(&[
         "classify",

@@ -10,13 +10,24 @@ use super::document::check_pattern;
 use crate::ruleset::raw::RawDocument;
 use crate::ruleset::terms::{self, TermProblem};
 
-/// The stages file's `[form_words]` groups and `not_evidence` patterns, each word and
-/// pattern checked where it is written.
+/// The stages file's words that every category shares, checked where they are written.
+pub(super) struct SharedWords {
+    /// Groups of form words by id.
+    pub form_words: BTreeMap<String, Vec<String>>,
+    /// Patterns that make a name evidence of no document.
+    pub not_evidence: Vec<String>,
+    /// Patterns of the kinds of paper that, ending a name, make it another paper.
+    pub other_kinds: Vec<String>,
+}
+
+/// The stages file's `[form_words]` groups, `not_evidence` and `other_kinds` patterns, each
+/// word and pattern checked where it is written.
 pub(super) fn shared_words(
     form_words: BTreeMap<String, Vec<Spanned<String>>>,
     not_evidence: Vec<Spanned<String>>,
+    other_kinds: Vec<Spanned<String>>,
     errors: &mut FileErrors<'_>,
-) -> (BTreeMap<String, Vec<String>>, Vec<String>) {
+) -> SharedWords {
     let mut groups = BTreeMap::new();
     for (id, words) in form_words {
         for word in &words {
@@ -26,11 +37,14 @@ pub(super) fn shared_words(
         }
         groups.insert(id, words.into_iter().map(Spanned::into_inner).collect());
     }
-    for pattern in &not_evidence {
+    for pattern in not_evidence.iter().chain(&other_kinds) {
         check_pattern(pattern, errors);
     }
-    let not_evidence = not_evidence.into_iter().map(Spanned::into_inner).collect();
-    (groups, not_evidence)
+    SharedWords {
+        form_words: groups,
+        not_evidence: not_evidence.into_iter().map(Spanned::into_inner).collect(),
+        other_kinds: other_kinds.into_iter().map(Spanned::into_inner).collect(),
+    }
 }
 
 /// The pattern that a document's `topics` × `forms` stand for, if it has them; a list
