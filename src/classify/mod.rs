@@ -36,6 +36,7 @@ use crate::names::normalize::{normalize, split_extension};
 use crate::names::numbering::strip_numbering;
 use crate::project::Project;
 use crate::project::discover::{CONFIG, MANIFEST};
+use crate::ruleset::matcher::Judgement;
 use crate::ruleset::{Category, RuleSet};
 use crate::scan::{FileEntry, RelPath};
 use stage_folder::StageFolders;
@@ -299,7 +300,8 @@ fn evidence_of(document: usize, by_folder: bool) -> FileClass {
 }
 
 /// The document a file is evidence of: by its own (normalised) name, else by the nearest
-/// document folder around it.
+/// document folder around it. A name the rules veto (施工许可证申请表, 可研报告评审意见, a
+/// procedure or a sample) is no evidence even inside a folder named after the document.
 fn evidence(
     name: &str,
     extension: &str,
@@ -308,8 +310,13 @@ fn evidence(
     place: &Place<'_>,
     stage_hint: Option<&str>,
 ) -> FileClass {
-    if let Some(m) = category.best_match(&context.strip_own(name), Some(extension), stage_hint) {
-        return evidence_of(m.document, false);
+    let own = context.strip_own(name);
+    match category.judge(&own, Some(extension), stage_hint) {
+        Judgement::Evidence(m) => return evidence_of(m.document, false),
+        Judgement::Vetoed => return FileClass::Unmatched,
+        Judgement::Nothing if place.document_folders.is_empty() => return FileClass::Unmatched,
+        Judgement::Nothing if category.is_not_evidence(&own) => return FileClass::Unmatched,
+        Judgement::Nothing => {}
     }
     place
         .document_folders

@@ -347,10 +347,11 @@ pub enum SheetError {
     Corrupt(String),
     /// A part of the zip container cannot be read.
     #[error(
-        "the spreadsheet is damaged: part {index} of its zip container cannot be read ({detail})"
+        "the spreadsheet is damaged: part {} of its zip container cannot be read ({detail})",
+        .index + 1
     )]
     DamagedPart {
-        /// The part's index in the container.
+        /// The part's index in the container, from 0.
         index: usize,
         /// The zip reader's message.
         detail: String,

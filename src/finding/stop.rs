@@ -5,8 +5,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::guard::isolate::Failure;
-
 /// Why a parser was stopped, or never ran.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 #[serde(tag = "stop", rename_all = "kebab-case")]
@@ -65,25 +63,4 @@ fn asked(requested: &Option<u64>) -> String {
 /// ` (detail)` when there is one.
 fn parenthesised(detail: &Option<String>) -> String {
     detail.as_ref().map_or(String::new(), |d| format!(" ({d})"))
-}
-
-impl From<Failure> for Stop {
-    fn from(failure: Failure) -> Stop {
-        match failure {
-            Failure::Timeout(budget) => Stop::Timeout {
-                seconds: budget.as_secs(),
-            },
-            Failure::OutOfMemory {
-                budget_mb,
-                requested,
-            } => Stop::OutOfMemory {
-                budget_mb,
-                requested,
-            },
-            Failure::Crashed(detail) => Stop::Crashed {
-                detail: (!detail.is_empty()).then_some(detail),
-            },
-            Failure::NoWorker(detail) => Stop::NoWorker { detail },
-        }
-    }
 }

@@ -22,6 +22,8 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
+use crate::finding::file::Stop;
+
 /// The hidden subcommand a worker process runs.
 pub const WORKER_COMMAND: &str = "__worker";
 
@@ -293,5 +295,27 @@ pub fn job(kind: &str, path: &Path) -> Job {
     Job {
         kind: kind.to_string(),
         path: path.to_path_buf(),
+    }
+}
+
+/// A failure as the finding vocabulary states it.
+impl From<Failure> for Stop {
+    fn from(failure: Failure) -> Stop {
+        match failure {
+            Failure::Timeout(budget) => Stop::Timeout {
+                seconds: budget.as_secs(),
+            },
+            Failure::OutOfMemory {
+                budget_mb,
+                requested,
+            } => Stop::OutOfMemory {
+                budget_mb,
+                requested,
+            },
+            Failure::Crashed(detail) => Stop::Crashed {
+                detail: (!detail.is_empty()).then_some(detail),
+            },
+            Failure::NoWorker(detail) => Stop::NoWorker { detail },
+        }
     }
 }

@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 
 use super::magic::Format;
 use super::{Damage, InspectOptions, Inspection, Problem};
+use crate::finding::file::Stop;
 use crate::scan::FileEntry;
 
 /// The cache's shape. 5 since a stopped parser, a decompression bomb and a broken page tree
@@ -158,6 +159,23 @@ pub fn cacheable(file: &FileEntry, inspection: &Inspection) -> bool {
             inspection.problem.as_deref(),
             Some(Problem::Timeout | Problem::NotChecked(_))
         )
+        && !inspection.problem.as_deref().is_some_and(stopped_by_chance)
+}
+
+/// Whether a problem may not happen again: a worker that died (the system may have killed
+/// it under load) or garbled its answer. The next sweep checks such a file again; a caught
+/// panic or a memory budget passed is the file's own doing and is kept.
+fn stopped_by_chance(problem: &Problem) -> bool {
+    let damage = match problem {
+        Problem::CorruptPdf(damage) | Problem::CorruptContainer(damage) => damage,
+        _ => return false,
+    };
+    matches!(
+        damage,
+        Damage::Stopped(
+            Stop::Crashed { detail: Some(_) } | Stop::GarbledAnswer { .. } | Stop::NoWorker { .. }
+        )
+    )
 }
 
 /// Writes the inspections of this sweep, sorted by path (atomically: a temporary file
@@ -365,7 +383,7 @@ mod tests {
     use std::num::NonZeroU32;
     use std::time::UNIX_EPOCH;
 
-    use crate::finding::file::{PageTreeFault, Stop};
+    use crate::finding::file::PageTreeFault;
 
     #[test]
     fn inspections_round_trip() {

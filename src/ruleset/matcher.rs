@@ -22,6 +22,19 @@ pub struct DocMatch {
     pub length: usize,
 }
 
+/// What the rules of one category make of a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Judgement {
+    /// It is evidence of this document.
+    Evidence(DocMatch),
+    /// A document's pattern matched, but the name is not that document: an `exclude`, an
+    /// `other_kinds` ending or a `not_evidence` pattern vetoed it. Such a file is no
+    /// evidence even inside a folder named after the document.
+    Vetoed,
+    /// No document's pattern matched (or none that accepts the file's format).
+    Nothing,
+}
+
 /// The compiled patterns of one category.
 #[derive(Debug, Clone)]
 pub struct Matcher {
@@ -82,12 +95,12 @@ impl Matcher {
     }
 
     /// The other kind of paper that `tail`, the text after a match, ends in, if any. Asides
-    /// in brackets (`(复印件)`, `《…》`) and trailing numbers do not count; a tail that starts
-    /// with a conjunction (及, 或, 、 …) lists papers beside the matched one and names none.
+    /// in brackets (`(盖章)`, `《…》`), trailing numbers and copy marks (扫描件, 副本 …) do not
+    /// count; a tail that starts with a conjunction (及, 或, 附, 、 …) lists papers beside the
+    /// matched one and names none.
     fn other_kind_after(&self, tail: &str) -> Option<String> {
         let other_kind = self.other_kind.as_ref()?;
-        let tail = tail.trim_start();
-        if tail.is_empty() || tail.starts_with(['及', '和', '与', '或', '、', ',', ';', '/', '+', '&']) {
+        if tail.trim().is_empty() {
             return None;
         }
         let mut plain = String::with_capacity(tail.len());
@@ -100,9 +113,23 @@ impl Matcher {
                 _ => {}
             }
         }
-        let plain = plain.trim_end_matches(|c: char| {
-            c.is_ascii_digit() || c.is_whitespace() || "-_.、,;:".contains(c)
-        });
+        let plain = plain.trim_start();
+        if CONJUNCTIONS.iter().any(|c| plain.starts_with(c)) {
+            return None;
+        }
+        let mut plain = plain;
+        loop {
+            let trimmed = plain.trim_end_matches(|c: char| {
+                c.is_ascii_digit() || c.is_whitespace() || "-_.、,;:".contains(c)
+            });
+            match COPY_MARKS.iter().find_map(|m| trimmed.strip_suffix(m)) {
+                Some(shorter) => plain = shorter,
+                None => {
+                    plain = trimmed;
+                    break;
+                }
+            }
+        }
         other_kind.find(plain).map(|m| m.as_str().to_string())
     }
 
@@ -118,23 +145,49 @@ impl Matcher {
         stage_hint: Option<&str>,
         documents: &[Document],
     ) -> Option<DocMatch> {
+        match self.judge(name, extension, stage_hint, documents) {
+            Judgement::Evidence(found) => Some(found),
+            Judgement::Vetoed | Judgement::Nothing => None,
+        }
+    }
+
+    /// Whether `name` matches a `not_evidence` pattern: a sample, a procedure, a question.
+    pub fn is_not_evidence(&self, name: &str) -> bool {
+        self.not_evidence.as_ref().is_some_and(|n| n.is_match(name))
+    }
+
+    /// What `name` is: evidence of a document (as [`Matcher::best`]), vetoed, or nothing.
+    pub fn judge(
+        &self,
+        name: &str,
+        extension: Option<&str>,
+        stage_hint: Option<&str>,
+        documents: &[Document],
+    ) -> Judgement {
         let mut best: Option<(usize, bool, usize)> = None; // (length, in hinted stage, doc)
         let matches = self.set.matches(name);
-        if !matches.matched_any() || self.not_evidence.as_ref().is_some_and(|n| n.is_match(name)) {
-            return None;
+        if !matches.matched_any() {
+            return Judgement::Nothing;
         }
+        if self.is_not_evidence(name) {
+            return Judgement::Vetoed;
+        }
+        let mut vetoed = false;
         for pattern_index in matches.iter() {
             let (doc_index, regex) = &self.patterns[pattern_index];
             let doc = &documents[*doc_index];
-            if extension.is_some_and(|e| !doc.accepts(e))
-                || self.excludes[*doc_index].iter().any(|re| re.is_match(name))
-            {
+            if extension.is_some_and(|e| !doc.accepts(e)) {
+                continue;
+            }
+            if self.excludes[*doc_index].iter().any(|re| re.is_match(name)) {
+                vetoed = true;
                 continue;
             }
             let Some(found) = regex.find(name) else {
                 continue;
             };
             if self.other_kind_after(&name[found.end()..]).is_some() {
+                vetoed = true;
                 continue;
             }
             let length = found.as_str().chars().count();
@@ -151,9 +204,32 @@ impl Matcher {
                 best = Some((length, in_stage, *doc_index));
             }
         }
-        best.map(|(length, _, document)| DocMatch { document, length })
+        match best {
+            Some((length, _, document)) => Judgement::Evidence(DocMatch { document, length }),
+            None if vetoed => Judgement::Vetoed,
+            None => Judgement::Nothing,
+        }
     }
 }
+
+/// Words that, starting what follows a match, list other papers beside the matched one
+/// (竣工验收报告及整改方案, 验收报告附整改方案): the name is still the matched paper.
+const CONJUNCTIONS: [&str; 15] = [
+    "以及", "及", "和", "与", "或", "暨", "并", "附", "含", "、", ",", ";", "/", "+", "&",
+];
+
+/// What a copy is, at the end of a name (…申请表-扫描件): not a kind of paper.
+const COPY_MARKS: [&str; 9] = [
+    "扫描件",
+    "复印件",
+    "副本",
+    "原件",
+    "盖章版",
+    "签字版",
+    "定稿",
+    "终稿",
+    "修订稿",
+];
 
 /// Why one candidate document did or did not win a name.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

@@ -182,6 +182,25 @@ impl Category {
             .best(name, extension, stage_hint, &self.documents)
     }
 
+    /// What a normalised name is in this category: evidence of a document, vetoed (a
+    /// document's pattern matched but an exclude, another kind of paper at its end or a
+    /// `not_evidence` pattern says it is not that document), or nothing.
+    pub fn judge(
+        &self,
+        name: &str,
+        extension: Option<&str>,
+        stage_hint: Option<&str>,
+    ) -> matcher::Judgement {
+        self.matcher
+            .judge(name, extension, stage_hint, &self.documents)
+    }
+
+    /// Whether a normalised name is evidence of nothing, whatever it matches or where it
+    /// lies (`not_evidence`: a sample, a procedure, a question).
+    pub fn is_not_evidence(&self, name: &str) -> bool {
+        self.matcher.is_not_evidence(name)
+    }
+
     /// Every document of this category a pattern of which matches `name`, with why it won
     /// or lost, winner first (`guicang classify`).
     pub fn explain_match(

@@ -329,6 +329,62 @@ fn stage_folders_document_folders_photos_and_misfiling() {
 }
 
 #[test]
+fn a_name_the_rules_veto_is_no_evidence_even_in_the_documents_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let p = "MGT-2023-002 校舍";
+    write(
+        &root.join(p).join("project.toml"),
+        "category = \"fixed-asset\"\nstatus = \"completed\"\nconstruction = \"renovation\"\n",
+    );
+    for rel in [
+        "招标文件/001.jpg",
+        "招标文件/招标文件澄清.pdf",
+        "招标文件/招标文件编制方案.pdf",
+        "招标文件/办理流程.pdf",
+    ] {
+        doc(root, &format!("{p}/{rel}"));
+    }
+    let (report, _) = check_json(root, &[]);
+    let tender: Vec<&str> = report["projects"][0]["stages"]["procurement"]["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["id"] == "tender-documents")
+        .map(|d| {
+            d["files"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| f.as_str().unwrap().rsplit('/').next().unwrap())
+                .collect()
+        })
+        .unwrap_or_default();
+    // A clarification (an exclude), a plan for the documents (another kind of paper) and a
+    // procedure (not_evidence) are not the tender documents the folder holds.
+    assert_eq!(tender, vec!["001.jpg"]);
+    let unmatched: Vec<String> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "unmatched-file")
+        .map(|f| {
+            f["paths"][0]
+                .as_str()
+                .unwrap()
+                .rsplit('/')
+                .next()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(
+        unmatched,
+        vec!["办理流程.pdf", "招标文件澄清.pdf", "招标文件编制方案.pdf"]
+    );
+}
+
+#[test]
 fn rule_folders_override_documents_by_id() {
     let dir = tempfile::tempdir().unwrap();
     write(

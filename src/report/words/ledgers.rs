@@ -153,11 +153,18 @@ impl Words<'_> {
             }
             (SheetError::Corrupt(why), Lang::Zh) => format!("电子表格已损坏（{why}）"),
             (SheetError::DamagedPart { index, detail }, Lang::Zh) => {
-                format!("电子表格已损坏：压缩包的第 {index} 个部件无法读取（{detail}）")
+                format!(
+                    "电子表格已损坏：压缩包的第 {} 个部件无法读取（{detail}）",
+                    index + 1
+                )
             }
-            (SheetError::Bomb { part, size }, Lang::Zh) => {
-                format!("电子表格已损坏：部件“{part}”解压后有 {size} 字节，是解压炸弹，不是台账")
-            }
+            (SheetError::Bomb { part, size }, Lang::Zh) => format!(
+                "电子表格已损坏：{}解压后有 {size} 字节，是解压炸弹，不是台账",
+                match part.is_empty() {
+                    true => "一个无名部件".to_string(),
+                    false => format!("部件“{part}”"),
+                }
+            ),
             (SheetError::BeyondExcel { sheet, row, column }, Lang::Zh) => format!(
                 "电子表格已损坏：工作表“{sheet}”第 {row} 行第 {column} 列有单元格，超出 Excel 的行列上限"
             ),
@@ -170,7 +177,7 @@ impl Words<'_> {
             (SheetError::TooMuchText { sheet, limit }, Lang::Zh) => {
                 format!("电子表格已损坏：工作表“{sheet}”的文字超过 {limit} 字节")
             }
-            (SheetError::Stopped(stop), Lang::Zh) => format!("读取被中止：{}", self.stop(stop)),
+            (SheetError::Stopped(stop), Lang::Zh) => format!("未能读取：{}", self.stop(stop)),
             (error, Lang::En) => error.to_string(),
         }
     }

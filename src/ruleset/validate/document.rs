@@ -85,19 +85,32 @@ fn check_patterns(raw: &RawDocument, errors: &mut FileErrors<'_>) {
     }
 }
 
-/// Reports a pattern that does not compile, or that is not in folded form: names are
-/// folded before matching, so such a pattern would silently never match.
+/// Reports a pattern that does not compile, that matches the empty text (and so every
+/// name), or that is not in folded form: names are folded before matching, so such a
+/// pattern would silently never match.
 pub(super) fn check_pattern(pattern: &Spanned<String>, errors: &mut FileErrors<'_>) {
     let p = pattern.get_ref();
-    if let Err(e) = crate::ruleset::matcher::compile(p) {
-        let detail = crate::ruleset::matcher::regex_error_detail(&e);
-        errors.at(
-            pattern.span(),
-            format!("invalid regular expression: {detail}"),
-            "does not compile",
-            None,
-        );
-        return;
+    match crate::ruleset::matcher::compile(p) {
+        Err(e) => {
+            let detail = crate::ruleset::matcher::regex_error_detail(&e);
+            errors.at(
+                pattern.span(),
+                format!("invalid regular expression: {detail}"),
+                "does not compile",
+                None,
+            );
+            return;
+        }
+        Ok(re) if re.is_match("") => {
+            errors.at(
+                pattern.span(),
+                "pattern matches the empty text, so it matches every name",
+                "matches everything",
+                Some("make every part of it required: `方案?` matches nothing at all".into()),
+            );
+            return;
+        }
+        Ok(_) => {}
     }
     let folded = normalize(p);
     if folded != p.to_lowercase().trim() {
