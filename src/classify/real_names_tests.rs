@@ -208,7 +208,7 @@ fn fourth_heldout_names_keep_the_recognition_reached() {
 #[test]
 fn fifth_heldout_names_keep_the_recognition_reached() {
     // (recognised at least, taken at most), the figures reached.
-    const REACHED: (usize, usize) = (67, 18);
+    const REACHED: (usize, usize) = (82, 3);
     hold("fifth held-out", HELDOUT5, REACHED, (85, 125));
 }
 

@@ -9,6 +9,8 @@
 //! 购置申请表, 技术参数对比表) is not evidence of the matched document: a Chinese title is the
 //! paper its last word names.
 
+use std::borrow::Cow;
+
 use regex::{Regex, RegexSet};
 
 use super::Document;
@@ -157,7 +159,44 @@ impl Matcher {
     }
 
     /// What `name` is: evidence of a document (as [`Matcher::best`]), vetoed, or nothing.
+    /// A name that is no evidence as written is read once more without its asides in
+    /// brackets: 可行性研究报告(代项目建议书)的批复 is 可行性研究报告的批复.
     pub fn judge(
+        &self,
+        name: &str,
+        extension: Option<&str>,
+        stage_hint: Option<&str>,
+        documents: &[Document],
+    ) -> Judgement {
+        self.judged_text(name, extension, stage_hint, documents).1
+    }
+
+    /// The text a name is judged by (the name, or the name without its asides) and what
+    /// it is.
+    fn judged_text<'n>(
+        &self,
+        name: &'n str,
+        extension: Option<&str>,
+        stage_hint: Option<&str>,
+        documents: &[Document],
+    ) -> (Cow<'n, str>, Judgement) {
+        let as_written = self.judge_text(name, extension, stage_hint, documents);
+        // What an aside says can make a name no evidence (…(模板), (一)…文件): never read
+        // such a name without it.
+        if matches!(as_written, Judgement::Evidence(_)) || self.is_not_evidence(name) {
+            return (Cow::Borrowed(name), as_written);
+        }
+        if let Some(plain) = without_asides(name) {
+            let judged = self.judge_text(&plain, extension, stage_hint, documents);
+            if matches!(judged, Judgement::Evidence(_)) {
+                return (Cow::Owned(plain), judged);
+            }
+        }
+        (Cow::Borrowed(name), as_written)
+    }
+
+    /// What `name`, read as written, is.
+    fn judge_text(
         &self,
         name: &str,
         extension: Option<&str>,
@@ -173,6 +212,8 @@ impl Matcher {
             return Judgement::Vetoed;
         }
         let mut vetoed = false;
+        // Per document: its longest match, and where its last match ends.
+        let mut found_by_doc: Vec<(usize, usize, usize)> = Vec::new();
         for pattern_index in matches.iter() {
             let (doc_index, regex) = &self.patterns[pattern_index];
             let doc = &documents[*doc_index];
@@ -186,22 +227,32 @@ impl Matcher {
             let Some(found) = regex.find(name) else {
                 continue;
             };
-            if self.other_kind_after(&name[found.end()..]).is_some() {
+            let length = found.as_str().chars().count();
+            match found_by_doc.iter_mut().find(|(d, ..)| d == doc_index) {
+                Some((_, longest, end)) => {
+                    *longest = (*longest).max(length);
+                    *end = (*end).max(found.end());
+                }
+                None => found_by_doc.push((*doc_index, length, found.end())),
+            }
+        }
+        for (doc_index, length, end) in found_by_doc {
+            // The paper a name is ends where the document's last match ends: 用地预审与选址
+            // 意见书申请报告 is an application, though 用地预审 is followed by 与.
+            if self.other_kind_after(&name[end..]).is_some() {
                 vetoed = true;
                 continue;
             }
-            let length = found.as_str().chars().count();
-            let in_stage = stage_hint == Some(doc.stage.as_str());
+            let in_stage = stage_hint == Some(documents[doc_index].stage.as_str());
             let better = match best {
                 None => true,
                 Some((best_len, best_in_stage, best_doc)) => {
                     (length, in_stage) > (best_len, best_in_stage)
-                        || ((length, in_stage) == (best_len, best_in_stage)
-                            && *doc_index < best_doc)
+                        || ((length, in_stage) == (best_len, best_in_stage) && doc_index < best_doc)
                 }
             };
             if better {
-                best = Some((length, in_stage, *doc_index));
+                best = Some((length, in_stage, doc_index));
             }
         }
         match best {
@@ -210,6 +261,26 @@ impl Matcher {
             None => Judgement::Nothing,
         }
     }
+}
+
+/// `name` without its asides in round or square brackets (`(代项目建议书)`, `[2023]`), or
+/// `None` when it has none. Book-title marks 《》 hold the title itself and stay.
+fn without_asides(name: &str) -> Option<String> {
+    if !name.contains(['(', '[']) {
+        return None;
+    }
+    let mut plain = String::with_capacity(name.len());
+    let mut depth = 0usize;
+    for c in name.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' if depth > 0 => depth -= 1,
+            _ if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!plain.is_empty() && plain != name).then_some(plain)
 }
 
 /// Words that, starting what follows a match, list other papers beside the matched one
@@ -283,11 +354,25 @@ impl Matcher {
         stage_hint: Option<&str>,
         documents: &[Document],
     ) -> Vec<Candidate> {
-        let winner = self.best(name, extension, stage_hint, documents);
-        let vetoed = self.not_evidence.as_ref().is_some_and(|n| n.is_match(name));
+        let (text, judged) = self.judged_text(name, extension, stage_hint, documents);
+        let name = text.as_ref();
+        let winner = match judged {
+            Judgement::Evidence(found) => Some(found),
+            Judgement::Vetoed | Judgement::Nothing => None,
+        };
+        let vetoed = self.is_not_evidence(name);
+        let matches = self.set.matches(name);
+        let last_end = |doc: usize| {
+            matches
+                .iter()
+                .filter(|&p| self.patterns[p].0 == doc)
+                .filter_map(|p| self.patterns[p].1.find(name).map(|m| m.end()))
+                .max()
+                .unwrap_or(name.len())
+        };
         let mut seen = std::collections::BTreeSet::new();
         let mut candidates = Vec::new();
-        for pattern_index in self.set.matches(name).iter() {
+        for pattern_index in matches.iter() {
             let (doc_index, regex) = &self.patterns[pattern_index];
             let Some(found) = regex.find(name) else {
                 continue;
@@ -307,7 +392,7 @@ impl Matcher {
                 Outcome::Excluded {
                     pattern: re.as_str().to_string(),
                 }
-            } else if let Some(word) = self.other_kind_after(&name[found.end()..]) {
+            } else if let Some(word) = self.other_kind_after(&name[last_end(*doc_index)..]) {
                 Outcome::OtherKind { word }
             } else {
                 match winner {
