@@ -14,6 +14,7 @@ pub fn normalize(name: &str) -> String {
     let mut out = String::with_capacity(simplified.len());
     let mut last_was_space = false;
     for c in simplified.chars().flat_map(char::to_lowercase) {
+        let c = fold_variant(c);
         if c.is_whitespace() {
             if !last_was_space && !out.is_empty() {
                 out.push(' ');
@@ -35,15 +36,23 @@ pub fn normalize(name: &str) -> String {
 /// Besides the full-width ASCII block, the brackets clerks use around years in document
 /// numbers (`〔2023〕`, `【2023】`) fold to `[` `]`, and the ideographic full stop stays as it is.
 /// One look-alike typo folds too: 釆 (U+91C6, a radical no document name uses) typed for 采
-/// (U+91C7), as in 单一来源釆购文件 of a published filing list. So does the older form 帐 of
-/// 账 (入帐凭证, 帐户, 台帐), which clerks still write and rules spell 账; 帐篷 is no document.
+/// (U+91C7), as in 单一来源釆购文件 of a published filing list.
 fn fold_width(c: char) -> char {
     match c {
         '〔' | '【' | '〖' => '[',
         '〕' | '】' | '〗' => ']',
         '釆' => '采',
-        '帐' => '账',
         _ => fold_full_width(c),
+    }
+}
+
+/// Folds the older form 帐 of 账 (入帐凭证, 帐户, 台帐), which clerks still write and rules
+/// spell 账; after the script is simplified, because Traditional 帳 simplifies to 帐. 帐篷
+/// is no document.
+fn fold_variant(c: char) -> char {
+    match c {
+        '帐' => '账',
+        _ => c,
     }
 }
 
