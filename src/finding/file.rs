@@ -237,6 +237,47 @@ impl Damage {
     }
 }
 
+/// Why a file could not be read from disk: our own account where there is one, the
+/// operating system's words otherwise.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+#[serde(tag = "cause", rename_all = "kebab-case")]
+pub enum ReadError {
+    /// It was there when the archive was walked and gone when it was opened.
+    #[error("the file disappeared during the sweep")]
+    Vanished,
+    /// The system refused to open it.
+    #[error("permission denied")]
+    PermissionDenied,
+    /// It, or a folder on its way inside the archive, is a symbolic link, which is not
+    /// followed.
+    #[error("it or a folder on its way is a symbolic link, which is not followed")]
+    Symlink,
+    /// It is something other than a regular file.
+    #[error("it is a {kind}, not a regular file")]
+    NotRegular {
+        /// What it is: `FIFO`, `socket`, `device`, `folder` or `special file`.
+        kind: String,
+    },
+    /// Any other error: the system's message.
+    #[error("{message}")]
+    Other {
+        /// The system's message.
+        message: String,
+    },
+}
+
+impl From<&std::io::Error> for ReadError {
+    fn from(error: &std::io::Error) -> ReadError {
+        match error.kind() {
+            std::io::ErrorKind::NotFound => ReadError::Vanished,
+            std::io::ErrorKind::PermissionDenied => ReadError::PermissionDenied,
+            _ => ReadError::Other {
+                message: error.to_string(),
+            },
+        }
+    }
+}
+
 /// What is wrong with a file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "problem", content = "detail", rename_all = "kebab-case")]
@@ -244,7 +285,7 @@ pub enum Problem {
     /// 0 bytes.
     Empty,
     /// Cannot be opened or read.
-    Unreadable(String),
+    Unreadable(ReadError),
     /// The content is another format than the extension says.
     Mismatch {
         /// What the bytes are.
@@ -314,14 +355,14 @@ impl Problem {
 }
 
 /// Why a spreadsheet (a ledger) could not be read: facts the report puts into words. Only
-/// `Io`, `Corrupt` and the details of `DamagedPart` and `Stopped` quote outside text (the
+/// `Corrupt` and the details of `Io`, `DamagedPart` and `Stopped` quote outside text (the
 /// operating system's or the parser's), as written; the rest is our own account.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 #[serde(tag = "reason", content = "detail", rename_all = "kebab-case")]
 pub enum SheetError {
-    /// The file could not be read from disk: the system's message.
+    /// The file could not be read from disk.
     #[error("cannot read the file: {0}")]
-    Io(String),
+    Io(ReadError),
     /// Larger than the ledgers' size limit.
     #[error("the file is {size} bytes, larger than the {limit}-byte limit for ledgers")]
     TooLarge {

@@ -12,6 +12,8 @@ use std::fs::{File, OpenOptions};
 use std::io::{self, Read};
 use std::path::Path;
 
+use crate::finding::file::ReadError;
+
 /// Whether symbolic links on the way to a file are followed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Links {
@@ -44,6 +46,23 @@ pub enum OpenError {
         /// The cap.
         cap: u64,
     },
+}
+
+impl OpenError {
+    /// The error as the finding vocabulary states it (a file past its cap is no read error:
+    /// its callers say so themselves, and here it keeps its words).
+    pub fn read_error(&self) -> ReadError {
+        match self {
+            OpenError::Io(e) => ReadError::from(e),
+            OpenError::Symlink => ReadError::Symlink,
+            OpenError::NotRegular(kind) => ReadError::NotRegular {
+                kind: kind.to_string(),
+            },
+            OpenError::TooLarge { .. } => ReadError::Other {
+                message: self.to_string(),
+            },
+        }
+    }
 }
 
 impl From<OpenError> for io::Error {

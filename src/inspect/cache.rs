@@ -218,7 +218,12 @@ fn encode(inspection: &Inspection) -> String {
     let (kind, first, second, number) = match inspection.problem.as_deref() {
         None => ("", String::new(), String::new(), String::new()),
         Some(Problem::Empty) => ("empty", String::new(), String::new(), String::new()),
-        Some(Problem::Unreadable(m)) => ("unreadable", clean(m), String::new(), String::new()),
+        Some(Problem::Unreadable(error)) => (
+            "unreadable",
+            serde_json::to_string(error).expect("a read error serialises"),
+            String::new(),
+            String::new(),
+        ),
         Some(Problem::Mismatch { actual }) => (
             "mismatch",
             actual.name().to_string(),
@@ -348,7 +353,7 @@ fn decode(text: &str) -> Option<Inspection> {
     let problem = match kind {
         "" => None,
         "empty" => Some(Problem::Empty),
-        "unreadable" => Some(Problem::Unreadable(first.to_string())),
+        "unreadable" => Some(Problem::Unreadable(serde_json::from_str(first).ok()?)),
         "mismatch" => Some(Problem::Mismatch {
             actual: Format::from_name(first)?,
         }),

@@ -26,7 +26,8 @@ use std::time::Duration;
 use rayon::prelude::*;
 
 use crate::classify::{Classified, FileClass};
-use crate::guard::open::{Links, OpenError, open_regular};
+use crate::finding::file::ReadError;
+use crate::guard::open::{Links, open_regular};
 use crate::names::normalize::split_extension;
 use crate::scan::FileEntry;
 use magic::{Format, expected_formats, identify};
@@ -135,10 +136,8 @@ fn inspect(
     extension: &str,
     options: &InspectOptions,
 ) -> Result<Inspection, Problem> {
-    let (mut handle, size) = open_regular(path, Links::Refuse).map_err(|e| match e {
-        OpenError::Io(e) => Problem::Unreadable(io_message(&e)),
-        other => Problem::Unreadable(other.to_string()),
-    })?;
+    let (mut handle, size) =
+        open_regular(path, Links::Refuse).map_err(|e| Problem::Unreadable(e.read_error()))?;
     if size == 0 {
         return Err(Problem::Empty);
     }
@@ -277,20 +276,12 @@ fn check_content(
     Ok(None)
 }
 
-fn io_message(error: &std::io::Error) -> String {
-    match error.kind() {
-        std::io::ErrorKind::NotFound => "the file disappeared during the sweep".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => error.to_string(),
-    }
-}
-
 fn read_head(handle: &mut File) -> Result<Vec<u8>, Problem> {
     let mut head = Vec::with_capacity(HEAD_BYTES);
     handle
         .take(HEAD_BYTES as u64)
         .read_to_end(&mut head)
-        .map_err(|e| Problem::Unreadable(io_message(&e)))?;
+        .map_err(|e| Problem::Unreadable(ReadError::from(&e)))?;
     Ok(head)
 }
 
@@ -298,12 +289,12 @@ fn read_tail(handle: &mut File, size: u64) -> Result<Vec<u8>, Problem> {
     let start = size.saturating_sub(TAIL_BYTES);
     handle
         .seek(SeekFrom::Start(start))
-        .map_err(|e| Problem::Unreadable(io_message(&e)))?;
+        .map_err(|e| Problem::Unreadable(ReadError::from(&e)))?;
     let mut tail = Vec::with_capacity(TAIL_BYTES as usize);
     handle
         .take(TAIL_BYTES)
         .read_to_end(&mut tail)
-        .map_err(|e| Problem::Unreadable(io_message(&e)))?;
+        .map_err(|e| Problem::Unreadable(ReadError::from(&e)))?;
     Ok(tail)
 }
 

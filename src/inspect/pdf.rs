@@ -25,7 +25,7 @@ use lopdf::{Document, Object, ObjectId};
 
 use super::magic::find;
 use super::{Damage, Problem};
-use crate::finding::file::{PageTreeFault, Stop};
+use crate::finding::file::{PageTreeFault, ReadError, Stop};
 use crate::guard::isolate;
 use crate::guard::open::{Links, read_capped};
 
@@ -72,7 +72,7 @@ pub fn check(
     if inflates && isolate::enabled() {
         return judge(load_isolated(path, limits.timeout), declares_encryption);
     }
-    let bytes = load().map_err(|e| Problem::Unreadable(e.to_string()))?;
+    let bytes = load().map_err(|e| Problem::Unreadable(ReadError::from(&e)))?;
     judge(
         load_with_timeout(bytes, limits.timeout),
         declares_encryption,
@@ -153,8 +153,8 @@ pub enum LoadOutcome {
     },
     /// The parser rejected it: the parser's message.
     Failed(String),
-    /// The file could not be read: the system's message.
-    Unreadable(String),
+    /// The file could not be read.
+    Unreadable(ReadError),
     /// It ran past its time budget.
     TimedOut,
     /// The parser was stopped: its worker died (memory budget, crash) or it panicked.
@@ -170,7 +170,7 @@ pub const PDF_JOB: &str = "pdf";
 pub fn load_here(path: &std::path::Path) -> LoadOutcome {
     match read_capped(path, Links::Refuse, u64::MAX) {
         Ok(bytes) => load(&bytes),
-        Err(e) => LoadOutcome::Unreadable(e.to_string()),
+        Err(e) => LoadOutcome::Unreadable(e.read_error()),
     }
 }
 

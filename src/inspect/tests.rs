@@ -181,14 +181,16 @@ fn a_fifo_a_link_or_a_vanished_file_is_unreadable() {
         0,
     )
     .expect("mkfifo");
-    assert!(unreadable("管道.pdf").contains("FIFO"));
+    assert_eq!(
+        unreadable("管道.pdf"),
+        ReadError::NotRegular {
+            kind: "FIFO".into()
+        }
+    );
     std::fs::write(dir.path().join("批复.pdf"), one_page_pdf()).unwrap();
     std::os::unix::fs::symlink(dir.path().join("批复.pdf"), dir.path().join("链接.pdf")).unwrap();
-    assert!(unreadable("链接.pdf").contains("symbolic link"));
-    assert_eq!(
-        unreadable("不存在.pdf"),
-        "the file disappeared during the sweep"
-    );
+    assert_eq!(unreadable("链接.pdf"), ReadError::Symlink);
+    assert_eq!(unreadable("不存在.pdf"), ReadError::Vanished);
 }
 
 #[test]

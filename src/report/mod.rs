@@ -48,8 +48,10 @@ use words::{ProjectCategories, Words};
 /// version 1 has only messages, and `guicang merge` cannot read its findings back); 3 since
 /// an unreadable ledger's facts say why as a value, not as an English sentence; 4 since a
 /// stopped parser, a decompression bomb, a ledger past its limits and a broken page tree
-/// are facts of their own (`Stop`, `Damage`, `SheetError` variants), not English details.
-pub const REPORT_VERSION: u32 = 4;
+/// are facts of their own (`Stop`, `Damage`, `SheetError` variants), not English details;
+/// 5 since a file that cannot be read says why as a value (`ReadError`: vanished, permission
+/// denied, a link, not a regular file), not as a sentence.
+pub const REPORT_VERSION: u32 = 5;
 
 /// The result of a sweep. It is read back from its JSON by `guicang merge`: what the JSON
 /// leaves out is made again there (the language from `run`, the project index, the

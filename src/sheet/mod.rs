@@ -135,7 +135,7 @@ pub fn read_tables_here(path: &Path) -> Result<Vec<Table>, SheetError> {
         Err(OpenError::TooLarge { size, cap }) => {
             return Err(SheetError::TooLarge { size, limit: cap });
         }
-        Err(e) => return Err(SheetError::Io(e.to_string())),
+        Err(e) => return Err(SheetError::Io(e.read_error())),
     };
     let extension = path
         .extension()

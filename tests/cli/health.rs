@@ -194,11 +194,17 @@ fn links_are_not_followed_and_unreadable_files_are_reported() {
     );
     let unreadable = with_code(&report, "unreadable-file");
     assert_eq!(unreadable.len(), 1, "{report}");
+    // Why, as a value, and said in the report's language (Chinese by default).
+    assert_eq!(
+        unreadable[0]["facts"]["problem"]["detail"]["cause"], "permission-denied",
+        "{report}"
+    );
     assert!(
         unreadable[0]["message"]
             .as_str()
             .unwrap()
-            .contains("permission denied")
+            .contains("没有读取权限"),
+        "{report}"
     );
     assert!(
         missing(&report, "supervision-log").is_some(),

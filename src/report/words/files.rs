@@ -3,7 +3,7 @@
 
 use super::Words;
 use crate::finding::Finding;
-use crate::finding::file::{Damage, Format, PageTreeFault, Problem, Stop};
+use crate::finding::file::{Damage, Format, PageTreeFault, Problem, ReadError, Stop};
 use crate::finding::said::FileSaid;
 use crate::lang::Lang;
 
@@ -97,7 +97,7 @@ impl Words<'_> {
         match (problem, lang) {
             (Problem::Empty, Lang::Zh) => "文件为空（0 字节）".into(),
             (Problem::Empty, Lang::En) => "the file is empty (0 bytes)".into(),
-            (Problem::Unreadable(e), Lang::Zh) => format!("无法读取文件：{e}"),
+            (Problem::Unreadable(e), Lang::Zh) => format!("无法读取文件：{}", self.read_error(e)),
             (Problem::Unreadable(e), Lang::En) => format!("cannot read the file: {e}"),
             (Problem::Mismatch { actual }, Lang::Zh) => format!(
                 "文件内容是 {}，与扩展名 .{extension} 不符",
@@ -230,6 +230,20 @@ impl Words<'_> {
         }
     }
 
+    /// Why a file could not be read from disk; the system's own words are quoted.
+    pub(super) fn read_error(&self, error: &ReadError) -> String {
+        match (error, self.lang) {
+            (ReadError::Vanished, Lang::Zh) => "文件在检查过程中消失了".into(),
+            (ReadError::PermissionDenied, Lang::Zh) => "没有读取权限".into(),
+            (ReadError::Symlink, Lang::Zh) => "它或其路径上的文件夹是符号链接，不被跟随".into(),
+            (ReadError::NotRegular { kind }, Lang::Zh) => {
+                format!("这是{}，不是普通文件", special_kind_zh(kind))
+            }
+            (ReadError::Other { message }, _) => message.clone(),
+            (error, Lang::En) => error.to_string(),
+        }
+    }
+
     /// Why a parser was stopped or never ran; the system's and the worker's own text is
     /// quoted as written.
     pub(super) fn stop(&self, stop: &Stop) -> String {
@@ -307,6 +321,8 @@ fn special_kind_zh(kind: &str) -> &'static str {
         "FIFO" => "命名管道（FIFO）",
         "socket" => "套接字",
         "device" => "设备文件",
+        "folder" => "文件夹",
+        "symbolic link" => "符号链接",
         _ => "特殊文件",
     }
 }

@@ -140,7 +140,7 @@ impl Words<'_> {
     fn sheet_error(&self, error: &SheetError) -> String {
         let lang = self.lang;
         match (error, lang) {
-            (SheetError::Io(detail), Lang::Zh) => format!("读盘出错（{detail}）"),
+            (SheetError::Io(error), Lang::Zh) => format!("读盘出错：{}", self.read_error(error)),
             (SheetError::TooLarge { size, limit }, Lang::Zh) => {
                 format!("文件有 {size} 字节，超过台账 {limit} 字节的上限")
             }

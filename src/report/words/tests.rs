@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use super::{ProjectCategories, Words};
 use crate::attributes::{ContractKind, ProcurementMethod};
-use crate::finding::file::{Damage, Format, PageTreeFault, Problem, SheetError, Stop};
+use crate::finding::file::{Damage, Format, PageTreeFault, Problem, ReadError, SheetError, Stop};
 use crate::finding::said::{
     CellProblem, ChainSaid, ChronologySaid, Field, FileSaid, LedgerSaid, Mistake, PaymentRef,
     ProjectSaid, Sum, WaiverSaid,
@@ -96,7 +96,9 @@ fn samples() -> Vec<Said> {
         }
         .into(),
         LedgerSaid::LedgerUnreadable {
-            error: SheetError::Io(text("permission denied")),
+            error: SheetError::Io(ReadError::Other {
+                message: text("设备忙"),
+            }),
         }
         .into(),
         LedgerSaid::LedgerUnreadable {
@@ -310,7 +312,9 @@ fn samples() -> Vec<Said> {
     let mut file_problems: Vec<Problem> = damages.into_iter().map(Problem::CorruptPdf).collect();
     file_problems.extend([
         Problem::Empty,
-        Problem::Unreadable(text("denied")),
+        Problem::Unreadable(ReadError::Other {
+            message: text("设备忙"),
+        }),
         Problem::Mismatch {
             actual: Format::Jpeg,
         },
@@ -361,6 +365,29 @@ fn stops() -> Vec<Stop> {
     ]
 }
 
+/// Every reason a file cannot be read that is our own account.
+fn read_errors() -> Vec<ReadError> {
+    let mut errors = vec![
+        ReadError::Vanished,
+        ReadError::PermissionDenied,
+        ReadError::Symlink,
+    ];
+    errors.extend(
+        [
+            "FIFO",
+            "socket",
+            "device",
+            "folder",
+            "symbolic link",
+            "special file",
+        ]
+        .map(|kind| ReadError::NotRegular {
+            kind: kind.to_string(),
+        }),
+    );
+    errors
+}
+
 /// Every unreadable ledger whose reason is our own account, not outside text.
 fn sheet_errors() -> Vec<SheetError> {
     let mut errors = vec![
@@ -396,6 +423,7 @@ fn sheet_errors() -> Vec<SheetError> {
         },
     ];
     errors.extend(stops().into_iter().map(SheetError::Stopped));
+    errors.extend(read_errors().into_iter().map(SheetError::Io));
     errors
 }
 
@@ -437,6 +465,7 @@ fn our_own_account_of_a_stopped_parser_or_a_refused_ledger_is_chinese_in_chinese
         .into_iter()
         .map(Problem::NotChecked)
         .chain(our_damages().into_iter().map(Problem::CorruptContainer))
+        .chain(read_errors().into_iter().map(Problem::Unreadable))
         .chain([Problem::Mismatch {
             actual: Format::Text,
         }]);
