@@ -216,7 +216,7 @@ fn fifth_heldout_names_keep_the_recognition_reached() {
 #[test]
 fn sixth_heldout_names_keep_the_recognition_reached() {
     // (recognised at least, taken at most), the figures reached.
-    const REACHED: (usize, usize) = (64, 11);
+    const REACHED: (usize, usize) = (82, 4);
     hold("sixth held-out", HELDOUT6, REACHED, (85, 125));
 }
 

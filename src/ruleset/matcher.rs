@@ -105,16 +105,22 @@ impl Matcher {
         if tail.trim().is_empty() {
             return None;
         }
-        let mut plain = String::with_capacity(tail.len());
-        let mut depth = 0usize;
-        for c in tail.chars() {
-            match c {
-                '(' | '[' | '《' | '<' => depth += 1,
-                ')' | ']' | '》' | '>' => depth = depth.saturating_sub(1),
-                _ if depth == 0 => plain.push(c),
-                _ => {}
+        const BRACKETS: [char; 8] = ['(', '[', '《', '<', ')', ']', '》', '>'];
+        let plain: Cow<'_, str> = if tail.contains(BRACKETS) {
+            let mut plain = String::with_capacity(tail.len());
+            let mut depth = 0usize;
+            for c in tail.chars() {
+                match c {
+                    '(' | '[' | '《' | '<' => depth += 1,
+                    ')' | ']' | '》' | '>' => depth = depth.saturating_sub(1),
+                    _ if depth == 0 => plain.push(c),
+                    _ => {}
+                }
             }
-        }
+            Cow::Owned(plain)
+        } else {
+            Cow::Borrowed(tail)
+        };
         let plain = plain.trim_start();
         if CONJUNCTIONS.iter().any(|c| plain.starts_with(c)) {
             return None;
@@ -132,6 +138,9 @@ impl Matcher {
                 }
             }
         }
+        // A notice that issues or forwards a paper (关于印发…移交工作实施方案的通知) is that
+        // paper: its 的通知 does not hide the kind before it.
+        let plain = plain.strip_suffix("的通知").unwrap_or(plain);
         other_kind.find(plain).map(|m| m.as_str().to_string())
     }
 
@@ -160,7 +169,8 @@ impl Matcher {
 
     /// What `name` is: evidence of a document (as [`Matcher::best`]), vetoed, or nothing.
     /// A name that is no evidence as written is read once more without its asides in
-    /// brackets: 可行性研究报告(代项目建议书)的批复 is 可行性研究报告的批复.
+    /// brackets: 可行性研究报告(代项目建议书)的批复 is 可行性研究报告的批复, 中标(中选)通知书 is
+    /// 中标通知书.
     pub fn judge(
         &self,
         name: &str,
@@ -289,8 +299,9 @@ const CONJUNCTIONS: [&str; 15] = [
     "以及", "及", "和", "与", "或", "暨", "并", "附", "含", "、", ",", ";", "/", "+", "&",
 ];
 
-/// What a copy is, at the end of a name (…申请表-扫描件): not a kind of paper.
-const COPY_MARKS: [&str; 9] = [
+/// What a copy is, or how many, at the end of a name (…申请表-扫描件, …说明一份): not a
+/// kind of paper.
+const COPY_MARKS: [&str; 12] = [
     "扫描件",
     "复印件",
     "副本",
@@ -300,6 +311,9 @@ const COPY_MARKS: [&str; 9] = [
     "定稿",
     "终稿",
     "修订稿",
+    "一份",
+    "各一份",
+    "两份",
 ];
 
 /// Why one candidate document did or did not win a name.
