@@ -255,7 +255,7 @@ pub enum ReadError {
     /// It is something other than a regular file.
     #[error("it is a {kind}, not a regular file")]
     NotRegular {
-        /// What it is: `FIFO`, `socket`, `device`, `folder` or `special file`.
+        /// What it is: `FIFO`, `socket`, `device`, `folder`, `symbolic link` or `special file`.
         kind: String,
     },
     /// Any other error: the system's message.
