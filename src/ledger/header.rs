@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 
 use crate::money::Unit;
-use crate::names::normalize::normalize;
+use crate::names::normalize::{normalize, outside_brackets};
 use crate::sheet::{Cell, Table};
 
 /// The kinds of ledger guicang reads.
@@ -265,16 +265,7 @@ pub fn clean_header(text: &str) -> (String, Option<Unit>) {
         .filter(|c| !c.is_whitespace() && *c != '*')
         .collect();
     let unit = Unit::named_in(&folded);
-    let mut out = String::new();
-    let mut depth = 0;
-    for c in folded.chars() {
-        match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth = (depth - 1).max(0),
-            _ if depth == 0 => out.push(c),
-            _ => {}
-        }
-    }
+    let out = outside_brackets(&folded, &['(', '['], &[')', ']']);
     let out = out
         .trim_end_matches("万元")
         .trim_end_matches('元')

@@ -78,6 +78,24 @@ pub fn split_extension(name: &str) -> (&str, String) {
     }
 }
 
+/// `text` without what its brackets hold, the brackets included: `opens[i]` closes with
+/// any of `closes`, nesting counts, and a closer without its opener is dropped too. For the
+/// asides of a folded name (`(盖章)`, `[2023]`) and the units of a header cell (`金额(万元)`).
+pub fn outside_brackets(text: &str, opens: &[char], closes: &[char]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        if opens.contains(&c) {
+            depth += 1;
+        } else if closes.contains(&c) {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Whether a folder name starts like a project code (`MGT-2023-001 学校`, full-width
 /// digits and dashes folded): how discovery finds project folders and the scan notices one
 /// nested in another. An ASCII name is matched as it is, without a copy.

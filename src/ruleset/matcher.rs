@@ -14,6 +14,7 @@ use std::borrow::Cow;
 use regex::{Regex, RegexSet};
 
 use super::Document;
+use crate::names::normalize::outside_brackets;
 
 /// A match of a name to a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,19 +106,10 @@ impl Matcher {
         if tail.trim().is_empty() {
             return None;
         }
-        const BRACKETS: [char; 8] = ['(', '[', '《', '<', ')', ']', '》', '>'];
-        let plain: Cow<'_, str> = if tail.contains(BRACKETS) {
-            let mut plain = String::with_capacity(tail.len());
-            let mut depth = 0usize;
-            for c in tail.chars() {
-                match c {
-                    '(' | '[' | '《' | '<' => depth += 1,
-                    ')' | ']' | '》' | '>' => depth = depth.saturating_sub(1),
-                    _ if depth == 0 => plain.push(c),
-                    _ => {}
-                }
-            }
-            Cow::Owned(plain)
+        const OPENS: [char; 4] = ['(', '[', '《', '<'];
+        const CLOSES: [char; 4] = [')', ']', '》', '>'];
+        let plain: Cow<'_, str> = if tail.contains(OPENS) || tail.contains(CLOSES) {
+            Cow::Owned(outside_brackets(tail, &OPENS, &CLOSES))
         } else {
             Cow::Borrowed(tail)
         };
@@ -191,12 +183,14 @@ impl Matcher {
         documents: &[Document],
     ) -> (Cow<'n, str>, Judgement) {
         let as_written = self.judge_text(name, extension, stage_hint, documents);
-        // What an aside says can make a name no evidence (…(模板), (一)…文件): never read
-        // such a name without it.
-        if matches!(as_written, Judgement::Evidence(_)) || self.is_not_evidence(name) {
+        if matches!(as_written, Judgement::Evidence(_)) {
             return (Cow::Borrowed(name), as_written);
         }
-        if let Some(plain) = without_asides(name) {
+        // What an aside says can make a name no evidence (…(模板), (一)…文件): never read
+        // such a name without it. Asked only of a name that has asides, which most do not.
+        if let Some(plain) = without_asides(name)
+            && !self.is_not_evidence(name)
+        {
             let judged = self.judge_text(&plain, extension, stage_hint, documents);
             if matches!(judged, Judgement::Evidence(_)) {
                 return (Cow::Owned(plain), judged);
