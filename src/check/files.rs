@@ -39,7 +39,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     }
     nested_projects(ctx, out);
     for error in ctx.walk_errors {
-        let mut finding = unreadable_folder(error.rel_path.clone(), &error.message);
+        let mut finding = unreadable_folder(error.rel_path.clone(), error.error.clone());
         finding.project = ctx.projects.get(error.project).map(|p| p.key());
         out.push(finding);
     }

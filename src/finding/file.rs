@@ -239,11 +239,13 @@ impl Damage {
 
 /// Why a file could not be read from disk: our own account where there is one, the
 /// operating system's words otherwise.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, thiserror::Error, Serialize, Deserialize,
+)]
 #[serde(tag = "cause", rename_all = "kebab-case")]
 pub enum ReadError {
     /// It was there when the archive was walked and gone when it was opened.
-    #[error("the file disappeared during the sweep")]
+    #[error("it disappeared during the sweep")]
     Vanished,
     /// The system refused to open it.
     #[error("permission denied")]
@@ -257,6 +259,24 @@ pub enum ReadError {
     NotRegular {
         /// What it is: `FIFO`, `socket`, `device`, `folder`, `symbolic link` or `special file`.
         kind: String,
+    },
+    /// A folder the walk listed is a folder no longer (swapped for a file while the sweep
+    /// ran).
+    #[error("it is no longer a folder")]
+    NotAFolder,
+    /// It is larger than guicang reads for its kind (a `project.toml` of a gigabyte).
+    #[error("it is {size} bytes, more than the {cap} bytes allowed for it")]
+    TooLarge {
+        /// Its size in bytes.
+        size: u64,
+        /// The most guicang reads of it.
+        cap: u64,
+    },
+    /// A text file that is not UTF-8 (a manifest saved as GBK, say).
+    #[error("it is not UTF-8 text (byte {byte} is not); save it as UTF-8")]
+    NotUtf8 {
+        /// 1-based position of the first byte that is not UTF-8.
+        byte: usize,
     },
     /// Any other error: the system's message.
     #[error("{message}")]

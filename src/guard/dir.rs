@@ -7,6 +7,8 @@
 
 use std::io;
 
+use crate::finding::file::ReadError;
+
 /// What a folder entry is, as the walk needs to know.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -242,6 +244,17 @@ mod imp {
 }
 
 pub use imp::DirHandle;
+
+impl From<&OpenDirError> for ReadError {
+    /// The error as the finding vocabulary states it, for a report in its own language.
+    fn from(error: &OpenDirError) -> ReadError {
+        match error {
+            OpenDirError::Symlink => ReadError::Symlink,
+            OpenDirError::NotADir => ReadError::NotAFolder,
+            OpenDirError::Io(e) => ReadError::from(e),
+        }
+    }
+}
 
 impl std::fmt::Display for OpenDirError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

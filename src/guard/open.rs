@@ -25,42 +25,25 @@ pub enum Links {
     Refuse,
 }
 
-/// Why a file could not be read.
+/// Why a file could not be read: the system's error, or guicang's own refusal (a link, not
+/// a regular file, past its cap, not UTF-8), said as the finding vocabulary says it.
 #[derive(Debug, thiserror::Error)]
 pub enum OpenError {
     /// The operating system refused (missing, permission, …).
     #[error("{0}")]
     Io(#[from] io::Error),
-    /// It, or a folder on its path inside the archive, is a symbolic link where links are
-    /// not followed.
-    #[error("it or a folder on its way is a symbolic link, which is not followed")]
-    Symlink,
-    /// It is something other than a regular file.
-    #[error("it is a {0}, not a regular file")]
-    NotRegular(&'static str),
-    /// It is larger than the cap for its kind.
-    #[error("it is {size} bytes, more than the {cap} bytes allowed for it")]
-    TooLarge {
-        /// Its size.
-        size: u64,
-        /// The cap.
-        cap: u64,
-    },
+    /// guicang refused it.
+    #[error(transparent)]
+    Refused(ReadError),
 }
 
 impl OpenError {
-    /// The error as the finding vocabulary states it (a file past its cap is no read error:
-    /// its callers say so themselves, and here it keeps its words).
+    /// The error as the finding vocabulary states it, so that a report says it in its own
+    /// language.
     pub fn read_error(&self) -> ReadError {
         match self {
             OpenError::Io(e) => ReadError::from(e),
-            OpenError::Symlink => ReadError::Symlink,
-            OpenError::NotRegular(kind) => ReadError::NotRegular {
-                kind: kind.to_string(),
-            },
-            OpenError::TooLarge { .. } => ReadError::Other {
-                message: self.to_string(),
-            },
+            OpenError::Refused(error) => error.clone(),
         }
     }
 }
@@ -82,7 +65,9 @@ pub fn open_regular(path: &Path, links: Links) -> Result<(File, u64), OpenError>
     let metadata = file.metadata()?;
     let kind = metadata.file_type();
     if !kind.is_file() {
-        return Err(OpenError::NotRegular(describe(&kind)));
+        return Err(OpenError::Refused(ReadError::NotRegular {
+            kind: describe(&kind).to_string(),
+        }));
     }
     Ok((file, metadata.len()))
 }
@@ -91,16 +76,16 @@ pub fn open_regular(path: &Path, links: Links) -> Result<(File, u64), OpenError>
 pub fn read_capped(path: &Path, links: Links, cap: u64) -> Result<Vec<u8>, OpenError> {
     let (file, size) = open_regular(path, links)?;
     if size > cap {
-        return Err(OpenError::TooLarge { size, cap });
+        return Err(OpenError::Refused(ReadError::TooLarge { size, cap }));
     }
     let mut bytes = Vec::with_capacity(size as usize);
     // The file may grow between fstat and read: read at most one byte past the cap.
     file.take(cap.saturating_add(1)).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > cap {
-        return Err(OpenError::TooLarge {
+        return Err(OpenError::Refused(ReadError::TooLarge {
             size: bytes.len() as u64,
             cap,
-        });
+        }));
     }
     Ok(bytes)
 }
@@ -112,13 +97,9 @@ pub fn read_text_capped(path: &Path, links: Links, cap: u64) -> Result<String, O
         bytes.drain(..3);
     }
     String::from_utf8(bytes).map_err(|e| {
-        OpenError::Io(io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!(
-                "it is not UTF-8 text (byte {})",
-                e.utf8_error().valid_up_to()
-            ),
-        ))
+        OpenError::Refused(ReadError::NotUtf8 {
+            byte: e.utf8_error().valid_up_to() + 1,
+        })
     })
 }
 
@@ -143,7 +124,7 @@ fn open_nonblocking(path: &Path, links: Links) -> Result<File, OpenError> {
             if links == Links::Refuse
                 && e.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error()) =>
         {
-            Err(OpenError::Symlink)
+            Err(OpenError::Refused(ReadError::Symlink))
         }
         Err(e) => Err(OpenError::Io(e)),
     }
@@ -163,7 +144,7 @@ mod no_links {
     use rustix::fs::{CWD, Mode, OFlags, ResolveFlags};
     use rustix::io::Errno;
 
-    use super::OpenError;
+    use super::{OpenError, ReadError};
 
     /// Whether this system has a working `openat2`, tried once on `/`: a kernel without it
     /// says ENOSYS, a sandbox that forbids it (seccomp) EPERM. Asked once, so that an EPERM
@@ -189,7 +170,7 @@ mod no_links {
         let flags = OFlags::RDONLY | OFlags::NONBLOCK | OFlags::CLOEXEC | OFlags::NOFOLLOW;
         match rustix::fs::openat2(CWD, path, flags, Mode::empty(), ResolveFlags::NO_SYMLINKS) {
             Ok(fd) => Some(Ok(File::from(fd))),
-            Err(Errno::LOOP) => Some(Err(OpenError::Symlink)),
+            Err(Errno::LOOP) => Some(Err(OpenError::Refused(ReadError::Symlink))),
             Err(errno) => Some(Err(OpenError::Io(errno.into()))),
         }
     }
@@ -198,7 +179,7 @@ mod no_links {
 #[cfg(not(unix))]
 fn open_nonblocking(path: &Path, links: Links) -> Result<File, OpenError> {
     if links == Links::Refuse && std::fs::symlink_metadata(path)?.file_type().is_symlink() {
-        return Err(OpenError::Symlink);
+        return Err(OpenError::Refused(ReadError::Symlink));
     }
     Ok(OpenOptions::new().read(true).open(path)?)
 }
@@ -251,7 +232,7 @@ mod tests {
         for links in [Links::Follow, Links::Refuse] {
             let error = read_capped(&path, links, 1024).unwrap_err();
             assert!(
-                matches!(error, OpenError::NotRegular(k) if k.contains("FIFO")),
+                matches!(error, OpenError::Refused(ReadError::NotRegular { ref kind }) if kind.contains("FIFO")),
                 "{error}"
             );
         }
@@ -266,7 +247,7 @@ mod tests {
         std::os::unix::fs::symlink(&target, &link).unwrap();
         assert!(matches!(
             read_capped(&link, Links::Refuse, 1024),
-            Err(OpenError::Symlink)
+            Err(OpenError::Refused(ReadError::Symlink))
         ));
         assert_eq!(read_capped(&link, Links::Follow, 1024).unwrap(), b"a = 1");
     }
@@ -278,10 +259,10 @@ mod tests {
         std::fs::write(&path, vec![b'#'; 2048]).unwrap();
         assert!(matches!(
             read_capped(&path, Links::Follow, 1024),
-            Err(OpenError::TooLarge {
+            Err(OpenError::Refused(ReadError::TooLarge {
                 size: 2048,
                 cap: 1024
-            })
+            }))
         ));
         assert_eq!(read_capped(&path, Links::Follow, 4096).unwrap().len(), 2048);
     }

@@ -18,6 +18,7 @@ use std::path::Path;
 
 use regex::Regex;
 
+use crate::finding::file::ReadError;
 use crate::finding::said::{FileSaid, ProjectSaid};
 use crate::finding::{Code, Finding};
 use crate::ledger::load::{LedgerFile, open_ledgers};
@@ -98,10 +99,8 @@ pub fn discover(root: &Path, rules: &RuleSet, options: &DiscoverOptions<'_>) -> 
 
 /// A finding for a place the walk could not read (`rel`, relative to the root): by the
 /// discovery's walk over the archive, or by the scan's walk over a project folder.
-pub fn unreadable_folder(rel: String, error: &str) -> Finding {
-    let said = FileSaid::UnreadableFolder {
-        error: error.to_string(),
-    };
+pub fn unreadable_folder(rel: String, error: ReadError) -> Finding {
+    let said = FileSaid::UnreadableFolder { error };
     Finding::new(Code::UnreadableFolder, said).path(rel)
 }
 

@@ -50,8 +50,9 @@ use words::{ProjectCategories, Words};
 /// stopped parser, a decompression bomb, a ledger past its limits and a broken page tree
 /// are facts of their own (`Stop`, `Damage`, `SheetError` variants), not English details;
 /// 5 since a file that cannot be read says why as a value (`ReadError`: vanished, permission
-/// denied, a link, not a regular file), not as a sentence.
-pub const REPORT_VERSION: u32 = 5;
+/// denied, a link, not a regular file), not as a sentence; 6 since an unreadable folder or
+/// `project.toml` does too (and a manifest that is not UTF-8 or too large says so as a value).
+pub const REPORT_VERSION: u32 = 6;
 
 /// The result of a sweep. It is read back from its JSON by `guicang merge`: what the JSON
 /// leaves out is made again there (the language from `run`, the project index, the

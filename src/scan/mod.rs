@@ -16,6 +16,8 @@ use std::path::{Path, PathBuf};
 
 use rayon::slice::ParallelSliceMut;
 
+use crate::finding::file::ReadError;
+
 pub use entry::{FileEntry, RelPath};
 
 /// A place the walk could not read.
@@ -27,7 +29,7 @@ pub struct WalkError {
     /// The folder or file, relative to the archive root.
     pub rel_path: String,
     /// What went wrong.
-    pub message: String,
+    pub error: ReadError,
 }
 
 /// What the scan found.
@@ -88,7 +90,7 @@ pub fn scan(
             .then_with(|| a.raw_path().cmp(&b.raw_path()))
     });
     out.errors.sort_by(|a, b| {
-        (a.project, &a.rel_path, &a.message).cmp(&(b.project, &b.rel_path, &b.message))
+        (a.project, &a.rel_path, &a.error).cmp(&(b.project, &b.rel_path, &b.error))
     });
     out.errors.dedup();
     out.symlinks.sort();

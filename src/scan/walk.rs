@@ -14,6 +14,7 @@ use std::sync::{Arc, Mutex};
 use regex::Regex;
 
 use super::{FileEntry, ScanOutput, SpecialFile, WalkError};
+use crate::finding::file::ReadError;
 use crate::guard::dir::{DirHandle, Kind, OpenDirError};
 use crate::paths::{decoded, folder_display, relative_display};
 
@@ -55,7 +56,7 @@ pub(super) fn walk(
             out.errors.push(WalkError {
                 project: project_folders.len(),
                 rel_path: String::new(),
-                message: error.to_string(),
+                error: ReadError::from(&error),
             });
         }),
     }
@@ -101,7 +102,7 @@ impl<'a> Walk<'a> {
             other => out.errors.push(WalkError {
                 project,
                 rel_path,
-                message: other.to_string(),
+                error: ReadError::from(other),
             }),
         });
     }
@@ -210,7 +211,7 @@ impl<'a> Walk<'a> {
                     out.errors.push(WalkError {
                         project,
                         rel_path: relative_display(path, self.root),
-                        message: error.to_string(),
+                        error: ReadError::from(&error),
                     });
                     (0, None)
                 }

@@ -77,7 +77,7 @@ pub struct Table {
 }
 
 pub use crate::finding::file::SheetError;
-use crate::finding::file::{Format, Stop};
+use crate::finding::file::{Format, ReadError, Stop};
 
 /// The container a file's bytes show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,7 +132,7 @@ fn binary_container(bytes: &[u8]) -> Option<Container> {
 pub fn read_tables_here(path: &Path) -> Result<Vec<Table>, SheetError> {
     let bytes = match read_capped(path, Links::Refuse, LEDGER_BYTES) {
         Ok(bytes) => bytes,
-        Err(OpenError::TooLarge { size, cap }) => {
+        Err(OpenError::Refused(ReadError::TooLarge { size, cap })) => {
             return Err(SheetError::TooLarge { size, limit: cap });
         }
         Err(e) => return Err(SheetError::Io(e.read_error())),

@@ -192,6 +192,11 @@ fn an_unreadable_folder_is_a_finding_naming_it() {
     assert_eq!(f["paths"][0], format!("{project}/05 验收"));
     assert_eq!(f["project"], "MGT-2023-001");
     assert_eq!(f["severity"], "error");
+    assert_eq!(f["facts"]["error"]["cause"], "permission-denied", "{f}");
+    assert!(
+        f["message"].as_str().unwrap().ends_with("：没有读取权限"),
+        "said in the report's language: {f}"
+    );
     assert_eq!(
         report["summary"]["files"], 2,
         "the readable files were checked: {report}"

@@ -360,23 +360,63 @@ fn a_linked_project_manifest_is_not_read() {
     );
     symlink(&outside, root.join("RZ-2023-001 学校/project.toml")).unwrap();
     let (report, _) = check_json(&root, &[]);
-    let manifest = report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["code"] == "invalid-manifest")
-        .expect("an invalid-manifest finding");
+    let manifest = manifest_finding(&report);
+    assert_eq!(manifest["facts"]["error"]["cause"], "symlink", "{manifest}");
     assert!(
         manifest["message"]
             .as_str()
             .unwrap()
-            .contains("symbolic link"),
-        "{manifest}"
+            .contains("project.toml：它或其路径上的文件夹是符号链接"),
+        "said in the report's language: {manifest}"
     );
     assert!(
         report["projects"][0]["category"].is_null(),
         "nothing read from outside"
     );
+}
+
+/// The one `invalid-manifest` finding of `report`.
+fn manifest_finding(report: &serde_json::Value) -> &serde_json::Value {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "invalid-manifest")
+        .expect("an invalid-manifest finding")
+}
+
+#[test]
+fn a_manifest_saved_as_gbk_says_so_and_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("archive");
+    archive(&root);
+    // 类别 = "固投类" in GBK: the third byte is the first that is no UTF-8.
+    let (gbk, _, unmappable) = encoding_rs::GBK.encode("类别 = \"固投类\"\n");
+    assert!(!unmappable);
+    std::fs::write(root.join("RZ-2023-001 学校/project.toml"), &gbk).unwrap();
+    for (lang, words) in [
+        (
+            "zh",
+            "无法读取 project.toml：不是 UTF-8 文本（第 1 个字节起），请另存为 UTF-8",
+        ),
+        (
+            "en",
+            "cannot read project.toml: it is not UTF-8 text (byte 1 is not); save it as UTF-8",
+        ),
+    ] {
+        let (report, _) = check_json(&root, &["--lang", lang]);
+        let manifest = manifest_finding(&report);
+        assert_eq!(
+            manifest["facts"]["error"]["cause"], "not-utf8",
+            "{manifest}"
+        );
+        assert_eq!(manifest["facts"]["error"]["byte"], 1, "{manifest}");
+        assert_eq!(manifest["paths"][0], "RZ-2023-001 学校/project.toml");
+        assert!(
+            manifest["message"].as_str().unwrap().contains(words),
+            "{manifest}"
+        );
+    }
 }
 
 #[test]

@@ -303,19 +303,20 @@ fn parts_that_do_not_fit_are_refused_naming_the_files() {
     // Not a report, and a report of another shape version: a later one, or one of
     // version 1, whose findings carry no facts, of version 2, whose unreadable ledgers give
     // their reason as a sentence, of version 3, whose stopped parsers say why in English, or
-    // of version 4, whose unreadable files say why in English.
+    // of version 4, whose unreadable files say why in English, or of version 5, whose
+    // unreadable folders and manifests say why in English.
     let junk = out.path().join("junk.json");
     write(&junk, "{\"hello\": 1}");
     refused(
         &["merge", junk.to_str().unwrap()],
         &["junk.json", "not a JSON report"],
     );
-    for version in [9, 1, 2, 3, 4] {
+    for version in [9, 1, 2, 3, 4, 5] {
         let name = format!("version-{version}.json");
         let other = out.path().join(&name);
         write(
             &other,
-            read(&parts[0]).replacen("\"version\": 5", &format!("\"version\": {version}"), 1),
+            read(&parts[0]).replacen("\"version\": 6", &format!("\"version\": {version}"), 1),
         );
         refused(
             &["merge", other.to_str().unwrap()],

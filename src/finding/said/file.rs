@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::finding::file::Problem;
+use crate::finding::file::{Problem, ReadError};
 
 /// What a finding says about files and folders.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,8 +54,8 @@ pub enum FileSaid {
     },
     /// A folder that could not be read.
     UnreadableFolder {
-        /// The system's error.
-        error: String,
+        /// Why.
+        error: ReadError,
     },
 }
 

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Mistake;
+use crate::finding::file::ReadError;
 
 /// What a finding says about projects and their documents.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,8 +52,8 @@ pub enum ProjectSaid {
     },
     /// A `project.toml` that cannot be read.
     ManifestUnreadable {
-        /// The system's error.
-        error: String,
+        /// Why.
+        error: ReadError,
     },
 }
 

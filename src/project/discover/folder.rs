@@ -130,7 +130,7 @@ fn read_manifest(
                 Finding::new(
                     Code::InvalidManifest,
                     ProjectSaid::ManifestUnreadable {
-                        error: error.to_string(),
+                        error: error.read_error(),
                     },
                 )
                 .project(place.key.to_string())

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use regex::Regex;
 
 use super::{CONFIG, DiscoverOptions, MANIFEST, unreadable_folder};
+use crate::finding::file::ReadError;
 use crate::finding::said::FileSaid;
 use crate::finding::{Code, Finding};
 use crate::guard::dir::{DirHandle, Kind, OpenDirError};
@@ -50,7 +51,7 @@ pub(super) fn walk_surface(
             };
             level.walk(&mut handle, root);
         }
-        Err(error) => findings.push(unreadable_folder(String::new(), &error.to_string())),
+        Err(error) => findings.push(unreadable_folder(String::new(), ReadError::from(&error))),
     }
     surface
 }
@@ -69,7 +70,7 @@ impl Level<'_> {
     fn walk(&mut self, handle: &mut DirHandle, path: &Path) {
         let mut entries = match handle.entries() {
             Ok(entries) => entries,
-            Err(error) => return self.unreadable(path, &error.to_string()),
+            Err(error) => return self.unreadable(path, ReadError::from(&error)),
         };
         entries.sort_by(|a, b| a.0.cmp(&b.0));
         for (name, kind) in entries {
@@ -87,7 +88,9 @@ impl Level<'_> {
                     Err(OpenDirError::Symlink) => self.symlink(&child),
                     // Replaced by a file since it was listed: seen next sweep.
                     Err(OpenDirError::NotADir) => {}
-                    Err(OpenDirError::Io(error)) => self.unreadable(&child, &error.to_string()),
+                    Err(error @ OpenDirError::Io(_)) => {
+                        self.unreadable(&child, ReadError::from(&error))
+                    }
                 },
                 Kind::File => self.surface.files.push(child),
                 Kind::Symlink => self.symlink(&child),
@@ -96,7 +99,7 @@ impl Level<'_> {
         }
     }
 
-    fn unreadable(&mut self, path: &Path, error: &str) {
+    fn unreadable(&mut self, path: &Path, error: ReadError) {
         let rel = relative_display(path, self.root);
         self.findings.push(unreadable_folder(rel, error));
     }

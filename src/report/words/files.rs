@@ -40,10 +40,13 @@ impl Words<'_> {
                 name_guessed,
             } => self.file_problem(f, problem, extension, *name_guessed),
             FileSaid::NestedProject { inner, outer } => self.nested_project(inner, outer),
-            FileSaid::UnreadableFolder { error } => match lang {
-                Lang::Zh => format!("无法读取，其中的文件未检查：{error}"),
-                Lang::En => format!("cannot be read, its files were not checked: {error}"),
-            },
+            FileSaid::UnreadableFolder { error } => {
+                let error = self.read_error(error);
+                match lang {
+                    Lang::Zh => format!("无法读取，其中的文件未检查：{error}"),
+                    Lang::En => format!("cannot be read, its files were not checked: {error}"),
+                }
+            }
         }
     }
 
@@ -233,7 +236,14 @@ impl Words<'_> {
     /// Why a file could not be read from disk; the system's own words are quoted.
     pub(super) fn read_error(&self, error: &ReadError) -> String {
         match (error, self.lang) {
-            (ReadError::Vanished, Lang::Zh) => "文件在检查过程中消失了".into(),
+            (ReadError::Vanished, Lang::Zh) => "在检查过程中消失了".into(),
+            (ReadError::NotAFolder, Lang::Zh) => "已不再是文件夹".into(),
+            (ReadError::TooLarge { size, cap }, Lang::Zh) => {
+                format!("大小为 {size} 字节，超过允许的 {cap} 字节")
+            }
+            (ReadError::NotUtf8 { byte }, Lang::Zh) => {
+                format!("不是 UTF-8 文本（第 {byte} 个字节起），请另存为 UTF-8")
+            }
             (ReadError::PermissionDenied, Lang::Zh) => "没有读取权限".into(),
             (ReadError::Symlink, Lang::Zh) => "它或其路径上的文件夹是符号链接，不被跟随".into(),
             (ReadError::NotRegular { kind }, Lang::Zh) => {

@@ -49,10 +49,13 @@ impl Words<'_> {
                 let rel = f.paths.first().map_or("project.toml", String::as_str);
                 self.manifest_mistake(rel, *line, *column, mistake)
             }
-            ProjectSaid::ManifestUnreadable { error } => match lang {
-                Lang::Zh => format!("无法读取 project.toml：{error}"),
-                Lang::En => format!("cannot read project.toml: {error}"),
-            },
+            ProjectSaid::ManifestUnreadable { error } => {
+                let error = self.read_error(error);
+                match lang {
+                    Lang::Zh => format!("无法读取 project.toml：{error}"),
+                    Lang::En => format!("cannot read project.toml: {error}"),
+                }
+            }
         }
     }
 

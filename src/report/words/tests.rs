@@ -50,7 +50,7 @@ fn samples() -> Vec<Said> {
         }
         .into(),
         ProjectSaid::ManifestUnreadable {
-            error: text("denied"),
+            error: ReadError::NotUtf8 { byte: 3 },
         }
         .into(),
         FileSaid::StrayFile { temporary: true }.into(),
@@ -72,7 +72,7 @@ fn samples() -> Vec<Said> {
         }
         .into(),
         FileSaid::UnreadableFolder {
-            error: text("denied"),
+            error: ReadError::PermissionDenied,
         }
         .into(),
         LedgerSaid::RowProjectUnknown {
@@ -371,6 +371,12 @@ fn read_errors() -> Vec<ReadError> {
         ReadError::Vanished,
         ReadError::PermissionDenied,
         ReadError::Symlink,
+        ReadError::NotAFolder,
+        ReadError::TooLarge {
+            size: 2_000_000,
+            cap: 1_048_576,
+        },
+        ReadError::NotUtf8 { byte: 17 },
     ];
     errors.extend(
         [
