@@ -7,13 +7,17 @@
 //! matching a `not_evidence` pattern (a filled-in sample) is evidence of no document, and a
 //! match followed by another kind of paper at the end of the name (`other_kinds`: 固定资产
 //! 购置申请表, 技术参数对比表) is not evidence of the matched document: a Chinese title is the
-//! paper its last word names.
+//! paper its last word names. A document's `exclude` in a later item of a list than a match
+//! does not veto it ([`list_items`](super::list_items)): 可行性研究报告及评审文件 still lists
+//! the report.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use regex::{Regex, RegexSet};
 
 use super::Document;
+use super::list_items::{before_excluded_items, excluded_items, list_items};
 use crate::names::normalize::outside_brackets;
 
 /// A match of a name to a document.
@@ -216,28 +220,29 @@ impl Matcher {
             return Judgement::Vetoed;
         }
         let mut vetoed = false;
+        let mut list = None;
         // Per document: its longest match, and where its last match ends.
         let mut found_by_doc: Vec<(usize, usize, usize)> = Vec::new();
         for pattern_index in matches.iter() {
-            let (doc_index, regex) = &self.patterns[pattern_index];
-            let doc = &documents[*doc_index];
-            if extension.is_some_and(|e| !doc.accepts(e)) {
+            let doc_index = self.patterns[pattern_index].0;
+            if extension.is_some_and(|e| !documents[doc_index].accepts(e)) {
                 continue;
             }
-            if self.excludes[*doc_index].iter().any(|re| re.is_match(name)) {
-                vetoed = true;
-                continue;
-            }
-            let Some(found) = regex.find(name) else {
-                continue;
+            let found = match self.hit(name, pattern_index, &mut list) {
+                Hit::Found(found) => found,
+                Hit::Excluded(_) => {
+                    vetoed = true;
+                    continue;
+                }
+                Hit::Missed => continue,
             };
-            let length = found.as_str().chars().count();
-            match found_by_doc.iter_mut().find(|(d, ..)| d == doc_index) {
+            let length = name[found.clone()].chars().count();
+            match found_by_doc.iter_mut().find(|(d, ..)| *d == doc_index) {
                 Some((_, longest, end)) => {
                     *longest = (*longest).max(length);
-                    *end = (*end).max(found.end());
+                    *end = (*end).max(found.end);
                 }
-                None => found_by_doc.push((*doc_index, length, found.end())),
+                None => found_by_doc.push((doc_index, length, found.end)),
             }
         }
         for (doc_index, length, end) in found_by_doc {
@@ -264,6 +269,43 @@ impl Matcher {
             None if vetoed => Judgement::Vetoed,
             None => Judgement::Nothing,
         }
+    }
+}
+
+/// Where one pattern matches a name, its document's excludes considered.
+enum Hit {
+    /// The longest match that no exclude of the document vetoes.
+    Found(Range<usize>),
+    /// An exclude vetoes every match; the first that matches the name (its index).
+    Excluded(usize),
+    /// The pattern does not match.
+    Missed,
+}
+
+impl Matcher {
+    /// Where pattern `pattern_index` matches `name`. An exclude of its document in a later
+    /// list item than a match does not veto it (`list_items`; `list` keeps the name's items
+    /// once asked): 招标文件、招标答疑纪要 is still the tender documents.
+    fn hit(&self, name: &str, pattern_index: usize, list: &mut Option<Vec<Range<usize>>>) -> Hit {
+        let (doc_index, regex) = &self.patterns[pattern_index];
+        let excludes = &self.excludes[*doc_index];
+        let Some(first) = excludes.iter().position(|re| re.is_match(name)) else {
+            return regex
+                .find(name)
+                .map_or(Hit::Missed, |m| Hit::Found(m.range()));
+        };
+        let items = list.get_or_insert_with(|| list_items(name));
+        if items.len() > 1 {
+            let excluded = excluded_items(name, items, excludes);
+            let clean = regex
+                .find_iter(name)
+                .filter(|m| before_excluded_items(&m.range(), items, &excluded))
+                .max_by_key(|m| m.len());
+            if let Some(found) = clean {
+                return Hit::Found(found.range());
+            }
+        }
+        Hit::Excluded(first)
     }
 }
 
@@ -370,49 +412,59 @@ impl Matcher {
         };
         let vetoed = self.is_not_evidence(name);
         let matches = self.set.matches(name);
+        let mut list = None;
+        let mut hits: Vec<(usize, Hit)> = matches
+            .iter()
+            .map(|p| (p, self.hit(name, p, &mut list)))
+            .collect();
+        // A document is shown by a pattern that found it, when one did.
+        hits.sort_by_key(|(_, hit)| !matches!(hit, Hit::Found(_)));
         let last_end = |doc: usize| {
-            matches
-                .iter()
-                .filter(|&p| self.patterns[p].0 == doc)
-                .filter_map(|p| self.patterns[p].1.find(name).map(|m| m.end()))
+            hits.iter()
+                .filter(|(p, _)| self.patterns[*p].0 == doc)
+                .filter_map(|(_, hit)| match hit {
+                    Hit::Found(found) => Some(found.end),
+                    _ => None,
+                })
                 .max()
                 .unwrap_or(name.len())
         };
         let mut seen = std::collections::BTreeSet::new();
         let mut candidates = Vec::new();
-        for pattern_index in matches.iter() {
-            let (doc_index, regex) = &self.patterns[pattern_index];
-            let Some(found) = regex.find(name) else {
-                continue;
+        for (pattern_index, hit) in &hits {
+            let (doc_index, regex) = &self.patterns[*pattern_index];
+            let found = match hit {
+                Hit::Found(found) => &name[found.clone()],
+                _ => match regex.find(name) {
+                    Some(found) => found.as_str(),
+                    None => continue,
+                },
             };
             if !seen.insert(*doc_index) {
                 continue;
             }
             let doc = &documents[*doc_index];
-            let excluded = self.excludes[*doc_index]
-                .iter()
-                .find(|re| re.is_match(name));
             let outcome = if vetoed {
                 Outcome::NotEvidence
             } else if extension.is_some_and(|e| !doc.accepts(e)) {
                 Outcome::Format
-            } else if let Some(re) = excluded {
+            } else if let Hit::Excluded(exclude) = hit {
                 Outcome::Excluded {
-                    pattern: re.as_str().to_string(),
+                    pattern: self.excludes[*doc_index][*exclude].as_str().to_string(),
                 }
             } else if let Some(word) = self.other_kind_after(&name[last_end(*doc_index)..]) {
                 Outcome::OtherKind { word }
             } else {
                 match winner {
                     Some(w) if w.document == *doc_index => Outcome::Won,
-                    Some(w) if w.length > found.as_str().chars().count() => Outcome::Shorter,
+                    Some(w) if w.length > found.chars().count() => Outcome::Shorter,
                     _ => Outcome::Tie,
                 }
             };
             candidates.push(Candidate {
                 document: *doc_index,
                 pattern: regex.as_str().to_string(),
-                matched: found.as_str().to_string(),
+                matched: found.to_string(),
                 outcome,
             });
         }

@@ -5,6 +5,7 @@
 //! validated at load time, all errors at once, before a single file is scanned.
 
 pub mod condition;
+mod list_items;
 pub mod matcher;
 mod raw;
 mod terms;
