@@ -13,9 +13,10 @@
 use std::ops::Range;
 
 /// Words and marks that separate the items of a list. Fewer than what may follow a match
-/// (`matcher`'s conjunctions): 附 and 含 start parts of one paper (附件, 含税), and 与 and 或
-/// join the words of one title (用地预审与选址意见书, 中标或成交通知书).
-const SEPARATORS: [&str; 7] = ["以及", "及", "和", "、", ",", ";", "/"];
+/// (`matcher`'s conjunctions): 附 and 含 start parts of one paper (附件, 含税), and 与, 和 and
+/// 或 join the words of one title (用地预审与选址意见书, 用地预审和选址意见书申请材料,
+/// 中标或成交通知书).
+const SEPARATORS: [&str; 6] = ["以及", "及", "、", ",", ";", "/"];
 
 /// The byte ranges of the items of `name`, in order; one range, the whole name, when it
 /// lists nothing, or when a 的 or 等 after its first separator makes it one paper about
