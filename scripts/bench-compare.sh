@@ -6,7 +6,8 @@
 #   scripts/bench-compare.sh feaef7b            # 10^6 files (generated once, ~4 GB of disk)
 #   SIZE=1e5 scripts/bench-compare.sh feaef7b
 #
-# Needs: hyperfine and GNU time. The earlier commit is built in a worktree of its own.
+# Needs: GNU time. The runs of the two binaries alternate, each mode warmed up once. The
+# earlier commit is built in a worktree of its own.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,8 +15,8 @@ BEFORE=${1:?usage: scripts/bench-compare.sh COMMIT}
 SIZE=${SIZE:-1e6}
 BENCH_DIR=${BENCH_DIR:-/tmp/guicang-bench}
 RUNS=${RUNS:-3}
-for tool in hyperfine /usr/bin/time; do
-    command -v "$tool" >/dev/null || { echo "missing: $tool (apt-get install hyperfine time)" >&2; exit 2; }
+for tool in /usr/bin/time; do
+    command -v "$tool" >/dev/null || { echo "missing: $tool (apt-get install time)" >&2; exit 2; }
 done
 
 projects_for() { case "$1" in 1e4) echo 170 ;; 1e5) echo 1700 ;; 1e6) echo 17000 ;; *) echo "$1" ;; esac; }
@@ -32,7 +33,8 @@ tree="$BENCH_DIR/archive-$SIZE"
 [ -d "$tree" ] || ./target/release/examples/gen_archive "$tree" --projects "$(projects_for "$SIZE")" --photos 30 --seed 1 >/dev/null
 find "$tree" -type f >/dev/null # warm the page cache
 
-median() { python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['results']; print('%.2f' % r[int(sys.argv[2])]['median'])" "$1" "$2"; }
+elapsed() { local start end; start=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; end=$(date +%s.%N); python3 -c "print($end - $start)"; }
+median_of() { python3 -c "import statistics,sys; print('%.2f' % statistics.median(map(float, sys.argv[1:])))" "$@"; }
 peak_mb() { /usr/bin/time -f %M "$@" >/dev/null 2>"$BENCH_DIR/time.txt" || true; echo $(( $(tail -1 "$BENCH_DIR/time.txt") / 1024 )); }
 change() { python3 -c "print('%+.1f%%' % (100 * ($2 - $1) / $1))"; }
 
@@ -44,15 +46,25 @@ for mode in names full cached; do
         full) args="--no-cache" ;;
         cached) args="--cache $BENCH_DIR/cmp-cache-BIN" ;;
     esac
-    cmds=()
+    # The two binaries take turns (before, after, then after, before, …): this machine drifts
+    # by up to 20% over minutes, and hyperfine, which runs every run of one command before
+    # the other's, once showed a 19% "slowdown" that alternating runs did not (README, Speed).
+    times_before=(); times_after=()
     for side in before after; do
         bin=$BEFORE_BIN; [ $side = after ] && bin=$AFTER_BIN
         a=${args/BIN/$side}
-        if [ $mode = cached ]; then rm -rf "$BENCH_DIR/cmp-cache-$side"; "$bin" check "$tree" $a -q --format json >/dev/null || true; fi
-        cmds+=("$bin check $tree $a -q --format json")
+        if [ $mode = cached ]; then rm -rf "$BENCH_DIR/cmp-cache-$side"; fi
+        "$bin" check "$tree" $a -q --format json >/dev/null || true # warm-up (fills the cache)
     done
-    hyperfine --style none --warmup 1 --runs "$RUNS" -i --export-json "$BENCH_DIR/cmp-$mode.json" "${cmds[@]}" >/dev/null
-    b=$(median "$BENCH_DIR/cmp-$mode.json" 0); a=$(median "$BENCH_DIR/cmp-$mode.json" 1)
+    for run in $(seq 1 "$RUNS"); do
+        order="before after"; [ $((run % 2)) = 0 ] && order="after before"
+        for side in $order; do
+            bin=$BEFORE_BIN; [ $side = after ] && bin=$AFTER_BIN
+            t=$(elapsed "$bin" check "$tree" ${args/BIN/$side} -q --format json)
+            if [ $side = before ]; then times_before+=("$t"); else times_after+=("$t"); fi
+        done
+    done
+    b=$(median_of "${times_before[@]}"); a=$(median_of "${times_after[@]}")
     echo "| $mode | $b s | $a s | $(change "$b" "$a") |"
 done
 for mode in names full; do
