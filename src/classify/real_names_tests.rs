@@ -3,7 +3,7 @@
 //! recognised as its document in a project of a category that has the document; a name
 //! labelled `none` must be taken for no document in any category.
 //!
-//! `fixtures/real-names/heldout.tsv` … `heldout6.tsv` are further sets gathered from other
+//! `fixtures/real-names/heldout.tsv` … `heldout9.tsv` are further sets gathered from other
 //! public pages (see `HELDOUT.md`) that the rules were not written from: they measure how far
 //! the rules generalise, and their tests hold the level reached so that it cannot fall back.
 //! `vocabulary.tsv` holds the titles of the standards' and rules' filing lists, and
