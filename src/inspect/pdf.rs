@@ -64,19 +64,31 @@ pub fn check(
             Ok(PdfFacts { pages: None })
         };
     }
-    // Object streams (which need a cross-reference stream, `/XRef` near the end) inflate
-    // while the document loads, and a few KB can inflate to gigabytes: such a PDF, or a
-    // large one, is loaded in a worker process that can be stopped. A small PDF without
-    // them is bounded by its own size and loads here, in microseconds.
-    let inflates = find(tail, b"/XRef").is_some() || size > INLINE_LIMIT as u64;
-    if inflates && isolate::enabled() {
+    // Object streams inflate while the document loads, and a few KB can inflate to
+    // gigabytes: such a PDF, or a large one, is loaded in a worker process that can be
+    // stopped. A cross-reference stream (`/XRef` near the end) says so before the file is
+    // read; a broken file whose objects the parser finds by scanning may hold one anywhere.
+    // A small PDF without them is bounded by its own size and loads here, in microseconds.
+    let large_or_streamed = find(tail, b"/XRef").is_some() || size > INLINE_LIMIT as u64;
+    if large_or_streamed && isolate::enabled() {
         return judge(load_isolated(path, limits.timeout), declares_encryption);
     }
     let bytes = load().map_err(|e| Problem::Unreadable(ReadError::from(&e)))?;
+    if isolate::enabled() && may_inflate(&bytes) {
+        return judge(load_isolated(path, limits.timeout), declares_encryption);
+    }
     judge(
         load_with_timeout(bytes, limits.timeout),
         declares_encryption,
     )
+}
+
+/// Whether loading `bytes` may inflate them: they hold an object stream or a cross-reference
+/// stream, which the parser decompresses while it loads. Without a worker process (a fuzz
+/// target, say) such a PDF is loaded in process, unbounded; a sweep sends it to a worker.
+pub fn may_inflate(bytes: &[u8]) -> bool {
+    memchr::memmem::find(bytes, b"/ObjStm").is_some()
+        || memchr::memmem::find(bytes, b"/XRef").is_some()
 }
 
 /// The frame every PDF has, read from its first and last bytes alone: a `%PDF-x.y`

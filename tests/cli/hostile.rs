@@ -262,6 +262,20 @@ fn a_pdf_whose_object_stream_inflates_to_a_huge_array_is_reported_damaged() {
 }
 
 #[test]
+fn an_object_stream_the_parser_finds_by_scanning_is_loaded_in_a_worker() {
+    // The end of this file names no cross-reference stream; the parser finds the object
+    // stream by scanning and inflates it. It was loaded in the sweep's own process (1.2 GB,
+    // found by the pdf fuzz target); now the worker's memory limit stops it.
+    let rel = "RZ-2023-001 学校/可行性研究报告.pdf";
+    let found = sweep_with_hostile("可行性研究报告-objstm-noxref.pdf", rel);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0]["code"], "corrupt-pdf", "{found:?}");
+    let damage = &found[0]["facts"]["problem"]["detail"];
+    assert_eq!(damage["damage"], "stopped", "{damage}");
+    assert_eq!(damage["stop"], "out-of-memory", "{damage}");
+}
+
+#[test]
 fn an_xls_that_declares_four_billion_rows_is_damaged_evidence_not_an_abort() {
     // Inspection opens every .xls, ledger or not.
     let rel = "RZ-2023-001 学校/预算表.xls";
