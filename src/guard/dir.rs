@@ -256,18 +256,6 @@ impl From<&OpenDirError> for ReadError {
     }
 }
 
-impl std::fmt::Display for OpenDirError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            OpenDirError::Symlink => {
-                f.write_str("it became a symbolic link, which is not followed")
-            }
-            OpenDirError::NotADir => f.write_str("it is no longer a folder"),
-            OpenDirError::Io(e) => write!(f, "{e}"),
-        }
-    }
-}
-
 #[cfg(all(test, unix))]
 mod tests {
     use super::*;

@@ -88,7 +88,7 @@ impl Level<'_> {
                     Err(OpenDirError::Symlink) => self.symlink(&child),
                     // Replaced by a file since it was listed: seen next sweep.
                     Err(OpenDirError::NotADir) => {}
-                    Err(error @ OpenDirError::Io(_)) => {
+                    Err(OpenDirError::Io(error)) => {
                         self.unreadable(&child, ReadError::from(&error))
                     }
                 },
