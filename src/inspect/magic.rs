@@ -123,9 +123,14 @@ fn looks_like_text(head: &[u8]) -> bool {
     }
 }
 
-/// Position of `needle` in `haystack`.
+/// Position of `needle` in `haystack` (the first).
 pub fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
+    memchr::memmem::find(haystack, needle)
+}
+
+/// Position of the last `needle` in `haystack`.
+pub fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    memchr::memmem::rfind(haystack, needle)
 }
 
 #[cfg(test)]

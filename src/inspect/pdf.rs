@@ -23,7 +23,7 @@ use std::time::Duration;
 
 use lopdf::{Document, Object, ObjectId};
 
-use super::magic::find;
+use super::magic::{find, find_last};
 use super::{Damage, Problem};
 use crate::finding::file::{PageTreeFault, ReadError, Stop};
 use crate::guard::isolate;
@@ -69,13 +69,14 @@ pub fn check(
     // stopped. A cross-reference stream (`/XRef` near the end) says so before the file is
     // read; a broken file whose objects the parser finds by scanning may hold one anywhere.
     // A small PDF without them is bounded by its own size and loads here, in microseconds.
+    let isolated = || judge(load_isolated(path, limits.timeout), declares_encryption);
     let large_or_streamed = find(tail, b"/XRef").is_some() || size > INLINE_LIMIT as u64;
     if large_or_streamed && isolate::enabled() {
-        return judge(load_isolated(path, limits.timeout), declares_encryption);
+        return isolated();
     }
     let bytes = load().map_err(|e| Problem::Unreadable(ReadError::from(&e)))?;
     if isolate::enabled() && may_inflate(&bytes) {
-        return judge(load_isolated(path, limits.timeout), declares_encryption);
+        return isolated();
     }
     judge(
         load_with_timeout(bytes, limits.timeout),
@@ -87,8 +88,7 @@ pub fn check(
 /// stream, which the parser decompresses while it loads. Without a worker process (a fuzz
 /// target, say) such a PDF is loaded in process, unbounded; a sweep sends it to a worker.
 pub fn may_inflate(bytes: &[u8]) -> bool {
-    memchr::memmem::find(bytes, b"/ObjStm").is_some()
-        || memchr::memmem::find(bytes, b"/XRef").is_some()
+    find(bytes, b"/ObjStm").is_some() || find(bytes, b"/XRef").is_some()
 }
 
 /// The frame every PDF has, read from its first and last bytes alone: a `%PDF-x.y`
@@ -282,8 +282,4 @@ fn count_pages(doc: &Document) -> Result<u32, Damage> {
         }
     }
     Ok(pages)
-}
-
-fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).rposition(|w| w == needle)
 }
