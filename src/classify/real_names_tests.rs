@@ -82,6 +82,25 @@ struct Score {
     failures: Vec<String>,
 }
 
+impl Score {
+    /// The counts, then every name misread, one a line.
+    fn summary(&self) -> String {
+        format!(
+            "recognised {}/{} catalogue names, took {}/{} other names for a document\n{}",
+            self.recognised,
+            self.labelled,
+            self.taken,
+            self.none,
+            self.failures.join("\n")
+        )
+    }
+}
+
+/// The rules guicang ships.
+fn built_in() -> RuleSet {
+    RuleSet::load(&[] as &[&str], &BTreeMap::new()).expect("built-in rules are valid")
+}
+
 fn score(rules: &RuleSet, text: &str) -> Score {
     let mut score = Score::default();
     for row in rows(text) {
@@ -130,12 +149,9 @@ fn score(rules: &RuleSet, text: &str) -> Score {
 
 #[test]
 fn real_names_are_recognised_and_none_is_taken_for_a_document() {
-    let rules = RuleSet::load(&[] as &[&str], &BTreeMap::new()).expect("built-in rules are valid");
+    let rules = built_in();
     let score = score(&rules, TRAIN);
-    println!(
-        "recognised {}/{} catalogue names, took {}/{} other names for a document",
-        score.recognised, score.labelled, score.taken, score.none
-    );
+    println!("{}", score.summary());
     assert!(
         score.labelled >= 40 && score.none >= 50,
         "the whole set was read"
@@ -158,16 +174,9 @@ fn hold(
     (recognised_at_least, taken_at_most): (usize, usize),
     rows: (usize, usize),
 ) {
-    let rules = RuleSet::load(&[] as &[&str], &BTreeMap::new()).expect("built-in rules are valid");
+    let rules = built_in();
     let score = score(&rules, text);
-    println!(
-        "{set}: recognised {}/{} catalogue names, took {}/{} other names for a document\n{}",
-        score.recognised,
-        score.labelled,
-        score.taken,
-        score.none,
-        score.failures.join("\n")
-    );
+    println!("{set}: {}", score.summary());
     assert!(
         score.labelled >= rows.0 && score.none >= rows.1,
         "the whole set was read"
@@ -275,16 +284,9 @@ fn names_of_practice_keep_the_recognition_reached() {
 fn score_a_names_file() {
     let path = std::env::var("GUICANG_NAMES").expect("GUICANG_NAMES names a .tsv file");
     let text = std::fs::read_to_string(&path).expect("a UTF-8 .tsv file");
-    let rules = RuleSet::load(&[] as &[&str], &BTreeMap::new()).expect("built-in rules are valid");
+    let rules = built_in();
     let score = score(&rules, &text);
-    println!(
-        "{path}: recognised {}/{} catalogue names, took {}/{} other names for a document\n{}",
-        score.recognised,
-        score.labelled,
-        score.taken,
-        score.none,
-        score.failures.join("\n")
-    );
+    println!("{path}: {}", score.summary());
 }
 
 /// Every Simplified name of the fixtures (this set, the catalogue cases, the demo archive),
@@ -292,7 +294,7 @@ fn score_a_names_file() {
 /// document in every category as the name it was converted from.
 #[test]
 fn traditional_script_names_are_recognised_as_their_simplified_originals() {
-    let rules = RuleSet::load(&[] as &[&str], &BTreeMap::new()).expect("built-in rules are valid");
+    let rules = built_in();
     let recognise = |category: &Category, name: &str| {
         let (stem, extension) = split_extension(name);
         let extension = if extension.is_empty() {
