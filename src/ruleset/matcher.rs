@@ -18,6 +18,7 @@ use regex::{Regex, RegexSet};
 
 use super::Document;
 use super::list_items::{before_excluded_items, excluded_items, list_items};
+use crate::names::file_marks::without_file_marks;
 use crate::names::normalize::outside_brackets;
 
 /// A match of a name to a document.
@@ -159,7 +160,9 @@ impl Matcher {
     }
 
     /// Whether `name` matches a `not_evidence` pattern: a sample, a procedure, a question.
+    /// The marks of a copy at the name's end (`(盖章)`, `v2`) are not read.
     pub fn is_not_evidence(&self, name: &str) -> bool {
+        let name = without_file_marks(name);
         self.not_evidence.as_ref().is_some_and(|n| n.is_match(name))
     }
 
@@ -186,6 +189,9 @@ impl Matcher {
         stage_hint: Option<&str>,
         documents: &[Document],
     ) -> (Cow<'n, str>, Judgement) {
+        // A copy's marks (`(盖章)`, `-扫描件`, `.pdf` of a file saved twice) say nothing of
+        // the paper, and rules that read a name's end must see the paper's last word.
+        let name = without_file_marks(name);
         let as_written = self.judge_text(name, extension, stage_hint, documents);
         if matches!(as_written, Judgement::Evidence(_)) {
             return (Cow::Borrowed(name), as_written);
