@@ -77,10 +77,27 @@ fn strip_one(name: &str) -> Option<&str> {
     if let Some(shorter) = MARKS.iter().find_map(|m| name.strip_suffix(m)) {
         return Some(shorter);
     }
+    if let Some(shorter) = strip_copy_count(name) {
+        return Some(shorter);
+    }
     if let Some(shorter) = strip_bracketed_mark(name) {
         return Some(shorter);
     }
     strip_date_or_version(name)
+}
+
+/// How many copies a list wants, at the end: `一份`, `各一份`, `2份`, `一式三份`.
+fn strip_copy_count(name: &str) -> Option<&str> {
+    let head = name.strip_suffix('份')?;
+    let count = head.trim_end_matches(|c: char| c.is_ascii_digit() || "一两二三四五六".contains(c));
+    if count.len() == head.len() {
+        return None;
+    }
+    let count = count
+        .strip_suffix("一式")
+        .or_else(|| count.strip_suffix('各'))
+        .unwrap_or(count);
+    Some(count)
 }
 
 /// A bracket at the end that holds only a mark, a copy number or a year: `(盖章)`, `(1)`,
@@ -96,8 +113,67 @@ fn strip_bracketed_mark(name: &str) -> Option<&str> {
     let inside = &name[inside_start + open.len_utf8()..name.len() - close.len_utf8()];
     let is_mark = MARKS.contains(&inside)
         || (!inside.is_empty() && inside.len() <= 2 && inside.bytes().all(|b| b.is_ascii_digit()))
-        || is_year(inside);
+        || is_year(inside)
+        || is_copy_note(inside);
     is_mark.then(|| &name[..inside_start])
+}
+
+/// Words of a filing list's note on the copies it wants: `(原件及复印件)`, `(加盖公章)`,
+/// `(如有)`, `(见附件)`, `(一式三份)`, `(纸质版、电子版各一份)`.
+const NOTE_WORDS: [&str; 30] = [
+    "单位公章",
+    "加盖",
+    "公章",
+    "盖章",
+    "签字",
+    "签章",
+    "原件",
+    "复印件",
+    "影印件",
+    "扫描件",
+    "副本",
+    "正本",
+    "纸质版",
+    "电子版",
+    "电子文档",
+    "pdf",
+    "格式",
+    "如有",
+    "如需",
+    "若有",
+    "见附件",
+    "附件",
+    "一式",
+    "核验",
+    "查验",
+    "备查",
+    "提供",
+    "需",
+    "各",
+    "份",
+];
+
+/// Whether the text of a bracket is only a note on the copies a list wants (see
+/// [`NOTE_WORDS`]), joined by 及, 和, 、 and counted in digits or Chinese numerals.
+fn is_copy_note(inside: &str) -> bool {
+    let mut rest = inside;
+    let mut words = 0;
+    while !rest.is_empty() {
+        if let Some(after) = NOTE_WORDS.iter().find_map(|w| rest.strip_prefix(w)) {
+            rest = after;
+            words += 1;
+        } else {
+            let mut chars = rest.chars();
+            let joiner = chars.next().is_some_and(|c| {
+                c.is_ascii_digit() || "及和与、,/ 一二两三四五六七八九十".contains(c)
+            });
+            if !joiner {
+                return false;
+            }
+            rest = chars.as_str();
+        }
+    }
+    words > 0
 }
 
 /// `2023`, `2023年`, `2023年度`.
@@ -148,6 +224,12 @@ mod tests {
             ("可行性研究报告的批复.pdf", "可行性研究报告的批复"),
             ("施工合同(2023年)", "施工合同"),
             ("施工合同盖章版", "施工合同"),
+            ("中标通知书(原件及复印件各一份)", "中标通知书"),
+            ("建设工程规划许可证(复印件加盖公章)", "建设工程规划许可证"),
+            ("发票查验证明(如需)", "发票查验证明"),
+            ("竣工验收报告一式三份", "竣工验收报告"),
+            ("施工合同复印件1份", "施工合同"),
+            ("监理规划(纸质版、电子版各一份)", "监理规划"),
         ] {
             assert_eq!(without_file_marks(name), paper, "{name}");
         }
@@ -164,6 +246,9 @@ mod tests {
             "关于下达2023年援疆项目计划的通知",
             "(盖章)",
             "施工许可证",
+            "施工进度报表(5月份)",
+            "某建设股份",
+            "工程款支付申请表(表b.0.11)",
             "会议纪要v",
             "凭证20230512号",
         ] {

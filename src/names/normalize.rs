@@ -96,6 +96,26 @@ pub fn outside_brackets(text: &str, opens: &[char], closes: &[char]) -> String {
     out
 }
 
+/// `name` without its asides in round or square brackets (`(代项目建议书)`, `[2023]`), or
+/// `None` when it has none. Book-title marks 《》 hold the title itself and stay.
+pub fn without_asides(name: &str) -> Option<String> {
+    if !name.contains(['(', '[']) {
+        return None;
+    }
+    let mut plain = String::with_capacity(name.len());
+    let mut depth = 0usize;
+    for c in name.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' if depth > 0 => depth -= 1,
+            _ if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!plain.is_empty() && plain != name).then_some(plain)
+}
+
 /// Whether a folder name starts like a project code (`MGT-2023-001 学校`, full-width
 /// digits and dashes folded): how discovery finds project folders and the scan notices one
 /// nested in another. An ASCII name is matched as it is, without a copy.

@@ -19,7 +19,7 @@ use regex::{Regex, RegexSet};
 use super::Document;
 use super::list_items::{before_excluded_items, excluded_items, list_items};
 use crate::names::file_marks::without_file_marks;
-use crate::names::normalize::outside_brackets;
+use crate::names::normalize::{outside_brackets, without_asides};
 
 /// A match of a name to a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -160,10 +160,15 @@ impl Matcher {
     }
 
     /// Whether `name` matches a `not_evidence` pattern: a sample, a procedure, a question.
-    /// The marks of a copy at the name's end (`(盖章)`, `v2`) are not read.
+    /// The marks of a copy at the name's end (`(盖章)`, `v2`) are not read, and a pattern
+    /// may match the name with or without its asides: …内容(由建设单位提供) is about contents.
     pub fn is_not_evidence(&self, name: &str) -> bool {
         let name = without_file_marks(name);
-        self.not_evidence.as_ref().is_some_and(|n| n.is_match(name))
+        let Some(not_evidence) = &self.not_evidence else {
+            return false;
+        };
+        not_evidence.is_match(name)
+            || without_asides(name).is_some_and(|plain| not_evidence.is_match(&plain))
     }
 
     /// What `name` is: evidence of a document (as [`Matcher::best`]), vetoed, or nothing.
@@ -313,26 +318,6 @@ impl Matcher {
         }
         Hit::Excluded(first)
     }
-}
-
-/// `name` without its asides in round or square brackets (`(代项目建议书)`, `[2023]`), or
-/// `None` when it has none. Book-title marks 《》 hold the title itself and stay.
-fn without_asides(name: &str) -> Option<String> {
-    if !name.contains(['(', '[']) {
-        return None;
-    }
-    let mut plain = String::with_capacity(name.len());
-    let mut depth = 0usize;
-    for c in name.chars() {
-        match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' if depth > 0 => depth -= 1,
-            _ if depth == 0 => plain.push(c),
-            _ => {}
-        }
-    }
-    let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
-    (!plain.is_empty() && plain != name).then_some(plain)
 }
 
 /// Words that, starting what follows a match, list other papers beside the matched one
