@@ -17,6 +17,7 @@ use crate::classify::stage_folder::StageFolders;
 use crate::cli::{ClassifyArgs, ClassifyFormat};
 use crate::error::AppError;
 use crate::lang::Lang;
+use crate::names::file_marks::without_file_marks;
 use crate::names::normalize::{normalize, split_extension};
 use crate::ruleset::condition::{Applicability, Facts};
 use crate::ruleset::{Candidate, Category, Outcome, RuleSet};
@@ -49,7 +50,8 @@ struct Explained<'r> {
 #[derive(Debug, Serialize)]
 struct Classified<'r> {
     name: String,
-    /// The name as matched: folded (simplified script, half-width, lower case), no extension.
+    /// The name as matched: folded (simplified script, half-width, lower case), without
+    /// its extension and the marks of its copy at its end (`(盖章)`, `-扫描件`, `v2`).
     folded: String,
     categories: Vec<InCategory<'r>>,
 }
@@ -170,7 +172,7 @@ fn classify<'r>(
         .collect();
     Classified {
         name: name.to_string(),
-        folded,
+        folded: without_file_marks(&folded).to_string(),
         categories,
     }
 }
@@ -224,12 +226,14 @@ fn render(results: &[Classified<'_>], lang: Lang) -> String {
                         Lang::Zh => format!("落选：名称以另一种文书“{word}”结尾"),
                         Lang::En => format!("lost: the name ends in another kind of paper, {word}"),
                     },
-                    Outcome::NotEvidence => lang
-                        .pick(
-                            "落选：名称属于“不作为依据”（如填写样例）",
-                            "lost: the name is evidence of nothing (not_evidence)",
-                        )
-                        .to_string(),
+                    Outcome::NotEvidence { pattern } => match lang {
+                        Lang::Zh => format!(
+                            "落选：名称属于“不作为依据”（如填写样例、办法、问答），模式 `{pattern}`"
+                        ),
+                        Lang::En => format!(
+                            "lost: the name is evidence of nothing (a sample, a rule, a question): not_evidence `{pattern}`"
+                        ),
+                    },
                 };
                 let _ = writeln!(
                     out,

@@ -8,6 +8,12 @@
 /// `name` (normalised) without the marks of its copy at its end; `name` itself when it has
 /// none. What is left is never empty: a name that is all marks is returned as it is.
 pub fn without_file_marks(name: &str) -> &str {
+    // Most names end in a word of the paper (…报告, …批复): one look at the last character
+    // settles them, as every mark ends in a bracket, a digit, a letter, a separator or one of
+    // a few characters.
+    if !name.chars().next_back().is_some_and(may_end_a_mark) {
+        return name;
+    }
     let mut rest = name;
     while let Some(shorter) = strip_one(rest) {
         if shorter.trim().is_empty() {
@@ -16,6 +22,13 @@ pub fn without_file_marks(name: &str) -> &str {
         rest = shorter;
     }
     rest
+}
+
+/// Whether `c` can be the last character of a mark: a bracket, an ASCII character (digits,
+/// separators, `v2`, `.pdf`), `—`, or the last character of a word of [`MARKS`] or of a
+/// copy count (…份).
+fn may_end_a_mark(c: char) -> bool {
+    c.is_ascii() || matches!(c, '—' | '份') || MARKS.iter().any(|m| m.ends_with(c))
 }
 
 /// Words that say what a copy is: signed, scanned, final, a draft for review.

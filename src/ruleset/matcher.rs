@@ -21,6 +21,9 @@ use super::list_items::{before_excluded_items, excluded_items, list_items};
 use crate::names::file_marks::without_file_marks;
 use crate::names::normalize::{outside_brackets, without_asides};
 
+mod explain;
+pub use explain::{Candidate, Outcome};
+
 /// A match of a name to a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DocMatch {
@@ -161,14 +164,30 @@ impl Matcher {
 
     /// Whether `name` matches a `not_evidence` pattern: a sample, a procedure, a question.
     /// The marks of a copy at the name's end (`(盖章)`, `v2`) are not read, and a pattern
-    /// may match the name with or without its asides: …内容(由建设单位提供) is about contents.
+    /// may match the name with or without an aside at its end: …内容(由建设单位提供) is
+    /// about contents.
     pub fn is_not_evidence(&self, name: &str) -> bool {
         let name = without_file_marks(name);
         let Some(not_evidence) = &self.not_evidence else {
             return false;
         };
         not_evidence.is_match(name)
-            || without_asides(name).is_some_and(|plain| not_evidence.is_match(&plain))
+            || before_last_aside(name).is_some_and(|before| not_evidence.is_match(before))
+    }
+
+    /// The first `not_evidence` pattern that makes `name` evidence of nothing, read as
+    /// [`Matcher::is_not_evidence`] reads it: what `guicang classify` shows.
+    pub fn not_evidence_pattern(&self, name: &str) -> Option<&str> {
+        let name = without_file_marks(name);
+        let not_evidence = self.not_evidence.as_ref()?;
+        let first = |text: &str| {
+            not_evidence
+                .matches(text)
+                .iter()
+                .next()
+                .map(|i| not_evidence.patterns()[i].as_str())
+        };
+        first(name).or_else(|| before_last_aside(name).and_then(first))
     }
 
     /// What `name` is: evidence of a document (as [`Matcher::best`]), vetoed, or nothing.
@@ -320,6 +339,18 @@ impl Matcher {
     }
 }
 
+/// `name` before the aside in round or square brackets that ends it (`…内容(由建设单位提供)`
+/// → `…内容`), or `None` when it ends in none or is all aside.
+fn before_last_aside(name: &str) -> Option<&str> {
+    let open = match name.chars().next_back()? {
+        ')' => '(',
+        ']' => '[',
+        _ => return None,
+    };
+    let before = name[..name.rfind(open)?].trim_end();
+    (!before.is_empty()).then_some(before)
+}
+
 /// Words that, starting what follows a match, list other papers beside the matched one
 /// (竣工验收报告及整改方案, 验收报告附整改方案): the name is still the matched paper.
 const CONJUNCTIONS: [&str; 15] = [
@@ -342,127 +373,6 @@ const COPY_MARKS: [&str; 12] = [
     "各一份",
     "两份",
 ];
-
-/// Why one candidate document did or did not win a name.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "kebab-case", tag = "outcome")]
-pub enum Outcome {
-    /// It is the document the name is evidence of.
-    Won,
-    /// Another document matched a longer text.
-    Shorter,
-    /// As long as the winner's, but the winner is in the stage of the folder, or comes
-    /// first in the rule file.
-    Tie,
-    /// Its formats do not accept the file's extension.
-    Format,
-    /// One of its `exclude` patterns matches the name.
-    Excluded {
-        /// The excluding pattern.
-        pattern: String,
-    },
-    /// The name ends, after the match, in another kind of paper (`other_kinds`).
-    OtherKind {
-        /// The kind of paper it ends in.
-        word: String,
-    },
-    /// A `not_evidence` pattern of the rules makes the name evidence of nothing.
-    NotEvidence,
-}
-
-/// One document a pattern of which matched the name.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Candidate {
-    /// Index of the document in its category.
-    #[serde(skip)]
-    pub document: usize,
-    /// The pattern that matched.
-    pub pattern: String,
-    /// The text it matched.
-    pub matched: String,
-    /// Why it won or lost.
-    #[serde(flatten)]
-    pub outcome: Outcome,
-}
-
-impl Matcher {
-    /// Every document a pattern of which matches `name`, with why it won or lost, winner
-    /// first: what [`Matcher::best`] decides, shown (`guicang classify`).
-    pub fn explain(
-        &self,
-        name: &str,
-        extension: Option<&str>,
-        stage_hint: Option<&str>,
-        documents: &[Document],
-    ) -> Vec<Candidate> {
-        let (text, judged) = self.judged_text(name, extension, stage_hint, documents);
-        let name = text.as_ref();
-        let winner = match judged {
-            Judgement::Evidence(found) => Some(found),
-            Judgement::Vetoed | Judgement::Nothing => None,
-        };
-        let vetoed = self.is_not_evidence(name);
-        let matches = self.set.matches(name);
-        let mut list = None;
-        let mut hits: Vec<(usize, Hit)> = matches
-            .iter()
-            .map(|p| (p, self.hit(name, p, &mut list)))
-            .collect();
-        // A document is shown by a pattern that found it, when one did.
-        hits.sort_by_key(|(_, hit)| !matches!(hit, Hit::Found(_)));
-        let last_end = |doc: usize| {
-            hits.iter()
-                .filter(|(p, _)| self.patterns[*p].0 == doc)
-                .filter_map(|(_, hit)| match hit {
-                    Hit::Found(found) => Some(found.end),
-                    _ => None,
-                })
-                .max()
-                .unwrap_or(name.len())
-        };
-        let mut seen = std::collections::BTreeSet::new();
-        let mut candidates = Vec::new();
-        for (pattern_index, hit) in &hits {
-            let (doc_index, regex) = &self.patterns[*pattern_index];
-            let found = match hit {
-                Hit::Found(found) => &name[found.clone()],
-                _ => match regex.find(name) {
-                    Some(found) => found.as_str(),
-                    None => continue,
-                },
-            };
-            if !seen.insert(*doc_index) {
-                continue;
-            }
-            let doc = &documents[*doc_index];
-            let outcome = if vetoed {
-                Outcome::NotEvidence
-            } else if extension.is_some_and(|e| !doc.accepts(e)) {
-                Outcome::Format
-            } else if let Hit::Excluded(exclude) = hit {
-                Outcome::Excluded {
-                    pattern: self.excludes[*doc_index][*exclude].as_str().to_string(),
-                }
-            } else if let Some(word) = self.other_kind_after(&name[last_end(*doc_index)..]) {
-                Outcome::OtherKind { word }
-            } else {
-                match winner {
-                    Some(w) if w.document == *doc_index => Outcome::Won,
-                    Some(w) if w.length > found.chars().count() => Outcome::Shorter,
-                    _ => Outcome::Tie,
-                }
-            };
-            candidates.push(Candidate {
-                document: *doc_index,
-                pattern: regex.as_str().to_string(),
-                matched: found.to_string(),
-                outcome,
-            });
-        }
-        candidates.sort_by_key(|c| c.outcome != Outcome::Won);
-        candidates
-    }
-}
 
 /// Compiles a rule pattern: unanchored and case-insensitive.
 pub fn compile(pattern: &str) -> Result<Regex, regex::Error> {

@@ -81,19 +81,23 @@ fn every_subcommands_help_is_snapshotted() {
     }
 }
 
+/// `guicang classify NAMES… --category fixed-asset --format json`, parsed; the run must
+/// succeed.
+fn classify_fixed_asset(names: &[&str]) -> serde_json::Value {
+    let mut args = vec!["classify"];
+    args.extend_from_slice(names);
+    args.extend_from_slice(&["--category", "fixed-asset", "--format", "json"]);
+    let (text, code) = stdout(&args);
+    assert_eq!(code, 0, "{text}");
+    serde_json::from_str(&text).expect("JSON")
+}
+
 #[test]
 fn classify_says_which_document_a_name_is_and_why_the_others_lost() {
-    let (text, code) = stdout(&[
-        "classify",
+    let results = classify_fixed_asset(&[
         "關於XX項目可行性研究報告的批覆.pdf",
         "可研报告专家评审意见.pdf",
-        "--category",
-        "fixed-asset",
-        "--format",
-        "json",
     ]);
-    assert_eq!(code, 0);
-    let results: serde_json::Value = serde_json::from_str(&text).expect("JSON");
     // Traditional script folded, the approval wins, the report it approves is excluded.
     let approval = &results[0]["categories"][0];
     assert_eq!(approval["document"], "feasibility-approval");
@@ -118,17 +122,7 @@ fn classify_says_which_document_a_name_is_and_why_the_others_lost() {
 
 #[test]
 fn classify_says_when_a_name_ends_in_another_kind_of_paper() {
-    let (text, code) = stdout(&[
-        "classify",
-        "竣工验收备案请示.pdf",
-        "竣工验收备案表(请示附后).pdf",
-        "--category",
-        "fixed-asset",
-        "--format",
-        "json",
-    ]);
-    assert_eq!(code, 0);
-    let results: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let results = classify_fixed_asset(&["竣工验收备案请示.pdf", "竣工验收备案表(请示附后).pdf"]);
     // A request about the filing is a request, not the filing.
     let request = &results[0]["categories"][0];
     assert!(request["document"].is_null(), "{request}");
@@ -145,6 +139,36 @@ fn classify_says_when_a_name_ends_in_another_kind_of_paper() {
         "fixed-asset",
     ]);
     assert!(text.contains("落选：名称以另一种文书“请示”结尾"), "{text}");
+}
+
+#[test]
+fn classify_names_the_pattern_that_makes_a_name_no_evidence_and_reads_past_a_copys_marks() {
+    let results = classify_fixed_asset(&[
+        "竣工验收报告模板.docx",
+        "竣工验收报告(盖章)-扫描件_20230512.pdf",
+    ]);
+    // A template of the report is no report, and the pattern that says so is named.
+    let template = &results[0]["categories"][0];
+    assert!(template["document"].is_null(), "{template}");
+    let report = &template["candidates"][0];
+    assert_eq!(report["document"], "acceptance-report");
+    assert_eq!(report["outcome"], "not-evidence");
+    assert!(
+        report["pattern"].as_str().unwrap().contains("模板"),
+        "{report}"
+    );
+    // The marks of a scanned, signed copy are not part of what the paper is.
+    assert_eq!(results[1]["folded"], "竣工验收报告");
+    assert_eq!(results[1]["categories"][0]["document"], "acceptance-report");
+    let (text, _) = stdout(&[
+        "classify",
+        "竣工验收报告模板.docx",
+        "--category",
+        "fixed-asset",
+        "--lang",
+        "en",
+    ]);
+    assert!(text.contains("not_evidence `"), "{text}");
 }
 
 #[test]
