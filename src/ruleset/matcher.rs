@@ -106,7 +106,7 @@ impl Matcher {
     }
 
     /// The other kind of paper that `tail`, the text after a match, ends in, if any. Asides
-    /// in brackets (`(盖章)`, `《…》`), trailing numbers and copy marks (扫描件, 副本 …) do not
+    /// in brackets (`(盖章)`, `《…》`), trailing numbers and a copy's marks (扫描件, 副本 …: [`without_file_marks`]) do not
     /// count; a tail that starts with a conjunction (及, 或, 附, 、 …) lists papers beside the
     /// matched one and names none.
     fn other_kind_after(&self, tail: &str) -> Option<String> {
@@ -130,7 +130,7 @@ impl Matcher {
             let trimmed = plain.trim_end_matches(|c: char| {
                 c.is_ascii_digit() || c.is_whitespace() || "-_.、,;:".contains(c)
             });
-            match COPY_MARKS.iter().find_map(|m| trimmed.strip_suffix(m)) {
+            match Some(without_file_marks(trimmed)).filter(|s| s.len() < trimmed.len()) {
                 Some(shorter) => plain = shorter,
                 None => {
                     plain = trimmed;
@@ -355,23 +355,6 @@ fn before_last_aside(name: &str) -> Option<&str> {
 /// (竣工验收报告及整改方案, 验收报告附整改方案): the name is still the matched paper.
 const CONJUNCTIONS: [&str; 15] = [
     "以及", "及", "和", "与", "或", "暨", "并", "附", "含", "、", ",", ";", "/", "+", "&",
-];
-
-/// What a copy is, or how many, at the end of a name (…申请表-扫描件, …说明一份): not a
-/// kind of paper.
-const COPY_MARKS: [&str; 12] = [
-    "扫描件",
-    "复印件",
-    "副本",
-    "原件",
-    "盖章版",
-    "签字版",
-    "定稿",
-    "终稿",
-    "修订稿",
-    "一份",
-    "各一份",
-    "两份",
 ];
 
 /// Compiles a rule pattern: unanchored and case-insensitive.
