@@ -106,9 +106,9 @@ impl Matcher {
     }
 
     /// The other kind of paper that `tail`, the text after a match, ends in, if any. Asides
-    /// in brackets (`(盖章)`, `《…》`), trailing numbers and a copy's marks (扫描件, 副本 …: [`without_file_marks`]) do not
-    /// count; a tail that starts with a conjunction (及, 或, 附, 、 …) lists papers beside the
-    /// matched one and names none.
+    /// in brackets (`(盖章)`, `《…》`), trailing numbers and a copy's marks (扫描件, 副本 …, as
+    /// [`without_file_marks`] reads them) do not count; a tail that starts with a conjunction
+    /// (及, 或, 附, 、 …) lists papers beside the matched one and names none.
     fn other_kind_after(&self, tail: &str) -> Option<String> {
         let other_kind = self.other_kind.as_ref()?;
         if tail.trim().is_empty() {
