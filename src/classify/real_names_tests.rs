@@ -101,6 +101,20 @@ impl Score {
     }
 }
 
+/// The document a file named `name` is evidence of in `category`, as a sweep reads a file
+/// by its stem and extension (a name without one is read as a PDF).
+fn document_of_file<'c>(category: &'c Category, name: &str) -> Option<&'c str> {
+    let (stem, extension) = split_extension(name);
+    let extension = if extension.is_empty() {
+        "pdf".to_string()
+    } else {
+        extension
+    };
+    category
+        .best_match(&normalize(stem), Some(&extension), None)
+        .map(|m| category.documents[m.document].id.as_str())
+}
+
 /// The rules guicang ships.
 fn built_in() -> RuleSet {
     RuleSet::load(&[] as &[&str], &BTreeMap::new()).expect("built-in rules are valid")
@@ -337,11 +351,6 @@ fn a_copys_marks_change_no_recognition() {
         " - 副本",
     ];
     let rules = built_in();
-    fn as_file<'c>(category: &'c Category, stem: &str) -> Option<&'c str> {
-        category
-            .best_match(&normalize(stem), Some("pdf"), None)
-            .map(|m| category.documents[m.document].id.as_str())
-    }
     let sets = [
         TRAIN, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8,
         HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14, LEARNING, VOCABULARY,
@@ -356,9 +365,9 @@ fn a_copys_marks_change_no_recognition() {
         };
         names += 1;
         for category in &rules.categories {
-            let plain = as_file(category, stem);
+            let plain = document_of_file(category, &format!("{stem}.pdf"));
             for mark in MARKS {
-                let marked = as_file(category, &format!("{stem}{mark}"));
+                let marked = document_of_file(category, &format!("{stem}{mark}.pdf"));
                 if marked != plain {
                     differ.push(format!(
                         "{stem}{mark}.pdf in {}: {marked:?}, not {plain:?}",
@@ -392,17 +401,6 @@ fn score_a_names_file() {
 #[test]
 fn traditional_script_names_are_recognised_as_their_simplified_originals() {
     let rules = built_in();
-    let recognise = |category: &Category, name: &str| {
-        let (stem, extension) = split_extension(name);
-        let extension = if extension.is_empty() {
-            "pdf".to_string()
-        } else {
-            extension
-        };
-        category
-            .best_match(&normalize(stem), Some(&extension), None)
-            .map(|m| category.documents[m.document].id.clone())
-    };
     let mut differ = Vec::new();
     let mut rows = 0;
     for line in include_str!("../../fixtures/real-names/traditional.tsv")
@@ -415,8 +413,8 @@ fn traditional_script_names_are_recognised_as_their_simplified_originals() {
         };
         rows += 1;
         for category in &rules.categories {
-            let expected = recognise(category, simplified);
-            let found = recognise(category, traditional);
+            let expected = document_of_file(category, simplified);
+            let found = document_of_file(category, traditional);
             if found != expected {
                 differ.push(format!(
                     "{traditional} ({conversion} of {simplified}) in {}: {found:?}, not {expected:?}",
