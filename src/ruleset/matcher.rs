@@ -216,12 +216,11 @@ impl Matcher {
         // A copy's marks (`(盖章)`, `-扫描件`, `.pdf` of a file saved twice) say nothing of
         // the paper, and rules that read a name's end must see the paper's last word.
         let name = without_file_marks(name);
-        let as_written = self.judge_text(name, extension, stage_hint, documents);
-        if matches!(as_written, Judgement::Evidence(_)) {
-            return (Cow::Borrowed(name), as_written);
-        }
-        // What an aside says can make a name no evidence (…(模板), (一)…文件): never read
-        // such a name without it. Asked only of a name that has asides, which most do not.
+        // A name's own words come before its asides: in 选址意见书(仅指以划拨方式提供国有土地
+        // 使用权的项目) the note names another paper. An aside is read only when the words
+        // outside brackets are evidence of nothing (立项评估报告(可行性研究报告)). What an
+        // aside says can make a name no evidence (…(模板), (一)…文件): such a name is never
+        // read without it. Asked only of a name that has asides, which most do not.
         if let Some(plain) = without_asides(name)
             && !self.is_not_evidence(name)
         {
@@ -230,6 +229,7 @@ impl Matcher {
                 return (Cow::Owned(plain), judged);
             }
         }
+        let as_written = self.judge_text(name, extension, stage_hint, documents);
         (Cow::Borrowed(name), as_written)
     }
 
