@@ -191,9 +191,10 @@ impl Matcher {
     }
 
     /// What `name` is: evidence of a document (as [`Matcher::best`]), vetoed, or nothing.
-    /// A name that is no evidence as written is read once more without its asides in
-    /// brackets: 可行性研究报告(代项目建议书)的批复 is 可行性研究报告的批复, 中标(中选)通知书 is
-    /// 中标通知书.
+    /// A name with asides in brackets is read first without them, then as written when its
+    /// own words are evidence of nothing: 可行性研究报告(代项目建议书)的批复 is
+    /// 可行性研究报告的批复, 中标(中选)通知书 is 中标通知书, and 附件3(竣工验收报告) is the
+    /// report its aside names.
     pub fn judge(
         &self,
         name: &str,
@@ -218,7 +219,7 @@ impl Matcher {
         let name = without_file_marks(name);
         // A name's own words come before its asides: in 选址意见书(仅指以划拨方式提供国有土地
         // 使用权的项目) the note names another paper. An aside is read only when the words
-        // outside brackets are evidence of nothing (立项评估报告(可行性研究报告)). What an
+        // outside brackets are evidence of nothing (附件3(竣工验收报告)). What an
         // aside says can make a name no evidence (…(模板), (一)…文件): such a name is never
         // read without it. Asked only of a name that has asides, which most do not.
         if let Some(plain) = without_asides(name)
