@@ -34,6 +34,8 @@ const HELDOUT15: &str = include_str!("../../fixtures/real-names/heldout15.tsv");
 const HELDOUT16: &str = include_str!("../../fixtures/real-names/heldout16.tsv");
 const HELDOUT17: &str = include_str!("../../fixtures/real-names/heldout17.tsv");
 const HELDOUT18: &str = include_str!("../../fixtures/real-names/heldout18.tsv");
+const HELDOUT19: &str = include_str!("../../fixtures/real-names/heldout19.tsv");
+const HELDOUT20: &str = include_str!("../../fixtures/real-names/heldout20.tsv");
 const LEARNING: &str = include_str!("../../fixtures/real-names/learning.tsv");
 const VOCABULARY: &str = include_str!("../../fixtures/real-names/vocabulary.tsv");
 
@@ -265,6 +267,10 @@ hold_reached!(seventeenth_heldout_names_keep_the_recognition_reached, "seventeen
     HELDOUT17, reached: (31, 1), rows: (33, 39));
 hold_reached!(eighteenth_heldout_names_keep_the_recognition_reached, "eighteenth held-out",
     HELDOUT18, reached: (35, 4), rows: (38, 58));
+hold_reached!(nineteenth_heldout_names_keep_the_recognition_reached, "nineteenth held-out",
+    HELDOUT19, reached: (24, 1), rows: (26, 38));
+hold_reached!(twentieth_heldout_names_keep_the_recognition_reached, "twentieth held-out",
+    HELDOUT20, reached: (36, 3), rows: (40, 60));
 
 // The titles of the filing lists the catalogue cites (`vocabulary.tsv`, see `VOCABULARY.md`):
 // learnt from, and held at the level reached.
@@ -301,7 +307,7 @@ fn a_copys_marks_change_no_recognition() {
     let sets = [
         TRAIN, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8,
         HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14, HELDOUT15, HELDOUT16,
-        HELDOUT17, HELDOUT18, LEARNING, VOCABULARY,
+        HELDOUT17, HELDOUT18, HELDOUT19, HELDOUT20, LEARNING, VOCABULARY,
     ];
     let mut names = 0;
     let mut differ = Vec::new();

@@ -16,6 +16,7 @@ use rust_decimal::Decimal;
 
 use crate::dates::dates_in;
 use crate::money::{UNIT_SUFFIXES, Unit, parse_amount};
+use crate::names::normalize::is_han;
 
 /// A voucher number (凭证号): `记-0032`, `记0032`, `凭证号0032`, `付-12`, `记字第32号`.
 ///
@@ -387,13 +388,6 @@ fn is_dash(c: char) -> bool {
     matches!(
         c,
         '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}'
-    )
-}
-
-fn is_han(c: char) -> bool {
-    matches!(
-        c,
-        '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}'
     )
 }
 

@@ -3,7 +3,8 @@
 //! Clerks type names with full-width brackets and digits, in Traditional or Simplified
 //! characters, in any case. Every name is folded once, before any pattern sees it:
 //! Unicode NFC, full-width → half-width, Traditional → Simplified, lower case, runs of
-//! white space → one space. Rule patterns are written in the same folded form.
+//! white space → one space, a title typed with a space between its characters closed up
+//! (`招 标 文 件`). Rule patterns are written in the same folded form.
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -27,6 +28,51 @@ pub fn normalize(name: &str) -> String {
     }
     if out.ends_with(' ') {
         out.pop();
+    }
+    if out.contains(' ') {
+        without_letter_spacing(&out)
+    } else {
+        out
+    }
+}
+
+/// Whether `c` is a Han character (CJK unified ideographs and their extensions).
+pub(crate) fn is_han(c: char) -> bool {
+    matches!(
+        c,
+        '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}'
+    )
+}
+
+/// Closes up a title typed with a space between its characters, as a cover page spaces it
+/// (`政府采购 招 标 文 件` is `政府采购 招标文件`): three or more single Han characters in a row,
+/// each standing alone between spaces, and the word after them when it starts with a Han
+/// character (the title's last character with a copy's mark: `报 告 书(盖章)`). Spaces between
+/// words (`某县发改委 关于…`) stay.
+fn without_letter_spacing(spaced: &str) -> String {
+    let words: Vec<&str> = spaced.split(' ').collect();
+    let single = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(is_han) && chars.next().is_none()
+    };
+    let mut out = String::with_capacity(spaced.len());
+    let mut i = 0;
+    while i < words.len() {
+        let mut run = words[i..].iter().take_while(|w| single(w)).count();
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if run >= 3 {
+            let next = words.get(i + run);
+            if next.is_some_and(|w| w.chars().next().is_some_and(is_han)) {
+                run += 1;
+            }
+            out.extend(words[i..i + run].iter().copied());
+            i += run;
+        } else {
+            out.push_str(words[i]);
+            i += 1;
+        }
     }
     out
 }
@@ -143,6 +189,13 @@ mod tests {
             ("資金撥付憑證", "资金拨付凭证"),
             ("单一来源釆购文件", "单一来源采购文件"),
             ("工程款银行入帐凭证", "工程款银行入账凭证"),
+            ("政府采购 招 标 文 件", "政府采购 招标文件"),
+            ("竣 工 验 收 报 告", "竣工验收报告"),
+            ("招 标 文 件(盖章) 2023", "招标文件(盖章) 2023"),
+            ("竣 工 验 收 报告", "竣工验收报告"),
+            ("某县发改委 关于 下达 计划", "某县发改委 关于 下达 计划"),
+            ("附件 1 验收单", "附件 1 验收单"),
+            ("a b c 表", "a b c 表"),
         ];
         for (input, expected) in cases {
             assert_eq!(normalize(input), expected, "normalize({input:?})");
