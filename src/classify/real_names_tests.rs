@@ -36,6 +36,8 @@ const HELDOUT17: &str = include_str!("../../fixtures/real-names/heldout17.tsv");
 const HELDOUT18: &str = include_str!("../../fixtures/real-names/heldout18.tsv");
 const HELDOUT19: &str = include_str!("../../fixtures/real-names/heldout19.tsv");
 const HELDOUT20: &str = include_str!("../../fixtures/real-names/heldout20.tsv");
+const HELDOUT21: &str = include_str!("../../fixtures/real-names/heldout21.tsv");
+const HELDOUT22: &str = include_str!("../../fixtures/real-names/heldout22.tsv");
 const LEARNING: &str = include_str!("../../fixtures/real-names/learning.tsv");
 const VOCABULARY: &str = include_str!("../../fixtures/real-names/vocabulary.tsv");
 
@@ -271,6 +273,10 @@ hold_reached!(nineteenth_heldout_names_keep_the_recognition_reached, "nineteenth
     HELDOUT19, reached: (24, 1), rows: (26, 38));
 hold_reached!(twentieth_heldout_names_keep_the_recognition_reached, "twentieth held-out",
     HELDOUT20, reached: (36, 3), rows: (40, 60));
+hold_reached!(twenty_first_heldout_names_keep_the_recognition_reached, "twenty-first held-out",
+    HELDOUT21, reached: (16, 2), rows: (18, 27));
+hold_reached!(twenty_second_heldout_names_keep_the_recognition_reached, "twenty-second held-out",
+    HELDOUT22, reached: (18, 2), rows: (19, 28));
 
 // The titles of the filing lists the catalogue cites (`vocabulary.tsv`, see `VOCABULARY.md`):
 // learnt from, and held at the level reached.
@@ -307,7 +313,7 @@ fn a_copys_marks_change_no_recognition() {
     let sets = [
         TRAIN, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8,
         HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14, HELDOUT15, HELDOUT16,
-        HELDOUT17, HELDOUT18, HELDOUT19, HELDOUT20, LEARNING, VOCABULARY,
+        HELDOUT17, HELDOUT18, HELDOUT19, HELDOUT20, HELDOUT21, HELDOUT22, LEARNING, VOCABULARY,
     ];
     let mut names = 0;
     let mut differ = Vec::new();
