@@ -29,11 +29,30 @@ pub fn normalize(name: &str) -> String {
     if out.ends_with(' ') {
         out.pop();
     }
-    if out.contains(' ') {
+    if is_letter_spaced(&out) {
         without_letter_spacing(&out)
     } else {
         out
     }
+}
+
+/// Whether `name` has three single Han characters in a row standing alone between spaces:
+/// asked of every name, so it walks the words without allocating.
+fn is_letter_spaced(name: &str) -> bool {
+    let mut run = 0;
+    for word in name.split(' ') {
+        run = if is_single_han(word) { run + 1 } else { 0 };
+        if run == 3 {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether `word` is one Han character.
+fn is_single_han(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(is_han) && chars.next().is_none()
 }
 
 /// Whether `c` is a Han character (CJK unified ideographs and their extensions).
@@ -51,14 +70,10 @@ pub(crate) fn is_han(c: char) -> bool {
 /// words (`某县发改委 关于…`) stay.
 fn without_letter_spacing(spaced: &str) -> String {
     let words: Vec<&str> = spaced.split(' ').collect();
-    let single = |w: &str| {
-        let mut chars = w.chars();
-        chars.next().is_some_and(is_han) && chars.next().is_none()
-    };
     let mut out = String::with_capacity(spaced.len());
     let mut i = 0;
     while i < words.len() {
-        let mut run = words[i..].iter().take_while(|w| single(w)).count();
+        let mut run = words[i..].iter().take_while(|w| is_single_han(w)).count();
         if !out.is_empty() {
             out.push(' ');
         }
