@@ -134,3 +134,89 @@ fn single_source_approval_is_required_only_for_a_single_source_contract() {
         "no contract ledger: undetermined, never missing"
     );
 }
+
+/// Documents whose words differ by category on purpose, and why. Every other document that two
+/// category files define must be recognised alike in both.
+const WORDED_BY_CATEGORY: &[(&str, &str)] = &[
+    (
+        "acceptance-report",
+        "a works' 竣工验收 against a purchase's 履约验收 and 验收单",
+    ),
+    (
+        "bid-evaluation-report",
+        "equipment buys by 询价 and calls any 评审报告 its own",
+    ),
+    (
+        "final-accounts",
+        "a works' 竣工财务决算 against a purchase's 结算报告",
+    ),
+    (
+        "implementation-plan",
+        "a training's 培训方案 and 申报书 are its plan",
+    ),
+    (
+        "procurement-approval",
+        "works choose a method or 直接发包; services choose a 定点 provider",
+    ),
+    (
+        "project-approval",
+        "a meeting's or training's 审批表 is its approval",
+    ),
+    (
+        "tender-documents",
+        "works have 招标控制价; purchases have 磋商, 询价 and 谈判 documents",
+    ),
+];
+
+/// The documents several categories share (the aid plan, the funding chain, performance) are
+/// written into each category file; an edit made to one copy and not the others would make the
+/// same file evidence in one category and nothing in another.
+#[test]
+fn a_shared_document_is_recognised_alike_in_every_category() {
+    let rules = rules();
+    let mut by_id: BTreeMap<&str, Vec<(&str, &crate::ruleset::Document)>> = BTreeMap::new();
+    for (category, _) in CATALOGUE {
+        let category = rules.category(category).expect("category exists");
+        for document in &category.documents {
+            by_id
+                .entry(document.id.as_str())
+                .or_default()
+                .push((category.id.as_str(), document));
+        }
+    }
+    let mut shared = 0;
+    let mut differing = Vec::new();
+    for (id, copies) in &by_id {
+        let Some(((first_category, first), others)) = copies.split_first() else {
+            continue;
+        };
+        if others.is_empty() {
+            continue;
+        }
+        shared += 1;
+        let worded_apart = WORDED_BY_CATEGORY.iter().any(|(listed, _)| listed == id);
+        for (category, other) in others {
+            let alike = (
+                &first.patterns,
+                &first.exclude,
+                &first.formats,
+                &first.stage,
+            ) == (
+                &other.patterns,
+                &other.exclude,
+                &other.formats,
+                &other.stage,
+            );
+            if !alike && !worded_apart {
+                differing.push(format!("{id}: {first_category} and {category} differ"));
+            }
+            if alike && worded_apart {
+                differing.push(format!(
+                    "{id}: listed as worded by category, yet {first_category} and {category} agree"
+                ));
+            }
+        }
+    }
+    assert!(shared >= 15, "the shared documents were found ({shared})");
+    assert!(differing.is_empty(), "{}", differing.join("\n"));
+}
