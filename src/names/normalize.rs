@@ -109,10 +109,12 @@ fn fold_width(c: char) -> char {
 
 /// Folds the older form 帐 of 账 (入帐凭证, 帐户, 台帐), which clerks still write and rules
 /// spell 账; after the script is simplified, because Traditional 帳 simplifies to 帐. 帐篷
-/// is no document.
+/// is no document. Folds 峻 to 竣 too: a slip of the same sound and shape (配电网工程峻工报告,
+/// as a scanned title was typed), while 峻 itself (严峻, 险峻) names no document.
 fn fold_variant(c: char) -> char {
     match c {
         '帐' => '账',
+        '峻' => '竣',
         _ => c,
     }
 }
@@ -204,6 +206,7 @@ mod tests {
             ("資金撥付憑證", "资金拨付凭证"),
             ("单一来源釆购文件", "单一来源采购文件"),
             ("工程款银行入帐凭证", "工程款银行入账凭证"),
+            ("配电网工程峻工报告", "配电网工程竣工报告"),
             ("政府采购 招 标 文 件", "政府采购 招标文件"),
             ("竣 工 验 收 报 告", "竣工验收报告"),
             ("招 标 文 件(盖章) 2023", "招标文件(盖章) 2023"),
