@@ -44,6 +44,8 @@ const HELDOUT25: &str = include_str!("../../fixtures/real-names/heldout25.tsv");
 const HELDOUT26: &str = include_str!("../../fixtures/real-names/heldout26.tsv");
 const HELDOUT27: &str = include_str!("../../fixtures/real-names/heldout27.tsv");
 const HELDOUT28: &str = include_str!("../../fixtures/real-names/heldout28.tsv");
+const HELDOUT29: &str = include_str!("../../fixtures/real-names/heldout29.tsv");
+const HELDOUT30: &str = include_str!("../../fixtures/real-names/heldout30.tsv");
 const LEARNING: &str = include_str!("../../fixtures/real-names/learning.tsv");
 const VOCABULARY: &str = include_str!("../../fixtures/real-names/vocabulary.tsv");
 
@@ -295,6 +297,10 @@ hold_reached!(twenty_seventh_heldout_names_keep_the_recognition_reached, "twenty
     HELDOUT27, reached: (58, 5), rows: (61, 74));
 hold_reached!(twenty_eighth_heldout_names_keep_the_recognition_reached, "twenty-eighth held-out",
     HELDOUT28, reached: (58, 7), rows: (62, 93));
+hold_reached!(twenty_ninth_heldout_names_keep_the_recognition_reached, "twenty-ninth held-out",
+    HELDOUT29, reached: (40, 4), rows: (45, 68));
+hold_reached!(thirtieth_heldout_names_keep_the_recognition_reached, "thirtieth held-out",
+    HELDOUT30, reached: (65, 1), rows: (67, 76));
 
 // The titles of the filing lists the catalogue cites (`vocabulary.tsv`, see `VOCABULARY.md`):
 // learnt from, and held at the level reached.
@@ -332,7 +338,7 @@ fn a_copys_marks_change_no_recognition() {
         TRAIN, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8,
         HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14, HELDOUT15, HELDOUT16,
         HELDOUT17, HELDOUT18, HELDOUT19, HELDOUT20, HELDOUT21, HELDOUT22, HELDOUT23, HELDOUT24,
-        HELDOUT25, HELDOUT26, HELDOUT27, HELDOUT28, LEARNING, VOCABULARY,
+        HELDOUT25, HELDOUT26, HELDOUT27, HELDOUT28, HELDOUT29, HELDOUT30, LEARNING, VOCABULARY,
     ];
     let mut names = 0;
     let mut differ = Vec::new();
