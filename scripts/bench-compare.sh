@@ -19,18 +19,7 @@ for tool in /usr/bin/time; do
     command -v "$tool" >/dev/null || { echo "missing: $tool (apt-get install time)" >&2; exit 2; }
 done
 
-projects_for() { case "$1" in 1e4) echo 170 ;; 1e5) echo 1700 ;; 1e6) echo 17000 ;; *) echo "$1" ;; esac; }
-
-cargo build --release --quiet --bin guicang --example gen_archive
-AFTER_BIN=$PWD/target/release/guicang
-worktree="$BENCH_DIR/before-$BEFORE"
-mkdir -p "$BENCH_DIR"
-[ -d "$worktree" ] || git worktree add --detach --quiet "$worktree" "$BEFORE"
-(cd "$worktree" && CARGO_TARGET_DIR="$BENCH_DIR/before-target" cargo build --release --quiet --bin guicang)
-BEFORE_BIN=$BENCH_DIR/before-target/release/guicang
-
-tree="$BENCH_DIR/archive-$SIZE"
-[ -d "$tree" ] || ./target/release/examples/gen_archive "$tree" --projects "$(projects_for "$SIZE")" --photos 30 --seed 1 >/dev/null
+. scripts/bench-before-after.sh
 find "$tree" -type f >/dev/null # warm the page cache
 
 elapsed() { local start end; start=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; end=$(date +%s.%N); python3 -c "print($end - $start)"; }

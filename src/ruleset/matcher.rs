@@ -12,7 +12,9 @@
 //! the report.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::{LazyLock, Mutex};
 
 use regex::{Regex, RegexSet};
 
@@ -53,7 +55,7 @@ pub struct Matcher {
     /// For each pattern of `set`: the document it belongs to and the pattern itself.
     patterns: Vec<(usize, Regex)>,
     /// Per document: the patterns that veto a match.
-    excludes: Vec<Vec<Regex>>,
+    excludes: Vec<Excludes>,
     /// Patterns that make a name evidence of no document (`not_evidence` of the rules).
     not_evidence: Option<RegexSet>,
     /// The kinds of paper that, ending what follows a match, veto it (`other_kinds`),
@@ -76,12 +78,7 @@ impl Matcher {
             for pattern in &doc.patterns {
                 patterns.push((index, compile(pattern)?));
             }
-            excludes.push(
-                doc.exclude
-                    .iter()
-                    .map(|p| compile(p))
-                    .collect::<Result<_, _>>()?,
-            );
+            excludes.push(Excludes::new(&doc.exclude)?);
         }
         let set = RegexSet::new(patterns.iter().map(|(_, re)| re.as_str()))?;
         let not_evidence = match not_evidence {
@@ -320,14 +317,14 @@ impl Matcher {
     fn hit(&self, name: &str, pattern_index: usize, list: &mut Option<Vec<Range<usize>>>) -> Hit {
         let (doc_index, regex) = &self.patterns[pattern_index];
         let excludes = &self.excludes[*doc_index];
-        let Some(first) = excludes.iter().position(|re| re.is_match(name)) else {
+        let Some(first) = excludes.first_match(name) else {
             return regex
                 .find(name)
                 .map_or(Hit::Missed, |m| Hit::Found(m.range()));
         };
         let items = list.get_or_insert_with(|| list_items(name));
         if items.len() > 1 {
-            let excluded = excluded_items(name, items, excludes);
+            let excluded = excluded_items(name, items, &excludes.each);
             let clean = regex
                 .find_iter(name)
                 .filter(|m| before_excluded_items(&m.range(), items, &excluded))
@@ -337,6 +334,44 @@ impl Matcher {
             }
         }
         Hit::Excluded(first)
+    }
+}
+
+/// The `exclude` patterns of one document.
+#[derive(Debug, Clone)]
+struct Excludes {
+    /// Each pattern, in the rule file's order: which one vetoes, and where it matches.
+    each: Vec<Regex>,
+    /// All of them in one set, so that the common case, a name no exclude matches, is one
+    /// scan of the name rather than one per pattern (a document has up to dozens).
+    any: Option<RegexSet>,
+}
+
+impl Excludes {
+    /// Compiles a document's excludes (already validated one by one).
+    fn new(patterns: &[String]) -> Result<Excludes, regex::Error> {
+        let each = patterns
+            .iter()
+            .map(|p| compile(p))
+            .collect::<Result<Vec<_>, _>>()?;
+        let any = match patterns {
+            [] | [_] => None,
+            many => Some(
+                regex::RegexSetBuilder::new(many)
+                    .case_insensitive(true)
+                    .size_limit(1 << 22)
+                    .build()?,
+            ),
+        };
+        Ok(Excludes { each, any })
+    }
+
+    /// The index of the first exclude that matches `name`, if any.
+    fn first_match(&self, name: &str) -> Option<usize> {
+        if self.any.as_ref().is_some_and(|set| !set.is_match(name)) {
+            return None;
+        }
+        self.each.iter().position(|re| re.is_match(name))
     }
 }
 
@@ -359,11 +394,25 @@ const CONJUNCTIONS: [&str; 15] = [
 ];
 
 /// Compiles a rule pattern: unanchored and case-insensitive.
+///
+/// Each distinct pattern is compiled once per process and shared (a `Regex` is a handle):
+/// loading the rules compiles every pattern to validate it, the matcher needs the same
+/// pattern again, and the documents every category shares (the aid plan, the funding chain,
+/// performance) repeat their patterns in each category file. Compiling thousands of patterns
+/// is most of what a sweep of a small archive costs.
 pub fn compile(pattern: &str) -> Result<Regex, regex::Error> {
-    regex::RegexBuilder::new(pattern)
+    static COMPILED: LazyLock<Mutex<HashMap<String, Regex>>> = LazyLock::new(Mutex::default);
+    if let Some(regex) = COMPILED.lock().ok().and_then(|m| m.get(pattern).cloned()) {
+        return Ok(regex);
+    }
+    let regex = regex::RegexBuilder::new(pattern)
         .case_insensitive(true)
         .size_limit(1 << 20)
-        .build()
+        .build()?;
+    if let Ok(mut compiled) = COMPILED.lock() {
+        compiled.insert(pattern.to_string(), regex.clone());
+    }
+    Ok(regex)
 }
 
 /// The last line of a regex error: what is wrong, without the pattern echoed above it.

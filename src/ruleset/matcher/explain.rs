@@ -107,7 +107,9 @@ impl Matcher {
                 Outcome::Format
             } else if let Hit::Excluded(exclude) = hit {
                 Outcome::Excluded {
-                    pattern: self.excludes[*doc_index][*exclude].as_str().to_string(),
+                    pattern: self.excludes[*doc_index].each[*exclude]
+                        .as_str()
+                        .to_string(),
                 }
             } else if let Some(word) = self.other_kind_after(&name[last_end(*doc_index)..]) {
                 Outcome::OtherKind { word }

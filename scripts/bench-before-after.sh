@@ -1,0 +1,18 @@
+# Sourced by the scripts that compare this checkout with an earlier commit
+# (bench-compare.sh, bench-instructions.sh): builds both binaries and the generated tree.
+#
+# Reads BEFORE (a commit), SIZE (1e4, 1e5, 1e6 or a number of projects) and BENCH_DIR; sets
+# AFTER_BIN, BEFORE_BIN and tree. The earlier commit is built in a worktree of its own.
+
+projects_for() { case "$1" in 1e4) echo 170 ;; 1e5) echo 1700 ;; 1e6) echo 17000 ;; *) echo "$1" ;; esac; }
+
+cargo build --release --quiet --bin guicang --example gen_archive
+AFTER_BIN=$PWD/target/release/guicang
+worktree="$BENCH_DIR/before-$BEFORE"
+mkdir -p "$BENCH_DIR"
+[ -d "$worktree" ] || git worktree add --detach --quiet "$worktree" "$BEFORE"
+(cd "$worktree" && CARGO_TARGET_DIR="$BENCH_DIR/before-target" cargo build --release --quiet --bin guicang)
+BEFORE_BIN=$BENCH_DIR/before-target/release/guicang
+
+tree="$BENCH_DIR/archive-$SIZE"
+[ -d "$tree" ] || ./target/release/examples/gen_archive "$tree" --projects "$(projects_for "$SIZE")" --photos 30 --seed 1 >/dev/null
