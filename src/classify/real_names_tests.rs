@@ -279,6 +279,10 @@ held_sets! {
         "twenty-ninth held-out", "heldout29.tsv", reached: (40, 4), rows: (45, 68);
     thirtieth_heldout_names_keep_the_recognition_reached:
         "thirtieth held-out", "heldout30.tsv", reached: (65, 1), rows: (67, 76);
+    thirty_first_heldout_names_keep_the_recognition_reached:
+        "thirty-first held-out", "heldout31.tsv", reached: (34, 4), rows: (39, 51);
+    thirty_second_heldout_names_keep_the_recognition_reached:
+        "thirty-second held-out", "heldout32.tsv", reached: (45, 7), rows: (45, 68);
     // The titles of the filing lists the catalogue cites (`vocabulary.tsv`, see
     // `VOCABULARY.md`): learnt from, and held at the level reached.
     standards_vocabulary_keeps_the_recognition_reached:
