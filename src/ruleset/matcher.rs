@@ -393,6 +393,9 @@ const CONJUNCTIONS: [&str; 15] = [
     "以及", "及", "和", "与", "或", "暨", "并", "附", "含", "、", ",", ";", "/", "+", "&",
 ];
 
+/// Every distinct pattern compiled so far in this process (see [`compile`]).
+static COMPILED: LazyLock<Mutex<HashMap<String, Regex>>> = LazyLock::new(Mutex::default);
+
 /// Compiles a rule pattern: unanchored and case-insensitive.
 ///
 /// Each distinct pattern is compiled once per process and shared (a `Regex` is a handle):
@@ -401,7 +404,6 @@ const CONJUNCTIONS: [&str; 15] = [
 /// performance) repeat their patterns in each category file. Compiling thousands of patterns
 /// is most of what a sweep of a small archive costs.
 pub fn compile(pattern: &str) -> Result<Regex, regex::Error> {
-    static COMPILED: LazyLock<Mutex<HashMap<String, Regex>>> = LazyLock::new(Mutex::default);
     if let Some(regex) = COMPILED.lock().ok().and_then(|m| m.get(pattern).cloned()) {
         return Ok(regex);
     }
@@ -424,4 +426,39 @@ pub fn regex_error_detail(error: &regex::Error) -> String {
         .unwrap_or_default()
         .trim()
         .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The set of a document's excludes answers as trying them one by one does: the first in
+    /// the rule file's order that matches, or none.
+    #[test]
+    fn the_first_exclude_that_matches_is_found_through_the_set() {
+        let patterns = ["评审", "意见$", "(申请|请示)"].map(String::from);
+        let excludes = Excludes::new(&patterns).unwrap();
+        assert!(excludes.any.is_some());
+        assert_eq!(excludes.first_match("可研报告评审意见"), Some(0));
+        assert_eq!(excludes.first_match("关于可研报告的请示"), Some(2));
+        assert_eq!(excludes.first_match("可行性研究报告"), None);
+        let one = Excludes::new(&["评审".to_string()]).unwrap();
+        assert_eq!(one.first_match("评审报告"), Some(0));
+        assert_eq!(one.first_match("报告"), None);
+    }
+
+    /// A pattern is compiled once and then taken from the memo; one that does not compile
+    /// is not remembered, so it fails each time it is asked for.
+    #[test]
+    fn a_pattern_is_compiled_once() {
+        let remembered = |p: &str| COMPILED.lock().unwrap().contains_key(p);
+        let pattern = "竣工验收(报告|意见)(书)?$";
+        let first = compile(pattern).unwrap();
+        assert!(remembered(pattern));
+        let second = compile(pattern).unwrap();
+        assert!(first.is_match("竣工验收报告") && second.is_match("竣工验收意见书"));
+        assert!(compile("竣工(").is_err());
+        assert!(!remembered("竣工("));
+        assert!(compile("竣工(").is_err());
+    }
 }
