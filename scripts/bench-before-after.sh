@@ -2,7 +2,8 @@
 # (bench-compare.sh, bench-instructions.sh): builds both binaries and the generated tree.
 #
 # Reads BEFORE (a commit), SIZE (1e4, 1e5, 1e6 or a number of projects) and BENCH_DIR; sets
-# AFTER_BIN, BEFORE_BIN and tree. The earlier commit is built in a worktree of its own.
+# AFTER_BIN, BEFORE_BIN and tree, and defines `change BEFORE AFTER` (the change in per
+# cent). The earlier commit is built in a worktree of its own.
 
 projects_for() { case "$1" in 1e4) echo 170 ;; 1e5) echo 1700 ;; 1e6) echo 17000 ;; *) echo "$1" ;; esac; }
 
@@ -16,3 +17,6 @@ BEFORE_BIN=$BENCH_DIR/before-target/release/guicang
 
 tree="$BENCH_DIR/archive-$SIZE"
 [ -d "$tree" ] || ./target/release/examples/gen_archive "$tree" --projects "$(projects_for "$SIZE")" --photos 30 --seed 1 >/dev/null
+
+# The change from $1 to $2, in per cent with its sign.
+change() { python3 -c "print('%+.1f%%' % (100 * ($2 - $1) / $1))"; }

@@ -25,7 +25,6 @@ find "$tree" -type f >/dev/null # warm the page cache
 elapsed() { local start end; start=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; end=$(date +%s.%N); python3 -c "print($end - $start)"; }
 median_of() { python3 -c "import statistics,sys; print('%.2f' % statistics.median(map(float, sys.argv[1:])))" "$@"; }
 peak_mb() { /usr/bin/time -f %M "$@" >/dev/null 2>"$BENCH_DIR/time.txt" || true; echo $(( $(tail -1 "$BENCH_DIR/time.txt") / 1024 )); }
-change() { python3 -c "print('%+.1f%%' % (100 * ($2 - $1) / $1))"; }
 
 echo "| $(find "$tree" -type f | wc -l) files | before ($BEFORE) | after ($(git rev-parse --short HEAD)) | change |"
 echo "|---|---|---|---|"

@@ -33,7 +33,6 @@ instructions() {
     sed -n 's/.*I *refs: *//p' "$BENCH_DIR/valgrind.txt" | tr -d , | awk '{ printf "%.0f", $1 / 1e6 }'
 }
 median_of() { python3 -c "import statistics,sys; print('%.0f' % statistics.median(map(float, sys.argv[1:])))" "$@"; }
-change() { python3 -c "print('%+.1f%%' % (100 * ($2 - $1) / $1))"; }
 
 echo "| millions of instructions | before ($BEFORE) | after ($(git rev-parse --short HEAD)) | change |"
 echo "|---|---|---|---|"
