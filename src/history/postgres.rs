@@ -10,7 +10,7 @@ use postgres::types::{ToSql, Type};
 use postgres::{Client, NoTls};
 
 use super::record::{FindingRecord, ProjectRecord, SweepRecord};
-use super::schema::{Dialect, OWN_TABLES, SCHEMA_VERSION, migration};
+use super::schema::{Dialect, OWN_TABLES, SCHEMA_VERSION, migration, row_order};
 use super::{HistoryError, StoredSweep, masked};
 
 /// How long a connection attempt may take before the server counts as unreachable.
@@ -26,6 +26,8 @@ pub struct Postgres {
     url: String,
     /// The URL, password masked.
     target: String,
+    /// The schema version of the database as opened (older when only read).
+    version: i64,
 }
 
 /// The error of a failed statement on `target`.
@@ -61,6 +63,7 @@ impl Postgres {
             client,
             url: url.to_string(),
             target: target.clone(),
+            version: SCHEMA_VERSION,
         };
         match db.version()? {
             Some(v) if v > SCHEMA_VERSION => Err(HistoryError::Newer {
@@ -69,7 +72,10 @@ impl Postgres {
                 supported: SCHEMA_VERSION,
             }),
             Some(v) if v < SCHEMA_VERSION && write => db.migrate().map(|()| db),
-            Some(_) => Ok(db),
+            Some(v) => {
+                db.version = v;
+                Ok(db)
+            }
             None if write => db.migrate().map(|()| db),
             None => Err(HistoryError::Empty { target }),
         }
@@ -243,7 +249,11 @@ impl Postgres {
         for r in self
             .client
             .query(
-                "SELECT project_key, contact FROM sweep_contacts WHERE sweep_id = $1 ORDER BY ctid",
+                &format!(
+                    "SELECT project_key, contact FROM sweep_contacts WHERE sweep_id = $1 \
+                     ORDER BY {}",
+                    row_order(self.version, "ctid")
+                ),
                 &[&sweep],
             )
             .map_err(&fail)?
@@ -254,9 +264,12 @@ impl Postgres {
         let rows = self
             .client
             .query(
-                "SELECT project_key, code, name, category, status, implementing_unit, importance, \
-                 maturity, completeness, required, present, errors, warnings \
-                 FROM sweep_projects WHERE sweep_id = $1 ORDER BY ctid",
+                &format!(
+                    "SELECT project_key, code, name, category, status, implementing_unit, \
+                     importance, maturity, completeness, required, present, errors, warnings \
+                     FROM sweep_projects WHERE sweep_id = $1 ORDER BY {}",
+                    row_order(self.version, "ctid")
+                ),
                 &[&sweep],
             )
             .map_err(&fail)?;
@@ -289,8 +302,11 @@ impl Postgres {
         let rows = self
             .client
             .query(
-                "SELECT identity, code, severity, project_key, stage, document, path, message, \
-                 detail FROM sweep_findings WHERE sweep_id = $1 ORDER BY ctid",
+                &format!(
+                    "SELECT identity, code, severity, project_key, stage, document, path, \
+                     message, detail FROM sweep_findings WHERE sweep_id = $1 ORDER BY {}",
+                    row_order(self.version, "ctid")
+                ),
                 &[&sweep],
             )
             .map_err(failed(&self.target))?;
@@ -328,7 +344,8 @@ impl Postgres {
     }
 }
 
-/// Sends the projects and their contact persons of sweep `id` with binary `COPY`.
+/// Sends the projects and their contact persons of sweep `id`, each with its position,
+/// with binary `COPY`.
 fn copy_projects(
     tx: &mut postgres::Transaction<'_>,
     id: i64,
@@ -337,7 +354,7 @@ fn copy_projects(
     let sink = tx.copy_in(
         "COPY sweep_projects (sweep_id, project_key, code, name, category, status, \
          implementing_unit, importance, maturity, completeness, required, present, errors, \
-         warnings) FROM STDIN BINARY",
+         warnings, position) FROM STDIN BINARY",
     )?;
     let text = Type::TEXT;
     let types = [
@@ -355,10 +372,11 @@ fn copy_projects(
         Type::INT8,
         Type::INT8,
         Type::INT8,
+        Type::INT8,
     ];
     let mut writer = BinaryCopyInWriter::new(sink, &types);
-    for p in projects {
-        let row: [&(dyn ToSql + Sync); 14] = [
+    for (position, p) in (0i64..).zip(projects) {
+        let row: [&(dyn ToSql + Sync); 15] = [
             &id,
             &p.key,
             &p.code,
@@ -373,23 +391,27 @@ fn copy_projects(
             &p.present,
             &p.errors,
             &p.warnings,
+            &position,
         ];
         writer.write(&row)?;
     }
     writer.finish()?;
-    let sink =
-        tx.copy_in("COPY sweep_contacts (sweep_id, project_key, contact) FROM STDIN BINARY")?;
-    let mut writer = BinaryCopyInWriter::new(sink, &[Type::INT8, Type::TEXT, Type::TEXT]);
-    for p in projects {
-        for c in &p.contacts {
-            writer.write(&[&id, &p.key, c])?;
-        }
+    let sink = tx.copy_in(
+        "COPY sweep_contacts (sweep_id, project_key, contact, position) FROM STDIN BINARY",
+    )?;
+    let types = [Type::INT8, Type::TEXT, Type::TEXT, Type::INT8];
+    let mut writer = BinaryCopyInWriter::new(sink, &types);
+    let contacts = projects
+        .iter()
+        .flat_map(|p| p.contacts.iter().map(move |c| (&p.key, c)));
+    for (position, (key, c)) in (0i64..).zip(contacts) {
+        writer.write(&[&id, key, c, &position])?;
     }
     writer.finish()?;
     Ok(())
 }
 
-/// Sends the findings of sweep `id` with binary `COPY`.
+/// Sends the findings of sweep `id`, each with its position, with binary `COPY`.
 fn copy_findings(
     tx: &mut postgres::Transaction<'_>,
     id: i64,
@@ -397,13 +419,14 @@ fn copy_findings(
 ) -> Result<(), postgres::Error> {
     let sink = tx.copy_in(
         "COPY sweep_findings (sweep_id, identity, code, severity, project_key, stage, document, \
-         path, message, detail) FROM STDIN BINARY",
+         path, message, detail, position) FROM STDIN BINARY",
     )?;
     let mut types = vec![Type::INT8];
     types.extend(std::iter::repeat_n(Type::TEXT, 9));
+    types.push(Type::INT8);
     let mut writer = BinaryCopyInWriter::new(sink, &types);
-    for f in findings {
-        let row: [&(dyn ToSql + Sync); 10] = [
+    for (position, f) in (0i64..).zip(findings) {
+        let row: [&(dyn ToSql + Sync); 11] = [
             &id,
             &f.identity,
             &f.code,
@@ -414,6 +437,7 @@ fn copy_findings(
             &f.path,
             &f.message,
             &f.detail,
+            &position,
         ];
         writer.write(&row)?;
     }

@@ -3,7 +3,7 @@
 //! (Metabase, Superset, Grafana, Excel's connectors) read the tables and views directly.
 
 /// The schema version this guicang writes and reads.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// The tables guicang owns: a database holding one of them without `guicang_meta` belongs
 /// to another program and is never written.
@@ -28,6 +28,7 @@ pub enum Dialect {
 pub fn migration(to: i64, dialect: Dialect) -> Vec<String> {
     match to {
         1 => version_1(dialect),
+        2 => version_2(),
         _ => Vec::new(),
     }
 }
@@ -102,6 +103,29 @@ fn version_1(dialect: Dialect) -> Vec<String> {
     .into_iter()
     .chain(views_1())
     .collect()
+}
+
+/// Version 2: each row of a sweep's projects, contacts and findings keeps its `position`
+/// in the sweep, so that they read back in the order they were written. Version 1 read
+/// them in storage order (`rowid`, `ctid`), which PostgreSQL does not keep: sweeps writing
+/// at once share pages, and `VACUUM FULL` or `CLUSTER` move rows. Rows of version 1
+/// sweeps have no position and still read in storage order.
+fn version_2() -> Vec<String> {
+    ["sweep_projects", "sweep_contacts", "sweep_findings"]
+        .iter()
+        .map(|table| format!("ALTER TABLE {table} ADD COLUMN position BIGINT"))
+        .collect()
+}
+
+/// How a sweep's rows are ordered in a database of schema `version`: by their position
+/// from version 2 on (the rows of a sweep recorded before that have none, and fall back to
+/// `storage`), by `storage` (`rowid`, `ctid`) before.
+pub fn row_order(version: i64, storage: &str) -> String {
+    if version >= 2 {
+        format!("position, {storage}")
+    } else {
+        storage.to_string()
+    }
 }
 
 /// Version 1's views, for BI tools: the latest sweep of each archive, its findings, and

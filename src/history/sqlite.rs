@@ -7,7 +7,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 
 use super::record::{FindingRecord, ProjectRecord, SweepRecord};
-use super::schema::{Dialect, OWN_TABLES, SCHEMA_VERSION, migration};
+use super::schema::{Dialect, OWN_TABLES, SCHEMA_VERSION, migration, row_order};
 use super::{HistoryError, StoredSweep};
 
 /// How long a writer waits for another one's lock.
@@ -25,6 +25,8 @@ fn failed(target: &str) -> impl Fn(rusqlite::Error) -> HistoryError + '_ {
 pub struct Sqlite {
     connection: Connection,
     target: String,
+    /// The schema version of the database as opened (older when only read).
+    version: i64,
 }
 
 impl Sqlite {
@@ -52,6 +54,7 @@ impl Sqlite {
         let mut db = Sqlite {
             connection,
             target: target.to_string(),
+            version: SCHEMA_VERSION,
         };
         let version = db.version().map_err(|e| match e {
             HistoryError::Database { reason, .. } => open_error(&reason),
@@ -67,7 +70,10 @@ impl Sqlite {
                 db.migrate(v)?;
                 Ok(db)
             }
-            Some(_) => Ok(db),
+            Some(v) => {
+                db.version = v;
+                Ok(db)
+            }
             None if write => {
                 db.migrate(0)?;
                 Ok(db)
@@ -233,7 +239,10 @@ impl Sqlite {
         let mut contacts: std::collections::HashMap<String, Vec<String>> = Default::default();
         let mut statement = self
             .connection
-            .prepare("SELECT project_key, contact FROM sweep_contacts WHERE sweep_id = ?1 ORDER BY rowid")
+            .prepare(&format!(
+                "SELECT project_key, contact FROM sweep_contacts WHERE sweep_id = ?1 ORDER BY {}",
+                row_order(self.version, "rowid")
+            ))
             .map_err(&fail)?;
         let rows = statement
             .query_map([sweep], |row| {
@@ -246,11 +255,12 @@ impl Sqlite {
         }
         let mut statement = self
             .connection
-            .prepare(
+            .prepare(&format!(
                 "SELECT project_key, code, name, category, status, implementing_unit, importance, \
                  maturity, completeness, required, present, errors, warnings \
-                 FROM sweep_projects WHERE sweep_id = ?1 ORDER BY rowid",
-            )
+                 FROM sweep_projects WHERE sweep_id = ?1 ORDER BY {}",
+                row_order(self.version, "rowid")
+            ))
             .map_err(&fail)?;
         let rows = statement
             .query_map([sweep], |row| {
@@ -286,10 +296,11 @@ impl Sqlite {
         let fail = failed(&self.target);
         let mut statement = self
             .connection
-            .prepare(
+            .prepare(&format!(
                 "SELECT identity, code, severity, project_key, stage, document, path, message, \
-                 detail FROM sweep_findings WHERE sweep_id = ?1 ORDER BY rowid",
-            )
+                 detail FROM sweep_findings WHERE sweep_id = ?1 ORDER BY {}",
+                row_order(self.version, "rowid")
+            ))
             .map_err(&fail)?;
         let rows = statement
             .query_map([sweep], |row| {
@@ -323,7 +334,7 @@ impl Sqlite {
     }
 }
 
-/// Inserts the projects, contact persons and findings of sweep `id`.
+/// Inserts the projects, contact persons and findings of sweep `id`, each with its position.
 fn insert_rows(
     tx: &rusqlite::Transaction<'_>,
     id: i64,
@@ -332,13 +343,15 @@ fn insert_rows(
     let mut project = tx.prepare(
         "INSERT INTO sweep_projects (sweep_id, project_key, code, name, category, \
                  status, implementing_unit, importance, maturity, completeness, required, \
-                 present, errors, warnings) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                 present, errors, warnings, position) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     )?;
     let mut contact = tx.prepare(
-        "INSERT INTO sweep_contacts (sweep_id, project_key, contact) VALUES (?1, ?2, ?3)",
+        "INSERT INTO sweep_contacts (sweep_id, project_key, contact, position) \
+         VALUES (?1, ?2, ?3, ?4)",
     )?;
-    for p in &sweep.projects {
+    let mut contacts = 0i64;
+    for (position, p) in (0i64..).zip(&sweep.projects) {
         project.execute(params![
             id,
             p.key,
@@ -353,21 +366,23 @@ fn insert_rows(
             p.required,
             p.present,
             p.errors,
-            p.warnings
+            p.warnings,
+            position
         ])?;
         for c in &p.contacts {
-            contact.execute(params![id, p.key, c])?;
+            contact.execute(params![id, p.key, c, contacts])?;
+            contacts += 1;
         }
     }
     let mut finding = tx.prepare(
         "INSERT INTO sweep_findings (sweep_id, identity, code, severity, project_key, \
-                 stage, document, path, message, detail) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                 stage, document, path, message, detail, position) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?;
-    for f in &sweep.findings {
+    for (position, f) in (0i64..).zip(&sweep.findings) {
         finding.execute(params![
             id, f.identity, f.code, f.severity, f.project, f.stage, f.document, f.path, f.message,
-            f.detail
+            f.detail, position
         ])?;
     }
     Ok(())

@@ -13,7 +13,7 @@ use crate::support::{doc, guicang, write};
 
 /// Two projects with units and contact persons; one non-fixed project with most of its
 /// documents, one planned equipment project with its plan only.
-fn archive(root: &Path) {
+pub(crate) fn archive(root: &Path) {
     write(
         &root.join("NF-2024-001 培训/project.toml"),
         "code = \"NF-2024-001\"\ncategory = \"non-fixed\"\nstatus = \"in-progress\"\n\
@@ -37,7 +37,7 @@ fn archive(root: &Path) {
 }
 
 /// `guicang check ROOT --record DB` at time `at`; returns the exit code.
-fn record(root: &Path, db: &str, at: &str) -> i32 {
+pub(crate) fn record(root: &Path, db: &str, at: &str) -> i32 {
     let output = guicang()
         .args([
             "check",
@@ -57,7 +57,7 @@ fn record(root: &Path, db: &str, at: &str) -> i32 {
 }
 
 /// `guicang history --db DB --format json`.
-fn history(db: &str, args: &[&str]) -> Value {
+pub(crate) fn history(db: &str, args: &[&str]) -> Value {
     let output = guicang()
         .args(["history", "--db", db, "--format", "json"])
         .args(args)
@@ -72,7 +72,7 @@ fn history(db: &str, args: &[&str]) -> Value {
 }
 
 /// `(project, document)` of the missing-document findings of a list.
-fn missing(list: &Value) -> BTreeSet<(String, String)> {
+pub(crate) fn missing(list: &Value) -> BTreeSet<(String, String)> {
     list.as_array()
         .unwrap()
         .iter()

@@ -10,6 +10,7 @@ mod discovery;
 mod errors;
 mod health;
 mod history;
+mod history_schema;
 mod hostile;
 mod hostile_values;
 mod independent_archive;
