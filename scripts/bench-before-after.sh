@@ -5,7 +5,7 @@
 # AFTER_BIN, BEFORE_BIN and tree, and defines `change BEFORE AFTER` (the change in per
 # cent). The earlier commit is built in a worktree of its own.
 
-projects_for() { case "$1" in 1e4) echo 170 ;; 1e5) echo 1700 ;; 1e6) echo 17000 ;; *) echo "$1" ;; esac; }
+. scripts/bench-trees.sh
 
 cargo build --release --quiet --bin guicang --example gen_archive
 AFTER_BIN=$PWD/target/release/guicang
@@ -15,8 +15,7 @@ mkdir -p "$BENCH_DIR"
 (cd "$worktree" && CARGO_TARGET_DIR="$BENCH_DIR/before-target" cargo build --release --quiet --bin guicang)
 BEFORE_BIN=$BENCH_DIR/before-target/release/guicang
 
-tree="$BENCH_DIR/archive-$SIZE"
-[ -d "$tree" ] || ./target/release/examples/gen_archive "$tree" --projects "$(projects_for "$SIZE")" --photos 30 --seed 1 >/dev/null
+tree=$(tree_for "$SIZE")
 
 # The change from $1 to $2, in per cent with its sign.
 change() { python3 -c "print('%+.1f%%' % (100 * ($2 - $1) / $1))"; }

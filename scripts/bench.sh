@@ -25,7 +25,7 @@ cargo build --release --quiet --bin guicang --example gen_archive --example ledg
 GUICANG=$PWD/target/release/guicang
 mkdir -p "$BENCH_DIR"
 
-projects_for() { case "$1" in 1e4) echo 170 ;; 1e5) echo 1700 ;; 1e6) echo 17000 ;; *) echo "$1" ;; esac; }
+. scripts/bench-trees.sh
 
 median() { # hyperfine JSON → median seconds of command $2
     python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['results']; print('%.2f' % r[int(sys.argv[2])]['median'])" "$1" "$2"
@@ -34,14 +34,6 @@ median() { # hyperfine JSON → median seconds of command $2
 peak_mb() { # peak RSS in MB of a command
     /usr/bin/time -f %M "$@" >/dev/null 2>"$BENCH_DIR/time.txt" || true
     echo $(( $(tail -1 "$BENCH_DIR/time.txt") / 1024 ))
-}
-
-tree_for() { # generates the tree of a size once
-    local tree="$BENCH_DIR/archive-$1"
-    if [ ! -d "$tree" ]; then
-        ./target/release/examples/gen_archive "$tree" --projects "$(projects_for "$1")" --photos 30 --seed 1 >/dev/null
-    fi
-    echo "$tree"
 }
 
 if [ -z "${WALKERS_ONLY:-}" ]; then
