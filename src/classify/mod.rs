@@ -311,7 +311,10 @@ fn evidence(
     stage_hint: Option<&str>,
 ) -> FileClass {
     let own = context.strip_own(name);
-    match category.judge(&own, Some(extension), stage_hint) {
+    // A name without an extension (a scanner's `合同扫描件`) is judged by its words alone,
+    // against documents of every format, as `guicang classify` judges a bare name.
+    let extension = (!extension.is_empty()).then_some(extension);
+    match category.judge(&own, extension, stage_hint) {
         Judgement::Evidence(m) => return evidence_of(m.document, false),
         Judgement::Vetoed => return FileClass::Unmatched,
         Judgement::Nothing if place.document_folders.is_empty() => return FileClass::Unmatched,
@@ -321,6 +324,6 @@ fn evidence(
     place
         .document_folders
         .iter()
-        .find_map(|folder| category.best_match(folder, Some(extension), stage_hint))
+        .find_map(|folder| category.best_match(folder, extension, stage_hint))
         .map_or(FileClass::Unmatched, |m| evidence_of(m.document, true))
 }

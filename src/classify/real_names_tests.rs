@@ -47,13 +47,14 @@ fn rows(text: &str) -> Vec<Labelled<'_>> {
 }
 
 /// The document `row` is evidence of in `category`, read the way classification reads it:
-/// a file by its stem and extension, a list title as `TITLE.pdf`, a folder by its name
-/// (numbering removed) for files of any format.
+/// a file by its stem and extension (a file without one for files of any format), a list
+/// title as `TITLE.pdf`, a folder by its name (numbering removed) for files of any format.
 fn recognise<'c>(category: &'c Category, row: &Labelled<'_>) -> Option<&'c str> {
     let found = match row.kind {
         "file" => {
             let (stem, extension) = split_extension(row.name);
-            category.best_match(&normalize(stem), Some(&extension), None)
+            let extension = (!extension.is_empty()).then_some(extension.as_str());
+            category.best_match(&normalize(stem), extension, None)
         }
         "title-in-list" => category.best_match(&normalize(row.name), Some("pdf"), None),
         "folder" => category.best_match(&strip_numbering(&normalize(row.name)), None, None),

@@ -482,3 +482,24 @@ fn two_folders_claiming_one_code_are_reported_and_each_checked() {
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("recorded sweep #1"), "{stderr}");
 }
+
+#[test]
+fn a_file_without_an_extension_is_evidence_by_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let p = "NF-2024-009 培训";
+    write(
+        &root.join(p).join("project.toml"),
+        "code = \"NF-2024-009\"\ncategory = \"non-fixed\"\nstatus = \"in-progress\"\n",
+    );
+    // A scanner that saved the approval without `.pdf`: the name still says what it is.
+    doc(root, &format!("{p}/立项批复"));
+    doc(root, &format!("{p}/培训实施方案.pdf"));
+    let (report, _) = check_json(root, &[]);
+    let missing = missing_of(&report, "NF-2024-009");
+    assert!(
+        !missing.iter().any(|d| d == "project-approval"),
+        "{missing:?}"
+    );
+    assert!(missing.iter().any(|d| d == "budget"), "{missing:?}");
+}
