@@ -483,15 +483,20 @@ fn two_folders_claiming_one_code_are_reported_and_each_checked() {
     assert!(stderr.contains("recorded sweep #1"), "{stderr}");
 }
 
+/// The manifest of a non-fixed project in progress, in folder `folder` of `root`.
+fn non_fixed_in_progress(root: &Path, folder: &str, code: &str) {
+    write(
+        &root.join(folder).join("project.toml"),
+        format!("code = \"{code}\"\ncategory = \"non-fixed\"\nstatus = \"in-progress\"\n"),
+    );
+}
+
 #[test]
 fn a_file_without_an_extension_is_evidence_by_its_name() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     let p = "NF-2024-009 培训";
-    write(
-        &root.join(p).join("project.toml"),
-        "code = \"NF-2024-009\"\ncategory = \"non-fixed\"\nstatus = \"in-progress\"\n",
-    );
+    non_fixed_in_progress(root, p, "NF-2024-009");
     // A scanner that saved the approval without `.pdf`: the name still says what it is.
     doc(root, &format!("{p}/立项批复"));
     doc(root, &format!("{p}/培训实施方案.pdf"));
@@ -502,4 +507,41 @@ fn a_file_without_an_extension_is_evidence_by_its_name() {
         "{missing:?}"
     );
     assert!(missing.iter().any(|d| d == "budget"), "{missing:?}");
+}
+
+#[test]
+fn a_phones_picture_name_is_evidence_by_the_folder_it_lies_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let p = "NF-2024-010 交流";
+    non_fixed_in_progress(root, p, "NF-2024-010");
+    // 微信图片_… says nothing of what it shows: in 活动照片/ it is the activity's photo, loose
+    // in the project folder it is no evidence.
+    write(
+        &root.join(p).join("活动照片/微信图片_20260430161538.jpg"),
+        b"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\xFF\xD9",
+    );
+    write(
+        &root.join(p).join("微信图片_20260501093000.jpg"),
+        b"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\xFF\xD9",
+    );
+    let (report, _) = check_json(root, &[]);
+    let missing = missing_of(&report, "NF-2024-010");
+    assert!(
+        !missing.iter().any(|d| d == "activity-photos"),
+        "{missing:?}"
+    );
+    let unmatched: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "unmatched-file")
+        .filter_map(|f| f["paths"][0].as_str())
+        .collect();
+    assert!(
+        unmatched
+            .iter()
+            .any(|p| p.ends_with("微信图片_20260501093000.jpg")),
+        "{unmatched:?}"
+    );
 }
