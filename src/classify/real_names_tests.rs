@@ -316,6 +316,10 @@ held_sets! {
         "forty-seventh held-out", "heldout47.tsv", reached: (28, 5), rows: (30, 45);
     forty_eighth_heldout_names_keep_the_recognition_reached:
         "forty-eighth held-out", "heldout48.tsv", reached: (31, 0), rows: (31, 46);
+    forty_ninth_heldout_names_keep_the_recognition_reached:
+        "forty-ninth held-out", "heldout49.tsv", reached: (12, 0), rows: (14, 21);
+    fiftieth_heldout_names_keep_the_recognition_reached:
+        "fiftieth held-out", "heldout50.tsv", reached: (13, 1), rows: (14, 21);
     // The titles of the filing lists the catalogue cites (`vocabulary.tsv`, see
     // `VOCABULARY.md`): learnt from, and held at the level reached.
     standards_vocabulary_keeps_the_recognition_reached:
