@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::names::normalize::{normalize, split_extension};
+use crate::names::normalize::{judged_extension, normalize, split_extension};
 use crate::ruleset::RuleSet;
 
 fn rules() -> RuleSet {
@@ -44,7 +44,7 @@ fn file_names_are_evidence_of_the_right_document() {
         let category = rules.category(category).expect("category exists");
         let (stem, extension) = split_extension(name);
         let found = category
-            .best_match(&normalize(stem), Some(&extension), stage)
+            .best_match(&normalize(stem), judged_extension(&extension), stage)
             .map(|m| category.documents[m.document].id.as_str());
         if found != expected {
             failures.push(format!(

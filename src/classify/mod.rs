@@ -32,7 +32,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use crate::names::fields::{NameFields, name_fields};
-use crate::names::normalize::{normalize, split_extension};
+use crate::names::normalize::{judged_extension, normalize, split_extension};
 use crate::names::numbering::strip_numbering;
 use crate::project::Project;
 use crate::project::discover::{CONFIG, MANIFEST};
@@ -311,9 +311,7 @@ fn evidence(
     stage_hint: Option<&str>,
 ) -> FileClass {
     let own = context.strip_own(name);
-    // A name without an extension (a scanner's `合同扫描件`) is judged by its words alone,
-    // against documents of every format, as `guicang classify` judges a bare name.
-    let extension = (!extension.is_empty()).then_some(extension);
+    let extension = judged_extension(extension);
     match category.judge(&own, extension, stage_hint) {
         Judgement::Evidence(m) => return evidence_of(m.document, false),
         Judgement::Vetoed => return FileClass::Unmatched,

@@ -12,7 +12,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::names::normalize::{normalize, split_extension};
+use crate::names::normalize::{judged_extension, normalize, split_extension};
 use crate::names::numbering::strip_numbering;
 use crate::ruleset::{Category, RuleSet};
 
@@ -53,8 +53,7 @@ fn recognise<'c>(category: &'c Category, row: &Labelled<'_>) -> Option<&'c str> 
     let found = match row.kind {
         "file" => {
             let (stem, extension) = split_extension(row.name);
-            let extension = (!extension.is_empty()).then_some(extension.as_str());
-            category.best_match(&normalize(stem), extension, None)
+            category.best_match(&normalize(stem), judged_extension(&extension), None)
         }
         "title-in-list" => category.best_match(&normalize(row.name), Some("pdf"), None),
         "folder" => category.best_match(&strip_numbering(&normalize(row.name)), None, None),
@@ -88,16 +87,11 @@ impl Score {
 }
 
 /// The document a file named `name` is evidence of in `category`, as a sweep reads a file
-/// by its stem and extension (a name without one is read as a PDF).
+/// by its stem and extension (a name without one for files of any format).
 fn document_of_file<'c>(category: &'c Category, name: &str) -> Option<&'c str> {
     let (stem, extension) = split_extension(name);
-    let extension = if extension.is_empty() {
-        "pdf".to_string()
-    } else {
-        extension
-    };
     category
-        .best_match(&normalize(stem), Some(&extension), None)
+        .best_match(&normalize(stem), judged_extension(&extension), None)
         .map(|m| category.documents[m.document].id.as_str())
 }
 

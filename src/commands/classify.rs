@@ -18,7 +18,7 @@ use crate::cli::{ClassifyArgs, ClassifyFormat};
 use crate::error::AppError;
 use crate::lang::Lang;
 use crate::names::file_marks::without_file_marks;
-use crate::names::normalize::{normalize, split_extension};
+use crate::names::normalize::{judged_extension, normalize, split_extension};
 use crate::ruleset::condition::{Applicability, Facts};
 use crate::ruleset::{Candidate, Category, Outcome, RuleSet};
 use crate::settings::resolve;
@@ -130,7 +130,7 @@ fn classify<'r>(
 ) -> Classified<'r> {
     let (stem, extension) = split_extension(name);
     let folded = normalize(stem);
-    let extension = (!extension.is_empty()).then_some(extension.as_str());
+    let extension = judged_extension(&extension);
     let categories = categories
         .iter()
         .map(|category| {

@@ -141,6 +141,13 @@ pub fn split_extension(name: &str) -> (&str, String) {
     }
 }
 
+/// The formats a name with `extension` (from [`split_extension`]) is judged against: its
+/// own, or every format for a name without one. A scanner's `立项批复` saved without `.pdf`
+/// is still what its words say; a sweep, `guicang classify` and the tests all read it so.
+pub fn judged_extension(extension: &str) -> Option<&str> {
+    (!extension.is_empty()).then_some(extension)
+}
+
 /// `text` without what its brackets hold, the brackets included: `opens[i]` closes with
 /// any of `closes`, nesting counts, and a closer without its opener is dropped too. For the
 /// asides of a folded name (`(盖章)`, `[2023]`) and the units of a header cell (`金额(万元)`).
