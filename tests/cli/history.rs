@@ -36,6 +36,28 @@ pub(crate) fn archive(root: &Path) {
     doc(root, "EQ-2024-002 设备/设备购置实施方案.pdf");
 }
 
+/// What the clerk does between the two sweeps: files the invoice, loses the sign-in sheets,
+/// and the plan is approved.
+pub(crate) fn change(root: &Path) {
+    doc(root, "NF-2024-001 培训/增值税发票.pdf");
+    std::fs::remove_file(root.join("NF-2024-001 培训/签到表.pdf")).unwrap();
+    doc(root, "EQ-2024-002 设备/立项批复.pdf");
+}
+
+/// Of the changes `guicang history` shows after [`change`]: the invoice is the one missing
+/// document resolved, the sign-in sheets the one new.
+pub(crate) fn assert_invoice_resolved_sign_in_new(changes: &Value) {
+    let pair = |p: &str, d: &str| (p.to_string(), d.to_string());
+    assert_eq!(
+        missing(&changes["resolved"]),
+        BTreeSet::from([pair("NF-2024-001", "invoice")])
+    );
+    assert_eq!(
+        missing(&changes["new"]),
+        BTreeSet::from([pair("NF-2024-001", "sign-in-sheets")])
+    );
+}
+
 /// `guicang check ROOT --record DB` at time `at`; returns the exit code.
 pub(crate) fn record(root: &Path, db: &str, at: &str) -> i32 {
     let output = guicang()
@@ -72,7 +94,7 @@ pub(crate) fn history(db: &str, args: &[&str]) -> Value {
 }
 
 /// `(project, document)` of the missing-document findings of a list.
-pub(crate) fn missing(list: &Value) -> BTreeSet<(String, String)> {
+fn missing(list: &Value) -> BTreeSet<(String, String)> {
     list.as_array()
         .unwrap()
         .iter()
@@ -93,10 +115,7 @@ fn sweep_change_sweep(db: &str) {
     let root = dir.path().join("archive");
     archive(&root);
     record(&root, db, "2026-11-02T08:00:00Z");
-    // The clerk files the invoice, loses the sign-in sheets, and the plan is approved.
-    doc(&root, "NF-2024-001 培训/增值税发票.pdf");
-    std::fs::remove_file(root.join("NF-2024-001 培训/签到表.pdf")).unwrap();
-    doc(&root, "EQ-2024-002 设备/立项批复.pdf");
+    change(&root);
     record(&root, db, "2026-11-30T08:00:00Z");
 
     let view = history(db, &[]);
@@ -108,15 +127,7 @@ fn sweep_change_sweep(db: &str) {
         (changes["from"].as_i64(), changes["to"].as_i64()),
         (Some(1), Some(2))
     );
-    let pair = |p: &str, d: &str| (p.to_string(), d.to_string());
-    assert_eq!(
-        missing(&changes["resolved"]),
-        BTreeSet::from([pair("NF-2024-001", "invoice")])
-    );
-    assert_eq!(
-        missing(&changes["new"]),
-        BTreeSet::from([pair("NF-2024-001", "sign-in-sheets")])
-    );
+    assert_invoice_resolved_sign_in_new(changes);
     let persisting = changes["persisting"].as_array().unwrap();
     assert!(!persisting.is_empty());
     for f in persisting {

@@ -3,14 +3,11 @@
 //! it is and migrated by the next recording, and a PostgreSQL connection the server dropped
 //! during a long sweep made again before the sweep is recorded.
 
-use std::path::Path;
-
 use guicang::history::Store;
 use guicang::history::record::{FindingRecord, ProjectRecord, SweepRecord};
 
-use crate::history::{archive, history, missing, record};
+use crate::history::{archive, assert_invoice_resolved_sign_in_new, change, history, record};
 use crate::pg::PgServer;
-use crate::support::doc;
 
 /// Runs `statements` on the history `db` (a SQLite file or a PostgreSQL URL) as another
 /// tool would.
@@ -53,14 +50,6 @@ fn schema_version(db: &str) -> String {
     )
     .remove(0)
     .unwrap()
-}
-
-/// The clerk's changes between the two sweeps of [`crate::history`]: the invoice filed,
-/// the sign-in sheets lost, the plan approved.
-fn change(root: &Path) {
-    doc(root, "NF-2024-001 培训/增值税发票.pdf");
-    std::fs::remove_file(root.join("NF-2024-001 培训/签到表.pdf")).unwrap();
-    doc(root, "EQ-2024-002 设备/立项批复.pdf");
 }
 
 /// Makes a version 2 history into what guicang wrote at version 1: no positions.
@@ -110,16 +99,7 @@ fn version_1_is_read_then_migrated(db: &str) {
         !new.is_empty() && new.iter().all(Option::is_some),
         "{new:?}"
     );
-    let changes = &history(db, &[])["changes"];
-    let pair = |p: &str, d: &str| (p.to_string(), d.to_string());
-    assert_eq!(
-        missing(&changes["resolved"]),
-        [pair("NF-2024-001", "invoice")].into()
-    );
-    assert_eq!(
-        missing(&changes["new"]),
-        [pair("NF-2024-001", "sign-in-sheets")].into()
-    );
+    assert_invoice_resolved_sign_in_new(&history(db, &[])["changes"]);
 }
 
 #[test]
