@@ -29,9 +29,14 @@ pub enum Stop {
         requested: Option<u64>,
     },
     /// The parser crashed: a panic caught here, or a worker that died.
-    #[error("the parser crashed on this file{}", parenthesised(detail))]
+    #[error("the parser crashed on this file{}", crash_detail(ended, detail))]
     Crashed {
-        /// How the worker ended and its last words; `None` for a panic caught in process.
+        /// How the worker process ended (its exit code or the signal that ended it);
+        /// `None` for a panic caught in process, or when the system could not say.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        ended: Option<Ending>,
+        /// The system's error that showed the worker had died and the worker's last words,
+        /// quoted as written; `None` when there were none.
         detail: Option<String>,
     },
     /// No worker process or thread could be started to parse it: the file was not checked.
@@ -50,7 +55,93 @@ pub enum Stop {
 
 impl Stop {
     /// A parser that panicked, caught in this process.
-    pub const PANICKED: Stop = Stop::Crashed { detail: None };
+    pub const PANICKED: Stop = Stop::Crashed {
+        ended: None,
+        detail: None,
+    };
+
+    /// Whether this is a worker process that died, rather than the file's own doing (a
+    /// panic caught in process, a memory budget passed): the system may have killed it under
+    /// load, so the next sweep checks the file again.
+    pub fn is_worker_death(&self) -> bool {
+        matches!(
+            self,
+            Stop::Crashed { ended: Some(_), .. }
+                | Stop::Crashed {
+                    detail: Some(_),
+                    ..
+                }
+                | Stop::GarbledAnswer { .. }
+                | Stop::NoWorker { .. }
+        )
+    }
+}
+
+/// How a worker process ended, as facts, so that a report says it in its own language
+/// (Rust's `ExitStatus` prints English: "signal: 9 (SIGKILL)").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "by", rename_all = "kebab-case")]
+pub enum Ending {
+    /// It exited with this code.
+    Code {
+        /// The exit code.
+        code: i32,
+    },
+    /// A signal ended it (Unix): 9 is the kernel's out-of-memory killer or `kill -9`.
+    Signal {
+        /// The signal's number.
+        signal: i32,
+    },
+}
+
+impl Ending {
+    /// How `status` ended, when the system says: an exit code, or a signal on Unix.
+    pub fn of(status: std::process::ExitStatus) -> Option<Ending> {
+        if let Some(code) = status.code() {
+            return Some(Ending::Code { code });
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::process::ExitStatusExt;
+            if let Some(signal) = status.signal() {
+                return Some(Ending::Signal { signal });
+            }
+        }
+        None
+    }
+
+    /// The usual name of a signal (`SIGKILL`), for the signals a crashed parser meets;
+    /// `None` for others, which are said by number alone.
+    pub fn signal_name(signal: i32) -> Option<&'static str> {
+        Some(match signal {
+            1 => "SIGHUP",
+            2 => "SIGINT",
+            4 => "SIGILL",
+            6 => "SIGABRT",
+            7 => "SIGBUS",
+            8 => "SIGFPE",
+            9 => "SIGKILL",
+            11 => "SIGSEGV",
+            13 => "SIGPIPE",
+            15 => "SIGTERM",
+            24 => "SIGXCPU",
+            25 => "SIGXFSZ",
+            _ => return None,
+        })
+    }
+}
+
+impl std::fmt::Display for Ending {
+    /// English: "exit code 101", "ended by signal 9 (SIGKILL)".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            Ending::Code { code } => write!(f, "exit code {code}"),
+            Ending::Signal { signal } => match Ending::signal_name(signal) {
+                Some(name) => write!(f, "ended by signal {signal} ({name})"),
+                None => write!(f, "ended by signal {signal}"),
+            },
+        }
+    }
 }
 
 /// ` (it asked for N bytes at once)` when the size is known.
@@ -60,7 +151,16 @@ fn asked(requested: &Option<u64>) -> String {
     })
 }
 
-/// ` (detail)` when there is one.
-fn parenthesised(detail: &Option<String>) -> String {
-    detail.as_ref().map_or(String::new(), |d| format!(" ({d})"))
+/// ` (ending; detail)` with what is known of a crash.
+fn crash_detail(ended: &Option<Ending>, detail: &Option<String>) -> String {
+    let parts: Vec<String> = ended
+        .iter()
+        .map(Ending::to_string)
+        .chain(detail.iter().cloned())
+        .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", parts.join("; "))
+    }
 }

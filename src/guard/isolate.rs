@@ -23,6 +23,7 @@ use std::time::{Duration, Instant};
 use serde::{Deserialize, Serialize};
 
 use crate::finding::file::Stop;
+use crate::finding::stop::Ending;
 
 /// The hidden subcommand a worker process runs.
 pub const WORKER_COMMAND: &str = "__worker";
@@ -77,10 +78,15 @@ pub enum Failure {
         /// The size of the allocation that failed, in bytes, when the worker said it.
         requested: Option<u64>,
     },
-    /// The worker died otherwise: the parser crashed. The detail is how it ended and its
-    /// last words (the system's and the worker's text), empty when there were none.
-    #[error("the parser crashed on this file ({0})")]
-    Crashed(String),
+    /// The worker died otherwise: the parser crashed.
+    #[error("{}", Stop::Crashed { ended: *ended, detail: (!detail.is_empty()).then(|| detail.clone()) })]
+    Crashed {
+        /// How the process ended, when the system could say.
+        ended: Option<Ending>,
+        /// The system's error that showed it had died and the worker's last words, empty
+        /// when there were none.
+        detail: String,
+    },
     /// No worker could be started or spoken to: the file was not checked.
     #[error("the file could not be checked: no worker process ({0})")]
     NoWorker(String),
@@ -171,10 +177,10 @@ impl Worker {
     /// the system's error that showed it had died, if one did.
     fn died(&mut self, memory: u64, error: Option<&str>) -> Failure {
         let _ = self.child.kill();
-        let status = self
-            .child
-            .wait()
-            .map_or_else(|e| e.to_string(), |s| s.to_string());
+        let (ended, wait_error) = match self.child.wait() {
+            Ok(status) => (Ending::of(status), String::new()),
+            Err(e) => (None, e.to_string()),
+        };
         let mut last_words = String::new();
         let _ = (&mut self.stderr)
             .take(4096)
@@ -189,12 +195,12 @@ impl Worker {
             };
         }
         let first = last_words.lines().next().unwrap_or_default().trim();
-        let detail = [error.unwrap_or_default(), &status, first]
+        let detail = [error.unwrap_or_default(), &wait_error, first]
             .into_iter()
             .filter(|s| !s.is_empty())
             .collect::<Vec<_>>()
             .join("; ");
-        Failure::Crashed(detail)
+        Failure::Crashed { ended, detail }
     }
 
     fn stop(&mut self) {
@@ -312,10 +318,81 @@ impl From<Failure> for Stop {
                 budget_mb,
                 requested,
             },
-            Failure::Crashed(detail) => Stop::Crashed {
+            Failure::Crashed { ended, detail } => Stop::Crashed {
+                ended,
                 detail: (!detail.is_empty()).then_some(detail),
             },
             Failure::NoWorker(detail) => Stop::NoWorker { detail },
         }
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    /// The failure of a real worker process that reads its job and then does what `script`
+    /// says, started and asked as a sweep starts and asks one.
+    fn dying_worker(script: &str) -> Failure {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let exe = dir.path().join("worker.sh");
+        std::fs::write(&exe, format!("#!/bin/sh\nread job\n{script}\n")).expect("the script");
+        std::fs::set_permissions(&exe, std::fs::Permissions::from_mode(0o755))
+            .expect("made executable");
+        let setup = WorkerSetup {
+            exe,
+            memory: 1 << 30,
+        };
+        let mut worker = Worker::start(&setup).expect("the worker starts");
+        let asked = job("pdf", Path::new("a.pdf"));
+        worker
+            .ask(&asked, Duration::from_secs(20), setup.memory)
+            .expect_err("the worker dies without answering")
+    }
+
+    #[test]
+    fn a_worker_ended_by_a_signal_is_said_by_the_signal_and_its_last_words() {
+        let failure = dying_worker("echo 'parser gave up' >&2; kill -9 $$");
+        let Failure::Crashed { ended, detail } = &failure else {
+            panic!("{failure:?}");
+        };
+        assert_eq!(*ended, Some(Ending::Signal { signal: 9 }));
+        assert_eq!(detail, "parser gave up");
+        let stop = Stop::from(failure.clone());
+        assert!(stop.is_worker_death());
+        assert_eq!(
+            stop.to_string(),
+            "the parser crashed on this file (ended by signal 9 (SIGKILL); parser gave up)"
+        );
+        assert_eq!(failure.to_string(), stop.to_string());
+    }
+
+    #[test]
+    fn a_worker_that_exits_is_said_by_its_exit_code() {
+        let failure = dying_worker("exit 3");
+        assert_eq!(
+            failure,
+            Failure::Crashed {
+                ended: Some(Ending::Code { code: 3 }),
+                detail: String::new(),
+            }
+        );
+        let stop = Stop::from(failure);
+        assert_eq!(
+            stop,
+            Stop::Crashed {
+                ended: Some(Ending::Code { code: 3 }),
+                detail: None,
+            }
+        );
+        assert!(
+            stop.is_worker_death(),
+            "the next sweep checks the file again"
+        );
+        assert!(
+            !Stop::PANICKED.is_worker_death(),
+            "a panic is the file's doing"
+        );
     }
 }

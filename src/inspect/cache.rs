@@ -16,7 +16,6 @@ use std::path::{Path, PathBuf};
 
 use super::magic::Format;
 use super::{Damage, InspectOptions, Inspection, Problem};
-use crate::finding::file::Stop;
 use crate::scan::FileEntry;
 
 /// The cache's shape. 5 since a stopped parser, a decompression bomb and a broken page tree
@@ -170,12 +169,7 @@ fn stopped_by_chance(problem: &Problem) -> bool {
         Problem::CorruptPdf(damage) | Problem::CorruptContainer(damage) => damage,
         _ => return false,
     };
-    matches!(
-        damage,
-        Damage::Stopped(
-            Stop::Crashed { detail: Some(_) } | Stop::GarbledAnswer { .. } | Stop::NoWorker { .. }
-        )
-    )
+    matches!(damage, Damage::Stopped(stop) if stop.is_worker_death())
 }
 
 /// Writes the inspections of this sweep, sorted by path (atomically: a temporary file
@@ -388,7 +382,7 @@ mod tests {
     use std::num::NonZeroU32;
     use std::time::UNIX_EPOCH;
 
-    use crate::finding::file::PageTreeFault;
+    use crate::finding::file::{PageTreeFault, Stop};
 
     #[test]
     fn inspections_round_trip() {

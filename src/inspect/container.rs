@@ -86,7 +86,7 @@ pub(super) fn check_xls(path: &std::path::Path, options: &InspectOptions) -> Res
             }),
             Err(isolate::Failure::Timeout(_)) => return Err(Problem::Timeout),
             Err(
-                failure @ (isolate::Failure::OutOfMemory { .. } | isolate::Failure::Crashed(_)),
+                failure @ (isolate::Failure::OutOfMemory { .. } | isolate::Failure::Crashed { .. }),
             ) => Err(Damage::Stopped(failure.into())),
             Err(failure @ isolate::Failure::NoWorker(_)) => {
                 return Err(Problem::NotChecked(failure.into()));

@@ -195,9 +195,9 @@ fn load_isolated(path: &std::path::Path, timeout: Duration) -> LoadOutcome {
             })
         }),
         Err(isolate::Failure::Timeout(_)) => LoadOutcome::TimedOut,
-        Err(failure @ (isolate::Failure::OutOfMemory { .. } | isolate::Failure::Crashed(_))) => {
-            LoadOutcome::Stopped(failure.into())
-        }
+        Err(
+            failure @ (isolate::Failure::OutOfMemory { .. } | isolate::Failure::Crashed { .. }),
+        ) => LoadOutcome::Stopped(failure.into()),
         Err(failure @ isolate::Failure::NoWorker(_)) => LoadOutcome::NotChecked(failure.into()),
     }
 }

@@ -5,6 +5,7 @@ use super::Words;
 use crate::finding::Finding;
 use crate::finding::file::{Damage, Format, PageTreeFault, Problem, ReadError, Stop};
 use crate::finding::said::FileSaid;
+use crate::finding::stop::Ending;
 use crate::lang::Lang;
 
 impl Words<'_> {
@@ -276,8 +277,14 @@ impl Words<'_> {
                 "解析所需内存超过 {budget_mb} MB 的上限，已中止{}：文件声明的内容远多于它实际含有的内容",
                 requested.map_or(String::new(), |n| format!("（一次申请 {n} 字节）"))
             ),
-            (Stop::Crashed { detail }, Lang::Zh) => {
-                format!("解析程序在此文件上崩溃{}", quoted(detail, "（", "）"))
+            (Stop::Crashed { ended, detail }, Lang::Zh) => {
+                let parts: Vec<String> = ended
+                    .iter()
+                    .map(ending_zh)
+                    .chain(detail.iter().cloned())
+                    .collect();
+                let said = (!parts.is_empty()).then(|| parts.join("；"));
+                format!("解析程序在此文件上崩溃{}", quoted(&said, "（", "）"))
             }
             (Stop::NoWorker { detail }, Lang::Zh) => {
                 format!("无法启动解析进程（{detail}）")
@@ -334,5 +341,16 @@ fn special_kind_zh(kind: &str) -> &'static str {
         "folder" => "文件夹",
         "symbolic link" => "符号链接",
         _ => "特殊文件",
+    }
+}
+
+/// How a worker process ended, in Chinese: "进程退出码 101", "进程被信号 9（SIGKILL）终止".
+fn ending_zh(ended: &Ending) -> String {
+    match *ended {
+        Ending::Code { code } => format!("进程退出码 {code}"),
+        Ending::Signal { signal } => match Ending::signal_name(signal) {
+            Some(name) => format!("进程被信号 {signal}（{name}）终止"),
+            None => format!("进程被信号 {signal} 终止"),
+        },
     }
 }

@@ -13,6 +13,7 @@ use crate::finding::said::{
     CellProblem, ChainSaid, ChronologySaid, Field, FileSaid, LedgerSaid, Mistake, PaymentRef,
     ProjectSaid, Sum, WaiverSaid,
 };
+use crate::finding::stop::Ending;
 use crate::finding::{Code, Finding, Said};
 use crate::lang::Lang;
 use crate::ruleset::RuleSet;
@@ -354,7 +355,20 @@ fn stops() -> Vec<Stop> {
         },
         Stop::PANICKED,
         Stop::Crashed {
-            detail: Some("信号 6".into()),
+            ended: None,
+            detail: Some("管道已断开".into()),
+        },
+        Stop::Crashed {
+            ended: Some(Ending::Signal { signal: 9 }),
+            detail: Some("线程崩溃".into()),
+        },
+        Stop::Crashed {
+            ended: Some(Ending::Signal { signal: 64 }),
+            detail: None,
+        },
+        Stop::Crashed {
+            ended: Some(Ending::Code { code: 101 }),
+            detail: None,
         },
         Stop::NoWorker {
             detail: "资源暂时不可用".into(),
