@@ -311,6 +311,23 @@ fn parts_that_do_not_fit_are_refused_naming_the_files() {
         &["merge", junk.to_str().unwrap()],
         &["junk.json", "not a JSON report"],
     );
+    // A finding whose sentence no guicang says (edited by hand): named, with the file.
+    let unknown = out.path().join("unknown-said.json");
+    let original = read(&parts[0]);
+    let edited = original.replacen(
+        "\"said\": \"missing-document\"",
+        "\"said\": \"missing-widget\"",
+        1,
+    );
+    assert_ne!(edited, original, "the shard has a missing document to edit");
+    write(&unknown, edited);
+    refused(
+        &["merge", unknown.to_str().unwrap()],
+        &[
+            "unknown-said.json",
+            "no kind of finding says \"missing-widget\"",
+        ],
+    );
     for version in [9, 1, 2, 3, 4, 5] {
         let name = format!("version-{version}.json");
         let other = out.path().join(&name);

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 mod chain;
 mod chronology;
+mod decode;
 mod file;
 mod ledger;
 mod project;
@@ -26,8 +27,9 @@ pub use project::ProjectSaid;
 pub use triage::WaiverSaid;
 
 /// The facts of one finding's message: one enum per family of findings, one variant per
-/// kind of sentence. In JSON the family is not written: `said` names the sentence.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// kind of sentence. In JSON the family is not written: `said` names the sentence, and
+/// reading finds the family from it (`decode`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum Said {
     /// Projects and their documents.
