@@ -344,7 +344,17 @@ mod tests {
             exe,
             memory: 1 << 30,
         };
-        let mut worker = Worker::start(&setup).expect("the worker starts");
+        // Another test's fork may briefly hold the script open for writing (ETXTBSY).
+        let mut worker = (0..50)
+            .find_map(|_| match Worker::start(&setup) {
+                Err(e) if e.raw_os_error() == Some(26) => {
+                    std::thread::sleep(Duration::from_millis(20));
+                    None
+                }
+                started => Some(started),
+            })
+            .expect("the script is released")
+            .expect("the worker starts");
         let asked = job("pdf", Path::new("a.pdf"));
         worker
             .ask(&asked, Duration::from_secs(20), setup.memory)
