@@ -12,9 +12,7 @@
 //! the report.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::{LazyLock, Mutex};
 
 use regex::{Regex, RegexSet};
 
@@ -23,7 +21,10 @@ use super::list_items::{before_excluded_items, excluded_items, list_items};
 use crate::names::file_marks::without_file_marks;
 use crate::names::normalize::{outside_brackets, without_asides};
 
+mod compiled;
 mod explain;
+pub use compiled::compile;
+use compiled::compile_set;
 pub use explain::{Candidate, Outcome};
 
 /// A match of a name to a document.
@@ -83,11 +84,7 @@ impl Matcher {
         let set = RegexSet::new(patterns.iter().map(|(_, re)| re.as_str()))?;
         let not_evidence = match not_evidence {
             [] => None,
-            some => Some(
-                regex::RegexSetBuilder::new(some)
-                    .case_insensitive(true)
-                    .build()?,
-            ),
+            some => Some(compile_set(some, 10 * (1 << 20))?),
         };
         let other_kind = match other_kinds {
             [] => None,
@@ -356,12 +353,7 @@ impl Excludes {
             .collect::<Result<Vec<_>, _>>()?;
         let any = match patterns {
             [] | [_] => None,
-            many => Some(
-                regex::RegexSetBuilder::new(many)
-                    .case_insensitive(true)
-                    .size_limit(1 << 22)
-                    .build()?,
-            ),
+            many => Some(compile_set(many, 1 << 22)?),
         };
         Ok(Excludes { each, any })
     }
@@ -393,30 +385,6 @@ const CONJUNCTIONS: [&str; 15] = [
     "以及", "及", "和", "与", "或", "暨", "并", "附", "含", "、", ",", ";", "/", "+", "&",
 ];
 
-/// Every distinct pattern compiled so far in this process (see [`compile`]).
-static COMPILED: LazyLock<Mutex<HashMap<String, Regex>>> = LazyLock::new(Mutex::default);
-
-/// Compiles a rule pattern: unanchored and case-insensitive.
-///
-/// Each distinct pattern is compiled once per process and shared (a `Regex` is a handle):
-/// loading the rules compiles every pattern to validate it, the matcher needs the same
-/// pattern again, and the documents every category shares (the aid plan, the funding chain,
-/// performance) repeat their patterns in each category file. Compiling thousands of patterns
-/// is most of what a sweep of a small archive costs.
-pub fn compile(pattern: &str) -> Result<Regex, regex::Error> {
-    if let Some(regex) = COMPILED.lock().ok().and_then(|m| m.get(pattern).cloned()) {
-        return Ok(regex);
-    }
-    let regex = regex::RegexBuilder::new(pattern)
-        .case_insensitive(true)
-        .size_limit(1 << 20)
-        .build()?;
-    if let Ok(mut compiled) = COMPILED.lock() {
-        compiled.insert(pattern.to_string(), regex.clone());
-    }
-    Ok(regex)
-}
-
 /// The last line of a regex error: what is wrong, without the pattern echoed above it.
 pub fn regex_error_detail(error: &regex::Error) -> String {
     error
@@ -445,20 +413,5 @@ mod tests {
         let one = Excludes::new(&["评审".to_string()]).unwrap();
         assert_eq!(one.first_match("评审报告"), Some(0));
         assert_eq!(one.first_match("报告"), None);
-    }
-
-    /// A pattern is compiled once and then taken from the memo; one that does not compile
-    /// is not remembered, so it fails each time it is asked for.
-    #[test]
-    fn a_pattern_is_compiled_once() {
-        let remembered = |p: &str| COMPILED.lock().unwrap().contains_key(p);
-        let pattern = "竣工验收(报告|意见)(书)?$";
-        let first = compile(pattern).unwrap();
-        assert!(remembered(pattern));
-        let second = compile(pattern).unwrap();
-        assert!(first.is_match("竣工验收报告") && second.is_match("竣工验收意见书"));
-        assert!(compile("竣工(").is_err());
-        assert!(!remembered("竣工("));
-        assert!(compile("竣工(").is_err());
     }
 }
