@@ -64,16 +64,11 @@ impl Stop {
     /// panic caught in process, a memory budget passed): the system may have killed it under
     /// load, so the next sweep checks the file again.
     pub fn is_worker_death(&self) -> bool {
-        matches!(
-            self,
-            Stop::Crashed { ended: Some(_), .. }
-                | Stop::Crashed {
-                    detail: Some(_),
-                    ..
-                }
-                | Stop::GarbledAnswer { .. }
-                | Stop::NoWorker { .. }
-        )
+        match self {
+            Stop::Crashed { ended, detail } => ended.is_some() || detail.is_some(),
+            Stop::GarbledAnswer { .. } | Stop::NoWorker { .. } => true,
+            Stop::Timeout { .. } | Stop::OutOfMemory { .. } => false,
+        }
     }
 }
 
@@ -153,14 +148,22 @@ fn asked(requested: &Option<u64>) -> String {
 
 /// ` (ending; detail)` with what is known of a crash.
 fn crash_detail(ended: &Option<Ending>, detail: &Option<String>) -> String {
+    crash_said(ended, detail, Ending::to_string, "; ")
+        .map_or(String::new(), |said| format!(" ({said})"))
+}
+
+/// What is known of a crash in one language: how the worker ended, as `say` puts it, then
+/// its quoted words, joined by `separator`; `None` when nothing is known (a caught panic).
+pub fn crash_said(
+    ended: &Option<Ending>,
+    detail: &Option<String>,
+    say: impl Fn(&Ending) -> String,
+    separator: &str,
+) -> Option<String> {
     let parts: Vec<String> = ended
         .iter()
-        .map(Ending::to_string)
+        .map(say)
         .chain(detail.iter().cloned())
         .collect();
-    if parts.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", parts.join("; "))
-    }
+    (!parts.is_empty()).then(|| parts.join(separator))
 }

@@ -79,13 +79,13 @@ pub enum Failure {
         requested: Option<u64>,
     },
     /// The worker died otherwise: the parser crashed.
-    #[error("{}", Stop::Crashed { ended: *ended, detail: (!detail.is_empty()).then(|| detail.clone()) })]
+    #[error("{}", Stop::Crashed { ended: *ended, detail: detail.clone() })]
     Crashed {
         /// How the process ended, when the system could say.
         ended: Option<Ending>,
-        /// The system's error that showed it had died and the worker's last words, empty
-        /// when there were none.
-        detail: String,
+        /// The system's error that showed it had died and the worker's last words, when
+        /// there were any.
+        detail: Option<String>,
     },
     /// No worker could be started or spoken to: the file was not checked.
     #[error("the file could not be checked: no worker process ({0})")]
@@ -200,7 +200,10 @@ impl Worker {
             .filter(|s| !s.is_empty())
             .collect::<Vec<_>>()
             .join("; ");
-        Failure::Crashed { ended, detail }
+        Failure::Crashed {
+            ended,
+            detail: (!detail.is_empty()).then_some(detail),
+        }
     }
 
     fn stop(&mut self) {
@@ -318,10 +321,7 @@ impl From<Failure> for Stop {
                 budget_mb,
                 requested,
             },
-            Failure::Crashed { ended, detail } => Stop::Crashed {
-                ended,
-                detail: (!detail.is_empty()).then_some(detail),
-            },
+            Failure::Crashed { ended, detail } => Stop::Crashed { ended, detail },
             Failure::NoWorker(detail) => Stop::NoWorker { detail },
         }
     }
@@ -368,7 +368,7 @@ mod tests {
             panic!("{failure:?}");
         };
         assert_eq!(*ended, Some(Ending::Signal { signal: 9 }));
-        assert_eq!(detail, "parser gave up");
+        assert_eq!(detail.as_deref(), Some("parser gave up"));
         let stop = Stop::from(failure.clone());
         assert!(stop.is_worker_death());
         assert_eq!(
@@ -385,7 +385,7 @@ mod tests {
             failure,
             Failure::Crashed {
                 ended: Some(Ending::Code { code: 3 }),
-                detail: String::new(),
+                detail: None,
             }
         );
         let stop = Stop::from(failure);

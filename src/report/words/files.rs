@@ -5,7 +5,7 @@ use super::Words;
 use crate::finding::Finding;
 use crate::finding::file::{Damage, Format, PageTreeFault, Problem, ReadError, Stop};
 use crate::finding::said::FileSaid;
-use crate::finding::stop::Ending;
+use crate::finding::stop::{Ending, crash_said};
 use crate::lang::Lang;
 
 impl Words<'_> {
@@ -278,12 +278,7 @@ impl Words<'_> {
                 requested.map_or(String::new(), |n| format!("（一次申请 {n} 字节）"))
             ),
             (Stop::Crashed { ended, detail }, Lang::Zh) => {
-                let parts: Vec<String> = ended
-                    .iter()
-                    .map(ending_zh)
-                    .chain(detail.iter().cloned())
-                    .collect();
-                let said = (!parts.is_empty()).then(|| parts.join("；"));
+                let said = crash_said(ended, detail, ending_zh, "；");
                 format!("解析程序在此文件上崩溃{}", quoted(&said, "（", "）"))
             }
             (Stop::NoWorker { detail }, Lang::Zh) => {
