@@ -65,9 +65,13 @@ pub fn before_excluded_items(
 }
 
 /// For each of `items`, whether a match of any of `excludes` in `name` touches it.
-pub fn excluded_items(name: &str, items: &[Range<usize>], excludes: &[regex::Regex]) -> Vec<bool> {
+pub fn excluded_items<'r>(
+    name: &str,
+    items: &[Range<usize>],
+    excludes: impl IntoIterator<Item = &'r regex::Regex>,
+) -> Vec<bool> {
     let mut excluded = vec![false; items.len()];
-    for found in excludes.iter().flat_map(|re| re.find_iter(name)) {
+    for found in excludes.into_iter().flat_map(|re| re.find_iter(name)) {
         for (item, flag) in items.iter().zip(excluded.iter_mut()) {
             *flag |= overlap(item, &found.range());
         }

@@ -23,8 +23,8 @@ use crate::names::normalize::{outside_brackets, without_asides};
 
 mod compiled;
 mod explain;
-pub use compiled::compile;
-use compiled::compile_set;
+use compiled::{OnDemand, compile_set};
+pub use compiled::{check, compile};
 pub use explain::{Candidate, Outcome};
 
 /// A match of a name to a document.
@@ -53,8 +53,9 @@ pub enum Judgement {
 #[derive(Debug, Clone)]
 pub struct Matcher {
     set: RegexSet,
-    /// For each pattern of `set`: the document it belongs to and the pattern itself.
-    patterns: Vec<(usize, Regex)>,
+    /// For each pattern of `set`: the document it belongs to and the pattern itself,
+    /// compiled when the set first finds it in a name.
+    patterns: Vec<(usize, OnDemand)>,
     /// Per document: the patterns that veto a match.
     excludes: Vec<Excludes>,
     /// Patterns that make a name evidence of no document (`not_evidence` of the rules).
@@ -77,11 +78,11 @@ impl Matcher {
         let mut excludes = Vec::with_capacity(documents.len());
         for (index, doc) in documents.iter().enumerate() {
             for pattern in &doc.patterns {
-                patterns.push((index, compile(pattern)?));
+                patterns.push((index, OnDemand::new(pattern)));
             }
             excludes.push(Excludes::new(&doc.exclude)?);
         }
-        let set = RegexSet::new(patterns.iter().map(|(_, re)| re.as_str()))?;
+        let set = RegexSet::new(patterns.iter().map(|(_, pattern)| pattern.as_str()))?;
         let not_evidence = match not_evidence {
             [] => None,
             some => Some(compile_set(some, 10 * (1 << 20))?),
@@ -312,7 +313,10 @@ impl Matcher {
     /// list item than a match does not veto it (`list_items`; `list` keeps the name's items
     /// once asked): 招标文件、招标答疑纪要 is still the tender documents.
     fn hit(&self, name: &str, pattern_index: usize, list: &mut Option<Vec<Range<usize>>>) -> Hit {
-        let (doc_index, regex) = &self.patterns[pattern_index];
+        let (doc_index, pattern) = &self.patterns[pattern_index];
+        let Some(regex) = pattern.regex() else {
+            return Hit::Missed;
+        };
         let excludes = &self.excludes[*doc_index];
         let Some(first) = excludes.first_match(name) else {
             return regex
@@ -321,7 +325,11 @@ impl Matcher {
         };
         let items = list.get_or_insert_with(|| list_items(name));
         if items.len() > 1 {
-            let excluded = excluded_items(name, items, &excludes.each);
+            let excluded = excluded_items(
+                name,
+                items,
+                excludes.each.iter().filter_map(OnDemand::regex),
+            );
             let clean = regex
                 .find_iter(name)
                 .filter(|m| before_excluded_items(&m.range(), items, &excluded))
@@ -337,20 +345,19 @@ impl Matcher {
 /// The `exclude` patterns of one document.
 #[derive(Debug, Clone)]
 struct Excludes {
-    /// Each pattern, in the rule file's order: which one vetoes, and where it matches.
-    each: Vec<Regex>,
+    /// Each pattern, in the rule file's order: which one vetoes, and where it matches
+    /// (compiled when first asked where).
+    each: Vec<OnDemand>,
     /// All of them in one set, so that the common case, a name no exclude matches, is one
     /// scan of the name rather than one per pattern (a document has up to dozens).
     any: Option<RegexSet>,
 }
 
 impl Excludes {
-    /// Compiles a document's excludes (already validated one by one).
+    /// Compiles a document's excludes into one set (already checked one by one; each is
+    /// compiled alone when first needed).
     fn new(patterns: &[String]) -> Result<Excludes, regex::Error> {
-        let each = patterns
-            .iter()
-            .map(|p| compile(p))
-            .collect::<Result<Vec<_>, _>>()?;
+        let each = patterns.iter().map(|p| OnDemand::new(p)).collect();
         let any = match patterns {
             [] | [_] => None,
             many => Some(compile_set(many, 1 << 22)?),
@@ -360,10 +367,14 @@ impl Excludes {
 
     /// The index of the first exclude that matches `name`, if any.
     fn first_match(&self, name: &str) -> Option<usize> {
-        if self.any.as_ref().is_some_and(|set| !set.is_match(name)) {
-            return None;
+        match &self.any {
+            Some(set) if !set.is_match(name) => None,
+            Some(set) => set.matches(name).iter().next(),
+            None => self
+                .each
+                .iter()
+                .position(|p| p.regex().is_some_and(|re| re.is_match(name))),
         }
-        self.each.iter().position(|re| re.is_match(name))
     }
 }
 
@@ -387,13 +398,7 @@ const CONJUNCTIONS: [&str; 15] = [
 
 /// The last line of a regex error: what is wrong, without the pattern echoed above it.
 pub fn regex_error_detail(error: &regex::Error) -> String {
-    error
-        .to_string()
-        .lines()
-        .last()
-        .unwrap_or_default()
-        .trim()
-        .to_string()
+    compiled::last_line(&error.to_string())
 }
 
 #[cfg(test)]

@@ -1,15 +1,28 @@
-//! Compiled patterns and pattern sets, memoised for the process.
+//! Checked patterns, compiled patterns and pattern sets, memoised for the process.
 //!
-//! Loading the rules compiles every pattern to validate it, the matcher needs the same
-//! pattern again, and the three category files repeat what they share: the documents every
-//! category has (the aid plan, the funding chain, performance) with their excludes, and the
-//! `not_evidence` patterns that veto a name in every category. A `Regex` and a `RegexSet`
-//! are handles to shared automata, so each distinct pattern or set is built once and cloned.
+//! Loading the rules checks every pattern ([`check`]: it parses and its automaton fits),
+//! without building the engines that search with it; a matcher compiles a document's
+//! pattern or exclude only when a name's scan of the category's set first needs it
+//! ([`OnDemand`]), since most of the rules' two thousand patterns never match a given
+//! archive's names and compiling all of them was most of what a sweep's start cost. The
+//! three category files repeat what they share: the documents every category has (the aid
+//! plan, the funding chain, performance) with their excludes, and the `not_evidence`
+//! patterns that veto a name in every category. A `Regex` and a `RegexSet` are handles to
+//! shared automata, so each distinct pattern or set is built once and cloned.
 
 use std::collections::HashMap;
-use std::sync::{LazyLock, Mutex};
+use std::sync::{LazyLock, Mutex, OnceLock};
 
 use regex::{Regex, RegexSet};
+use regex_automata::nfa::thompson::{self, pikevm::PikeVM};
+
+/// The most bytes the automaton of one rule pattern may take ([`check`]).
+const PATTERN_SIZE_LIMIT: usize = 1 << 20;
+
+/// The most bytes each automaton a compiled pattern builds may take: four times what
+/// [`check`] allows its forward automaton, so that a checked pattern always compiles (the
+/// regex engines also build a reverse automaton, about as large).
+const ENGINE_SIZE_LIMIT: usize = 4 * PATTERN_SIZE_LIMIT;
 
 /// Every distinct pattern compiled so far in this process (see [`compile`]).
 static COMPILED: LazyLock<Mutex<HashMap<String, Regex>>> = LazyLock::new(Mutex::default);
@@ -20,17 +33,79 @@ type SetKey = (usize, Vec<String>);
 /// Every distinct set compiled so far (see [`compile_set`]).
 static COMPILED_SETS: LazyLock<Mutex<HashMap<SetKey, RegexSet>>> = LazyLock::new(Mutex::default);
 
+/// What [`check`] found of every distinct pattern checked so far in this process.
+static CHECKED: LazyLock<Mutex<HashMap<String, Result<bool, String>>>> =
+    LazyLock::new(Mutex::default);
+
+thread_local! {
+    /// The automaton compiler [`check`] uses on this thread: kept, as it keeps large
+    /// buffers that building them anew for each of two thousand patterns would cost.
+    static NFA_COMPILER: thompson::Compiler = {
+        let mut compiler = thompson::Compiler::new();
+        compiler.configure(thompson::Config::new().nfa_size_limit(Some(PATTERN_SIZE_LIMIT)));
+        compiler
+    };
+}
+
+/// Checks a rule pattern as the matcher will use it (unanchored, case-insensitive): it
+/// must parse, and its automaton fit in a mebibyte. Says whether it matches the empty
+/// text. On error, says what is wrong in the words of the regex crate (the last line of its
+/// message, as [`regex_error_detail`](super::regex_error_detail) gives it).
+///
+/// Only the pattern's automaton is built, not the engines that search with it (lazy DFA,
+/// prefilters, reverse automaton), and each distinct pattern once per process (the three
+/// category files share hundreds).
+pub fn check(pattern: &str) -> Result<bool, String> {
+    if let Some(found) = CHECKED.lock().ok().and_then(|m| m.get(pattern).cloned()) {
+        return found;
+    }
+    let found = check_anew(pattern);
+    if let Ok(mut checked) = CHECKED.lock() {
+        checked.insert(pattern.to_string(), found.clone());
+    }
+    found
+}
+
+/// [`check`] without the memo.
+fn check_anew(pattern: &str) -> Result<bool, String> {
+    let hir = regex_syntax::ParserBuilder::new()
+        .case_insensitive(true)
+        .build()
+        .parse(pattern)
+        .map_err(|e| last_line(&e.to_string()))?;
+    let nfa = NFA_COMPILER.with(|compiler| {
+        compiler
+            .build_from_hir(&hir)
+            .map_err(|e| match e.size_limit() {
+                Some(limit) => format!("Compiled regex exceeds size limit of {limit} bytes."),
+                None => last_line(&e.to_string()),
+            })
+    })?;
+    let vm = PikeVM::new_from_nfa(nfa).map_err(|e| last_line(&e.to_string()))?;
+    Ok(vm.is_match(&mut vm.create_cache(), ""))
+}
+
+/// The last line of an error message: what is wrong, without the pattern echoed above it.
+pub(super) fn last_line(message: &str) -> String {
+    message
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .trim()
+        .to_string()
+}
+
 /// Compiles a rule pattern: unanchored and case-insensitive.
 ///
-/// Each distinct pattern is compiled once per process and shared. Compiling thousands of
-/// patterns is most of what a sweep of a small archive costs.
+/// Each distinct pattern is compiled once per process and shared. A pattern [`check`]
+/// accepted always compiles.
 pub fn compile(pattern: &str) -> Result<Regex, regex::Error> {
     if let Some(regex) = COMPILED.lock().ok().and_then(|m| m.get(pattern).cloned()) {
         return Ok(regex);
     }
     let regex = regex::RegexBuilder::new(pattern)
         .case_insensitive(true)
-        .size_limit(1 << 20)
+        .size_limit(ENGINE_SIZE_LIMIT)
         .build()?;
     if let Ok(mut compiled) = COMPILED.lock() {
         compiled.insert(pattern.to_string(), regex.clone());
@@ -59,9 +134,82 @@ pub(super) fn compile_set(
     Ok(set)
 }
 
+/// A checked rule pattern, compiled ([`compile`]) the first time a name needs it and then
+/// kept: a document's pattern once the category's set says it matches a name, an exclude
+/// once its document's set says it vetoes one.
+#[derive(Debug, Clone)]
+pub(super) struct OnDemand {
+    /// The pattern, as the rule file (or a `topics` × `forms` expansion) wrote it.
+    pattern: String,
+    /// The compiled pattern, once asked for; `None` only if it did not compile, which
+    /// [`check`] rules out for every pattern of loaded rules.
+    regex: OnceLock<Option<Regex>>,
+}
+
+impl OnDemand {
+    /// A pattern to compile when first needed.
+    pub(super) fn new(pattern: &str) -> OnDemand {
+        OnDemand {
+            pattern: pattern.to_string(),
+            regex: OnceLock::new(),
+        }
+    }
+
+    /// The pattern's text.
+    pub(super) fn as_str(&self) -> &str {
+        &self.pattern
+    }
+
+    /// The compiled pattern (compiled now if this is the first time).
+    pub(super) fn regex(&self) -> Option<&Regex> {
+        self.regex
+            .get_or_init(|| compile(&self.pattern).ok())
+            .as_ref()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A check says what compiling would say, and whether the pattern matches the empty
+    /// text, as the compiled pattern would.
+    #[test]
+    fn a_check_agrees_with_compiling() {
+        for pattern in [
+            "竣工验收(报告|意见)",
+            "方案?",
+            "^$",
+            r"\b",
+            "(?:x)*报告",
+            "竣工(",
+            "[z-a]",
+        ] {
+            let compiled = compile(pattern);
+            match check(pattern) {
+                Ok(empty) => assert_eq!(Some(empty), compiled.ok().map(|re| re.is_match(""))),
+                Err(detail) => {
+                    let expected = super::super::regex_error_detail(&compiled.unwrap_err());
+                    assert_eq!(detail, expected);
+                }
+            }
+        }
+        assert_eq!(check("(方案)?"), Ok(true));
+        assert_eq!(check("方案"), Ok(false));
+        let huge = check(r"\w{1000}\w{1000}").unwrap_err();
+        assert_eq!(huge, "Compiled regex exceeds size limit of 1048576 bytes.");
+    }
+
+    /// A pattern on demand is compiled when first asked for, and kept.
+    #[test]
+    fn a_pattern_on_demand_is_compiled_when_asked() {
+        let pattern = "施工图审查(合格)?书$";
+        let on_demand = OnDemand::new(pattern);
+        assert!(on_demand.regex.get().is_none());
+        assert!(on_demand.regex().unwrap().is_match("施工图审查合格书"));
+        assert!(on_demand.regex.get().is_some());
+        assert_eq!(on_demand.as_str(), pattern);
+    }
 
     /// A pattern is compiled once and then taken from the memo; one that does not compile
     /// is not remembered, so it fails each time it is asked for.

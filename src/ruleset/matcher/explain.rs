@@ -87,10 +87,10 @@ impl Matcher {
         let mut seen = std::collections::BTreeSet::new();
         let mut candidates = Vec::new();
         for (pattern_index, hit) in &hits {
-            let (doc_index, regex) = &self.patterns[*pattern_index];
+            let (doc_index, pattern) = &self.patterns[*pattern_index];
             let found = match hit {
                 Hit::Found(found) => &name[found.clone()],
-                _ => match regex.find(name) {
+                _ => match pattern.regex().and_then(|re| re.find(name)) {
                     Some(found) => found.as_str(),
                     None => continue,
                 },
@@ -122,7 +122,7 @@ impl Matcher {
             };
             candidates.push(Candidate {
                 document: *doc_index,
-                pattern: regex.as_str().to_string(),
+                pattern: pattern.as_str().to_string(),
                 matched: found.to_string(),
                 outcome,
             });

@@ -90,9 +90,8 @@ fn check_patterns(raw: &RawDocument, errors: &mut FileErrors<'_>) {
 /// pattern would silently never match.
 pub(super) fn check_pattern(pattern: &Spanned<String>, errors: &mut FileErrors<'_>) {
     let p = pattern.get_ref();
-    match crate::ruleset::matcher::compile(p) {
-        Err(e) => {
-            let detail = crate::ruleset::matcher::regex_error_detail(&e);
+    match crate::ruleset::matcher::check(p) {
+        Err(detail) => {
             errors.at(
                 pattern.span(),
                 format!("invalid regular expression: {detail}"),
@@ -101,7 +100,7 @@ pub(super) fn check_pattern(pattern: &Spanned<String>, errors: &mut FileErrors<'
             );
             return;
         }
-        Ok(re) if re.is_match("") => {
+        Ok(true) => {
             errors.at(
                 pattern.span(),
                 "pattern matches the empty text, so it matches every name",
@@ -110,7 +109,7 @@ pub(super) fn check_pattern(pattern: &Spanned<String>, errors: &mut FileErrors<'
             );
             return;
         }
-        Ok(_) => {}
+        Ok(false) => {}
     }
     let folded = normalize(p);
     if folded != p.to_lowercase().trim() {
