@@ -18,6 +18,7 @@ use crate::cli::{ClassifyArgs, ClassifyFormat};
 use crate::error::AppError;
 use crate::lang::Lang;
 use crate::names::file_marks::without_file_marks;
+use crate::names::normalize::without_title_marks;
 use crate::names::normalize::{judged_extension, normalize, split_extension};
 use crate::ruleset::condition::{Applicability, Facts};
 use crate::ruleset::{Candidate, Category, Outcome, RuleSet};
@@ -172,7 +173,7 @@ fn classify<'r>(
         .collect();
     Classified {
         name: name.to_string(),
-        folded: without_file_marks(&folded).to_string(),
+        folded: without_title_marks(without_file_marks(&folded)).to_string(),
         categories,
     }
 }

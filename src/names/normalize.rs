@@ -186,6 +186,16 @@ pub fn without_asides(name: &str) -> Option<String> {
     (!plain.is_empty() && plain != name).then_some(plain)
 }
 
+/// `name` without the book-title marks that quote it whole (`《…工程合同》` → `…工程合同`), as
+/// filing lists quote a paper's title; `name` itself when they quote only a part of it
+/// (`关于《…》的批复`) or it holds another pair.
+pub fn without_title_marks(name: &str) -> &str {
+    match name.strip_prefix('《').and_then(|n| n.strip_suffix('》')) {
+        Some(title) if !title.contains(['《', '》']) && !title.trim().is_empty() => title.trim(),
+        _ => name,
+    }
+}
+
 /// Whether a folder name starts like a project code (`MGT-2023-001 学校`, full-width
 /// digits and dashes folded): how discovery finds project folders and the scan notices one
 /// nested in another. An ASCII name is matched as it is, without a copy.
@@ -199,6 +209,24 @@ pub fn starts_like_code(name: &str, code_pattern: &regex::Regex) -> bool {
 
 #[cfg(test)]
 mod tests {
+    /// Marks that quote a whole name go; those that quote a part, or two titles, stay.
+    #[test]
+    fn title_marks_quoting_the_whole_name_go() {
+        assert_eq!(
+            without_title_marks("《联网监控系统工程合同》"),
+            "联网监控系统工程合同"
+        );
+        assert_eq!(
+            without_title_marks("关于《实施方案》的批复"),
+            "关于《实施方案》的批复"
+        );
+        assert_eq!(
+            without_title_marks("《合同》与《协议》"),
+            "《合同》与《协议》"
+        );
+        assert_eq!(without_title_marks("《》"), "《》");
+    }
+
     use super::*;
 
     #[test]

@@ -19,7 +19,7 @@ use regex::{Regex, RegexSet};
 use super::Document;
 use super::list_items::{before_excluded_items, excluded_items, list_items};
 use crate::names::file_marks::without_file_marks;
-use crate::names::normalize::{outside_brackets, without_asides};
+use crate::names::normalize::{outside_brackets, without_asides, without_title_marks};
 
 mod compiled;
 mod explain;
@@ -211,7 +211,8 @@ impl Matcher {
     ) -> (Cow<'n, str>, Judgement) {
         // A copy's marks (`(盖章)`, `-扫描件`, `.pdf` of a file saved twice) say nothing of
         // the paper, and rules that read a name's end must see the paper's last word.
-        let name = without_file_marks(name);
+        // A title quoted whole in a filing list (《…工程合同》) is the title.
+        let name = without_title_marks(without_file_marks(name));
         // A name's own words come before its asides: in 选址意见书(仅指以划拨方式提供国有土地
         // 使用权的项目) the note names another paper. An aside is read only when the words
         // outside brackets are evidence of nothing (附件3(竣工验收报告)). What an
@@ -225,7 +226,20 @@ impl Matcher {
                 return (Cow::Owned(plain), judged);
             }
         }
+        // A last aside that mentions no paper, after words that name one, notes where a list
+        // files the paper (施工单位送审的工程结算书(结算审核) is the contractor's statement,
+        // not the audit); one that names a paper says what the paper is
+        // (建设项目任务书(可行性研究报告)).
+        // What the aside vetoes ((模板), (空白)) stays vetoed.
         let as_written = self.judge_text(name, extension, stage_hint, documents);
+        if let (Judgement::Evidence(_), Some(before), Some(aside)) =
+            (as_written, before_last_aside(name), last_aside(name))
+            && names_a_paper(before)
+            && !mentions_a_paper(aside)
+        {
+            let judged = self.judge_text(before, extension, stage_hint, documents);
+            return (Cow::Borrowed(before), judged);
+        }
         (Cow::Borrowed(name), as_written)
     }
 
@@ -388,6 +402,38 @@ fn before_last_aside(name: &str) -> Option<&str> {
     };
     let before = name[..name.rfind(open)?].trim_end();
     (!before.is_empty()).then_some(before)
+}
+
+/// The text of the aside in round or square brackets that ends `name` (`…结算书(结算审核)`
+/// → `结算审核`), if it ends in one.
+fn last_aside(name: &str) -> Option<&str> {
+    let open = match name.chars().next_back()? {
+        ')' => '(',
+        ']' => '[',
+        _ => return None,
+    };
+    let start = name.rfind(open)? + open.len_utf8();
+    name.get(start..name.len() - 1)
+}
+
+/// Words that say what kind of paper a text is: …结算书, …明细单, …的通知.
+const FORM_WORDS: [&str; 22] = [
+    "书", "表", "单", "报告", "证", "证明", "函", "意见", "记录", "清单", "合同", "协议", "批复",
+    "通知", "纪要", "方案", "计划", "凭证", "发票", "请示", "册", "簿",
+];
+
+/// Whether `text` ends in a form word, so that it names a paper of its own rather than
+/// labelling one (附件3).
+fn names_a_paper(text: &str) -> bool {
+    let text = text.trim_end();
+    FORM_WORDS.iter().any(|w| text.ends_with(w))
+}
+
+/// Whether `text` holds a form word anywhere: an aside that lists what a paper holds
+/// (含…确定文件、…通知书等) still names papers; one that says how a list files it
+/// (结算审核, 结算编审) names none.
+fn mentions_a_paper(text: &str) -> bool {
+    FORM_WORDS.iter().any(|w| text.contains(w))
 }
 
 /// Words that, starting what follows a match, list other papers beside the matched one
