@@ -13,6 +13,7 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use regex::{Regex, RegexSet};
 
@@ -21,8 +22,10 @@ use super::list_items::{before_excluded_items, excluded_items, list_items};
 use crate::names::file_marks::without_file_marks;
 use crate::names::normalize::{outside_brackets, without_asides, without_title_marks};
 
+mod asides;
 mod compiled;
 mod explain;
+use asides::{before_last_aside, last_aside, mentions_a_paper, names_a_paper};
 use compiled::{OnDemand, compile_set};
 pub use compiled::{check, compile};
 pub use explain::{Candidate, Outcome};
@@ -80,7 +83,7 @@ impl Matcher {
             for pattern in &doc.patterns {
                 patterns.push((index, OnDemand::new(pattern)));
             }
-            excludes.push(Excludes::new(&doc.exclude)?);
+            excludes.push(Excludes::new(&doc.exclude));
         }
         let set = RegexSet::new(patterns.iter().map(|(_, pattern)| pattern.as_str()))?;
         let not_evidence = match not_evidence {
@@ -356,32 +359,48 @@ impl Matcher {
     }
 }
 
-/// The `exclude` patterns of one document.
+/// The `exclude` patterns of one document, compiled when a match of the document first
+/// asks whether they veto it (most documents' patterns match none of an archive's names).
 #[derive(Debug, Clone)]
 struct Excludes {
     /// Each pattern, in the rule file's order: which one vetoes, and where it matches
     /// (compiled when first asked where).
     each: Vec<OnDemand>,
     /// All of them in one set, so that the common case, a name no exclude matches, is one
-    /// scan of the name rather than one per pattern (a document has up to dozens).
-    any: Option<RegexSet>,
+    /// scan of the name rather than one per pattern (a document has up to dozens). Built
+    /// when first asked, for two patterns or more; `None` inside when it could not be built,
+    /// and then each pattern is asked in turn.
+    any: OnceLock<Option<RegexSet>>,
 }
 
 impl Excludes {
-    /// Compiles a document's excludes into one set (already checked one by one; each is
-    /// compiled alone when first needed).
-    fn new(patterns: &[String]) -> Result<Excludes, regex::Error> {
-        let each = patterns.iter().map(|p| OnDemand::new(p)).collect();
-        let any = match patterns {
-            [] | [_] => None,
-            many => Some(compile_set(many, 1 << 22)?),
-        };
-        Ok(Excludes { each, any })
+    /// A document's excludes (already checked one by one), to compile when first needed.
+    fn new(patterns: &[String]) -> Excludes {
+        Excludes {
+            each: patterns.iter().map(|p| OnDemand::new(p)).collect(),
+            any: OnceLock::new(),
+        }
+    }
+
+    /// The set of all the excludes, built now if this is the first time; `None` for fewer
+    /// than two.
+    fn set(&self) -> Option<&RegexSet> {
+        self.any
+            .get_or_init(|| {
+                let patterns: Vec<String> = self.each.iter().map(|p| p.as_str().into()).collect();
+                (patterns.len() > 1)
+                    .then(|| compile_set(&patterns, 1 << 22).ok())
+                    .flatten()
+            })
+            .as_ref()
     }
 
     /// The index of the first exclude that matches `name`, if any.
     fn first_match(&self, name: &str) -> Option<usize> {
-        match &self.any {
+        if self.each.is_empty() {
+            return None;
+        }
+        match self.set() {
             Some(set) if !set.is_match(name) => None,
             Some(set) => set.matches(name).iter().next(),
             None => self
@@ -390,50 +409,6 @@ impl Excludes {
                 .position(|p| p.regex().is_some_and(|re| re.is_match(name))),
         }
     }
-}
-
-/// `name` before the aside in round or square brackets that ends it (`…内容(由建设单位提供)`
-/// → `…内容`), or `None` when it ends in none or is all aside.
-fn before_last_aside(name: &str) -> Option<&str> {
-    let open = match name.chars().next_back()? {
-        ')' => '(',
-        ']' => '[',
-        _ => return None,
-    };
-    let before = name[..name.rfind(open)?].trim_end();
-    (!before.is_empty()).then_some(before)
-}
-
-/// The text of the aside in round or square brackets that ends `name` (`…结算书(结算审核)`
-/// → `结算审核`), if it ends in one.
-fn last_aside(name: &str) -> Option<&str> {
-    let open = match name.chars().next_back()? {
-        ')' => '(',
-        ']' => '[',
-        _ => return None,
-    };
-    let start = name.rfind(open)? + open.len_utf8();
-    name.get(start..name.len() - 1)
-}
-
-/// Words that say what kind of paper a text is: …结算书, …明细单, …的通知.
-const FORM_WORDS: [&str; 22] = [
-    "书", "表", "单", "报告", "证", "证明", "函", "意见", "记录", "清单", "合同", "协议", "批复",
-    "通知", "纪要", "方案", "计划", "凭证", "发票", "请示", "册", "簿",
-];
-
-/// Whether `text` ends in a form word, so that it names a paper of its own rather than
-/// labelling one (附件3).
-fn names_a_paper(text: &str) -> bool {
-    let text = text.trim_end();
-    FORM_WORDS.iter().any(|w| text.ends_with(w))
-}
-
-/// Whether `text` holds a form word anywhere: an aside that lists what a paper holds
-/// (含…确定文件、…通知书等) still names papers; one that says how a list files it
-/// (结算审核, 结算编审) names none.
-fn mentions_a_paper(text: &str) -> bool {
-    FORM_WORDS.iter().any(|w| text.contains(w))
 }
 
 /// Words that, starting what follows a match, list other papers beside the matched one
@@ -456,12 +431,13 @@ mod tests {
     #[test]
     fn the_first_exclude_that_matches_is_found_through_the_set() {
         let patterns = ["评审", "意见$", "(申请|请示)"].map(String::from);
-        let excludes = Excludes::new(&patterns).unwrap();
-        assert!(excludes.any.is_some());
+        let excludes = Excludes::new(&patterns);
+        assert!(excludes.any.get().is_none());
+        assert!(excludes.set().is_some());
         assert_eq!(excludes.first_match("可研报告评审意见"), Some(0));
         assert_eq!(excludes.first_match("关于可研报告的请示"), Some(2));
         assert_eq!(excludes.first_match("可行性研究报告"), None);
-        let one = Excludes::new(&["评审".to_string()]).unwrap();
+        let one = Excludes::new(&["评审".to_string()]);
         assert_eq!(one.first_match("评审报告"), Some(0));
         assert_eq!(one.first_match("报告"), None);
     }
