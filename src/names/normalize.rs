@@ -209,6 +209,8 @@ pub fn starts_like_code(name: &str, code_pattern: &regex::Regex) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     /// Marks that quote a whole name go; those that quote a part, or two titles, stay.
     #[test]
     fn title_marks_quoting_the_whole_name_go() {
@@ -226,8 +228,6 @@ mod tests {
         );
         assert_eq!(without_title_marks("《》"), "《》");
     }
-
-    use super::*;
 
     #[test]
     fn folds_width_script_case_and_space() {

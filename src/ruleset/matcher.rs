@@ -232,8 +232,7 @@ impl Matcher {
         // A last aside that mentions no paper, after words that name one, notes where a list
         // files the paper (施工单位送审的工程结算书(结算审核) is the contractor's statement,
         // not the audit); one that names a paper says what the paper is
-        // (建设项目任务书(可行性研究报告)).
-        // What the aside vetoes ((模板), (空白)) stays vetoed.
+        // (建设项目任务书(可行性研究报告)), and what an aside vetoes ((空白)) stays vetoed.
         let as_written = self.judge_text(name, extension, stage_hint, documents);
         if let (Judgement::Evidence(_), Some(before), Some(aside)) =
             (as_written, before_last_aside(name), last_aside(name))
