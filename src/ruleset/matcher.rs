@@ -103,12 +103,15 @@ impl Matcher {
         })
     }
 
-    /// The other kind of paper that `tail`, the text after a match, ends in, if any. Asides
-    /// in brackets (`(盖章)`, `《…》`), trailing numbers and a copy's marks (扫描件, 副本 …, as
-    /// [`without_file_marks`] reads them) do not count; a tail that starts with a conjunction
-    /// (及, 或, 附, 、 …) lists papers beside the matched one and names none.
-    fn other_kind_after(&self, tail: &str) -> Option<String> {
+    /// The other kind of paper that the text of `name` after a match ending at `end` ends
+    /// in, if any. Asides in brackets (`(盖章)`, `《…》`), trailing numbers and a copy's
+    /// marks (扫描件, 副本 …, as [`without_file_marks`] reads them) do not count; a tail that
+    /// starts with a conjunction (及, 或, 附, 、 …) lists papers beside the matched one and
+    /// names none, and a tail that only repeats the match's last word (…实施方案方案) is a
+    /// slip of the keyboard.
+    fn other_kind_after(&self, name: &str, end: usize) -> Option<String> {
         let other_kind = self.other_kind.as_ref()?;
+        let tail = &name[end..];
         if tail.trim().is_empty() {
             return None;
         }
@@ -139,7 +142,9 @@ impl Matcher {
         // A notice that issues or forwards a paper (关于印发…移交工作实施方案的通知) is that
         // paper: its 的通知 does not hide the kind before it.
         let plain = plain.strip_suffix("的通知").unwrap_or(plain);
-        other_kind.find(plain).map(|m| m.as_str().to_string())
+        let found = other_kind.find(plain)?.as_str();
+        let repeated = found == plain.trim() && name[..end].ends_with(found);
+        (!repeated).then(|| found.to_string())
     }
 
     /// The document `name` (normalised, without extension) is evidence of, if any.
@@ -290,7 +295,7 @@ impl Matcher {
         for (doc_index, length, end) in found_by_doc {
             // The paper a name is ends where the document's last match ends: 用地预审与选址
             // 意见书申请报告 is an application, though 用地预审 is followed by 与.
-            if self.other_kind_after(&name[end..]).is_some() {
+            if self.other_kind_after(name, end).is_some() {
                 vetoed = true;
                 continue;
             }

@@ -111,7 +111,7 @@ impl Matcher {
                         .as_str()
                         .to_string(),
                 }
-            } else if let Some(word) = self.other_kind_after(&name[last_end(*doc_index)..]) {
+            } else if let Some(word) = self.other_kind_after(name, last_end(*doc_index)) {
                 Outcome::OtherKind { word }
             } else {
                 match winner {
