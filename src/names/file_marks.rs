@@ -193,8 +193,9 @@ fn is_year(text: &str) -> bool {
     digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()) && digits.starts_with('2')
 }
 
-/// A date stamp (`20230512`, `2023-05-12` after a separator is gone) or a version (`v2`,
-/// `v1.3`) at the end, after a separator or a character that is no digit or letter.
+/// A date stamp (`20230512`, `2023-05-12` after a separator is gone) after a separator or a
+/// character that is no digit or letter, or a version (`v2`, `v1.3`) at the end after
+/// anything but a letter (`…方案3v2`: the copy's version after a name's own number).
 fn strip_date_or_version(name: &str) -> Option<&str> {
     let digits_start = name
         .char_indices()
@@ -205,7 +206,7 @@ fn strip_date_or_version(name: &str) -> Option<&str> {
     let (head, tail) = name.split_at(digits_start);
     if let Some(version) = head.strip_suffix('v')
         && tail.starts_with(|c: char| c.is_ascii_digit())
-        && !version.ends_with(|c: char| c.is_ascii_alphanumeric())
+        && !version.ends_with(|c: char| c.is_ascii_alphabetic())
     {
         return Some(version);
     }
@@ -230,6 +231,7 @@ mod tests {
             ("竣工验收报告_20230512", "竣工验收报告"),
             ("竣工验收报告v2", "竣工验收报告"),
             ("竣工验收报告-v1.3", "竣工验收报告"),
+            ("实施细则方案3v2", "实施细则方案3"),
             ("竣工验收报告[已签章]", "竣工验收报告"),
             ("竣工验收报告(定稿)(1)", "竣工验收报告"),
             ("可行性研究报告的批复.pdf", "可行性研究报告的批复"),
