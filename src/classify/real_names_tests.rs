@@ -285,7 +285,7 @@ held_sets! {
     thirty_fifth_heldout_names_keep_the_recognition_reached:
         "thirty-fifth held-out", "heldout35.tsv", reached: (52, 3), rows: (57, 71);
     thirty_sixth_heldout_names_keep_the_recognition_reached:
-        "thirty-sixth held-out", "heldout36.tsv", reached: (39, 2), rows: (40, 60);
+        "thirty-sixth held-out", "heldout36.tsv", reached: (40, 2), rows: (40, 60);
     thirty_seventh_heldout_names_keep_the_recognition_reached:
         "thirty-seventh held-out", "heldout37.tsv", reached: (28, 2), rows: (32, 42);
     thirty_eighth_heldout_names_keep_the_recognition_reached:
