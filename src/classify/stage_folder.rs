@@ -143,6 +143,7 @@ mod tests {
             ("第二部分 招投标及合同", Some("procurement")),
             ("03施工许可", Some("permit")),
             ("04 施工和监理资料", Some("construction")),
+            ("三 施工资料", Some("construction")),
             ("05 竣工验收", Some("acceptance")),
             ("06 竣工决算", Some("settlement")),
             ("07影像", Some("media")),

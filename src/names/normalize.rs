@@ -13,46 +13,38 @@ pub fn normalize(name: &str) -> String {
     let width_folded: String = name.nfc().map(fold_width).collect();
     let simplified = super::traditional::to_simplified(&width_folded);
     let mut out = String::with_capacity(simplified.len());
-    let mut last_was_space = false;
+    // A run of white space is written as one space when the next character comes, and
+    // not at all at either end or between two Han characters.
+    let mut space_pending = false;
+    let mut last: Option<char> = None;
     for c in simplified.chars().flat_map(char::to_lowercase) {
         let c = fold_variant(c);
         if c.is_whitespace() {
-            if !last_was_space && !out.is_empty() {
-                out.push(' ');
-            }
-            last_was_space = true;
-        } else {
-            out.push(c);
-            last_was_space = false;
+            space_pending = last.is_some();
+            continue;
         }
-    }
-    if out.ends_with(' ') {
-        out.pop();
-    }
-    if out.contains(' ') {
-        without_spaces_between_han(&out)
-    } else {
-        out
-    }
-}
-
-/// `name` without a space that stands between two Han characters: Chinese writes no spaces
-/// between words, so such a space is a title copied from a PDF's lines (`…绩效自评工作的 通知`),
-/// a cover page's letter spacing (`招 标 文 件`) or a clerk's pause (`某县发改委 关于…`).
-/// Spaces beside digits, Latin letters and brackets stay (`附件 1 验收单`).
-fn without_spaces_between_han(name: &str) -> String {
-    let chars: Vec<char> = name.chars().collect();
-    let mut out = String::with_capacity(name.len());
-    for (i, &c) in chars.iter().enumerate() {
-        let between_han = c == ' '
-            && i > 0
-            && is_han(chars[i - 1])
-            && chars.get(i + 1).copied().is_some_and(is_han);
-        if !between_han {
-            out.push(c);
+        if space_pending && !closes_up(&out, last, c) {
+            out.push(' ');
         }
+        space_pending = false;
+        out.push(c);
+        last = Some(c);
     }
     out
+}
+
+/// Whether a space between `last`, the last character of `before`, and `next` goes: Chinese
+/// writes no spaces between words, so a space between two Han characters is a title copied
+/// from a PDF's lines (`…绩效自评工作的 通知`), a cover page's letter spacing (`招 标 文 件`) or
+/// a clerk's pause (`某县发改委 关于…`). It stays after a leading numbering in Chinese
+/// numerals (`三 施工资料`), which numbering is read by, and beside digits, Latin letters and
+/// brackets (`附件 1 验收单`).
+fn closes_up(before: &str, last: Option<char>, next: char) -> bool {
+    last.is_some_and(is_han)
+        && is_han(next)
+        && !before
+            .chars()
+            .all(|c| "一二三四五六七八九十百零〇".contains(c))
 }
 
 /// Whether `c` is a Han character (CJK unified ideographs and their extensions).
@@ -218,6 +210,7 @@ mod tests {
             ("招 标 文 件(盖章) 2023", "招标文件(盖章) 2023"),
             ("竣 工 验 收 报告", "竣工验收报告"),
             ("某县发改委 关于 下达 计划", "某县发改委关于下达计划"),
+            ("三 施工资料", "三 施工资料"),
             (
                 "开展 2022 年绩效自评工作的 通知",
                 "开展 2022 年绩效自评工作的通知",
