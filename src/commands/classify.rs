@@ -17,8 +17,8 @@ use crate::classify::stage_folder::StageFolders;
 use crate::cli::{ClassifyArgs, ClassifyFormat};
 use crate::error::AppError;
 use crate::lang::Lang;
-use crate::names::file_marks::without_file_marks;
-use crate::names::normalize::{judged_extension, normalize, split_extension, without_title_marks};
+use crate::names::file_marks::paper_words;
+use crate::names::normalize::{judged_extension, normalize, split_extension};
 use crate::ruleset::condition::{Applicability, Facts};
 use crate::ruleset::{Candidate, Category, Outcome, RuleSet};
 use crate::settings::resolve;
@@ -51,7 +51,8 @@ struct Explained<'r> {
 struct Classified<'r> {
     name: String,
     /// The name as matched: folded (simplified script, half-width, lower case), without
-    /// its extension and the marks of its copy at its end (`(盖章)`, `-扫描件`, `v2`).
+    /// its extension, the marks of its copy at its end (`(盖章)`, `-扫描件`, `v2`) and title
+    /// marks that quote it whole (`《…》`).
     folded: String,
     categories: Vec<InCategory<'r>>,
 }
@@ -172,7 +173,7 @@ fn classify<'r>(
         .collect();
     Classified {
         name: name.to_string(),
-        folded: without_title_marks(without_file_marks(&folded)).to_string(),
+        folded: paper_words(&folded).to_string(),
         categories,
     }
 }

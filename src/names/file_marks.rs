@@ -5,6 +5,14 @@
 //! is. A rule that reads a name's end (a procedure `…流程`, a list `…内容`, an application
 //! `…的申请`) must see the paper's own last word, so names are judged without them.
 
+/// The words of `name` (normalised) that say what the paper is: without the marks of its
+/// copy at its end ([`without_file_marks`]) and without book-title marks that quote it whole
+/// ([`without_title_marks`](super::normalize::without_title_marks)). Every reading of a
+/// name's paper starts from them.
+pub fn paper_words(name: &str) -> &str {
+    super::normalize::without_title_marks(without_file_marks(name))
+}
+
 /// `name` (normalised) without the marks of its copy at its end; `name` itself when it has
 /// none. What is left is never empty: a name that is all marks is returned as it is.
 pub fn without_file_marks(name: &str) -> &str {
@@ -195,7 +203,7 @@ fn is_year(text: &str) -> bool {
 
 /// A date stamp (`20230512`, `2023-05-12` after a separator is gone) after a separator or a
 /// character that is no digit or letter, or a version (`v2`, `v1.3`) at the end after
-/// anything but a letter (`…方案3v2`: the copy's version after a name's own number).
+/// anything but an ASCII letter (`…方案3v2`: the copy's version after a name's own number).
 fn strip_date_or_version(name: &str) -> Option<&str> {
     let digits_start = name
         .char_indices()

@@ -19,13 +19,13 @@ use regex::{Regex, RegexSet};
 
 use super::Document;
 use super::list_items::{before_excluded_items, excluded_items, list_items};
-use crate::names::file_marks::without_file_marks;
+use crate::names::file_marks::{paper_words, without_file_marks};
 use crate::names::normalize::{outside_brackets, without_asides, without_title_marks};
 
 mod asides;
 mod compiled;
 mod explain;
-use asides::{before_last_aside, last_aside, mentions_a_paper, names_a_paper};
+use asides::{before_last_aside, names_a_paper, names_papers, split_last_aside};
 use compiled::{OnDemand, compile_set};
 pub use compiled::{check, compile};
 pub use explain::{Candidate, Outcome};
@@ -69,9 +69,11 @@ pub struct Matcher {
 }
 
 impl Matcher {
-    /// Compiles the patterns of `documents`, the `not_evidence` patterns that veto every
-    /// document and the `other_kinds` that veto a match they end (all already validated one
-    /// by one).
+    /// Builds the matcher of `documents`, the `not_evidence` patterns that veto every
+    /// document and the `other_kinds` that veto a match they end (all already checked one by
+    /// one): the set of all document patterns, the `not_evidence` set and the `other_kinds`
+    /// pattern now; each document pattern and each document's excludes when a name first
+    /// needs them.
     pub fn new(
         documents: &[Document],
         not_evidence: &[String],
@@ -170,7 +172,7 @@ impl Matcher {
     /// may match the name with or without an aside at its end: …内容(由建设单位提供) is
     /// about contents.
     pub fn is_not_evidence(&self, name: &str) -> bool {
-        let name = without_file_marks(name);
+        let name = paper_words(name);
         let Some(not_evidence) = &self.not_evidence else {
             return false;
         };
@@ -181,7 +183,7 @@ impl Matcher {
     /// The first `not_evidence` pattern that makes `name` evidence of nothing, read as
     /// [`Matcher::is_not_evidence`] reads it: what `guicang classify` shows.
     pub fn not_evidence_pattern(&self, name: &str) -> Option<&str> {
-        let name = without_file_marks(name);
+        let name = paper_words(name);
         let not_evidence = self.not_evidence.as_ref()?;
         let first = |text: &str| {
             not_evidence
@@ -194,10 +196,12 @@ impl Matcher {
     }
 
     /// What `name` is: evidence of a document (as [`Matcher::best`]), vetoed, or nothing.
-    /// A name with asides in brackets is read first without them, then as written when its
-    /// own words are evidence of nothing: 可行性研究报告(代项目建议书)的批复 is
-    /// 可行性研究报告的批复, 中标(中选)通知书 is 中标通知书, and 附件3(竣工验收报告) is the
-    /// report its aside names.
+    /// The name is read without a copy's marks and without title marks that quote it whole
+    /// ([`paper_words`]). A name with asides in brackets is read first without them, then as
+    /// written when its own words are evidence of nothing: 可行性研究报告(代项目建议书)的批复
+    /// is 可行性研究报告的批复, 中标(中选)通知书 is 中标通知书, and 附件3(竣工验收报告) is the
+    /// report its aside names; but a last aside that names no paper, after words that name
+    /// one, is a list's note and not read (施工单位送审的工程结算书(结算审核)).
     pub fn judge(
         &self,
         name: &str,
@@ -208,8 +212,8 @@ impl Matcher {
         self.judged_text(name, extension, stage_hint, documents).1
     }
 
-    /// The text a name is judged by (the name, or the name without its asides) and what
-    /// it is.
+    /// The text a name is judged by (its paper's words, without its asides, or without its
+    /// last aside) and what it is, as [`Matcher::judge`] reads it.
     fn judged_text<'n>(
         &self,
         name: &'n str,
@@ -218,9 +222,9 @@ impl Matcher {
         documents: &[Document],
     ) -> (Cow<'n, str>, Judgement) {
         // A copy's marks (`(盖章)`, `-扫描件`, `.pdf` of a file saved twice) say nothing of
-        // the paper, and rules that read a name's end must see the paper's last word.
-        // A title quoted whole in a filing list (《…工程合同》) is the title.
-        let name = without_title_marks(without_file_marks(name));
+        // the paper, and rules that read a name's end must see the paper's last word; a
+        // title quoted whole in a filing list (《…工程合同》) is the title.
+        let name = paper_words(name);
         // A name's own words come before its asides: in 选址意见书(仅指以划拨方式提供国有土地
         // 使用权的项目) the note names another paper. An aside is read only when the words
         // outside brackets are evidence of nothing (附件3(竣工验收报告)). What an
@@ -229,21 +233,23 @@ impl Matcher {
         if let Some(plain) = without_asides(name)
             && !self.is_not_evidence(name)
         {
-            let judged = self.judge_text(&plain, extension, stage_hint, documents);
+            let words = without_title_marks(&plain);
+            let judged = self.judge_text(words, extension, stage_hint, documents);
             if matches!(judged, Judgement::Evidence(_)) {
-                return (Cow::Owned(plain), judged);
+                return (Cow::Owned(words.to_string()), judged);
             }
         }
-        // A last aside that mentions no paper, after words that name one, notes where a list
+        // A last aside that names no paper, after words that name one, notes where a list
         // files the paper (施工单位送审的工程结算书(结算审核) is the contractor's statement,
         // not the audit); one that names a paper says what the paper is
         // (建设项目任务书(可行性研究报告)), and what an aside vetoes ((空白)) stays vetoed.
         let as_written = self.judge_text(name, extension, stage_hint, documents);
-        if let (Judgement::Evidence(_), Some(before), Some(aside)) =
-            (as_written, before_last_aside(name), last_aside(name))
+        if matches!(as_written, Judgement::Evidence(_))
+            && let Some((before, aside)) = split_last_aside(name)
             && names_a_paper(before)
-            && !mentions_a_paper(aside)
+            && !names_papers(aside)
         {
+            let before = without_title_marks(before);
             let judged = self.judge_text(before, extension, stage_hint, documents);
             return (Cow::Borrowed(before), judged);
         }

@@ -19,10 +19,11 @@ use regex_automata::nfa::thompson::{self, pikevm::PikeVM};
 /// The most bytes the automaton of one rule pattern may take ([`check`]).
 const PATTERN_SIZE_LIMIT: usize = 1 << 20;
 
-/// The most bytes each automaton a compiled pattern builds may take: four times what
-/// [`check`] allows its forward automaton, so that a checked pattern always compiles (the
-/// regex engines also build a reverse automaton, about as large).
-const ENGINE_SIZE_LIMIT: usize = 4 * PATTERN_SIZE_LIMIT;
+/// No limit on the automata a compiled pattern builds: [`check`] has bounded its forward
+/// automaton, and the engines the regex crate builds from it (a reverse automaton among them,
+/// which can be larger than the forward one) are not bounded again, so that a checked
+/// pattern always compiles.
+const ENGINE_SIZE_LIMIT: usize = usize::MAX;
 
 /// Every distinct pattern compiled so far in this process (see [`compile`]).
 static COMPILED: LazyLock<Mutex<HashMap<String, Regex>>> = LazyLock::new(Mutex::default);
@@ -97,8 +98,10 @@ pub(super) fn last_line(message: &str) -> String {
 
 /// Compiles a rule pattern: unanchored and case-insensitive.
 ///
-/// Each distinct pattern is compiled once per process and shared. A pattern [`check`]
-/// accepted always compiles.
+/// Each distinct pattern is compiled once per process and shared. A pattern that parses
+/// always compiles (there is no size limit here: [`check`] bounds a rule pattern), and so
+/// does every pattern of loaded rules: rule files' patterns were checked one by one, and the
+/// `topics` × `forms` expansions are escaped words that the category's set compiled.
 pub fn compile(pattern: &str) -> Result<Regex, regex::Error> {
     if let Some(regex) = COMPILED.lock().ok().and_then(|m| m.get(pattern).cloned()) {
         return Ok(regex);
@@ -141,8 +144,8 @@ pub(super) fn compile_set(
 pub(super) struct OnDemand {
     /// The pattern, as the rule file (or a `topics` × `forms` expansion) wrote it.
     pattern: String,
-    /// The compiled pattern, once asked for; `None` only if it did not compile, which
-    /// [`check`] rules out for every pattern of loaded rules.
+    /// The compiled pattern, once asked for; `None` only if it did not parse, which loading
+    /// the rules rules out (see [`compile`]).
     regex: OnceLock<Option<Regex>>,
 }
 

@@ -99,9 +99,9 @@ impl Matcher {
                 continue;
             }
             let doc = &documents[*doc_index];
-            let outcome = if let Some(pattern) = vetoed {
+            let outcome = if let Some(vetoing) = vetoed {
                 Outcome::NotEvidence {
-                    pattern: pattern.to_string(),
+                    pattern: vetoing.to_string(),
                 }
             } else if extension.is_some_and(|e| !doc.accepts(e)) {
                 Outcome::Format
