@@ -342,6 +342,7 @@ fn a_name_the_rules_veto_is_no_evidence_even_in_the_documents_folder() {
         "招标文件/招标文件澄清.pdf",
         "招标文件/招标文件编制方案.pdf",
         "招标文件/办理流程.pdf",
+        "招标文件/《项目资料归档》.pdf",
     ] {
         doc(root, &format!("{p}/{rel}"));
     }
@@ -360,8 +361,9 @@ fn a_name_the_rules_veto_is_no_evidence_even_in_the_documents_folder() {
                 .collect()
         })
         .unwrap_or_default();
-    // A clarification (an exclude), a plan for the documents (another kind of paper) and a
-    // procedure (not_evidence) are not the tender documents the folder holds.
+    // A clarification (an exclude), a plan for the documents (another kind of paper), a
+    // procedure and a filing note quoted as a title (not_evidence, read without the title
+    // marks) are not the tender documents the folder holds.
     assert_eq!(tender, vec!["001.jpg"]);
     let unmatched: Vec<String> = report["findings"]
         .as_array()
@@ -380,7 +382,12 @@ fn a_name_the_rules_veto_is_no_evidence_even_in_the_documents_folder() {
         .collect();
     assert_eq!(
         unmatched,
-        vec!["办理流程.pdf", "招标文件澄清.pdf", "招标文件编制方案.pdf"]
+        vec![
+            "《项目资料归档》.pdf",
+            "办理流程.pdf",
+            "招标文件澄清.pdf",
+            "招标文件编制方案.pdf"
+        ]
     );
 }
 
