@@ -10,7 +10,10 @@
 //! patterns that veto a name in every category. A `Regex` and a `RegexSet` are handles to
 //! shared automata, so each distinct pattern or set is built once and cloned.
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
+use std::convert::Infallible;
+use std::hash::Hash;
 use std::sync::{LazyLock, Mutex, OnceLock};
 
 use regex::{Regex, RegexSet};
@@ -57,13 +60,10 @@ thread_local! {
 /// prefilters, reverse automaton), and each distinct pattern once per process (the three
 /// category files share hundreds).
 pub fn check(pattern: &str) -> Result<bool, String> {
-    if let Some(found) = CHECKED.lock().ok().and_then(|m| m.get(pattern).cloned()) {
-        return found;
-    }
-    let found = check_anew(pattern);
-    if let Ok(mut checked) = CHECKED.lock() {
-        checked.insert(pattern.to_string(), found.clone());
-    }
+    // A pattern that does not parse is remembered too: its error is what is checked.
+    let Ok(found) = memoised(&CHECKED, pattern, || {
+        Ok::<_, Infallible>(check_anew(pattern))
+    });
     found
 }
 
@@ -103,17 +103,12 @@ pub(super) fn last_line(message: &str) -> String {
 /// does every pattern of loaded rules: rule files' patterns were checked one by one, and the
 /// `topics` × `forms` expansions are escaped words that the category's set compiled.
 pub fn compile(pattern: &str) -> Result<Regex, regex::Error> {
-    if let Some(regex) = COMPILED.lock().ok().and_then(|m| m.get(pattern).cloned()) {
-        return Ok(regex);
-    }
-    let regex = regex::RegexBuilder::new(pattern)
-        .case_insensitive(true)
-        .size_limit(ENGINE_SIZE_LIMIT)
-        .build()?;
-    if let Ok(mut compiled) = COMPILED.lock() {
-        compiled.insert(pattern.to_string(), regex.clone());
-    }
-    Ok(regex)
+    memoised(&COMPILED, pattern, || {
+        regex::RegexBuilder::new(pattern)
+            .case_insensitive(true)
+            .size_limit(ENGINE_SIZE_LIMIT)
+            .build()
+    })
 }
 
 /// Compiles `patterns` into one case-insensitive set whose automaton may take up to
@@ -123,18 +118,35 @@ pub(super) fn compile_set(
     patterns: &[String],
     size_limit: usize,
 ) -> Result<RegexSet, regex::Error> {
-    let key = (size_limit, patterns.to_vec());
-    if let Some(set) = COMPILED_SETS.lock().ok().and_then(|m| m.get(&key).cloned()) {
-        return Ok(set);
+    memoised(&COMPILED_SETS, &(size_limit, patterns.to_vec()), || {
+        regex::RegexSetBuilder::new(patterns)
+            .case_insensitive(true)
+            .size_limit(size_limit)
+            .build()
+    })
+}
+
+/// What `memo` holds for `key`, or what `build` makes of it, remembered when it is `Ok`
+/// (an error is built again each time it is asked for): how each memo of this module is read
+/// and filled. A poisoned lock costs only the memo, never the answer.
+fn memoised<K, Q, V, E>(
+    memo: &Mutex<HashMap<K, V>>,
+    key: &Q,
+    build: impl FnOnce() -> Result<V, E>,
+) -> Result<V, E>
+where
+    K: Borrow<Q> + Hash + Eq,
+    Q: ToOwned<Owned = K> + Hash + Eq + ?Sized,
+    V: Clone,
+{
+    if let Some(found) = memo.lock().ok().and_then(|m| m.get(key).cloned()) {
+        return Ok(found);
     }
-    let set = regex::RegexSetBuilder::new(patterns)
-        .case_insensitive(true)
-        .size_limit(size_limit)
-        .build()?;
-    if let Ok(mut compiled) = COMPILED_SETS.lock() {
-        compiled.insert(key, set.clone());
+    let built = build()?;
+    if let Ok(mut remembered) = memo.lock() {
+        remembered.insert(key.to_owned(), built.clone());
     }
-    Ok(set)
+    Ok(built)
 }
 
 /// A checked rule pattern, compiled ([`compile`]) the first time a name needs it and then
