@@ -374,6 +374,14 @@ held_sets! {
         "seventy-ninth held-out", "heldout79.tsv", reached: (20, 1), rows: (22, 34);
     eightieth_heldout_names_keep_the_recognition_reached:
         "eightieth held-out", "heldout80.tsv", reached: (17, 5), rows: (30, 63);
+    eighty_first_heldout_names_keep_the_recognition_reached:
+        "eighty-first held-out", "heldout81.tsv", reached: (11, 0), rows: (11, 17);
+    eighty_second_heldout_names_keep_the_recognition_reached:
+        "eighty-second held-out", "heldout82.tsv", reached: (22, 2), rows: (23, 35);
+    eighty_third_heldout_names_keep_the_recognition_reached:
+        "eighty-third held-out", "heldout83.tsv", reached: (16, 1), rows: (19, 29);
+    eighty_fourth_heldout_names_keep_the_recognition_reached:
+        "eighty-fourth held-out", "heldout84.tsv", reached: (16, 0), rows: (16, 24);
     // The titles of the filing lists the catalogue cites (`vocabulary.tsv`, see
     // `VOCABULARY.md`): learnt from, and held at the level reached.
     standards_vocabulary_keeps_the_recognition_reached:
