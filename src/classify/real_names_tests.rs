@@ -382,8 +382,12 @@ held_sets! {
         "eighty-third held-out", "heldout83.tsv", reached: (16, 1), rows: (19, 29);
     eighty_fourth_heldout_names_keep_the_recognition_reached:
         "eighty-fourth held-out", "heldout84.tsv", reached: (16, 0), rows: (16, 24);
+    eighty_fifth_heldout_names_keep_the_recognition_reached:
+        "eighty-fifth held-out", "heldout85.tsv", reached: (35, 2), rows: (37, 57);
     eighty_sixth_heldout_names_keep_the_recognition_reached:
         "eighty-sixth held-out", "heldout86.tsv", reached: (6, 0), rows: (6, 9);
+    eighty_seventh_heldout_names_keep_the_recognition_reached:
+        "eighty-seventh held-out", "heldout87.tsv", reached: (20, 1), rows: (25, 39);
     eighty_eighth_heldout_names_keep_the_recognition_reached:
         "eighty-eighth held-out", "heldout88.tsv", reached: (13, 1), rows: (14, 21);
     // The titles of the filing lists the catalogue cites (`vocabulary.tsv`, see
