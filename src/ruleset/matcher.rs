@@ -1,8 +1,8 @@
 //! Matching one normalised name against the documents of one category.
 //!
-//! All patterns of a category are compiled once into one [`RegexSet`], so a name is
-//! scanned once to learn which patterns hit; only those are run again to measure the
-//! matched text. The most specific document wins: the longest matched text, then the
+//! All patterns of a category are compiled once into one [`PatternFinder`] (plain words in
+//! one automaton, the rest in one set), so a name is scanned once or twice to learn which
+//! patterns hit; only those are run again to measure the matched text. The most specific document wins: the longest matched text, then the
 //! document of the stage folder the file sits in, then the order of the rule file. A name
 //! matching a `not_evidence` pattern (a filled-in sample) is evidence of no document, and a
 //! match followed by another kind of paper at the end of the name (`other_kinds`: 固定资产
@@ -23,9 +23,11 @@ use crate::names::file_marks::{paper_words, without_file_marks};
 use crate::names::normalize::{outside_brackets, without_asides, without_title_marks};
 
 mod asides;
+mod candidates;
 mod compiled;
 mod explain;
 use asides::{before_last_aside, names_a_paper, names_papers, split_last_aside};
+use candidates::PatternFinder;
 use compiled::{OnDemand, compile_set};
 pub use compiled::{check, compile};
 pub use explain::{Candidate, Outcome};
@@ -55,8 +57,8 @@ pub enum Judgement {
 /// The compiled patterns of one category.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    set: RegexSet,
-    /// For each pattern of `set`: the document it belongs to and the pattern itself,
+    finder: PatternFinder,
+    /// For each pattern of `finder`: the document it belongs to and the pattern itself,
     /// compiled when the set first finds it in a name.
     patterns: Vec<(usize, OnDemand)>,
     /// Per document: the patterns that veto a match.
@@ -87,7 +89,7 @@ impl Matcher {
             }
             excludes.push(Excludes::new(&doc.exclude));
         }
-        let set = RegexSet::new(patterns.iter().map(|(_, pattern)| pattern.as_str()))?;
+        let finder = PatternFinder::new(patterns.iter().map(|(_, pattern)| pattern.as_str()))?;
         let not_evidence = match not_evidence {
             [] => None,
             some => Some(compile_set(some, 10 * (1 << 20))?),
@@ -97,7 +99,7 @@ impl Matcher {
             some => Some(compile(&format!("(?:{})$", some.join("|")))?),
         };
         Ok(Matcher {
-            set,
+            finder,
             patterns,
             excludes,
             not_evidence,
@@ -265,8 +267,8 @@ impl Matcher {
         documents: &[Document],
     ) -> Judgement {
         let mut best: Option<(usize, bool, usize)> = None; // (length, in hinted stage, doc)
-        let matches = self.set.matches(name);
-        if !matches.matched_any() {
+        let matches = self.finder.find(name);
+        if matches.is_empty() {
             return Judgement::Nothing;
         }
         if self.is_not_evidence(name) {
@@ -276,7 +278,7 @@ impl Matcher {
         let mut list = None;
         // Per document: its longest match, and where its last match ends.
         let mut found_by_doc: Vec<(usize, usize, usize)> = Vec::new();
-        for pattern_index in matches.iter() {
+        for pattern_index in matches {
             let doc_index = self.patterns[pattern_index].0;
             if extension.is_some_and(|e| !documents[doc_index].accepts(e)) {
                 continue;

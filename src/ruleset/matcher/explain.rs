@@ -66,10 +66,10 @@ impl Matcher {
             Judgement::Vetoed | Judgement::Nothing => None,
         };
         let vetoed = self.not_evidence_pattern(name);
-        let matches = self.set.matches(name);
+        let matches = self.finder.find(name);
         let mut list = None;
         let mut hits: Vec<(usize, Hit)> = matches
-            .iter()
+            .into_iter()
             .map(|p| (p, self.hit(name, p, &mut list)))
             .collect();
         // A document is shown by a pattern that found it, when one did.
