@@ -433,6 +433,14 @@ held_sets! {
     // The 109th to 111th sets found no names before the search budget ran out (`HELDOUT.md`).
     hundred_and_twelfth_heldout_names_keep_the_recognition_reached:
         "hundred-and-twelfth held-out", "heldout112.tsv", reached: (3, 0), rows: (3, 4);
+    hundred_and_thirteenth_heldout_names_keep_the_recognition_reached:
+        "hundred-and-thirteenth held-out", "heldout113.tsv", reached: (8, 0), rows: (9, 14);
+    hundred_and_fourteenth_heldout_names_keep_the_recognition_reached:
+        "hundred-and-fourteenth held-out", "heldout114.tsv", reached: (18, 0), rows: (18, 28);
+    hundred_and_fifteenth_heldout_names_keep_the_recognition_reached:
+        "hundred-and-fifteenth held-out", "heldout115.tsv", reached: (20, 0), rows: (28, 43);
+    hundred_and_sixteenth_heldout_names_keep_the_recognition_reached:
+        "hundred-and-sixteenth held-out", "heldout116.tsv", reached: (5, 1), rows: (5, 30);
     // The titles of the filing lists the catalogue cites (`vocabulary.tsv`, see
     // `VOCABULARY.md`): learnt from, and held at the level reached.
     standards_vocabulary_keeps_the_recognition_reached:
