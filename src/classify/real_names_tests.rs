@@ -441,6 +441,14 @@ held_sets! {
         "hundred-and-fifteenth held-out", "heldout115.tsv", reached: (20, 0), rows: (28, 43);
     hundred_and_sixteenth_heldout_names_keep_the_recognition_reached:
         "hundred-and-sixteenth held-out", "heldout116.tsv", reached: (5, 1), rows: (5, 30);
+    hundred_and_seventeenth_heldout_names_keep_the_recognition_reached:
+        "hundred-and-seventeenth held-out", "heldout117.tsv", reached: (11, 1), rows: (12, 18);
+    hundred_and_eighteenth_heldout_names_keep_the_recognition_reached:
+        "hundred-and-eighteenth held-out", "heldout118.tsv", reached: (9, 1), rows: (9, 14);
+    hundred_and_nineteenth_heldout_names_keep_the_recognition_reached:
+        "hundred-and-nineteenth held-out", "heldout119.tsv", reached: (32, 2), rows: (34, 53);
+    hundred_and_twentieth_heldout_names_keep_the_recognition_reached:
+        "hundred-and-twentieth held-out", "heldout120.tsv", reached: (21, 2), rows: (22, 34);
     // The titles of the filing lists the catalogue cites (`vocabulary.tsv`, see
     // `VOCABULARY.md`): learnt from, and held at the level reached.
     standards_vocabulary_keeps_the_recognition_reached:
