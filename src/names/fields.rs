@@ -96,6 +96,14 @@ pub struct NameFields {
 /// an amount has decimals (exactly two, as money is written), thousands separators, a
 /// `¥`, or a `元`/`万元`/`万` after it.
 pub fn name_fields(stem: &str) -> NameFields {
+    // A 文号, a voucher, a date and an amount all hold a digit, and many names hold none
+    // (施工日志): only a contract's code, which may be letters and dashes, is sought in them.
+    if !stem.chars().any(char::is_numeric) {
+        return NameFields {
+            contract_no: find_contract_no(stem, &[]).map(|(no, _)| no),
+            ..NameFields::default()
+        };
+    }
     let mut claimed = Vec::new();
     let document_no = find_document_no(stem).map(|(no, span)| {
         claimed.push(span);
@@ -421,6 +429,8 @@ mod tests {
         "ht2023015 施工合同 => contract=HT2023015",
         "ht-2023-015-补充协议 80万元 => contract=HT-2023-015 amount=800000",
         "合同编号:2023015 =>",
+        "合同编号:mgt-sg 施工合同 => contract=MGT-SG",
+        "施工日志 元 号 =>",
         "施工合同v2 =>",
         "麦发改投资(2023)12号 关于下达2023年援疆资金计划的通知 => doc=麦发改投资(2023)12号",
         "关于下达资金的通知麦发改投资[2023]12号 => doc=麦发改投资[2023]12号",

@@ -6,22 +6,26 @@
 //! white space → one space, and no space between two Han characters (`招 标 文 件`,
 //! `…工作的 通知`). Rule patterns are written in the same folded form.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Folds `name` into the form that patterns match.
 pub fn normalize(name: &str) -> String {
-    let width_folded: String = name.nfc().map(fold_width).collect();
+    // Nearly every name is already in NFC, which a quick check says without composing.
+    let width_folded: String = match is_nfc_quick(name.chars()) {
+        IsNormalized::Yes => name.chars().map(fold_width).collect(),
+        IsNormalized::No | IsNormalized::Maybe => name.nfc().map(fold_width).collect(),
+    };
     let simplified = super::traditional::to_simplified(&width_folded);
     let mut out = String::with_capacity(simplified.len());
     // A run of white space is written as one space when the next character comes, and
     // not at all at either end or between two Han characters.
     let mut space_pending = false;
     let mut last: Option<char> = None;
-    for c in simplified.chars().flat_map(char::to_lowercase) {
+    let mut push = |c: char| {
         let c = fold_variant(c);
         if c.is_whitespace() {
             space_pending = last.is_some();
-            continue;
+            return;
         }
         if space_pending && !closes_up(&out, last, c) {
             out.push(' ');
@@ -29,6 +33,14 @@ pub fn normalize(name: &str) -> String {
         space_pending = false;
         out.push(c);
         last = Some(c);
+    };
+    for c in simplified.chars() {
+        // A Han character has no case: only the others are looked up.
+        if is_han(c) {
+            push(c);
+        } else {
+            c.to_lowercase().for_each(&mut push);
+        }
     }
     out
 }
@@ -227,6 +239,10 @@ mod tests {
     fn composes_decomposed_unicode() {
         // "é" written as e + combining acute accent composes to one char.
         assert_eq!(normalize("Re\u{301}sume\u{301}"), "résumé");
+        // A compatibility ideograph is no NFC (the quick check sends it to be composed), and
+        // capitals beside Han characters still fold.
+        assert_eq!(normalize("\u{F900}"), normalize("\u{8C48}"));
+        assert_eq!(normalize("ＰＰＰ项目ＡＢＣ合同"), "ppp项目abc合同");
     }
 
     #[test]
