@@ -85,9 +85,11 @@ fn fold_width(c: char) -> char {
 /// Folds the older form 帐 of 账 (入帐凭证, 帐户, 台帐), which clerks still write and rules
 /// spell 账; after the script is simplified, because Traditional 帳 simplifies to 帐. 帐篷
 /// is no document. Folds 峻 to 竣 too: a slip of the same sound and shape (配电网工程峻工报告,
-/// as a scanned title was typed), while 峻 itself (严峻, 险峻) names no document.
+/// as a scanned title was typed), while 峻 itself (严峻, 险峻) names no document. Folds 羣,
+/// the variant of 群 that OpenCC's s2t writes (專業羣) and `fast2s` leaves.
 fn fold_variant(c: char) -> char {
     match c {
+        '羣' => '群',
         '帐' => '账',
         '峻' => '竣',
         _ => c,
