@@ -2,14 +2,14 @@
 //!
 //! All patterns of a category are compiled once into one [`PatternFinder`] (plain words in
 //! one automaton, the rest in one set), so a name is scanned once or twice to learn which
-//! patterns hit; only those are run again to measure the matched text. The most specific document wins: the longest matched text, then the
-//! document of the stage folder the file sits in, then the order of the rule file. A name
-//! matching a `not_evidence` pattern (a filled-in sample) is evidence of no document, and a
-//! match followed by another kind of paper at the end of the name (`other_kinds`: 固定资产
-//! 购置申请表, 技术参数对比表) is not evidence of the matched document: a Chinese title is the
-//! paper its last word names. A document's `exclude` in a later item of a list than a match
-//! does not veto it ([`list_items`](super::list_items)): 可行性研究报告及评审文件 still lists
-//! the report.
+//! patterns hit; only those are run again to measure the matched text. The most specific
+//! document wins: the longest matched text, then the document of the stage folder the file
+//! sits in, then the order of the rule file. A name matching a `not_evidence` pattern (a
+//! filled-in sample) is evidence of no document, and a match followed by another kind of
+//! paper at the end of the name (`other_kinds`: 固定资产购置申请表, 技术参数对比表) is not
+//! evidence of the matched document: a Chinese title is the paper its last word names. A
+//! document's `exclude` in a later item of a list than a match does not veto it
+//! ([`list_items`](super::list_items)): 可行性研究报告及评审文件 still lists the report.
 
 use std::borrow::Cow;
 use std::ops::Range;
