@@ -467,7 +467,7 @@ held_sets! {
     // The rows the 81st to 128th sets' trimming cut (`trimmed.tsv`, see `TRIMMED.md`): first
     // run once, learnt from, and held at the level reached.
     trimmed_rows_keep_the_recognition_reached:
-        "trimmed rows", "trimmed.tsv", reached: (188, 153), rows: (225, 2412);
+        "trimmed rows", "trimmed.tsv", reached: (189, 153), rows: (225, 2412);
     // The titles of the filing lists the catalogue cites (`vocabulary.tsv`, see
     // `VOCABULARY.md`): learnt from, and held at the level reached.
     standards_vocabulary_keeps_the_recognition_reached:
