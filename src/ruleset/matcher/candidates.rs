@@ -62,6 +62,8 @@ impl PatternFinder {
             );
         }
         let (set, index) = &self.others;
+        // Most names match none of the other patterns: asking first spares them the set's
+        // flags (without it a names-only sweep counts some 5% more instructions).
         if set.is_match(name) {
             found.extend(set.matches(name).iter().map(|i| index[i]));
         }
@@ -71,10 +73,10 @@ impl PatternFinder {
     }
 }
 
-/// Whether `pattern` matches exactly its own text: not empty, and no character of it has a
-/// meaning in a regex.
+/// Whether `pattern` is a word the automaton finds as the set would: not empty (the empty
+/// pattern matches everywhere, which the set reports once), and literal.
 fn is_plain_word(pattern: &str) -> bool {
-    !pattern.is_empty() && !pattern.chars().any(regex_syntax::is_meta_character)
+    !pattern.is_empty() && super::compiled::is_literal(pattern)
 }
 
 #[cfg(test)]

@@ -71,14 +71,19 @@ pub fn check(pattern: &str) -> Result<bool, String> {
 /// would reach [`PATTERN_SIZE_LIMIT`] (tens of bytes of automaton per character).
 const PLAIN_WORD_MAX_BYTES: usize = 1024;
 
+/// Whether `pattern` matches exactly its own text: no character of it has a meaning in a
+/// regex. What [`check`] passes without an automaton, and what the matcher finds without a
+/// regex set.
+pub(super) fn is_literal(pattern: &str) -> bool {
+    !pattern.chars().any(regex_syntax::is_meta_character)
+}
+
 /// [`check`] without the memo.
 fn check_anew(pattern: &str) -> Result<bool, String> {
     // Most rule patterns are plain words (施工照片): one always parses, its automaton is a
     // chain of its characters, and it matches the empty text only when it is empty. Building
     // the automaton of each was a tenth of a sweep's start.
-    if pattern.len() <= PLAIN_WORD_MAX_BYTES
-        && !pattern.chars().any(regex_syntax::is_meta_character)
-    {
+    if pattern.len() <= PLAIN_WORD_MAX_BYTES && is_literal(pattern) {
         return Ok(pattern.is_empty());
     }
     let hir = regex_syntax::ParserBuilder::new()
