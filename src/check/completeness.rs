@@ -36,6 +36,8 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) -> Vec<ProjectScore> {
         })
         .collect();
     let mut scores = Vec::with_capacity(scored.len());
+    // Exactly what is added: a doubled buffer of findings would be held to the report.
+    out.reserve_exact(scored.iter().map(|(_, found)| found.len()).sum());
     for (score, found) in scored {
         out.extend(found);
         scores.extend(score);

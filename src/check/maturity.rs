@@ -39,15 +39,12 @@ pub struct Maturity {
 /// The maturity of every planned project with a known category, index for index with
 /// `ctx.projects` (`None` for the others). `scores` are the completeness scores.
 pub fn grade_all(ctx: &Context<'_>, scores: &[ProjectScore]) -> Vec<Option<Maturity>> {
-    let mut present: Vec<Vec<&str>> = vec![Vec::new(); ctx.projects.len()];
+    // Which score is whose: the present documents are listed only for a planned project,
+    // one at a time (a list for every project would be held, at a million files, beside
+    // every score at the sweep's peak).
+    let mut score_of: Vec<Option<&ProjectScore>> = vec![None; ctx.projects.len()];
     for score in scores {
-        present[score.project] = score
-            .stages
-            .iter()
-            .flat_map(|s| &s.documents)
-            .filter(|d| d.present)
-            .map(|d| d.id())
-            .collect();
+        score_of[score.project] = Some(score);
     }
     ctx.projects
         .iter()
@@ -64,7 +61,14 @@ pub fn grade_all(ctx: &Context<'_>, scores: &[ProjectScore]) -> Vec<Option<Matur
                 contracts: None,
                 attributes: Some(&project.attributes),
             };
-            Some(grade(category, &facts, &present[index]))
+            let present: Vec<&str> = score_of[index]
+                .into_iter()
+                .flat_map(|score| &score.stages)
+                .flat_map(|s| &s.documents)
+                .filter(|d| d.present)
+                .map(|d| d.id())
+                .collect();
+            Some(grade(category, &facts, &present))
         })
         .collect()
 }
