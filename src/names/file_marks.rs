@@ -6,11 +6,13 @@
 //! `…的申请`) must see the paper's own last word, so names are judged without them.
 
 /// The words of `name` (normalised) that say what the paper is: without the marks of its
-/// copy at its end ([`without_file_marks`]) and without book-title marks that quote it whole
-/// ([`without_title_marks`](super::normalize::without_title_marks)). Every reading of a
-/// name's paper starts from them.
+/// copy at its end ([`without_file_marks`]), without a clerk's order number in front
+/// ([`without_order_number`](super::numbering::without_order_number)) and without book-title
+/// marks that quote it whole ([`without_title_marks`](super::normalize::without_title_marks)).
+/// Every reading of a name's paper starts from them.
 pub fn paper_words(name: &str) -> &str {
-    super::normalize::without_title_marks(without_file_marks(name))
+    let words = super::numbering::without_order_number(without_file_marks(name));
+    super::normalize::without_title_marks(words)
 }
 
 /// `name` (normalised) without the marks of its copy at its end; `name` itself when it has
@@ -43,8 +45,15 @@ fn may_end_a_mark(c: char) -> bool {
         )
 }
 
-/// Words that say what a copy is: signed, scanned, final, a draft for review.
-const MARKS: [&str; 33] = [
+/// Words that say what a copy is: signed, scanned, final, a draft for review. A list that
+/// asks for both the original and a copy (…原件及复印件) names them together; those come
+/// before 复印件 alone, which ends them.
+const MARKS: [&str; 38] = [
+    "原件及复印件",
+    "原件和复印件",
+    "原件或复印件",
+    "原件、复印件",
+    "原件,复印件",
     "盖章版",
     "签章版",
     "签字版",
@@ -252,6 +261,9 @@ mod tests {
             ("钢结构制作方案 终版 终版", "钢结构制作方案"),
             ("施工合同复印件1份", "施工合同"),
             ("监理规划(纸质版、电子版各一份)", "监理规划"),
+            ("建设工程规划许可证原件或复印件", "建设工程规划许可证"),
+            ("购机发票原件及复印件", "购机发票"),
+            ("发票原件、复印件", "发票"),
         ] {
             assert_eq!(without_file_marks(name), paper, "{name}");
         }

@@ -19,9 +19,51 @@ pub fn strip_numbering(name: &str) -> String {
     NUMBERING.replace(name, "").trim().to_string()
 }
 
+/// `name` (normalised) without a clerk's order number in front: the file's place in its
+/// folder (`07_预算`, `3-合同`, `(2)验收报告`, `01 施工许可证`), not the paper's words. Only
+/// one to three digits followed by a separator count, so a year (`2023年…`), a quantity
+/// (`3.5万元…`), a building (`2#楼…`) or a section (`1-2…`) stays; Chinese numerals stay too, as
+/// they number a filing list's headings (`(五)竣工验收文件`), which rules read as headings.
+pub fn without_order_number(name: &str) -> &str {
+    let (digits, rest) = match name.strip_prefix('(') {
+        Some(inner) => {
+            let digits = leading_digits(inner);
+            match inner[digits..].strip_prefix(')') {
+                Some(rest) => (digits, rest),
+                None => return name,
+            }
+        }
+        None => {
+            let digits = leading_digits(name);
+            let rest = name[digits..].trim_start_matches(is_order_separator);
+            if rest.len() == name.len() - digits {
+                return name; // no separator: a year, a quantity, a code
+            }
+            (digits, rest)
+        }
+    };
+    let rest = rest.trim_start_matches(is_order_separator);
+    let starts_a_word = rest.chars().next().is_some_and(|c| !c.is_ascii_digit());
+    if (1..=3).contains(&digits) && starts_a_word {
+        rest
+    } else {
+        name
+    }
+}
+
+/// How many ASCII digits `text` starts with.
+fn leading_digits(text: &str) -> usize {
+    text.bytes().take_while(u8::is_ascii_digit).count()
+}
+
+/// A separator between an order number and a name: `07_`, `3-`, `1.`, `2、`, `01 `.
+fn is_order_separator(c: char) -> bool {
+    matches!(c, '_' | '-' | '.' | '、' | ' ' | ')')
+}
+
 #[cfg(test)]
 mod tests {
-    use super::strip_numbering;
+    use super::{strip_numbering, without_order_number};
 
     #[test]
     fn numbering_of_every_style_is_removed() {
@@ -29,5 +71,29 @@ mod tests {
         assert_eq!(strip_numbering("(二)设备类"), "设备类");
         assert_eq!(strip_numbering("十、绩效"), "绩效");
         assert_eq!(strip_numbering("十堰项目"), "十堰项目");
+    }
+
+    /// A file's order number goes; a year, a quantity, a building's number, a section and a
+    /// heading's Chinese numeral stay.
+    #[test]
+    fn a_files_order_number_is_not_its_paper() {
+        for (name, paper) in [
+            ("07_预算", "预算"),
+            ("3-合同", "合同"),
+            ("01 施工许可证", "施工许可证"),
+            ("2、竣工验收报告", "竣工验收报告"),
+            ("(2)验收报告", "验收报告"),
+            ("12.监理规划", "监理规划"),
+            ("2023年援疆计划", "2023年援疆计划"),
+            ("2023_预算", "2023_预算"),
+            ("3.5万元付款凭证", "3.5万元付款凭证"),
+            ("2#楼竣工图", "2#楼竣工图"),
+            ("1-2段施工合同", "1-2段施工合同"),
+            ("(五)竣工验收文件", "(五)竣工验收文件"),
+            ("10kv线路", "10kv线路"),
+            ("07_", "07_"),
+        ] {
+            assert_eq!(without_order_number(name), paper, "{name}");
+        }
     }
 }
