@@ -563,7 +563,7 @@ held_sets! {
     // The rows the 81st to 176th sets' trimming cut (`trimmed.tsv`, see `TRIMMED.md`): first
     // run once, learnt from, and held at the level reached.
     trimmed_rows_keep_the_recognition_reached:
-        "trimmed rows", "trimmed.tsv", reached: (333, 234), rows: (411, 4279);
+        "trimmed rows", "trimmed.tsv", reached: (333, 235), rows: (411, 4279);
     // The titles of the filing lists the catalogue cites (`vocabulary.tsv`, see
     // `VOCABULARY.md`): learnt from, and held at the level reached.
     standards_vocabulary_keeps_the_recognition_reached:

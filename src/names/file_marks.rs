@@ -7,11 +7,14 @@
 
 /// The words of `name` (normalised) that say what the paper is: without the marks of its
 /// copy at its end ([`without_file_marks`]), without a clerk's order number in front
-/// ([`without_order_number`](super::numbering::without_order_number)) and without book-title
-/// marks that quote it whole ([`without_title_marks`](super::normalize::without_title_marks)).
+/// ([`without_order_number`](super::numbering::without_order_number)) or an attachment's
+/// label ([`without_attachment_label`](super::numbering::without_attachment_label)), and
+/// without book-title marks that quote it whole
+/// ([`without_title_marks`](super::normalize::without_title_marks)).
 /// Every reading of a name's paper starts from them.
 pub fn paper_words(name: &str) -> &str {
-    let words = super::numbering::without_order_number(without_file_marks(name));
+    use super::numbering::{without_attachment_label, without_order_number};
+    let words = without_attachment_label(without_order_number(without_file_marks(name)));
     super::normalize::without_title_marks(words)
 }
 

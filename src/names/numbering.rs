@@ -1,4 +1,6 @@
-//! Numbering in front of folder names: `01 `, `(二)`, `十、`, `第三部分`, `A1-2`.
+//! Numbering in front of folder names (`01 `, `(二)`, `十、`, `第三部分`, `A1-2`), and what
+//! stands in front of a file's paper: a clerk's order number (`07_`), an attachment's label
+//! (`附件2:`).
 //!
 //! Clerks number their folders in every style; discovery (category folders) and
 //! classification (stage folders) both read a folder's words after the numbering.
@@ -51,6 +53,30 @@ pub fn without_order_number(name: &str) -> &str {
     }
 }
 
+/// `name` (normalised) without an attachment's label in front (`附件2:技术要求`,
+/// `附件三-绩效目标表`, `附件:发票`): which attachment of a notice or a contract the file was,
+/// not the paper's words. The label counts only with a separator after it, so a name whose
+/// paper is the attachments themselves (`附件清单`, `附件1合同`) stays as it is.
+pub fn without_attachment_label(name: &str) -> &str {
+    let Some(rest) = name.strip_prefix("附件") else {
+        return name;
+    };
+    let label = rest.trim_start_matches(' ');
+    let after_number = label
+        .trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+    let paper = after_number.trim_start_matches(is_attachment_separator);
+    if paper.len() == after_number.len() || paper.is_empty() {
+        name // no separator after the label, or nothing after it
+    } else {
+        paper
+    }
+}
+
+/// A separator after an attachment's label: `附件2:`, `附件三-`, `附件1 `, `附件4、`.
+fn is_attachment_separator(c: char) -> bool {
+    matches!(c, ':' | '-' | '_' | '.' | '、' | ',' | ' ')
+}
+
 /// How many ASCII digits `text` starts with.
 fn leading_digits(text: &str) -> usize {
     text.bytes().take_while(u8::is_ascii_digit).count()
@@ -63,7 +89,7 @@ fn is_order_separator(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{strip_numbering, without_order_number};
+    use super::{strip_numbering, without_attachment_label, without_order_number};
 
     #[test]
     fn numbering_of_every_style_is_removed() {
@@ -94,6 +120,26 @@ mod tests {
             ("07_", "07_"),
         ] {
             assert_eq!(without_order_number(name), paper, "{name}");
+        }
+    }
+
+    /// An attachment's label goes when a separator follows it; a name about the attachments
+    /// keeps its words.
+    #[test]
+    fn an_attachments_label_is_not_its_paper() {
+        for (name, paper) in [
+            ("附件2:技术要求", "技术要求"),
+            ("附件1: 发票", "发票"),
+            ("附件三-绩效目标表", "绩效目标表"),
+            ("附件 2 实施方案", "实施方案"),
+            ("附件:合同", "合同"),
+            ("附件11 在职培训总结表", "在职培训总结表"),
+            ("附件清单", "附件清单"),
+            ("附件1合同", "附件1合同"),
+            ("附件2:", "附件2:"),
+            ("附件", "附件"),
+        ] {
+            assert_eq!(without_attachment_label(name), paper, "{name}");
         }
     }
 }
