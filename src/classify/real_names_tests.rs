@@ -173,6 +173,10 @@ fn hold(
     (recognised_at_least, taken_at_most): (usize, usize),
     rows: (usize, usize),
 ) {
+    assert!(
+        recognised_at_least <= rows.0 && taken_at_most <= rows.1,
+        "{set}: the floors (recognised, taken) must fit within the rows (labelled, none)"
+    );
     let rules = built_in();
     let score = score(&rules, text);
     println!("{set}: {}", score.summary());
@@ -193,7 +197,8 @@ fn hold(
 
 /// The labelled sets held at the level reached, each named once: a test per set that holds
 /// its recognition at the figures reached, `(recognised at least, taken at most)` (`rows` are
-/// the least counts of labelled and `none` names that show the whole set was read), and
+/// the least counts of labelled and `none` names that show the whole set was read, and the
+/// floors must fit within them, so that a floor written in the wrong place fails), and
 /// `HELD_SETS`, every set's name and text, for the tests that read every name.
 macro_rules! held_sets {
     ($($test:ident: $set:literal, $file:literal, reached: $reached:expr, rows: $rows:expr;)*) => {
@@ -215,11 +220,11 @@ held_sets! {
     // Recall and false positives on the held-out sets may only get better: raise the floors
     // when the rules improve. The names that still fail, and why, are listed in `HELDOUT.md`.
     heldout_names_keep_the_recognition_reached:
-        "held-out", "heldout.tsv", reached: (86, 0), rows: (80, 140);
+        "held-out", "heldout.tsv", reached: (86, 0), rows: (86, 149);
     second_heldout_names_keep_the_recognition_reached:
-        "second held-out", "heldout2.tsv", reached: (81, 2), rows: (80, 140);
+        "second held-out", "heldout2.tsv", reached: (81, 2), rows: (83, 147);
     third_heldout_names_keep_the_recognition_reached:
-        "third held-out", "heldout3.tsv", reached: (75, 3), rows: (70, 150);
+        "third held-out", "heldout3.tsv", reached: (75, 3), rows: (76, 154);
     fourth_heldout_names_keep_the_recognition_reached:
         "fourth held-out", "heldout4.tsv", reached: (89, 2), rows: (90, 130);
     fifth_heldout_names_keep_the_recognition_reached:
@@ -227,7 +232,7 @@ held_sets! {
     sixth_heldout_names_keep_the_recognition_reached:
         "sixth held-out", "heldout6.tsv", reached: (82, 4), rows: (85, 125);
     seventh_heldout_names_keep_the_recognition_reached:
-        "seventh held-out", "heldout7.tsv", reached: (63, 2), rows: (60, 95);
+        "seventh held-out", "heldout7.tsv", reached: (63, 2), rows: (66, 99);
     eighth_heldout_names_keep_the_recognition_reached:
         "eighth held-out", "heldout8.tsv", reached: (45, 1), rows: (45, 75);
     ninth_heldout_names_keep_the_recognition_reached:
