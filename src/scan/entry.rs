@@ -1,7 +1,7 @@
 //! One file found by the scan, and how its name is read.
 //!
 //! A file's path is kept as its folder, one string shared by every file in that folder,
-//! and its own name ([`RelPath`]); the folders below its project folder are a slice of the
+//! and its name, shared by the files of that name ([`RelPath`]); the folders below its project folder are a slice of the
 //! folder string. Only a name that is not UTF-8 costs more: its GBK decoding for matching
 //! and its raw path for opening. At a million files this layout is the difference between
 //! a sweep that fits in memory and one that does not: most of the bytes of a path are its
@@ -59,15 +59,25 @@ impl FileEntry {
         mtime: Option<SystemTime>,
     ) -> FileEntry {
         let folder = Arc::from(folder_display(path.parent().unwrap_or(root), root));
-        FileEntry::in_folder(project, root, &folder, path, depth, size, mtime)
+        FileEntry::in_folder(
+            project,
+            root,
+            (&folder, |name: &str| Arc::from(name)),
+            path,
+            depth,
+            size,
+            mtime,
+        )
     }
 
     /// Like [`FileEntry::new`], with the folder's path relative to the root already made
-    /// (`folder`, empty for the root), so that the files of one folder share it.
+    /// (`folder`, empty for the root), so that the files of one folder share it, and the
+    /// file's name (as shown) made by `share_name`, so that files of one name can share it
+    /// (`paths::SharedNames`).
     pub fn in_folder(
         project: usize,
         root: &Path,
-        folder: &Arc<str>,
+        (folder, share_name): (&Arc<str>, impl FnOnce(&str) -> Arc<str>),
         path: &Path,
         depth: usize,
         size: u64,
@@ -96,7 +106,7 @@ impl FileEntry {
         FileEntry {
             project: u32::try_from(project).expect("fewer than 4 billion projects"),
             // Shown as decoded for matching (GBK, else escaped bytes), never lossily.
-            path: RelPath::new(Arc::clone(folder), &decoded(file_name)),
+            path: RelPath::with_shared_name(Arc::clone(folder), share_name(&decoded(file_name))),
             below_at,
             not_utf8,
             size,

@@ -98,3 +98,34 @@ pub fn scan(
     out.nested_projects.sort();
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Files of one name in different folders and projects hold one string between them,
+    /// and each still shows its own path.
+    #[test]
+    fn files_of_one_name_share_it() {
+        let archive = tempfile::tempdir().unwrap();
+        let root = archive.path();
+        for folder in ["A-2023-001/合同", "A-2023-002"] {
+            std::fs::create_dir_all(root.join(folder)).unwrap();
+            std::fs::write(root.join(folder).join("合同.pdf"), b"%PDF-1.4").unwrap();
+        }
+        let folders = [root.join("A-2023-001"), root.join("A-2023-002")];
+        let pattern = Regex::new("^A-").unwrap();
+        // One worker thread: the names of one thread are shared.
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .unwrap();
+        let out = pool.install(|| scan(root, &folders, false, &pattern));
+        let [first, second] = &out.files[..] else {
+            panic!("two files: {:?}", out.files);
+        };
+        assert_eq!(first.rel_path().to_string(), "A-2023-001/合同/合同.pdf");
+        assert_eq!(second.rel_path().to_string(), "A-2023-002/合同.pdf");
+        assert_eq!(first.name().as_ptr(), second.name().as_ptr());
+    }
+}

@@ -16,7 +16,7 @@ use regex::Regex;
 use super::{FileEntry, ScanOutput, SpecialFile, WalkError};
 use crate::finding::file::ReadError;
 use crate::guard::dir::{DirHandle, Kind, OpenDirError};
-use crate::paths::{decoded, folder_display, relative_display};
+use crate::paths::{SharedNames, decoded, folder_display, relative_display};
 
 /// What every folder task reads.
 struct Walk<'a> {
@@ -25,6 +25,8 @@ struct Walk<'a> {
     code_pattern: &'a Regex,
     /// One buffer per worker thread (and one for callers outside the pool).
     buffers: Vec<Mutex<ScanOutput>>,
+    /// The file names met so far, shared by the files that bear them.
+    names: SharedNames,
 }
 
 /// Lists the files of `project_folders` (paths under `root`); returns one part per worker
@@ -42,6 +44,7 @@ pub(super) fn walk(
         buffers: (0..=rayon::current_num_threads())
             .map(|_| Mutex::default())
             .collect(),
+        names: SharedNames::per_thread(),
     };
     match DirHandle::root(root) {
         Ok(root_handle) => {
@@ -219,8 +222,15 @@ impl<'a> Walk<'a> {
         } else {
             (0, None)
         };
+        let share_name = |name: &str| self.names.share(name);
         out.files.push(FileEntry::in_folder(
-            project, self.root, folder, path, depth, size, mtime,
+            project,
+            self.root,
+            (folder, share_name),
+            path,
+            depth,
+            size,
+            mtime,
         ));
     }
 }
