@@ -1,8 +1,9 @@
 //! One file found by the scan, and how its name is read.
 //!
 //! A file's path is kept as its folder, one string shared by every file in that folder,
-//! and its name, shared by the files of that name ([`RelPath`]); the folders below its project folder are a slice of the
-//! folder string. Only a name that is not UTF-8 costs more: its GBK decoding for matching
+//! and its name, shared by the files of that name ([`RelPath`]); the folders below its
+//! project folder are a slice of the folder string. Only a name that is not UTF-8 costs
+//! more: its GBK decoding for matching
 //! and its raw path for opening. At a million files this layout is the difference between
 //! a sweep that fits in memory and one that does not: most of the bytes of a path are its
 //! folders, and a folder holds tens of files.
