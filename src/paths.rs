@@ -2,15 +2,14 @@
 //! that are not UTF-8 decoded as GBK where that fits.
 //!
 //! A path is kept as its folder, one string shared by every file in that folder, and its
-//! name, one string shared by the files of that name ([`RelPath`], [`SharedNames`]); at a
+//! name, one string shared by the files of that name the walk meets ([`RelPath`]); at a
 //! million files most of the bytes of a path are its folders, and most names repeat.
 
 use std::cmp::Ordering;
-use std::collections::HashSet;
 use std::ffi::OsStr;
 use std::fmt;
 use std::path::Path;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 
 /// A path relative to the archive root with `/` separators (names that are not UTF-8
 /// decoded, see [`decode_name`]): its folder, shared, and its name. Compares, displays and serialises as the
@@ -32,7 +31,7 @@ impl RelPath {
         }
     }
 
-    /// The file `name`, already shared (see `SharedNames`), in the folder `dir`.
+    /// The file `name`, already shared with other files of that name, in the folder `dir`.
     pub fn with_shared_name(dir: Arc<str>, name: Arc<str>) -> RelPath {
         RelPath { dir, name }
     }
@@ -77,43 +76,6 @@ impl RelPath {
     /// Compares with a whole path string, byte by byte.
     pub fn cmp_str(&self, path: &str) -> Ordering {
         compare_parts(self.parts(), [path.as_bytes(), b"", b""])
-    }
-}
-
-/// File names handed out shared: one string per distinct name for all the files that bear
-/// it, rather than one per file. Archives repeat names from folder to folder (a camera's
-/// `IMG_0001.jpg`, every project's `合同.pdf` or `验收报告.pdf`), and at a million files each
-/// name of its own costs its bytes, a reference count and the allocator's header. One set per
-/// worker thread (and one for callers outside the pool), as the walk keeps its buffers, so
-/// that no thread waits on another; a name met on several threads is kept once per thread.
-/// Dropped with the walk: the names live on in the files that hold them.
-#[derive(Debug)]
-pub struct SharedNames {
-    slots: Vec<Mutex<HashSet<Arc<str>>>>,
-}
-
-impl SharedNames {
-    /// One set for each thread of the current rayon pool and one for other callers.
-    pub fn per_thread() -> SharedNames {
-        SharedNames {
-            slots: (0..=rayon::current_num_threads())
-                .map(|_| Mutex::default())
-                .collect(),
-        }
-    }
-
-    /// `name`, shared with every earlier file of that name seen on this thread.
-    pub fn share(&self, name: &str) -> Arc<str> {
-        let slot = rayon::current_thread_index().map_or(0, |i| i + 1) % self.slots.len();
-        let mut names = self.slots[slot]
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
-        if let Some(shared) = names.get(name) {
-            return Arc::clone(shared);
-        }
-        let shared: Arc<str> = Arc::from(name);
-        names.insert(Arc::clone(&shared));
-        shared
     }
 }
 
@@ -284,16 +246,6 @@ pub fn evidence_file(evidence: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_name_met_again_is_the_same_string() {
-        let names = SharedNames::per_thread();
-        let (a, b) = (names.share("合同.pdf"), names.share("合同.pdf"));
-        assert!(Arc::ptr_eq(&a, &b));
-        let other = names.share("验收报告.pdf");
-        assert_eq!(&*other, "验收报告.pdf");
-        assert!(!Arc::ptr_eq(&a, &other));
-    }
 
     #[test]
     fn ledger_cells_are_told_from_paths_that_hold_a_bang() {

@@ -1,14 +1,16 @@
 //! Strings many owners hold the same: made once, then shared (thousands of projects
-//! repeat the same few dozen stage and document ids and names).
+//! repeat the same few dozen stage and document ids and names; a million files, a few
+//! tens of thousands of file names).
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::sync::Arc;
 
-/// Hands out one shared [`Arc<str>`] per distinct text. Not `Sync`: one per thread.
+/// Hands out one shared [`Arc<str>`] per distinct text, each text kept once (the set's
+/// entries are the shared strings themselves). Not `Sync`: one per thread.
 #[derive(Debug, Default)]
 pub struct SharedStrings {
-    made: RefCell<HashMap<String, Arc<str>>>,
+    made: RefCell<HashSet<Arc<str>>>,
 }
 
 impl SharedStrings {
@@ -19,7 +21,7 @@ impl SharedStrings {
             return shared.clone();
         }
         let shared: Arc<str> = Arc::from(text);
-        made.insert(text.to_string(), shared.clone());
+        made.insert(shared.clone());
         shared
     }
 }

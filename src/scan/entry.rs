@@ -74,7 +74,7 @@ impl FileEntry {
     /// Like [`FileEntry::new`], with the folder's path relative to the root already made
     /// (`folder`, empty for the root), so that the files of one folder share it, and the
     /// file's name (as shown) made by `share_name`, so that files of one name can share it
-    /// (`paths::SharedNames`).
+    /// (the walk's `SharedStrings`).
     pub fn in_folder(
         project: usize,
         root: &Path,

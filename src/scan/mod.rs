@@ -8,6 +8,7 @@
 //! cannot be listed is reported, never skipped in silence.
 
 pub mod entry;
+mod per_thread;
 pub mod share;
 mod walk;
 

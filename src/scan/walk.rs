@@ -9,14 +9,16 @@
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use regex::Regex;
 
+use super::per_thread::PerThread;
 use super::{FileEntry, ScanOutput, SpecialFile, WalkError};
 use crate::finding::file::ReadError;
 use crate::guard::dir::{DirHandle, Kind, OpenDirError};
-use crate::paths::{SharedNames, decoded, folder_display, relative_display};
+use crate::names::shared::SharedStrings;
+use crate::paths::{decoded, folder_display, relative_display};
 
 /// What every folder task reads.
 struct Walk<'a> {
@@ -24,9 +26,14 @@ struct Walk<'a> {
     metadata: bool,
     code_pattern: &'a Regex,
     /// One buffer per worker thread (and one for callers outside the pool).
-    buffers: Vec<Mutex<ScanOutput>>,
-    /// The file names met so far, shared by the files that bear them.
-    names: SharedNames,
+    buffers: PerThread<ScanOutput>,
+    /// The file names each thread has met, shared by the files that bear them: archives
+    /// repeat names from folder to folder (a camera's `IMG_0001.jpg`, every project's
+    /// `合同.pdf`), and at a million files a string of its own per file costs its bytes, its
+    /// reference counts and the allocator's header. Per thread, so that no thread waits on
+    /// another (a name met on several threads is kept once per thread); dropped with the
+    /// walk, as the names live on in the files.
+    names: PerThread<SharedStrings>,
 }
 
 /// Lists the files of `project_folders` (paths under `root`); returns one part per worker
@@ -41,10 +48,8 @@ pub(super) fn walk(
         root,
         metadata,
         code_pattern,
-        buffers: (0..=rayon::current_num_threads())
-            .map(|_| Mutex::default())
-            .collect(),
-        names: SharedNames::per_thread(),
+        buffers: PerThread::new(),
+        names: PerThread::new(),
     };
     match DirHandle::root(root) {
         Ok(root_handle) => {
@@ -63,23 +68,13 @@ pub(super) fn walk(
             });
         }),
     }
-    walk.buffers
-        .into_iter()
-        .map(|b| {
-            b.into_inner()
-                .unwrap_or_else(|poisoned| poisoned.into_inner())
-        })
-        .collect()
+    walk.buffers.into_inner()
 }
 
 impl<'a> Walk<'a> {
     /// Adds to the calling thread's buffer.
     fn push(&self, add: impl FnOnce(&mut ScanOutput)) {
-        let slot = rayon::current_thread_index().map_or(0, |i| i + 1) % self.buffers.len();
-        let mut buffer = self.buffers[slot]
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        add(&mut buffer);
+        self.buffers.with(add);
     }
 
     /// Opens project folder `project` (`folder`) from the root and walks it.
@@ -222,7 +217,7 @@ impl<'a> Walk<'a> {
         } else {
             (0, None)
         };
-        let share_name = |name: &str| self.names.share(name);
+        let share_name = |name: &str| self.names.with(|names| names.get(name));
         out.files.push(FileEntry::in_folder(
             project,
             self.root,
