@@ -246,7 +246,7 @@ held_sets! {
     thirteenth_heldout_names_keep_the_recognition_reached:
         "thirteenth held-out", "heldout13.tsv", reached: (28, 3), rows: (31, 46);
     fourteenth_heldout_names_keep_the_recognition_reached:
-        "fourteenth held-out", "heldout14.tsv", reached: (36, 1), rows: (40, 59);
+        "fourteenth held-out", "heldout14.tsv", reached: (37, 1), rows: (40, 59);
     fifteenth_heldout_names_keep_the_recognition_reached:
         "fifteenth held-out", "heldout15.tsv", reached: (42, 2), rows: (46, 69);
     sixteenth_heldout_names_keep_the_recognition_reached:
@@ -255,8 +255,10 @@ held_sets! {
         "seventeenth held-out", "heldout17.tsv", reached: (31, 1), rows: (33, 39);
     eighteenth_heldout_names_keep_the_recognition_reached:
         "eighteenth held-out", "heldout18.tsv", reached: (35, 4), rows: (38, 58);
+    // Takes one more since the 260th set's classes: a letter asking for a subsidy's rest to be
+    // paid (关于申请拨付…补助资金的函), `none` here and `payment-request` in two other sets.
     nineteenth_heldout_names_keep_the_recognition_reached:
-        "nineteenth held-out", "heldout19.tsv", reached: (25, 1), rows: (26, 38);
+        "nineteenth held-out", "heldout19.tsv", reached: (25, 2), rows: (26, 38);
     twentieth_heldout_names_keep_the_recognition_reached:
         "twentieth held-out", "heldout20.tsv", reached: (36, 2), rows: (40, 60);
     twenty_first_heldout_names_keep_the_recognition_reached:
@@ -290,7 +292,7 @@ held_sets! {
     thirty_fifth_heldout_names_keep_the_recognition_reached:
         "thirty-fifth held-out", "heldout35.tsv", reached: (52, 3), rows: (57, 71);
     thirty_sixth_heldout_names_keep_the_recognition_reached:
-        "thirty-sixth held-out", "heldout36.tsv", reached: (40, 2), rows: (40, 60);
+        "thirty-sixth held-out", "heldout36.tsv", reached: (40, 1), rows: (40, 60);
     thirty_seventh_heldout_names_keep_the_recognition_reached:
         "thirty-seventh held-out", "heldout37.tsv", reached: (28, 2), rows: (32, 42);
     thirty_eighth_heldout_names_keep_the_recognition_reached:
@@ -455,7 +457,7 @@ held_sets! {
     hundred_and_twentieth_heldout_names_keep_the_recognition_reached:
         "hundred-and-twentieth held-out", "heldout120.tsv", reached: (21, 1), rows: (22, 34);
     hundred_and_twenty_first_heldout_names_keep_the_recognition_reached:
-        "hundred-and-twenty-first held-out", "heldout121.tsv", reached: (34, 3), rows: (42, 65);
+        "hundred-and-twenty-first held-out", "heldout121.tsv", reached: (35, 3), rows: (42, 65);
     hundred_and_twenty_second_heldout_names_keep_the_recognition_reached:
         "hundred-and-twenty-second held-out", "heldout122.tsv", reached: (22, 0), rows: (23, 35);
     hundred_and_twenty_third_heldout_names_keep_the_recognition_reached:
@@ -536,7 +538,7 @@ held_sets! {
     hundred_and_sixty_first_heldout_names_keep_the_recognition_reached:
         "hundred-and-sixty-first held-out", "heldout161.tsv", reached: (19, 0), rows: (19, 29);
     hundred_and_sixty_second_heldout_names_keep_the_recognition_reached:
-        "hundred-and-sixty-second held-out", "heldout162.tsv", reached: (24, 0), rows: (26, 40);
+        "hundred-and-sixty-second held-out", "heldout162.tsv", reached: (25, 0), rows: (26, 40);
     hundred_and_sixty_third_heldout_names_keep_the_recognition_reached:
         "hundred-and-sixty-third held-out", "heldout163.tsv", reached: (22, 0), rows: (23, 35);
     hundred_and_sixty_fourth_heldout_names_keep_the_recognition_reached:
@@ -562,7 +564,7 @@ held_sets! {
     hundred_and_seventy_fourth_heldout_names_keep_the_recognition_reached:
         "hundred-and-seventy-fourth held-out", "heldout174.tsv", reached: (4, 1), rows: (6, 9);
     hundred_and_seventy_fifth_heldout_names_keep_the_recognition_reached:
-        "hundred-and-seventy-fifth held-out", "heldout175.tsv", reached: (12, 2), rows: (15, 23);
+        "hundred-and-seventy-fifth held-out", "heldout175.tsv", reached: (13, 2), rows: (15, 23);
     hundred_and_seventy_sixth_heldout_names_keep_the_recognition_reached:
         "hundred-and-seventy-sixth held-out", "heldout176.tsv", reached: (11, 0), rows: (15, 23);
     hundred_and_seventy_seventh_heldout_names_keep_the_recognition_reached:
@@ -704,10 +706,42 @@ held_sets! {
         "two-hundred-and-forty-sixth held-out", "heldout246.tsv", reached: (17, 0), rows: (17, 26);
     two_hundred_and_forty_seventh_heldout_names_keep_the_recognition_reached:
         "two-hundred-and-forty-seventh held-out", "heldout247.tsv", reached: (14, 0), rows: (16, 25);
-    // The rows the 81st to 247th sets' trimming cut (`trimmed.tsv`, see `TRIMMED.md`): first
+    two_hundred_and_forty_eighth_heldout_names_keep_the_recognition_reached:
+        "two-hundred-and-forty-eighth held-out", "heldout248.tsv", reached: (1, 0), rows: (1, 12);
+    two_hundred_and_forty_ninth_heldout_names_keep_the_recognition_reached:
+        "two-hundred-and-forty-ninth held-out", "heldout249.tsv", reached: (8, 0), rows: (10, 25);
+    two_hundred_and_fiftieth_heldout_names_keep_the_recognition_reached:
+        "two-hundred-and-fiftieth held-out", "heldout250.tsv", reached: (14, 3), rows: (17, 26);
+    two_hundred_and_fifty_first_heldout_names_keep_the_recognition_reached:
+        "two-hundred-and-fifty-first held-out", "heldout251.tsv", reached: (10, 0), rows: (11, 17);
+    two_hundred_and_fifty_second_heldout_names_keep_the_recognition_reached:
+        "two-hundred-and-fifty-second held-out", "heldout252.tsv", reached: (13, 1), rows: (15, 23);
+    two_hundred_and_fifty_third_heldout_names_keep_the_recognition_reached:
+        "two-hundred-and-fifty-third held-out", "heldout253.tsv", reached: (2, 0), rows: (2, 16);
+    two_hundred_and_fifty_fourth_heldout_names_keep_the_recognition_reached:
+        "two-hundred-and-fifty-fourth held-out", "heldout254.tsv", reached: (1, 1), rows: (2, 3);
+    two_hundred_and_fifty_fifth_heldout_names_keep_the_recognition_reached:
+        "two-hundred-and-fifty-fifth held-out", "heldout255.tsv", reached: (13, 0), rows: (16, 25);
+    two_hundred_and_fifty_sixth_heldout_names_keep_the_recognition_reached:
+        "two-hundred-and-fifty-sixth held-out", "heldout256.tsv", reached: (8, 2), rows: (12, 18);
+    two_hundred_and_fifty_seventh_heldout_names_keep_the_recognition_reached:
+        "two-hundred-and-fifty-seventh held-out", "heldout257.tsv", reached: (22, 4), rows: (28, 43);
+    two_hundred_and_fifty_eighth_heldout_names_keep_the_recognition_reached:
+        "two-hundred-and-fifty-eighth held-out", "heldout258.tsv", reached: (12, 1), rows: (14, 21);
+    two_hundred_and_fifty_ninth_heldout_names_keep_the_recognition_reached:
+        "two-hundred-and-fifty-ninth held-out", "heldout259.tsv", reached: (14, 1), rows: (15, 23);
+    two_hundred_and_sixtieth_heldout_names_keep_the_recognition_reached:
+        "two-hundred-and-sixtieth held-out", "heldout260.tsv", reached: (17, 0), rows: (23, 35);
+    two_hundred_and_sixty_first_heldout_names_keep_the_recognition_reached:
+        "two-hundred-and-sixty-first held-out", "heldout261.tsv", reached: (11, 0), rows: (12, 18);
+    two_hundred_and_sixty_second_heldout_names_keep_the_recognition_reached:
+        "two-hundred-and-sixty-second held-out", "heldout262.tsv", reached: (4, 0), rows: (5, 9);
+    two_hundred_and_sixty_third_heldout_names_keep_the_recognition_reached:
+        "two-hundred-and-sixty-third held-out", "heldout263.tsv", reached: (8, 2), rows: (8, 12);
+    // The rows the 81st to 263rd sets' trimming cut (`trimmed.tsv`, see `TRIMMED.md`): first
     // run once, learnt from, and held at the level reached.
     trimmed_rows_keep_the_recognition_reached:
-        "trimmed rows", "trimmed.tsv", reached: (505, 314), rows: (627, 6787);
+        "trimmed rows", "trimmed.tsv", reached: (559, 338), rows: (683, 7400);
     // The titles of the filing lists the catalogue cites (`vocabulary.tsv`, see
     // `VOCABULARY.md`): learnt from, and held at the level reached.
     standards_vocabulary_keeps_the_recognition_reached:
