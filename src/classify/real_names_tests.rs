@@ -797,7 +797,7 @@ held_sets! {
     two_hundred_and_ninety_third_heldout_names_keep_the_recognition_reached:
         "two-hundred-and-ninety-third held-out", "heldout293.tsv", reached: (9, 0), rows: (10, 15);
     two_hundred_and_ninety_fourth_heldout_names_keep_the_recognition_reached:
-        "two-hundred-and-ninety-fourth held-out", "heldout294.tsv", reached: (14, 2), rows: (20, 31);
+        "two-hundred-and-ninety-fourth held-out", "heldout294.tsv", reached: (15, 2), rows: (20, 31);
     two_hundred_and_ninety_fifth_heldout_names_keep_the_recognition_reached:
         "two-hundred-and-ninety-fifth held-out", "heldout295.tsv", reached: (8, 0), rows: (11, 17);
     // The rows the 81st to 295th sets' trimming cut (`trimmed.tsv`, see `TRIMMED.md`): first

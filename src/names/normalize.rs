@@ -4,7 +4,8 @@
 //! characters, in any case. Every name is folded once, before any pattern sees it:
 //! Unicode NFC, full-width → half-width, Traditional → Simplified, lower case, runs of
 //! white space → one space, and no space between two Han characters (`招 标 文 件`,
-//! `…工作的 通知`). Rule patterns are written in the same folded form.
+//! `…工作的 通知`), and a few variant spellings (帐 → 账, 纪录 → 记录). Rule patterns are written
+//! in the same folded form.
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
@@ -42,6 +43,31 @@ pub fn normalize(name: &str) -> String {
             c.to_lowercase().for_each(&mut push);
         }
     }
+    fold_record_word(out)
+}
+
+/// Folds 纪录 to 记录: Taiwan writes a record 紀錄 (驗收紀錄, 會議紀錄), which the script folds to
+/// 纪录, and clerks on the mainland often type it so too, while a record in the sense of a
+/// best result (世界纪录) names no document. Rule patterns spell 记录. A documentary (纪录片)
+/// keeps its word, and a name without 纪录 is returned as it is.
+fn fold_record_word(name: String) -> String {
+    if !name.contains("纪录") {
+        return name;
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut rest = name.as_str();
+    while let Some(at) = rest.find("纪录") {
+        let after = &rest[at + "纪录".len()..];
+        out.push_str(&rest[..at]);
+        let word = if after.starts_with('片') {
+            "纪录"
+        } else {
+            "记录"
+        };
+        out.push_str(word);
+        rest = after;
+    }
+    out.push_str(rest);
     out
 }
 
@@ -219,6 +245,10 @@ mod tests {
             ("单一来源釆购文件", "单一来源采购文件"),
             ("工程款银行入帐凭证", "工程款银行入账凭证"),
             ("配电网工程峻工报告", "配电网工程竣工报告"),
+            ("驗收紀錄", "验收记录"),
+            ("软件安装调试纪录", "软件安装调试记录"),
+            ("会议纪要", "会议纪要"),
+            ("宣传纪录片与会议纪录", "宣传纪录片与会议记录"),
             ("政府采购 招 标 文 件", "政府采购招标文件"),
             ("竣 工 验 收 报 告", "竣工验收报告"),
             ("招 标 文 件(盖章) 2023", "招标文件(盖章) 2023"),
