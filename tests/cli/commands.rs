@@ -114,6 +114,9 @@ fn classify_says_which_document_a_name_is_and_why_the_others_lost() {
         .find(|c| c["document"] == "feasibility-report")
         .expect("the report was a candidate");
     assert_eq!(report["outcome"], "excluded");
+    // The pattern that matched and the one that excluded it are two keys, not one key twice.
+    assert_eq!(report["pattern"], "可行性研究报告", "{report}");
+    assert_eq!(report["by"], "批复", "{report}");
     // A review opinion is not the report it reviews: evidence of nothing, and why.
     let review = &results[1]["categories"][0];
     assert!(review["document"].is_null());
@@ -155,9 +158,10 @@ fn classify_names_the_pattern_that_makes_a_name_no_evidence_and_reads_past_a_cop
     assert_eq!(report["document"], "acceptance-report");
     assert_eq!(report["outcome"], "not-evidence");
     assert!(
-        report["pattern"].as_str().unwrap().contains("模[板版]"),
+        report["by"].as_str().unwrap().contains("模[板版]"),
         "{report}"
     );
+    assert_eq!(report["matched"], "竣工验收报告", "{report}");
     // The marks of a scanned, signed copy are not part of what the paper is.
     assert_eq!(results[1]["folded"], "竣工验收报告");
     assert_eq!(results[1]["categories"][0]["document"], "acceptance-report");

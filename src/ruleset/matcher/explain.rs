@@ -19,7 +19,9 @@ pub enum Outcome {
     Format,
     /// One of its `exclude` patterns matches the name.
     Excluded {
-        /// The excluding pattern.
+        /// The excluding pattern, shown as `by` so that it does not repeat the candidate's
+        /// own `pattern` key in JSON.
+        #[serde(rename = "by")]
         pattern: String,
     },
     /// The name ends, after the match, in another kind of paper (`other_kinds`).
@@ -29,7 +31,8 @@ pub enum Outcome {
     },
     /// A `not_evidence` pattern of the rules makes the name evidence of nothing.
     NotEvidence {
-        /// The pattern.
+        /// The pattern, shown as `by` (as an excluding one is).
+        #[serde(rename = "by")]
         pattern: String,
     },
 }
